@@ -1,0 +1,409 @@
+#!/usr/bin/env node
+// Test runner behind `npm test` (and therefore CI).
+//
+//   1. type check (tsc) — counts as one test;
+//   2. find Chromium and PostgreSQL; start a throw-away PostgreSQL cluster on a free port;
+//   3. run Vitest (extra args from `npm test -- …` are passed on, e.g. `npm test -- shared/`);
+//   4. stop the cluster, remove its directory;
+//   5. print `N passed, N failed[, N skipped]` as the very last line — CI looks for that line.
+//
+// Environment handed to Vitest:
+//   CHROMIUM_PATH        browser to drive with playwright-core (when found)
+//   TEST_DATABASE_URL    postgres://postgres@127.0.0.1:PORT/postgres (when the cluster started)
+//   SKIP_BROWSER_TESTS=1 / SKIP_POSTGRES_TESTS=1   when not found (never in CI: there it is an error)
+//
+// Knobs: SKIP_TYPECHECK=1 skips tsc (fast local loops). Outside CI, a pre-set SKIP_BROWSER_TESTS=1
+// or SKIP_POSTGRES_TESTS=1 is honoured (no browser lookup / no cluster start).
+//
+// Plain Node ESM with built-ins only: it must run before and regardless of what is installed.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const IN_CI = process.env.CI === 'true';
+const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+const INSTALL_CHROMIUM = 'apt-get install -y chromium fonts-wqy-microhei';
+const INSTALL_POSTGRES = 'apt-get install -y postgresql';
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup state. Everything that must be undone lives here so that one idempotent, synchronous
+// function can undo it from the normal path, from signal handlers and from process 'exit'.
+// ---------------------------------------------------------------------------------------------
+const state = {
+  scratchDir: null, // our own temp dir (Vitest JSON report)
+  pg: null, // { dir, pgCtl } once initdb has run
+  child: null, // the currently running child process, to forward signals to
+};
+
+function cleanup() {
+  stopPostgres();
+  if (state.scratchDir) {
+    fs.rmSync(state.scratchDir, { recursive: true, force: true });
+    state.scratchDir = null;
+  }
+}
+
+function stopPostgres() {
+  if (state.pg) {
+    stopCluster(state.pg);
+    state.pg = null;
+  }
+}
+
+/**
+ * Children run in their own process group (see run()), so signal the whole group: `npx` does not
+ * pass SIGTERM on to Vitest, and Vitest's fork workers would be orphaned otherwise.
+ */
+function killChild(signal) {
+  const child = state.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    killChild(signal);
+    process.stderr.write(`\n[test] ${signal}: stopping PostgreSQL and cleaning up\n`);
+    cleanup();
+    process.exit(code);
+  });
+}
+// Safety net for anything unexpected (a thrown error, a stray process.exit).
+process.on('exit', cleanup);
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------
+
+function log(msg) {
+  process.stdout.write(`[test] ${msg}\n`);
+}
+
+/** Loud, framed, multi-line message on stderr (impossible to miss in a scrolling log). */
+function banner(lines) {
+  const bar = '!'.repeat(78);
+  const body = lines.map((l) => `!!  ${l}`).join('\n');
+  process.stderr.write(`\n${bar}\n${bar}\n${body}\n${bar}\n${bar}\n\n`);
+}
+
+/**
+ * Run a command asynchronously (so signal handlers can still fire while it runs).
+ * capture=true collects stdout+stderr into `output`; otherwise output streams to the terminal.
+ */
+function run(cmd, args, { env = process.env, capture = false } = {}) {
+  return new Promise((resolve) => {
+    let output = '';
+    // detached = own process group, so killChild() can reach grandchildren (npx -> vitest -> workers).
+    // Ctrl-C then reaches only this script, which forwards it.
+    const stdio = capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'];
+    const child = spawn(cmd, args, { env, stdio, detached: true });
+    state.child = child;
+    if (capture) {
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+    }
+    child.on('error', (err) => {
+      output += `\n${err.message}\n`;
+    });
+    child.on('close', (code, signal) => {
+      state.child = null;
+      resolve({ code: code ?? 1, signal, output });
+    });
+  });
+}
+
+function isExecutable(file) {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function whichOnPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Type check
+// ---------------------------------------------------------------------------------------------
+
+/** @returns {Promise<boolean|null>} true = passed, false = failed, null = skipped */
+async function typecheck() {
+  if (process.env.SKIP_TYPECHECK === '1') {
+    log('type check skipped (SKIP_TYPECHECK=1)');
+    return null;
+  }
+  log('type check: npx tsc --noEmit -p .');
+  const started = Date.now();
+  const { code, output } = await run('npx', ['tsc', '--noEmit', '-p', '.'], { capture: true });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (code === 0) {
+    log(`type check passed (${secs}s)`);
+    return true;
+  }
+  process.stdout.write(output);
+  log(`type check FAILED (${secs}s)`);
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tool discovery
+// ---------------------------------------------------------------------------------------------
+
+function findChromium() {
+  const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  return isExecutable(candidate) ? candidate : null;
+}
+
+/** initdb + pg_ctl: Debian keeps them in /usr/lib/postgresql/<major>/bin, off PATH. */
+function findPostgresBin() {
+  const root = '/usr/lib/postgresql';
+  let versions = [];
+  try {
+    versions = fs.readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v));
+  } catch {
+    // no Debian layout; fall through to PATH
+  }
+  versions.sort((a, b) => Number(b) - Number(a)); // highest first
+  for (const v of versions) {
+    const bin = path.join(root, v, 'bin');
+    if (isExecutable(path.join(bin, 'initdb')) && isExecutable(path.join(bin, 'pg_ctl'))) {
+      return { initdb: path.join(bin, 'initdb'), pgCtl: path.join(bin, 'pg_ctl') };
+    }
+  }
+  const initdb = whichOnPath('initdb');
+  const pgCtl = whichOnPath('pg_ctl');
+  return initdb && pgCtl ? { initdb, pgCtl } : null;
+}
+
+/** Missing tool: fatal in CI (tests must not be skipped silently there), loud skip elsewhere. */
+function missing(what, installCmd, skipVar, env) {
+  if (IN_CI) {
+    banner([
+      `ERROR: ${what} not found, and CI=true: refusing to skip its tests.`,
+      `Install it:  ${installCmd}`,
+    ]);
+    process.exit(1);
+  }
+  banner([
+    `WARNING: ${what} not found.`,
+    `Tests that need it will be SKIPPED (${skipVar}=1).`,
+    `Install it to run them:  ${installCmd}`,
+    `(In CI, with CI=true, this is an error instead.)`,
+  ]);
+  env[skipVar] = '1';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Throw-away PostgreSQL cluster
+// ---------------------------------------------------------------------------------------------
+
+/** initdb refuses to run as root: run the server binaries as the `postgres` user then. */
+function asPostgres(bin, args) {
+  return IS_ROOT ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+}
+
+/** Ask the OS for a free port. Small race until the server binds it; acceptable for tests. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function readLog(dir) {
+  try {
+    return fs.readFileSync(path.join(dir, 'log'), 'utf8');
+  } catch {
+    return '(no server log)';
+  }
+}
+
+/**
+ * initdb + pg_ctl start.
+ * @returns {Promise<{url: string} | {error: string}>}
+ */
+async function startCluster(bins) {
+  const started = Date.now();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-pg-'));
+  if (IS_ROOT) {
+    const chown = spawnSync('chown', ['postgres:', dir], { encoding: 'utf8' });
+    if (chown.status !== 0) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return { error: `cannot hand ${dir} to the postgres user (is there one?): ${chown.stderr}` };
+    }
+  }
+  // Registered before initdb so that an interrupt from here on removes the directory.
+  state.pg = { dir, pgCtl: bins.pgCtl };
+
+  const init = await run(
+    ...asPostgres(bins.initdb, ['-D', dir, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']),
+    { capture: true },
+  );
+  if (init.code !== 0) return { error: `initdb failed:\n${init.output}` };
+
+  const port = await freePort();
+  // fsync=off: data is thrown away anyway. max_connections: parallel test files each open pools.
+  const serverOpts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;
+  const start = await run(
+    ...asPostgres(bins.pgCtl, ['-D', dir, '-w', '-l', path.join(dir, 'log'), '-o', serverOpts, 'start']),
+    { capture: true },
+  );
+  if (start.code !== 0) return { error: `pg_ctl start failed:\n${start.output}\n--- server log ---\n${readLog(dir)}` };
+
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  log(`PostgreSQL started on 127.0.0.1:${port} in ${secs}s (data dir ${dir})`);
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres` };
+}
+
+/** Synchronous on purpose: it also runs from signal handlers and process 'exit'. */
+function stopCluster({ dir, pgCtl }) {
+  if (fs.existsSync(path.join(dir, 'postmaster.pid'))) {
+    const [cmd, args] = asPostgres(pgCtl, ['-D', dir, '-m', 'immediate', 'stop']);
+    const res = spawnSync(cmd, args, { stdio: 'pipe', timeout: 30_000 });
+    if (res.status !== 0) killPostmaster(dir); // last resort: never leave a server running
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function killPostmaster(dir) {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid > 0) process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vitest
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Runs Vitest with the JSON reporter next to the default one, and turns its report into counts.
+ * Failures Vitest reports outside of individual tests (a test file that does not load, an
+ * unhandled error, a crash) are counted too, so the tally never says "0 failed" on a red run.
+ */
+async function runVitest(env, extraArgs) {
+  const jsonFile = path.join(state.scratchDir, 'vitest.json');
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${jsonFile}`, ...extraArgs];
+  log(`npx ${args.join(' ')}`);
+  const { code } = await run('npx', args, { env });
+
+  let report;
+  try {
+    report = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+  } catch {
+    log(`Vitest wrote no JSON report (exit code ${code}): counted as 1 failure`);
+    return { passed: 0, failed: 1, skipped: 0, exitCode: code || 1 };
+  }
+
+  const passed = report.numPassedTests ?? 0;
+  let failed = report.numFailedTests ?? 0;
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+  );
+  if (brokenFiles.length > 0) {
+    log(`${brokenFiles.length} test file(s) failed outside any test (e.g. did not load): counted as failures`);
+    failed += brokenFiles.length;
+  }
+  if (code !== 0 && failed === 0) {
+    log(`Vitest exited with code ${code} although no test failed (unhandled error? no test files?): counted as 1 failure`);
+    failed = 1;
+  }
+  return { passed, failed, skipped, exitCode: code };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const extraArgs = process.argv.slice(2);
+  state.scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-run-'));
+  const env = { ...process.env };
+  if (IN_CI) {
+    // In CI nothing may be skipped by a stray variable.
+    delete env.SKIP_BROWSER_TESTS;
+    delete env.SKIP_POSTGRES_TESTS;
+  }
+
+  // Decide on the tools before spending time on tsc: in CI a missing tool fails at once.
+  const wantBrowser = env.SKIP_BROWSER_TESTS !== '1';
+  const wantPostgres = env.SKIP_POSTGRES_TESTS !== '1';
+  if (!wantBrowser) log('browser tests skipped (SKIP_BROWSER_TESTS=1 was set)');
+  if (!wantPostgres) log('PostgreSQL tests skipped (SKIP_POSTGRES_TESTS=1 was set)');
+
+  if (wantBrowser) {
+    const chromium = findChromium();
+    if (chromium) {
+      env.CHROMIUM_PATH = chromium;
+      log(`Chromium: ${chromium}`);
+    } else {
+      missing(`Chromium (looked at ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'})`, INSTALL_CHROMIUM, 'SKIP_BROWSER_TESTS', env);
+    }
+  }
+  const pgBins = wantPostgres ? findPostgresBin() : null;
+  if (wantPostgres && !pgBins) {
+    missing('PostgreSQL server binaries (initdb, pg_ctl)', INSTALL_POSTGRES, 'SKIP_POSTGRES_TESTS', env);
+  }
+
+  const typecheckOk = await typecheck();
+
+  if (pgBins) {
+    log(`PostgreSQL: ${path.dirname(pgBins.pgCtl)}`);
+    const cluster = await startCluster(pgBins);
+    if ('url' in cluster) {
+      env.TEST_DATABASE_URL = cluster.url;
+    } else {
+      process.stderr.write(`${cluster.error}\n`);
+      stopPostgres();
+      if (IN_CI) {
+        banner(['ERROR: the throw-away PostgreSQL cluster did not start (log above).', 'CI=true: failing.']);
+        process.exit(1);
+      }
+      banner([
+        'WARNING: the throw-away PostgreSQL cluster did not start (log above).',
+        'PostgreSQL tests will be SKIPPED (SKIP_POSTGRES_TESTS=1).',
+      ]);
+      env.SKIP_POSTGRES_TESTS = '1';
+    }
+  }
+
+  const vitest = await runVitest(env, extraArgs);
+
+  // Stop the server before the tally so nothing is printed after it.
+  cleanup();
+
+  const passed = vitest.passed + (typecheckOk === true ? 1 : 0);
+  const failed = vitest.failed + (typecheckOk === false ? 1 : 0);
+  const skipped = vitest.skipped;
+  process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
+  process.exit(failed === 0 && vitest.exitCode === 0 ? 0 : 1);
+}
+
+main().catch((err) => {
+  process.stderr.write(`[test] runner error: ${err?.stack ?? err}\n`);
+  cleanup();
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+// Configuration from the environment, validated once at start with a message that says what to fix.
+import path from 'node:path';
+import { z } from 'zod';
+
+const Config = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:').optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  WEB_ROOT: z.string().default('./dist'),
+  /** Seed an empty database on start (default yes); `0` leaves it empty. */
+  SEED: z.enum(['0', '1']).default('1'),
+});
+
+export type AppConfig = z.infer<typeof Config> & { dataDir: string; webRoot: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Config.safeParse(set);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(set[String(i.path[0])])})`);
+    throw new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR), webRoot: path.resolve(parsed.data.WEB_ROOT) };
+}

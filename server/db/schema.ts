@@ -1,0 +1,200 @@
+// The tables as Kysely sees them. Column names follow the migrations (snake_case).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type RegionLevel = 'nation' | 'province' | 'city' | 'county';
+export type ParkLevel = 'national' | 'provincial' | 'other';
+export type TargetScope = 'park' | 'park_class' | 'province_aggregate' | 'coverage';
+export type ValueStatus = 'draft' | 'submitted' | 'approved';
+export type Role = 'admin' | 'planner' | 'park_manager' | 'viewer';
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parent_code: string | null;
+  parks_as_of_year: number | null;
+}
+
+export interface SourcesTable {
+  code: string;
+  title: string;
+  publisher: string | null;
+  published_on: string | null;
+  url: string | null;
+  description: string | null;
+  reliability: 'official' | 'secondary';
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  issuer: string | null;
+  document_number: string | null;
+  issued_on: string | null;
+  region_code: string | null;
+  source_code: string | null;
+  url: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ParksTable {
+  id: Generated<number>;
+  name: string;
+  aliases: string | null;
+  level: ParkLevel;
+  province_code: string;
+  city_code: string | null;
+  county_code: string | null;
+  approved_on: string | null;
+  approval_year: number | null;
+  source_code: string | null;
+  note: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorsTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  direction: 'up' | 'down';
+  kind: string;
+  aggregation: string;
+  numerator_code: string | null;
+  denominator_code: string | null;
+  factor: number | null;
+  share_of_code: string | null;
+  definition_zh: string | null;
+  builtin: Generated<number>;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  code: string;
+  plan_id: number;
+  indicator_code: string;
+  scope: TargetScope;
+  park_id: number | null;
+  region_code: string | null;
+  park_level: ParkLevel | null;
+  subject_label: string;
+  region_set_label: string | null;
+  comparator: string;
+  target_value: number | null;
+  tolerance: number | null;
+  unit: string;
+  target_year: number;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  quote: string | null;
+  quote_location: string | null;
+  note: string | null;
+  supersedes_id: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TargetRegionsTable {
+  target_id: number;
+  region_code: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string | null;
+  password_hash: string;
+  role: Role;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserParksTable {
+  user_id: number;
+  park_id: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ReportedValuesTable {
+  id: Generated<number>;
+  subject_key: string;
+  park_id: number | null;
+  region_code: string | null;
+  indicator_code: string;
+  year: number;
+  value: number;
+  status: ValueStatus;
+  note: string | null;
+  source_code: string | null;
+  entered_by: number | null;
+  entered_by_name: string;
+  entered_at: string;
+  version: Generated<number>;
+}
+
+export interface ValueRevisionsTable {
+  id: Generated<number>;
+  value_id: number;
+  version: number;
+  old_value: number | null;
+  new_value: number | null;
+  old_status: ValueStatus | null;
+  new_status: ValueStatus;
+  note: string | null;
+  source_code: string | null;
+  reason: string | null;
+  changed_by: number | null;
+  changed_by_name: string;
+  changed_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: ColumnType<string | null, string | null, string | null>;
+  ip: string | null;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  sources: SourcesTable;
+  plans: PlansTable;
+  parks: ParksTable;
+  indicators: IndicatorsTable;
+  targets: TargetsTable;
+  target_regions: TargetRegionsTable;
+  users: UsersTable;
+  user_parks: UserParksTable;
+  sessions: SessionsTable;
+  reported_values: ReportedValuesTable;
+  value_revisions: ValueRevisionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Park = Selectable<ParksTable>;
+export type NewPark = Insertable<ParksTable>;
+export type Target = Selectable<TargetsTable>;
+export type ReportedValue = Selectable<ReportedValuesTable>;
+export type ReportedValueUpdate = Updateable<ReportedValuesTable>;

@@ -1,0 +1,77 @@
+// The HTTP edge shared by every route file: route descriptions for OpenAPI, one error type, and the
+// handlers that turn errors and failed validation into `{ error: { code, message } }`.
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import { ErrorResponse } from '../shared/schemas.ts';
+import type { AppEnv } from './context.ts';
+
+export class ApiError extends Error {
+  constructor(readonly status: ContentfulStatusCode, readonly code: string, message: string, readonly details?: { path: string; message: string }[]) {
+    super(message);
+  }
+}
+
+export const notFound = (zh: string, en: string, id: number | string) => new ApiError(404, 'not_found', `未找到${zh} ${id} (${en} ${id} not found)`);
+
+const errorContent = { 'application/json': { schema: ErrorResponse } };
+
+interface JsonRouteSpec {
+  method: RouteConfig['method'];
+  path: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  query?: z.ZodObject;
+  params?: z.ZodObject;
+  response: z.ZodType;
+}
+
+type RequestOf<S extends JsonRouteSpec> = {
+  query: S extends { query: infer Q extends z.ZodObject } ? Q : never;
+  params: S extends { params: infer P extends z.ZodObject } ? P : never;
+};
+
+/** A JSON route for OpenAPI: the request's params and query, the 200 body, and the error bodies. */
+export function jsonRoute<const S extends JsonRouteSpec>(spec: S) {
+  return createRoute({
+    method: spec.method as S['method'],
+    path: spec.path as S['path'],
+    tags: spec.tags,
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    request: {
+      ...(spec.query ? { query: spec.query } : {}),
+      ...(spec.params ? { params: spec.params } : {}),
+    } as RequestOf<S>,
+    responses: {
+      200: { description: 'OK', content: { 'application/json': { schema: spec.response as S['response'] } } },
+      400: { description: '请求参数有误 (invalid request)', content: errorContent },
+      404: { description: '未找到 (not found)', content: errorContent },
+    },
+  });
+}
+
+export function errorBody(code: string, message: string, details?: { path: string; message: string }[]) {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+/** A router for one resource; failed validation answers 400 with each field that is wrong. */
+export function resourceRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const details = result.error.issues.map((i) => ({ path: i.path.join('.') || result.target, message: i.message }));
+        const where = details.map((d) => d.path).join(', ');
+        return c.json(errorBody('invalid_request', `请求参数有误: ${where} (invalid ${result.target}: ${where})`, details), 400);
+      }
+    },
+  });
+}
+
+export function handleError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  console.error(err);
+  return c.json(errorBody('internal_error', '服务器内部错误 (internal server error)'), 500);
+}

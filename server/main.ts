@@ -1,0 +1,43 @@
+// Starts the product: reads the configuration, opens the database, migrates, seeds an empty one,
+// and serves the API and the built web app on one port.
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { systemClock } from './context.ts';
+import { openDatabase } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedIfEmpty } from './db/seed.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const handle = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  console.log(`数据库 (database): ${handle.kind} ${handle.location}`);
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) console.log(`已执行迁移 (migrations applied): ${applied.join(', ')}`);
+  if (config.SEED === '1' && (await seedIfEmpty(handle.db, systemClock.now()))) {
+    console.log('空数据库已写入初始数据 (seeded the empty database from the published sources)');
+  }
+
+  const app = createApp({ db: handle.db, databaseKind: handle.kind, clock: systemClock, webRoot: config.webRoot });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    console.log(`目标追踪 listening on http://localhost:${info.port}`);
+  });
+
+  const stop = () => {
+    server.close(() => void handle.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { IdParam, Park, ParkDetail, ParksQuery } from '../../shared/schemas.ts';
+import { jsonRoute, notFound, resourceRouter } from '../http.ts';
+import { listParks } from '../services/catalog.ts';
+import { latestPerIndicator, listValues } from '../services/values.ts';
+
+export const parks = resourceRouter()
+  .openapi(
+    jsonRoute({ method: 'get', path: '/', tags: ['parks'], summary: '园区列表 (parks), filtered by province, city, level', query: ParksQuery, response: z.array(Park) }),
+    async (c) => c.json(await listParks(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    jsonRoute({ method: 'get', path: '/{id}', tags: ['parks'], summary: '园区详情 (one park, its latest figures and the targets that apply)', params: IdParam, response: ParkDetail }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const { id } = c.req.valid('param');
+      const [park] = await listParks(db, { ids: [id] });
+      if (!park) throw notFound('园区', 'park', id);
+      const [values, targets] = await Promise.all([
+        listValues(db, { park: id }),
+        db.selectFrom('targets').select(['id', 'code', 'indicator_code as indicatorCode']).where('park_id', '=', id).orderBy('id').execute(),
+      ]);
+      return c.json({ ...park, latest: latestPerIndicator(values), targets }, 200);
+    },
+  );

@@ -1,0 +1,220 @@
+// Progress of targets: reads each target's series (one park, an aggregate, a coverage set, or each
+// park of a class) and runs it through the one progress method in shared/progress.ts.
+import type { Kysely } from 'kysely';
+import { extraNumeratorNeeded, type Indicator } from '../../shared/indicators.ts';
+import { computeProgress, STATUS_SEVERITY, type Progress, type YearValue } from '../../shared/progress.ts';
+import type { ProgressDetailT, ProgressEntryT } from '../../shared/schemas.ts';
+import type { Database } from '../db/schema.ts';
+import { listTargets, type LoadedTarget, type TargetFilter } from './catalog.ts';
+import {
+  aggregateSeries, coverageRegions, levelsAtLeast, parkFiguresInScope, parkSeries,
+  type AggregatePoint, type ParkPoint, type ValueBasis,
+} from './series.ts';
+
+export interface ProgressContext {
+  db: Kysely<Database>;
+  /** The calendar year now, from the injected clock. */
+  currentYear: number;
+  basis: ValueBasis;
+}
+
+type SeriesPoint = ProgressDetailT['series'][number];
+
+interface Evaluated {
+  entry: ProgressEntryT;
+  series: SeriesPoint[];
+  aggregatePoints?: AggregatePoint[];
+}
+
+function progressOptions(indicator: Indicator, ctx: ProgressContext) {
+  return {
+    direction: indicator.direction,
+    currentYear: ctx.currentYear,
+    compoundGrowth: indicator.kind === 'amount' || indicator.kind === 'count',
+  };
+}
+
+function progressTarget(t: LoadedTarget, targetValue: number) {
+  return { comparator: t.comparator, targetValue, targetYear: t.targetYear, tolerance: t.tolerance, baselineYear: t.baselineYear, baselineValue: t.baselineValue };
+}
+
+function baseEntry(t: LoadedTarget, progress: Progress, targetValue: number | null): ProgressEntryT {
+  const { indicatorFull: _, supersedesId: _s, baselineYear: _by, baselineValue: _bv, quoteLocation: _q, note: _n, ...rest } = t;
+  return { ...rest, ...progress, targetValue, coverage: null, aggregate: null, parks: null };
+}
+
+const NO_DATA = (t: LoadedTarget, ctx: ProgressContext, targetValue: number | null): Progress =>
+  computeProgress(progressTarget(t, targetValue ?? 0), [], progressOptions(t.indicatorFull, ctx));
+
+async function evaluateParkTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
+  const points: ParkPoint[] = t.scope.parkId !== null ? await parkSeries(ctx.db, t.scope.parkId, t.indicatorFull, ctx.basis) : [];
+  const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(t.indicatorFull, ctx));
+  return { entry: baseEntry(t, progress, t.targetValue), series: points };
+}
+
+async function evaluateAggregateTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
+  const indicator = t.indicatorFull;
+  const scope = { provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel };
+  const points = await aggregateSeries(ctx.db, indicator, scope, ctx.basis);
+  const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(indicator, ctx));
+  const latest = points.at(-1);
+  const expected = latest?.parksExpected ?? (await ctx.db.selectFrom('parks').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('province_code', '=', scope.provinceCode).where('level', 'in', levelsAtLeast(scope.parkLevel)).executeTakeFirstOrThrow()).n;
+
+  // What it would take, in the unit of the part that has to grow (R&D spending in 亿元, tax in 亿元, …).
+  const grows = indicator.aggregation === 'ratio_of_sums' ? indicator.numerator : indicator.aggregation === 'share_of_province' ? indicator.shareOf : undefined;
+  const canSay = latest?.numerator !== undefined && latest.denominator !== undefined && t.targetValue !== null && grows !== undefined;
+  const extraNeeded = canSay
+    ? extraNumeratorNeeded(indicator.aggregation === 'ratio_of_sums' ? indicator : { factor: 100 }, t.targetValue!, latest.numerator!, latest.denominator!)
+    : null;
+  const extraNeededUnit = canSay
+    ? (await ctx.db.selectFrom('indicators').select('unit').where('code', '=', grows!).executeTakeFirst())?.unit ?? null
+    : null;
+
+  return {
+    entry: {
+      ...baseEntry(t, progress, t.targetValue),
+      aggregate: {
+        year: latest?.year ?? null,
+        parksIncluded: latest?.parksIncluded ?? 0,
+        parksExpected: Number(expected),
+        provisional: latest?.provisional ?? true,
+        numerator: latest?.numerator ?? null,
+        denominator: latest?.denominator ?? null,
+        extraNeeded,
+        extraNeededUnit,
+        excluded: indicator.aggregation === 'ratio_of_sums' ? await excludedFromRatio(t, ctx) : [],
+      },
+    },
+    series: points.map((p) => ({ ...p, basis: 'aggregate' as const })),
+    aggregatePoints: points,
+  };
+}
+
+/** Parks that reported something for a ratio but not both parts in a year, so the sum left them out. */
+async function excludedFromRatio(t: LoadedTarget, ctx: ProgressContext): Promise<NonNullable<ProgressEntryT['aggregate']>['excluded']> {
+  const i = t.indicatorFull;
+  const figures = await parkFiguresInScope(ctx.db, [i.code, i.numerator!, i.denominator!], { provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel }, ctx.basis);
+  return figures.flatMap((f) => {
+    const num = f.values[i.numerator!];
+    const den = f.values[i.denominator!];
+    if (num !== undefined && den !== undefined && den > 0) return [];
+    const reported = f.values[i.code] ?? null;
+    const reason = reported !== null && num === undefined && den === undefined ? 'ratio_only' as const
+      : num === undefined ? 'missing_numerator' as const : 'missing_denominator' as const;
+    return [{ parkId: f.parkId, parkName: f.parkName, year: f.year, reason, reportedValue: reported }];
+  });
+}
+
+async function evaluateCoverageTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
+  const regions = await coverageRegions(ctx.db, t.id, t.scope.parkLevel);
+  const province = t.scope.regionCode
+    ? await ctx.db.selectFrom('regions').select('parks_as_of_year').where('code', '=', t.scope.regionCode).executeTakeFirst()
+    : undefined;
+  // The register is only known through the year it was last confirmed; without one, through now.
+  const asOfYear = province?.parks_as_of_year ?? ctx.currentYear;
+  const targetValue = t.targetValue ?? (regions.length || null);
+  const firstYear = Math.min(t.baselineYear ?? asOfYear, asOfYear);
+  const series: YearValue[] = regions.length === 0 ? [] : Array.from({ length: asOfYear - firstYear + 1 }, (_, k) => {
+    const year = firstYear + k;
+    return { year, value: regions.filter((r) => r.coveredSince !== null && r.coveredSince <= year).length };
+  });
+  const progress = targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, targetValue), series, progressOptions(t.indicatorFull, ctx));
+  const isCovered = (r: (typeof regions)[number]) => r.coveredSince !== null && r.coveredSince <= asOfYear;
+  const covered = regions.filter(isCovered);
+  return {
+    entry: {
+      ...baseEntry(t, progress, targetValue),
+      coverage: {
+        asOfYear,
+        regionsTotal: regions.length,
+        coveredCount: covered.length,
+        covered: covered.map((r) => ({ code: r.code, name: r.name, parks: r.parks.filter((p) => (p.approvalYear ?? 0) <= asOfYear).map(({ id, name, approvalYear }) => ({ id, name, approvalYear })) })),
+        uncovered: regions.filter((r) => !isCovered(r)).map((r) => ({ code: r.code, name: r.name })),
+      },
+    },
+    series: series.map((p) => ({ ...p, basis: 'register' as const })),
+  };
+}
+
+async function evaluateClassTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
+  const parks = await ctx.db.selectFrom('parks').select(['id', 'name'])
+    .where('province_code', '=', t.scope.regionCode!)
+    .where('level', '=', t.scope.parkLevel ?? 'provincial')
+    .orderBy('id').execute();
+  const perPark = await Promise.all(parks.map(async (p) => {
+    const points = await parkSeries(ctx.db, p.id, t.indicatorFull, ctx.basis);
+    const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(t.indicatorFull, ctx));
+    return { parkId: p.id, parkName: p.name, ...progress };
+  }));
+  // The class stands where its weakest park with data stands.
+  const withData = perPark.filter((p) => p.status !== 'insufficient_data');
+  const weakest = [...withData].sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status])[0];
+  const headline = weakest ?? NO_DATA(t, ctx, t.targetValue);
+  const { parkId: _p, parkName: _n, ...outputs } = headline as typeof perPark[number];
+  return { entry: { ...baseEntry(t, outputs, t.targetValue), parks: perPark }, series: [] };
+}
+
+function evaluate(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
+  switch (t.scope.kind) {
+    case 'park': return evaluateParkTarget(t, ctx);
+    case 'province_aggregate': return evaluateAggregateTarget(t, ctx);
+    case 'coverage': return evaluateCoverageTarget(t, ctx);
+    case 'park_class': return evaluateClassTarget(t, ctx);
+  }
+}
+
+export async function progressOfTargets(ctx: ProgressContext, filter: TargetFilter): Promise<ProgressEntryT[]> {
+  const targets = await listTargets(ctx.db, filter);
+  const evaluated = await Promise.all(targets.map((t) => evaluate(t, ctx)));
+  return evaluated.map((e) => e.entry);
+}
+
+/** One target's progress with its series, straight path, projection and per-park breakdown. */
+export async function progressDetail(ctx: ProgressContext, targetId: number): Promise<ProgressDetailT | null> {
+  const [target] = await listTargets(ctx.db, { ids: [targetId] });
+  if (!target) return null;
+  const { entry, series } = await evaluate(target, ctx);
+
+  const path = entry.baselineYear !== null && entry.baselineValue !== null && entry.targetValue !== null && entry.targetYear > entry.baselineYear
+    ? Array.from({ length: entry.targetYear - entry.baselineYear + 1 }, (_, k) => {
+      const year = entry.baselineYear! + k;
+      return { year, value: entry.baselineValue! + ((entry.targetValue! - entry.baselineValue!) * k) / (entry.targetYear - entry.baselineYear!) };
+    })
+    : [];
+  const projection = entry.latestYear !== null && entry.latestValue !== null && entry.observedPace !== null && entry.targetYear > entry.latestYear
+    ? Array.from({ length: entry.targetYear - entry.latestYear + 1 }, (_, k) => ({ year: entry.latestYear! + k, value: entry.latestValue! + entry.observedPace! * k }))
+    : [];
+
+  const { breakdown, needUnit } = target.scope.kind === 'province_aggregate' ? await aggregateBreakdown(target, entry, ctx) : { breakdown: [], needUnit: null };
+  return { ...entry, series, path, projection, breakdown, needUnit };
+}
+
+/** Each park of an aggregate in its latest year with figures, with what it would need for the target. */
+async function aggregateBreakdown(t: LoadedTarget, entry: ProgressEntryT, ctx: ProgressContext): Promise<{ breakdown: ProgressDetailT['breakdown']; needUnit: string | null }> {
+  const i = t.indicatorFull;
+  const year = entry.aggregate?.year;
+  if (year == null) return { breakdown: [], needUnit: null };
+  const scope = { provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel };
+  if (i.aggregation === 'ratio_of_sums') {
+    const figures = (await parkFiguresInScope(ctx.db, [i.numerator!, i.denominator!], scope, ctx.basis)).filter((f) => f.year === year);
+    const rows = figures.map((f) => {
+      const num = f.values[i.numerator!] ?? null;
+      const den = f.values[i.denominator!] ?? null;
+      const complete = num !== null && den !== null && den > 0;
+      return {
+        parkId: f.parkId, parkName: f.parkName, year,
+        value: complete ? (num / den) * (i.factor ?? 1) : null,
+        numerator: num, denominator: den,
+        need: complete && t.targetValue !== null ? extraNumeratorNeeded(i, t.targetValue, num, den) : null,
+      };
+    });
+    rows.sort((a, b) => (b.need ?? -1) - (a.need ?? -1));
+    return { breakdown: rows, needUnit: entry.aggregate?.extraNeededUnit ?? null };
+  }
+  const summed = i.aggregation === 'share_of_province' ? i.shareOf! : i.code;
+  const figures = (await parkFiguresInScope(ctx.db, [summed], scope, ctx.basis)).filter((f) => f.year === year);
+  const rows = figures.map((f) => ({ parkId: f.parkId, parkName: f.parkName, year, value: f.values[summed] ?? null, numerator: f.values[summed] ?? null, denominator: entry.aggregate?.denominator ?? null, need: null }));
+  rows.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+  return { breakdown: rows, needUnit: null };
+}

@@ -1,0 +1,221 @@
+// The yearly series a target is measured on, read from the database: one park's own figures, the
+// aggregate over many parks (in SQL: sums, ratios of sums, shares of the province total, with how
+// many parks each year includes), and coverage of a region set from the park register.
+import { sql, type Kysely } from 'kysely';
+import { ratioFromParts, type Indicator } from '../../shared/indicators.ts';
+import type { Database, ParkLevel, ValueStatus } from '../db/schema.ts';
+
+/** Which figures count: approved only (the default), or submitted ones too. */
+export type ValueBasis = 'approved' | 'submitted';
+export function statusesFor(basis: ValueBasis): ValueStatus[] {
+  return basis === 'submitted' ? ['approved', 'submitted'] : ['approved'];
+}
+
+/** Park levels at or above `level` (national ⊃ provincial ⊃ other). */
+export function levelsAtLeast(level: ParkLevel | null): ParkLevel[] {
+  if (level === 'national') return ['national'];
+  if (level === 'provincial') return ['national', 'provincial'];
+  return ['national', 'provincial', 'other'];
+}
+
+export interface ParkPoint {
+  year: number;
+  value: number;
+  /** parts: computed from numerator and denominator; reported: the figure as published. */
+  basis: 'parts' | 'reported';
+  /** When both exist, the ratio as published, kept visible beside the one from parts. */
+  reportedValue?: number;
+  numerator?: number;
+  denominator?: number;
+}
+
+/** One park's series for an indicator; a ratio comes from its parts where both exist, else as reported. */
+export async function parkSeries(db: Kysely<Database>, parkId: number, indicator: Indicator, basis: ValueBasis): Promise<ParkPoint[]> {
+  const codes = [indicator.code, indicator.numerator, indicator.denominator].filter((c): c is string => !!c);
+  const rows = await db.selectFrom('reported_values')
+    .select(['indicator_code', 'year', 'value'])
+    .where('park_id', '=', parkId)
+    .where('indicator_code', 'in', codes)
+    .where('status', 'in', statusesFor(basis))
+    .orderBy('year')
+    .execute();
+  const byYear = new Map<number, Map<string, number>>();
+  for (const r of rows) {
+    const m = byYear.get(r.year) ?? new Map<string, number>();
+    m.set(r.indicator_code, r.value);
+    byYear.set(r.year, m);
+  }
+  const points: ParkPoint[] = [];
+  for (const [year, m] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    const reported = m.get(indicator.code);
+    const numerator = indicator.numerator ? m.get(indicator.numerator) : undefined;
+    const denominator = indicator.denominator ? m.get(indicator.denominator) : undefined;
+    const fromParts = indicator.kind === 'ratio' ? ratioFromParts(indicator, numerator, denominator) : null;
+    if (fromParts !== null) {
+      points.push({ year, value: fromParts, basis: 'parts', numerator, denominator, ...(reported !== undefined ? { reportedValue: reported } : {}) });
+    } else if (reported !== undefined) {
+      points.push({ year, value: reported, basis: 'reported' });
+    }
+  }
+  return points;
+}
+
+export interface AggregatePoint {
+  year: number;
+  value: number;
+  parksIncluded: number;
+  parksExpected: number;
+  provisional: boolean;
+  /** ratio: Σ numerator and Σ denominator; share: Σ parks and the province total; sum: Σ. */
+  numerator?: number;
+  denominator?: number;
+}
+
+export interface AggregateScope {
+  provinceCode: string;
+  parkLevel: ParkLevel | null;
+}
+
+/** Below this share of the parks that should report, an aggregate is provisional. */
+export const PROVISIONAL_BELOW = 0.8;
+
+function scopedValues(db: Kysely<Database>, scope: AggregateScope, alias: 'v' | 'n') {
+  return db.selectFrom(`reported_values as ${alias}`)
+    .innerJoin('parks as p', 'p.id', `${alias}.park_id`)
+    .where('p.province_code', '=', scope.provinceCode)
+    .where('p.level', 'in', levelsAtLeast(scope.parkLevel));
+}
+
+/** How many parks of the scope should report in each year: those approved by then (or of unknown date). */
+async function expectedParksByYear(db: Kysely<Database>, scope: AggregateScope): Promise<(year: number) => number> {
+  const rows = await db.selectFrom('parks')
+    .select(['approval_year', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('province_code', '=', scope.provinceCode)
+    .where('level', 'in', levelsAtLeast(scope.parkLevel))
+    .groupBy('approval_year')
+    .execute();
+  return (year) => rows.reduce((s, r) => s + (r.approval_year === null || r.approval_year <= year ? Number(r.n) : 0), 0);
+}
+
+function withCoverage(points: Omit<AggregatePoint, 'parksExpected' | 'provisional'>[], expected: (year: number) => number): AggregatePoint[] {
+  return points.map((p) => {
+    const parksExpected = Math.max(expected(p.year), p.parksIncluded);
+    return { ...p, parksExpected, provisional: p.parksIncluded < PROVISIONAL_BELOW * parksExpected };
+  });
+}
+
+/** The aggregate over the parks of a province, by year, the way the indicator aggregates. */
+export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator, scope: AggregateScope, basis: ValueBasis): Promise<AggregatePoint[]> {
+  const statuses = statusesFor(basis);
+  const expected = await expectedParksByYear(db, scope);
+
+  if (indicator.aggregation === 'ratio_of_sums' && indicator.numerator && indicator.denominator) {
+    // Parks count only in years where they reported both parts.
+    const rows = await scopedValues(db, scope, 'n')
+      .innerJoin('reported_values as d', (j) => j.onRef('d.park_id', '=', 'n.park_id').onRef('d.year', '=', 'n.year'))
+      .select(['n.year as year', sql<number>`sum(n.value)`.as('num'), sql<number>`sum(d.value)`.as('den'), sql<number>`count(*)`.as('parks')])
+      .where('n.indicator_code', '=', indicator.numerator)
+      .where('d.indicator_code', '=', indicator.denominator)
+      .where('n.status', 'in', statuses)
+      .where('d.status', 'in', statuses)
+      .where('d.value', '>', 0)
+      .groupBy('n.year')
+      .orderBy('n.year')
+      .execute();
+    return withCoverage(rows.map((r) => ({
+      year: r.year, value: ratioFromParts(indicator, Number(r.num), Number(r.den))!, numerator: Number(r.num), denominator: Number(r.den), parksIncluded: Number(r.parks),
+    })), expected);
+  }
+
+  const summed = indicator.aggregation === 'share_of_province' ? indicator.shareOf : indicator.aggregation === 'sum' ? indicator.code : undefined;
+  if (!summed) return [];
+  const sums = await scopedValues(db, scope, 'v')
+    .select(['v.year as year', sql<number>`sum(v.value)`.as('total'), sql<number>`count(*)`.as('parks')])
+    .where('v.indicator_code', '=', summed)
+    .where('v.status', 'in', statuses)
+    .groupBy('v.year')
+    .orderBy('v.year')
+    .execute();
+
+  if (indicator.aggregation === 'sum') {
+    return withCoverage(sums.map((r) => ({ year: r.year, value: Number(r.total), numerator: Number(r.total), parksIncluded: Number(r.parks) })), expected);
+  }
+  // Share of the province: Σ parks / the province's own total of the same year.
+  const totals = new Map((await db.selectFrom('reported_values')
+    .select(['year', 'value'])
+    .where('subject_key', '=', `region:${scope.provinceCode}`)
+    .where('indicator_code', '=', summed)
+    .where('status', 'in', statuses)
+    .execute()).map((r) => [r.year, r.value]));
+  return withCoverage(sums.flatMap((r) => {
+    const total = totals.get(r.year);
+    return total && total > 0
+      ? [{ year: r.year, value: (Number(r.total) / total) * 100, numerator: Number(r.total), denominator: total, parksIncluded: Number(r.parks) }]
+      : [];
+  }), expected);
+}
+
+export interface ParkFigures {
+  parkId: number;
+  parkName: string;
+  year: number;
+  /** indicator code → value */
+  values: Record<string, number>;
+}
+
+/** Every park of the scope with the figures it reported for these indicators, per year. */
+export async function parkFiguresInScope(db: Kysely<Database>, codes: string[], scope: AggregateScope, basis: ValueBasis): Promise<ParkFigures[]> {
+  const rows = await scopedValues(db, scope, 'v')
+    .select(['v.park_id as parkId', 'p.name as parkName', 'v.year as year', 'v.indicator_code as code', 'v.value as value'])
+    .where('v.indicator_code', 'in', codes)
+    .where('v.status', 'in', statusesFor(basis))
+    .orderBy('v.year')
+    .orderBy('v.park_id')
+    .execute();
+  const byKey = new Map<string, ParkFigures>();
+  for (const r of rows) {
+    const key = `${r.parkId}:${r.year}`;
+    const entry = byKey.get(key) ?? { parkId: r.parkId!, parkName: r.parkName, year: r.year, values: {} };
+    entry.values[r.code] = r.value;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
+export interface CoverageRegion {
+  code: string;
+  name: string;
+  /** Parks of the required level in the region, with their approval year. */
+  parks: { id: number; name: string; level: ParkLevel; approvalYear: number | null }[];
+  /** The first year the region counts as covered; null when it is not covered. */
+  coveredSince: number | null;
+}
+
+/** The regions of a coverage set with the parks that cover them (approval year ≤ the year asked). */
+export async function coverageRegions(db: Kysely<Database>, targetId: number, parkLevel: ParkLevel | null): Promise<CoverageRegion[]> {
+  const regions = await db.selectFrom('target_regions as tr')
+    .innerJoin('regions as r', 'r.code', 'tr.region_code')
+    .select(['r.code', 'r.name', 'r.level'])
+    .where('tr.target_id', '=', targetId)
+    .orderBy('r.code')
+    .execute();
+  if (regions.length === 0) return [];
+  const codes = regions.map((r) => r.code);
+  const parks = await db.selectFrom('parks')
+    .select(['id', 'name', 'level', 'approval_year', 'city_code', 'county_code'])
+    .where('level', 'in', levelsAtLeast(parkLevel))
+    .where((eb) => eb.or([eb('city_code', 'in', codes), eb('county_code', 'in', codes)]))
+    .orderBy('approval_year')
+    .execute();
+  return regions.map((r) => {
+    const inRegion = parks.filter((p) => (r.level === 'county' ? p.county_code : p.city_code) === r.code);
+    const years = inRegion.map((p) => p.approval_year ?? -Infinity);
+    return {
+      code: r.code,
+      name: r.name,
+      parks: inRegion.map((p) => ({ id: p.id, name: p.name, level: p.level, approvalYear: p.approval_year })),
+      // A park of unknown approval date counts as covering from the start.
+      coveredSince: years.length ? (Math.min(...years) === -Infinity ? 0 : Math.min(...years)) : null,
+    };
+  });
+}

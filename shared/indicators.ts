@@ -1,0 +1,147 @@
+// The indicator catalogue: what each figure means, its unit, which way is better, and how figures of
+// many parks combine. Seeded into the `indicators` table on first start (planners may add their own);
+// this file is the reference for the built-in ones.
+import type { Unit } from './units.ts';
+
+/**
+ * - amount, count: reported figures that add up over parks (亿元, 家).
+ * - ratio: derived from a numerator and a denominator (R&D intensity = R&D spending / GDP); stored as
+ *   its parts and aggregated as a ratio of sums. A park may also report the ratio alone.
+ * - share: a park's (or all zones') figure as a share of the province total of another indicator.
+ * - percent: a percentage that is reported as is and does not combine over parks.
+ * - rank: a position in a ranking (lower is better).
+ * - coverage: how many regions of a set have a park of a required level (computed from the register).
+ */
+export type IndicatorKind = 'amount' | 'count' | 'ratio' | 'share' | 'percent' | 'rank' | 'coverage';
+
+/**
+ * - sum: Σ over parks that reported that year.
+ * - ratio_of_sums: Σ numerator / Σ denominator × factor, over parks that reported both parts.
+ * - share_of_province: Σ over parks of `shareOf` / the province's own total of `shareOf` × 100.
+ * - coverage_count: regions of the target's set covered by a park of the required level.
+ * - none: does not combine over parks (ranks, reported percentages); only one subject's own series.
+ */
+export type Aggregation = 'sum' | 'ratio_of_sums' | 'share_of_province' | 'coverage_count' | 'none';
+
+export type Direction = 'up' | 'down';
+
+export interface Indicator {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unit: Unit;
+  /** Which way is better when a target gives no baseline to tell. */
+  direction: Direction;
+  kind: IndicatorKind;
+  aggregation: Aggregation;
+  /** ratio: value = numerator / denominator × factor, each part in its own unit. */
+  numerator?: string;
+  denominator?: string;
+  factor?: number;
+  /** share: the indicator whose province total is the denominator. */
+  shareOf?: string;
+  definitionZh?: string;
+}
+
+const amount = (code: string, nameZh: string, nameEn: string, unit: Unit, extra: Partial<Indicator> = {}): Indicator => ({
+  code, nameZh, nameEn, unit, direction: 'up', kind: 'amount', aggregation: 'sum', ...extra,
+});
+const count = (code: string, nameZh: string, nameEn: string, extra: Partial<Indicator> = {}): Indicator => ({
+  code, nameZh, nameEn, unit: '家', direction: 'up', kind: 'count', aggregation: 'sum', ...extra,
+});
+const percent = (code: string, nameZh: string, nameEn: string, extra: Partial<Indicator> = {}): Indicator => ({
+  code, nameZh, nameEn, unit: '%', direction: 'up', kind: 'percent', aggregation: 'none', ...extra,
+});
+const share = (code: string, nameZh: string, nameEn: string, shareOf: string): Indicator => ({
+  code, nameZh, nameEn, unit: '%', direction: 'up', kind: 'share', aggregation: 'share_of_province', shareOf,
+});
+const rank = (code: string, nameZh: string, nameEn: string): Indicator => ({
+  code, nameZh, nameEn, unit: '名', direction: 'down', kind: 'rank', aggregation: 'none',
+});
+
+export const INDICATORS: readonly Indicator[] = [
+  // Economy and innovation inputs
+  amount('gdp', '地区生产总值', 'GDP', '亿元'),
+  amount('rd_spending', 'R&D经费支出', 'R&D spending', '亿元'),
+  {
+    code: 'rd_intensity', nameZh: 'R&D经费支出占GDP比重', nameEn: 'R&D intensity (R&D spending / GDP)',
+    unit: '%', direction: 'up', kind: 'ratio', aggregation: 'ratio_of_sums',
+    numerator: 'rd_spending', denominator: 'gdp', factor: 100,
+    definitionZh: 'R&D经费支出 ÷ 地区生产总值 × 100%; 多个园区合计时为 ΣR&D经费 ÷ ΣGDP',
+  },
+  amount('tax_revenue', '税收收入', 'Tax revenue', '亿元'),
+  amount('land_area', '土地面积', 'Land area', '亩'),
+  {
+    code: 'tax_per_mu', nameZh: '亩均税收', nameEn: 'Tax per mu of land',
+    unit: '万元/亩', direction: 'up', kind: 'ratio', aggregation: 'ratio_of_sums',
+    // tax in 亿元, land in 亩: 亿元/亩 × 10000 = 万元/亩
+    numerator: 'tax_revenue', denominator: 'land_area', factor: 10_000,
+    definitionZh: '税收收入 ÷ 土地面积(亩); 多个园区合计时为 Σ税收 ÷ Σ亩数',
+  },
+  amount('industrial_va', '规上工业增加值', 'Above-scale industrial value added', '亿元'),
+  amount('digital_core_va', '数字经济核心产业增加值', 'Value added of core digital-economy industries', '亿元'),
+  share('industrial_va_share', '规上工业增加值占全省比重', "Share of the province's above-scale industrial value added", 'industrial_va'),
+  share('gdp_share', 'GDP占全省比重', "Share of the province's GDP", 'gdp'),
+  share('land_share', '土地面积占全省比重', "Share of the province's land area", 'land_area'),
+  percent('secondary_va_share', '第二产业增加值占全省比重', "Share of the province's secondary-industry value added"),
+  percent('tertiary_va_share', '第三产业增加值占全省比重', "Share of the province's tertiary-industry value added"),
+  percent('primary_industry_pct', '第一产业增加值占GDP比重', 'Primary industry, % of GDP (三次产业结构)'),
+  percent('secondary_industry_pct', '第二产业增加值占GDP比重', 'Secondary industry, % of GDP (三次产业结构)'),
+  percent('tertiary_industry_pct', '第三产业增加值占GDP比重', 'Tertiary industry, % of GDP (三次产业结构)'),
+
+  // Enterprises
+  count('hte_count', '国家高新技术企业数', 'National high-tech enterprises'),
+  share('hte_share', '高新技术企业数占全省比重', "Share of the province's high-tech enterprises", 'hte_count'),
+  count('tech_sme_national', '国家科技型中小企业数', 'National tech-based SMEs'),
+  count('tech_sme_provincial', '省科技型中小企业数', 'Provincial tech-based SMEs'),
+  count('above_scale_firms', '规上工业企业数', 'Above-scale industrial firms'),
+  count('smart_factories', '省级智能工厂数', 'Provincial smart factories'),
+  count('listed_tech_companies', '科创上市企业累计培育数', 'Listed tech companies cultivated (cumulative)'),
+  count('low_efficiency_firms', '亩均税收5万元以下低效工业用地企业数', 'Firms on low-efficiency industrial land (tax under 5万元/亩)', { direction: 'down' }),
+  percent('digitalization_rate', '规上企业数字化覆盖率', 'Digitalisation coverage of above-scale firms'),
+
+  // Space
+  amount('innovation_carrier_space', '科创载体累计开工面积', 'Floor space started for innovation carriers (cumulative)', '万平方米'),
+  amount('industrial_carrier_space', '工业载体累计开工面积', 'Floor space started for industrial carriers (cumulative)', '万平方米'),
+
+  // Rankings
+  rank('national_rank', '国家高新区综合评价排名', 'National high-tech zone evaluation rank'),
+  rank('provincial_dz_rank', '省开发区综合考核排名', 'Provincial development-zone assessment rank'),
+
+  // The zone system itself
+  count('zone_count_national', '国家高新区数', 'National high-tech zones', { unit: '个' }),
+  count('zone_count_provincial_plus', '省级以上高新区数', 'High-tech zones of provincial level or above', { unit: '个' }),
+  percent('industrial_va_share_nation', '工业增加值占全国比重', "Share of the nation's industrial value added"),
+  percent('hte_share_nation', '高新技术企业数占全国比重', "Share of the nation's high-tech enterprises"),
+  percent('enterprise_rd_share_nation', '企业研发经费投入占全国比重', "Share of the nation's business R&D spending"),
+  {
+    code: 'city_coverage_national', nameZh: '设区市国家高新区覆盖数', nameEn: 'Prefecture-level cities with a national zone',
+    unit: '个', direction: 'up', kind: 'coverage', aggregation: 'coverage_count',
+    definitionZh: '目标所列设区市中, 至少有一个国家高新区(批复年份不晚于当年)的城市个数',
+  },
+  {
+    code: 'county_coverage_provincial', nameZh: '县(市、区)省级高新区覆盖数', nameEn: 'Counties with a zone of provincial level or above',
+    unit: '个', direction: 'up', kind: 'coverage', aggregation: 'coverage_count',
+    definitionZh: '目标所列县(市、区)中, 至少有一个省级及以上高新区的县的个数',
+  },
+];
+
+const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));
+
+export function findIndicator(code: string): Indicator | undefined {
+  return BY_CODE.get(code);
+}
+
+/** The ratio's value from its parts, or null when a part is missing or the denominator is not positive. */
+export function ratioFromParts(indicator: Pick<Indicator, 'factor'>, numerator: number | null | undefined, denominator: number | null | undefined): number | null {
+  if (numerator == null || denominator == null || !(denominator > 0)) return null;
+  return (numerator / denominator) * (indicator.factor ?? 1);
+}
+
+/**
+ * What it would take to reach a ratio target T at today's denominator, in the numerator's unit:
+ * T·Σden − Σnum (e.g. 0.08 × 5600亿 − 380亿 = 68亿元 of R&D spending). Never negative.
+ */
+export function extraNumeratorNeeded(indicator: Pick<Indicator, 'factor'>, target: number, numerator: number, denominator: number): number {
+  return Math.max(0, (target / (indicator.factor ?? 1)) * denominator - numerator);
+}
