@@ -1,14 +1,30 @@
 // Runs the migrations in migrations/ (up to the latest, or down one step).
-import { promises as fs } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type Kysely } from 'kysely';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
+/**
+ * Numbered files in migrations/ (0001_initial.ts, …). Imported from here rather than by Kysely's
+ * FileMigrationProvider so that the same TypeScript loader that runs the server (tsx, or Vitest's)
+ * loads them.
+ */
+const provider: MigrationProvider = {
+  async getMigrations() {
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_[\w-]+\.ts$/.test(f)).sort();
+    const entries = await Promise.all(files.map(async (f) => {
+      const module = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, f)).href)) as Migration;
+      return [f.replace(/\.ts$/, ''), { up: module.up, down: module.down }] as const;
+    }));
+    return Object.fromEntries(entries);
+  },
+};
+
 function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }) });
+  return new Migrator({ db, provider });
 }
 
 async function run(result: Promise<{ error?: unknown; results?: { migrationName: string; status: string }[] }>): Promise<string[]> {

@@ -1,0 +1,79 @@
+// Migrations and the seed, on a SQLite file and on PostgreSQL.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { TEST_DATABASES, type TestDatabase } from '../testing/databases.ts';
+import type { DatabaseHandle } from './connection.ts';
+import { migrateDown, migrateToLatest } from './migrate.ts';
+import { readSeedCsv, SEED_DIR, seedIfEmpty } from './seed.ts';
+
+const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log'];
+
+for (const kind of TEST_DATABASES) {
+  describe.skipIf(kind.skipReason !== null)(`database on ${kind.kind}`, () => {
+    let database: TestDatabase;
+    let handle: DatabaseHandle;
+    const tables = async () => (await handle.db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+    const count = async (table: 'reported_values' | 'value_revisions' | 'parks' | 'targets' | 'regions') =>
+      Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+    beforeAll(async () => {
+      database = await kind.create();
+      handle = database.open();
+    });
+    afterAll(async () => {
+      await handle?.close();
+      await database?.drop();
+    });
+
+    it('migrates up to every table, down to none, and up again', async () => {
+      expect(await migrateToLatest(handle.db)).toEqual(['0001_initial']);
+      expect((await tables()).sort()).toEqual([...TABLES].sort());
+      expect(await migrateToLatest(handle.db)).toEqual([]); // nothing left to run
+      await migrateDown(handle.db);
+      expect(await tables()).toEqual([]);
+      await migrateToLatest(handle.db);
+      expect((await tables()).sort()).toEqual([...TABLES].sort());
+    });
+
+    it('seeds an empty database once, with every published figure and its first revision', async () => {
+      expect(await seedIfEmpty(handle.db, new Date('2026-01-01T00:00:00Z'))).toBe(true);
+      const csvRows = readSeedCsv('reported-values.csv');
+      // 三次产业结构 rows become three values each
+      const expected = csvRows.length + 2 * csvRows.filter((r) => r.unit === 'ratio').length;
+      expect(await count('reported_values')).toBe(expected);
+      expect(await count('value_revisions')).toBe(expected);
+      expect(await count('parks')).toBe(11); // 8 of zones.csv + 吴兴 park, 无锡, 潍坊
+      expect(await count('targets')).toBe(15); // T1–T13 with T7 and T12 split per zone / per carrier
+      expect(await seedIfEmpty(handle.db, new Date())).toBe(false);
+      expect(await count('reported_values')).toBe(expected);
+    });
+
+    it('records the 三次产业结构 ratio as three shares of GDP', async () => {
+      const rows = await handle.db.selectFrom('reported_values').select(['indicator_code', 'value'])
+        .where('year', '=', 2012).where('indicator_code', 'like', '%industry_pct').orderBy('indicator_code').execute();
+      expect(rows.map((r) => [r.indicator_code, r.value])).toEqual([
+        ['primary_industry_pct', 2.2], ['secondary_industry_pct', 25.8], ['tertiary_industry_pct', 72],
+      ]);
+    });
+
+    it('stores the regions with GB/T 2260 codes, Qiantang district included', async () => {
+      const qiantang = await handle.db.selectFrom('regions').selectAll().where('code', '=', '330114').executeTakeFirstOrThrow();
+      expect([qiantang.name, qiantang.level, qiantang.parent_code]).toEqual(['钱塘区', 'county', '330100']);
+      const park = await handle.db.selectFrom('parks').selectAll().where('name', '=', '萧山临江高新区').executeTakeFirstOrThrow();
+      expect([park.county_code, park.city_code, park.approval_year]).toEqual(['330114', '330100', 2015]);
+      const n = await handle.db.selectFrom('regions').select(sql<number>`count(*)`.as('n')).where('level', '=', 'city').where('parent_code', '=', '330000').executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(11);
+    });
+  });
+}
+
+describe('seed data', () => {
+  const handouts = path.resolve(SEED_DIR, '../../../../shared/domain');
+  it.runIf(existsSync(handouts))('is an unchanged copy of the domain hand-outs', () => {
+    for (const file of ['targets.csv', 'zones.csv', 'reported-values.csv', 'sources.md']) {
+      expect(readFileSync(path.join(SEED_DIR, file), 'utf8'), file).toBe(readFileSync(path.join(handouts, file), 'utf8'));
+    }
+  });
+});
