@@ -55,9 +55,9 @@ function defaultDigits(value: number): number {
   return 2;
 }
 
-function fixed(value: number, digits: number): string {
-  // Trim trailing zeros: 8.00 → 8, 7.30 → 7.3.
-  return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+function fixed(value: number, digits: number, locale: Locale = 'zh'): string {
+  // Trim trailing zeros (8.00 → 8, 7.30 → 7.3). Chinese reports write 2271亿元 without separators.
+  return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: locale === 'en' });
 }
 
 /**
@@ -71,7 +71,7 @@ export function formatNumber(value: number, opts: { digits?: number; locale?: Lo
     if (a >= 1e8) return `${fixed(value / 1e8, opts.digits ?? 2)}亿`;
     if (a >= 1e4) return `${fixed(value / 1e4, opts.digits ?? 2)}万`;
   }
-  return fixed(value, opts.digits ?? defaultDigits(value));
+  return fixed(value, opts.digits ?? defaultDigits(value), opts.locale);
 }
 
 /** A value with its unit: 7.3%, 42万元/亩, 68亿元, 802家; large 万元 amounts move up to 亿元. */
@@ -79,8 +79,9 @@ export function formatValue(value: number | null | undefined, unit: Unit, opts: 
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (unit === '万元' && Math.abs(value) >= 1e4) return formatValue(value / 1e4, '亿元', opts);
   if (unit === '元' && Math.abs(value) >= 1e4) return formatValue(value / 1e4, '万元', opts);
-  const digits = opts.digits ?? defaultDigits(value);
-  const number = unit === '家' || unit === '个' || unit === '名' ? formatNumber(value, { ...opts, digits: opts.digits ?? (Number.isInteger(value) ? 0 : digits) }) : fixed(value, digits);
+  const number = unit === '家' || unit === '个' || unit === '名'
+    ? formatNumber(value, opts)
+    : fixed(value, opts.digits ?? defaultDigits(value), opts.locale);
   if (unit === '%') return `${number}%`;
   if (opts.locale === 'en') return `${number} ${UNIT_EN[unit]}`;
   return `${number}${unit}`;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { canConvert, convert, formatNumber, formatValue } from './units.ts';
+
+describe('unit conversion', () => {
+  it('converts money between 元, 万元 and 亿元 exactly', () => {
+    expect(convert(1.2, '亿元', '万元')).toBe(12000);
+    expect(convert(42, '万元', '元')).toBe(420000);
+    expect(convert(68, '亿元', '亿元')).toBe(68);
+    expect(convert(0.3, '亿元', '万元')).toBe(3000);
+  });
+
+  it('converts land between 亩, 公顷 and 平方公里', () => {
+    expect(convert(1, '平方公里', '亩')).toBe(1500);
+    expect(convert(2, '公顷', '亩')).toBe(30);
+    expect(convert(3000, '亩', '平方公里')).toBe(2);
+  });
+
+  it('refuses to convert across dimensions', () => {
+    expect(canConvert('亿元', '亩')).toBe(false);
+    expect(canConvert('%', '家')).toBe(false);
+    expect(() => convert(1, '亿元', '亩')).toThrow(/不能把单位“亿元”换算为“亩”/);
+  });
+});
+
+describe('Chinese number formatting', () => {
+  it('writes large counts with 万 and 亿', () => {
+    expect(formatNumber(42400)).toBe('4.24万');
+    expect(formatNumber(150_000_000_000)).toBe('1500亿');
+    expect(formatNumber(802)).toBe('802');
+    expect(formatNumber(42400, { locale: 'en' })).toBe('42,400');
+  });
+
+  it('writes values with their unit and trims needless zeros', () => {
+    expect(formatValue(7.3, '%')).toBe('7.3%');
+    expect(formatValue(8, '%')).toBe('8%');
+    expect(formatValue(6.785714, '%')).toBe('6.79%');
+    expect(formatValue(42, '万元/亩')).toBe('42万元/亩');
+    expect(formatValue(802, '家')).toBe('802家');
+    expect(formatValue(42400, '家')).toBe('4.24万家');
+    expect(formatValue(2271, '亿元')).toBe('2271亿元');
+    expect(formatValue(2271, '亿元', { locale: 'en' })).toBe('2,271 100m yuan');
+    expect(formatValue(25000, '万元')).toBe('2.5亿元');
+    expect(formatValue(null, '%')).toBe('—');
+    expect(formatValue(5, '名', { locale: 'en' })).toBe('5 (rank)');
+  });
+});
