@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Test runner behind `npm test` (and therefore CI).
 //
-//   1. type check (tsc) — counts as one test;
+//   1. type check (tsc) and lint (oxlint) — each counts as one test;
 //   2. find Chromium and PostgreSQL; start a throw-away PostgreSQL cluster on a free port;
 //   3. run Vitest (extra args from `npm test -- …` are passed on, e.g. `npm test -- shared/`);
 //   4. stop the cluster, remove its directory;
@@ -12,7 +12,7 @@
 //   TEST_DATABASE_URL    postgres://postgres@127.0.0.1:PORT/postgres (when the cluster started)
 //   SKIP_BROWSER_TESTS=1 / SKIP_POSTGRES_TESTS=1   when not found (never in CI: there it is an error)
 //
-// Knobs: SKIP_TYPECHECK=1 skips tsc (fast local loops). Outside CI, a pre-set SKIP_BROWSER_TESTS=1
+// Knobs: SKIP_TYPECHECK=1 skips tsc and oxlint (fast local loops). Outside CI, a pre-set SKIP_BROWSER_TESTS=1
 // or SKIP_POSTGRES_TESTS=1 is honoured (no browser lookup / no cluster start).
 //
 // Plain Node ESM with built-ins only: it must run before and regardless of what is installed.
@@ -139,22 +139,25 @@ function whichOnPath(name) {
 // Type check
 // ---------------------------------------------------------------------------------------------
 
-/** @returns {Promise<boolean|null>} true = passed, false = failed, null = skipped */
-async function typecheck() {
+/**
+ * A whole-tree check (type check, lint) that counts as one test.
+ * @returns {Promise<boolean|null>} true = passed, false = failed, null = skipped
+ */
+async function staticCheck(name, cmd, args) {
   if (process.env.SKIP_TYPECHECK === '1') {
-    log('type check skipped (SKIP_TYPECHECK=1)');
+    log(`${name} skipped (SKIP_TYPECHECK=1)`);
     return null;
   }
-  log('type check: npx tsc --noEmit -p .');
+  log(`${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
-  const { code, output } = await run('npx', ['tsc', '--noEmit', '-p', '.'], { capture: true });
+  const { code, output } = await run(cmd, args, { capture: true });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (code === 0) {
-    log(`type check passed (${secs}s)`);
+    log(`${name} passed (${secs}s)`);
     return true;
   }
   process.stdout.write(output);
-  log(`type check FAILED (${secs}s)`);
+  log(`${name} FAILED (${secs}s)`);
   return false;
 }
 
@@ -367,7 +370,10 @@ async function main() {
     missing('PostgreSQL server binaries (initdb, pg_ctl)', INSTALL_POSTGRES, 'SKIP_POSTGRES_TESTS', env);
   }
 
-  const typecheckOk = await typecheck();
+  const checks = [
+    await staticCheck('type check', 'npx', ['tsc', '--noEmit', '-p', '.']),
+    await staticCheck('lint', 'npx', ['oxlint', '--deny-warnings']),
+  ];
 
   if (pgBins) {
     log(`PostgreSQL: ${path.dirname(pgBins.pgCtl)}`);
@@ -394,8 +400,8 @@ async function main() {
   // Stop the server before the tally so nothing is printed after it.
   cleanup();
 
-  const passed = vitest.passed + (typecheckOk === true ? 1 : 0);
-  const failed = vitest.failed + (typecheckOk === false ? 1 : 0);
+  const passed = vitest.passed + checks.filter((c) => c === true).length;
+  const failed = vitest.failed + checks.filter((c) => c === false).length;
   const skipped = vitest.skipped;
   process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
   process.exit(failed === 0 && vitest.exitCode === 0 ? 0 : 1);

@@ -36,28 +36,38 @@ export interface TargetLike {
   scope: { kind: string };
 }
 
-/** The target as two texts: short for the eye (“约 8% · 2025年”) and in words for a tooltip or a screen reader. */
-export function describeTarget(target: TargetLike): { short: string; spoken: string } {
+export interface TargetText {
+  /** The goal without its year, for the eye: “约 8%”, “≥ 1000家”, “全覆盖”. */
+  goal: string;
+  year: string;
+  /** Both together: “约 8% · 2025年”. */
+  short: string;
+  /** In the policy's words, for a tooltip or a screen reader: “2025年8%左右”. */
+  spoken: string;
+}
+
+export function describeTarget(target: TargetLike): TargetText {
   const year = formatYear(target.targetYear);
   const value = formatMeasured(target.targetValue, target.unit);
   if (value === null) {
     // Coverage targets without a number: every member of the set.
-    const what = target.scope.kind === 'coverage' ? '全覆盖' : '目标值未定';
-    return { short: `${what} · ${year}`, spoken: `${year}${what}` };
+    const goal = target.scope.kind === 'coverage' ? '全覆盖' : '目标值未定';
+    return { goal, year, short: `${goal} · ${year}`, spoken: `${year}${goal}` };
   }
   const { symbol, words } = COMPARATOR_TEXT[target.comparator];
+  const goal = `${symbol} ${value}`;
   const spoken = target.comparator === 'about' ? `${value}${words}`
     // A rank “at most 10” is the top ten.
     : target.comparator === 'at_most' && target.unit === '名' ? `前${value}`
     : `${words}${value}`;
-  return { short: `${symbol} ${value} · ${year}`, spoken: `${year}${spoken}` };
+  return { goal, year, short: `${goal} · ${year}`, spoken: `${year}${spoken}` };
 }
 
-/** The latest figure with its year, or null when there is none yet. */
-export function describeLatest(entry: { latestValue: number | null; latestYear: number | null; unit: string }): string | null {
+/** The latest figure and its year, or null when there is none yet. */
+export function describeLatest(entry: { latestValue: number | null; latestYear: number | null; unit: string }): { value: string; year: string | null } | null {
   const value = formatMeasured(entry.latestValue, entry.unit);
   if (value === null) return null;
-  return entry.latestYear === null ? value : `${value} · ${formatYear(entry.latestYear)}`;
+  return { value, year: entry.latestYear === null ? null : formatYear(entry.latestYear) };
 }
 
 /** A list of names the Chinese way: 金华市、舟山市、台州市. */

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressEntryT } from '../../../shared/schemas.ts';
+import { aggregateNotes, coverageNotes, entryNotes, groupByPlan, sourceTitle } from './model.ts';
+
+const planA = { id: 1, code: 'A', title: '实施意见' };
+const planB = { id: 2, code: 'B', title: '高新区2.0版' };
+
+function entry(over: Partial<ProgressEntryT> & { id: number }): ProgressEntryT {
+  return {
+    code: `T${over.id}`, plan: planA,
+    indicator: { code: 'x', nameZh: '指标', nameEn: 'x', unit: '%', kind: 'percent' },
+    scope: { kind: 'park', label: '某高新区', parkId: 1, parkName: '某高新区', regionCode: null, regionName: null, parkLevel: null, regionSetLabel: null, regions: [] },
+    comparator: 'at_least', tolerance: null, targetValue: 1, targetYear: 2027, unit: '%', quote: null, source: null,
+    coverage: null, aggregate: null, parks: null,
+    status: 'insufficient_data', attained: null, direction: 'up', latestYear: null, latestValue: null,
+    baselineYear: null, baselineValue: null, progress: null, elapsed: null, expected: null, gap: null, gapRelative: null,
+    requiredPace: null, observedPace: null, paceRatio: null, neededPaceFromNow: null, neededGrowthRateFromNow: null,
+    projected: null, projectedAttained: null, awaitingFinal: false,
+    ...over,
+  };
+}
+
+const region = (name: string) => ({ code: name, name });
+
+describe('groupByPlan', () => {
+  it('groups targets under their plan, keeping the API’s order of plans and targets', () => {
+    const groups = groupByPlan([entry({ id: 1 }), entry({ id: 2, plan: planB }), entry({ id: 3 })]);
+    expect(groups.map((g) => [g.plan.title, g.entries.map((e) => e.code)])).toEqual([
+      ['实施意见', ['T1', 'T3']],
+      ['高新区2.0版', ['T2']],
+    ]);
+  });
+
+  it('gives no groups for no targets', () => {
+    expect(groupByPlan([])).toEqual([]);
+  });
+});
+
+describe('coverageNotes', () => {
+  it('counts covered regions and names the uncovered ones', () => {
+    const notes = coverageNotes({
+      asOfYear: 2024, regionsTotal: 11, coveredCount: 7, covered: [],
+      uncovered: ['金华市', '舟山市', '台州市', '丽水市'].map(region),
+    });
+    expect(notes.map((n) => n.text)).toEqual(['已覆盖 7/11', '未覆盖：金华市、舟山市、台州市、丽水市']);
+    expect(notes[0]!.title).toContain('2024年');
+    expect(notes[1]!.tone).toBe('warn');
+  });
+
+  it('says so when every region is covered', () => {
+    const notes = coverageNotes({ asOfYear: 2024, regionsTotal: 2, coveredCount: 2, covered: [], uncovered: [] });
+    expect(notes.map((n) => n.text)).toEqual(['已覆盖 2/2', '已全部覆盖']);
+  });
+
+  it('does not claim 0/0 when the region set has not been entered', () => {
+    const notes = coverageNotes({ asOfYear: 2024, regionsTotal: 0, coveredCount: 0, covered: [], uncovered: [] });
+    expect(notes.map((n) => n.text)).toEqual(['覆盖名单未录入']);
+  });
+});
+
+describe('aggregateNotes', () => {
+  const base = {
+    year: 2023, parksIncluded: 5, parksExpected: 8, provisional: false, numerator: 1, denominator: 2,
+    extraNeeded: null, extraNeededUnit: null, excluded: [],
+  };
+
+  it('shows how many parks the aggregate includes', () => {
+    expect(aggregateNotes(base).map((n) => n.text)).toEqual(['纳入园区 5/8']);
+  });
+
+  it('marks a provisional aggregate and the parks it could not include, with why', () => {
+    const notes = aggregateNotes({
+      ...base, year: null, parksIncluded: 0, provisional: true,
+      excluded: [
+        { parkId: 1, parkName: '杭州高新区(滨江)', year: 2020, reason: 'missing_denominator', reportedValue: 10.02 },
+        { parkId: 6, parkName: '萧山临江高新区', year: 2021, reason: 'ratio_only', reportedValue: 4.43 },
+      ],
+    });
+    expect(notes.map((n) => n.text)).toEqual(['纳入园区 0/8', '暂定', '2 个园区的数据无法计入']);
+    expect(notes[2]!.title).toBe('杭州高新区(滨江)（2020年）：缺少分母\n萧山临江高新区（2021年）：只报了比值，没有分子和分母');
+  });
+});
+
+describe('entryNotes', () => {
+  it('adds “awaiting the target year’s figure” once the target year has passed without it', () => {
+    expect(entryNotes(entry({ id: 1, targetYear: 2025, awaitingFinal: true })).map((n) => n.text)).toEqual(['待2025年数据']);
+    expect(entryNotes(entry({ id: 1 }))).toEqual([]);
+  });
+});
+
+describe('sourceTitle', () => {
+  const source = { code: 'S', title: '《实施意见》', publisher: null, publishedOn: '2024-09-24', url: null, reliability: 'official' as const };
+
+  it('names the source and its date', () => {
+    expect(sourceTitle(source)).toBe('来源：《实施意见》（2024-09-24）');
+    expect(sourceTitle({ ...source, publishedOn: null })).toBe('来源：《实施意见》');
+    expect(sourceTitle(null)).toBeUndefined();
+  });
+});
