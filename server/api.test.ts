@@ -289,7 +289,7 @@ async function addExampleProvince(db: Kysely<Database>): Promise<{ targetId: num
   const d = await park('示例园区丁', 'other', '340400');
   const value = (parkId: number | null, indicator: string, year: number, v: number, status: 'approved' | 'submitted' = 'approved') => ({
     subject_key: parkId === null ? 'region:340000' : `park:${parkId}`, park_id: parkId, region_code: parkId === null ? '340000' : null,
-    indicator_code: indicator, year, value: v, status, note: null, source_code: null, entered_by: null, entered_by_name: 'test', entered_at: now,
+    indicator_code: indicator, year, value: v, approved_value: status === 'approved' ? v : null, status, note: null, source_code: null, entered_by: null, entered_by_name: 'test', entered_at: now,
   });
   await db.insertInto('reported_values').values([
     value(a, 'rd_spending', 2020, 200), value(a, 'gdp', 2020, 3000), value(a, 'rd_spending', 2023, 250), value(a, 'gdp', 2023, 3500),

@@ -7,10 +7,16 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './http.ts';
+import { sessionMiddleware } from './auth.ts';
+import { auth } from './routes/auth.ts';
+import { entry } from './routes/entry.ts';
 import { health, indicators, plans, regions } from './routes/catalog.ts';
 import { parks } from './routes/parks.ts';
+import { auditLog, rounds, tasks } from './routes/rounds.ts';
 import { progress, targets } from './routes/targets.ts';
+import { users } from './routes/users.ts';
 import { values } from './routes/values.ts';
+import { dashboard, meta } from './routes/dashboard.ts';
 
 export interface AppOptions extends AppDeps {
   /** The built web app (dist/); omitted in API-only tests. */
@@ -37,17 +43,26 @@ export function createApp(options: AppOptions) {
     c.set('deps', deps);
     await next();
   });
+  app.use('/api/*', ...sessionMiddleware());
   app.onError(handleError);
 
   const api = app
     .route('/api/health', health)
+    .route('/api/auth', auth)
+    .route('/api/users', users)
+    .route('/api/rounds', rounds)
+    .route('/api/tasks', tasks)
+    .route('/api/audit', auditLog)
+    .route('/api/entry', entry)
     .route('/api/regions', regions)
     .route('/api/indicators', indicators)
     .route('/api/plans', plans)
     .route('/api/parks', parks)
     .route('/api/targets', targets)
     .route('/api/progress', progress)
-    .route('/api/values', values);
+    .route('/api/values', values)
+    .route('/api/meta', meta)
+    .route('/api/dashboard', dashboard);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',

@@ -9,8 +9,16 @@ const Config = z.object({
   DATABASE_URL: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:').optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WEB_ROOT: z.string().default('./dist'),
+  /** The first admin's password; without it a random one is printed once to the log. */
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  /** Behind a reverse proxy you run: take the client's address from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Served over HTTPS: send the session cookie with Secure. */
+  COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /** Seed an empty database on start (default yes); `0` leaves it empty. */
   SEED: z.enum(['0', '1']).default('1'),
+  /** `1`: fill an empty database with the generated example province (示例数据, `npm run demo`) instead of the published seed. */
+  DEMO: z.enum(['0', '1']).default('0'),
 });
 
 export type AppConfig = z.infer<typeof Config> & { dataDir: string; webRoot: string };

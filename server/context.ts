@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { DatabaseKind } from './db/connection.ts';
+import type { Session } from './services/auth.ts';
 
 export interface Clock {
   now(): Date;
@@ -13,8 +14,12 @@ export interface AppDeps {
   db: Kysely<Database>;
   databaseKind: DatabaseKind;
   clock: Clock;
+  /** Take the client's address from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy?: boolean;
+  /** Send cookies with Secure (when served over HTTPS). */
+  secureCookies?: boolean;
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps };
+  Variables: { deps: AppDeps; session: Session | null };
 }

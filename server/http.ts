@@ -8,7 +8,14 @@ import { ErrorResponse } from '../shared/schemas.ts';
 import type { AppEnv } from './context.ts';
 
 export class ApiError extends Error {
-  constructor(readonly status: ContentfulStatusCode, readonly code: string, message: string, readonly details?: { path: string; message: string }[]) {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: { path: string; message: string }[],
+    /** More fields for the error object, e.g. the import's problems with their rows. */
+    readonly extra?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -25,12 +32,17 @@ interface JsonRouteSpec {
   description?: string;
   query?: z.ZodObject;
   params?: z.ZodObject;
+  /** A JSON request body (writes). */
+  body?: z.ZodType;
   response: z.ZodType;
+  /** Answered with 201 rather than 200. */
+  created?: boolean;
 }
 
 type RequestOf<S extends JsonRouteSpec> = {
   query: S extends { query: infer Q extends z.ZodObject } ? Q : never;
   params: S extends { params: infer P extends z.ZodObject } ? P : never;
+  body: S extends { body: infer B extends z.ZodType } ? { content: { 'application/json': { schema: B } }; required: true } : never;
 };
 
 /** A JSON route for OpenAPI: the request's params and query, the 200 body, and the error bodies. */
@@ -44,17 +56,24 @@ export function jsonRoute<const S extends JsonRouteSpec>(spec: S) {
     request: {
       ...(spec.query ? { query: spec.query } : {}),
       ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } } : {}),
     } as RequestOf<S>,
     responses: {
-      200: { description: 'OK', content: { 'application/json': { schema: spec.response as S['response'] } } },
+      [spec.created ? 201 : 200]: { description: 'OK', content: { 'application/json': { schema: spec.response as S['response'] } } },
       400: { description: '请求参数有误 (invalid request)', content: errorContent },
       404: { description: '未找到 (not found)', content: errorContent },
+      ...(spec.body || spec.method !== 'get' ? {
+        401: { description: '未登录 (not signed in)', content: errorContent },
+        403: { description: '无权限 (forbidden)', content: errorContent },
+        409: { description: '数据已被他人修改 (a newer version exists)', content: errorContent },
+        422: { description: '数据未通过校验 (figures failed the checks)', content: errorContent },
+      } : {}),
     },
   });
 }
 
-export function errorBody(code: string, message: string, details?: { path: string; message: string }[]) {
-  return { error: { code, message, ...(details ? { details } : {}) } };
+export function errorBody(code: string, message: string, details?: { path: string; message: string }[], extra?: Record<string, unknown>) {
+  return { error: { code, message, ...(details ? { details } : {}), ...extra } };
 }
 
 /** A router for one resource; failed validation answers 400 with each field that is wrong. */
@@ -71,7 +90,7 @@ export function resourceRouter() {
 }
 
 export function handleError(err: Error, c: Context<AppEnv>) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details, err.extra), err.status);
   console.error(err);
   return c.json(errorBody('internal_error', '服务器内部错误 (internal server error)'), 500);
 }

@@ -7,6 +7,9 @@ import { systemClock } from './context.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedIfEmpty } from './db/seed.ts';
+import { seedDemoIfEmpty } from './db/demo.ts';
+import { isDemoDatabase } from './services/dashboard.ts';
+import { ensureAdmin } from './services/auth.ts';
 
 async function main() {
   let config;
@@ -20,11 +23,25 @@ async function main() {
   console.log(`数据库 (database): ${handle.kind} ${handle.location}`);
   const applied = await migrateToLatest(handle.db);
   if (applied.length) console.log(`已执行迁移 (migrations applied): ${applied.join(', ')}`);
-  if (config.SEED === '1' && (await seedIfEmpty(handle.db, systemClock.now()))) {
+  if (config.SEED === '1' && config.DEMO === '1') {
+    if (await seedDemoIfEmpty(handle.db, systemClock.now())) console.log('空数据库已写入示例数据 (filled the empty database with the generated example province: 示例数据)');
+    else if (!(await isDemoDatabase(handle.db))) console.warn('DEMO=1, 但数据库已有非示例数据, 未写入示例 (DEMO=1 but the database holds other data: the demo was not added)');
+  } else if (config.SEED === '1' && (await seedIfEmpty(handle.db, systemClock.now()))) {
     console.log('空数据库已写入初始数据 (seeded the empty database from the published sources)');
   }
 
-  const app = createApp({ db: handle.db, databaseKind: handle.kind, clock: systemClock, webRoot: config.webRoot });
+  const admin = await ensureAdmin(handle.db, systemClock.now(), config.ADMIN_PASSWORD);
+  if (admin.generatedPassword) {
+    console.log(`已创建管理员账号 admin, 初始密码 (created user "admin" with password): ${admin.generatedPassword}`);
+    console.log('请登录后修改密码; 此密码只显示这一次 (change it after signing in; it is shown only once)');
+  } else if (admin.created) {
+    console.log('已创建管理员账号 admin (password from ADMIN_PASSWORD)');
+  }
+
+  const app = createApp({
+    db: handle.db, databaseKind: handle.kind, clock: systemClock, webRoot: config.webRoot,
+    trustProxy: config.TRUST_PROXY === '1', secureCookies: config.COOKIE_SECURE === '1',
+  });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`目标追踪 listening on http://localhost:${info.port}`);
   });

@@ -145,3 +145,9 @@ export function ratioFromParts(indicator: Pick<Indicator, 'factor'>, numerator: 
 export function extraNumeratorNeeded(indicator: Pick<Indicator, 'factor'>, target: number, numerator: number, denominator: number): number {
   return Math.max(0, (target / (indicator.factor ?? 1)) * denominator - numerator);
 }
+
+/**
+ * What every park reports each year unless a reporting round says otherwise: the parts behind the
+ * province's ratio and share targets, and the counts most plans name.
+ */
+export const ANNUAL_INDICATORS: readonly string[] = ['gdp', 'rd_spending', 'tax_revenue', 'land_area', 'industrial_va', 'hte_count'];

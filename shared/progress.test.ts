@@ -26,6 +26,7 @@ describe('worked example A: R&D intensity of all zones, about 8% by 2025', () =>
     expect(p.neededPaceFromNow).toBeCloseTo(0.6071, 4);
     expect(p.projected).toBeCloseTo(7.3095, 4);
     expect(p.projectedAttained).toBe(false); // below 7.6
+    expect(p.projectedGap).toBeCloseTo(0.6905, 4); // “按当前速度, 2025年预计达到 7.31%, 距目标差 0.69个百分点”
     expect(p.attained).toBe(false);
   });
 

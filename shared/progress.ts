@@ -85,6 +85,8 @@ export interface Progress {
   neededGrowthRateFromNow: number | null;
   projected: number | null;
   projectedAttained: boolean | null;
+  /** T − projected, 0 when the projection attains the target: how far short the current pace ends. */
+  projectedGap: number | null;
   /** The target year has passed on the calendar but its figure is not in yet. */
   awaitingFinal: boolean;
 }
@@ -158,7 +160,7 @@ export function computeProgress(target: ProgressTarget, rawSeries: readonly Year
     baselineYear: baseline?.year ?? null, baselineValue: baseline?.value ?? null,
     progress: null, elapsed: null, expected: null, gap: null, gapRelative: null,
     requiredPace: null, observedPace: null, paceRatio: null, neededPaceFromNow: null,
-    neededGrowthRateFromNow: null, projected: null, projectedAttained: null, awaitingFinal,
+    neededGrowthRateFromNow: null, projected: null, projectedAttained: null, projectedGap: null, awaitingFinal,
   };
   if (!latest) return empty;
 
@@ -191,6 +193,7 @@ export function computeProgress(target: ProgressTarget, rawSeries: readonly Year
   const observedPace = leastSquaresSlope(points);
   const paceRatio = requiredPace !== null && observedPace !== null ? ratio(observedPace, requiredPace) : null;
   const projected = observedPace !== null && yearsLeft > 0 ? v + observedPace * yearsLeft : null;
+  const projectedAttained = projected !== null ? meetsTarget(projected, target, direction) : null;
 
   const full: Progress = {
     ...partial,
@@ -201,7 +204,8 @@ export function computeProgress(target: ProgressTarget, rawSeries: readonly Year
     observedPace,
     paceRatio,
     projected,
-    projectedAttained: projected !== null ? meetsTarget(projected, target, direction) : null,
+    projectedAttained,
+    projectedGap: projected === null ? null : projectedAttained ? 0 : T - projected,
   };
   return { ...full, status: statusOf(full, t, yT, points.length) };
 }

@@ -143,6 +143,7 @@ export const ProgressOutputs = z.object({
   neededGrowthRateFromNow: nullableNumber,
   projected: nullableNumber,
   projectedAttained: z.boolean().nullable(),
+  projectedGap: nullableNumber.describe('T − projected; 0 when the projection attains the target'),
   awaitingFinal: z.boolean(),
 });
 
@@ -295,3 +296,451 @@ export type ParkT = z.infer<typeof Park>;
 export type TargetT = z.infer<typeof Target>;
 export type ReportedValueT = z.infer<typeof ReportedValue>;
 export type SourceRefT = z.infer<typeof SourceRef>;
+
+// --- sign-in, users, writes (the data-entry side) -----------------------------------------------
+
+export const Role = z.enum(['admin', 'planner', 'park_manager', 'viewer']);
+export const ROLE_ZH: Record<z.infer<typeof Role>, string> = { admin: '系统管理员', planner: '省级规划人员', park_manager: '园区填报员', viewer: '只读用户' };
+
+export const Me = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  role: Role,
+  parkIds: z.array(z.number().int()),
+  csrfToken: z.string().describe('send it back as X-CSRF-Token on every write'),
+});
+
+export const LoginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(200),
+});
+
+export const LogoutBody = z.object({
+  everywhere: z.boolean().default(false).describe('sign out on every device'),
+}).default({ everywhere: false });
+
+export const User = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  role: Role,
+  parkIds: z.array(z.number().int()),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+const password = z.string().min(10, '密码至少10位 (at least 10 characters)').max(200);
+export const CreateUserBody = z.object({
+  username: z.string().trim().regex(/^[\w.@-]{2,64}$/, '用户名为2–64位字母、数字或 . _ @ - (2–64 letters, digits or . _ @ -)'),
+  password,
+  role: Role,
+  parkIds: z.array(z.number().int().positive()).default([]),
+  displayName: z.string().trim().max(100).optional(),
+});
+
+export const UpdateUserBody = z.object({
+  role: Role.optional(),
+  parkIds: z.array(z.number().int().positive()).optional(),
+  displayName: z.string().trim().max(100).nullable().optional(),
+  disabled: z.boolean().optional(),
+  password: password.optional(),
+});
+
+export const CreateParkBody = z.object({
+  name: z.string().trim().min(2).max(100),
+  level: ParkLevel,
+  provinceCode: z.string().regex(/^\d{6}$/),
+  cityCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+  countyCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+  approvedOn: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '格式为 YYYY、YYYY-MM 或 YYYY-MM-DD').nullable().optional(),
+  aliases: z.array(z.string().trim().min(1)).optional(),
+  sourceCode: z.string().nullable().optional(),
+  note: z.string().max(2000).nullable().optional(),
+});
+
+export const UpdateParkBody = CreateParkBody.partial().extend({ version: z.number().int().positive() });
+
+export const ValueInput = z.object({
+  parkId: z.number().int().positive(),
+  indicator: z.string().min(1),
+  year: z.number().int().min(1980).max(2100),
+  value: z.number().finite(),
+  unit: z.string().optional().describe('the unit the value is given in; converted to the indicator’s unit'),
+  note: z.string().max(2000).optional(),
+  version: z.number().int().positive().optional().describe('the version you saw; required to change an existing figure'),
+  sourceCode: z.string().optional(),
+  /** A figure that jumps implausibly against last year is written only with confirm and a note. */
+  confirm: z.boolean().optional(),
+});
+
+export const PutValuesBody = z.union([
+  z.array(ValueInput).min(1).max(5000),
+  z.object({
+    values: z.array(ValueInput).min(1).max(5000),
+    status: z.enum(['draft', 'submitted']).default('draft').describe('save as draft, or submit for review'),
+    reason: z.string().max(500).optional().describe('why the figures change (kept in their history)'),
+  }),
+]);
+
+export const ValueProblem = z.object({
+  index: z.number().int().describe('position in the batch'),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  current: z.object({ value: z.number(), version: z.number().int(), status: ValueStatus, enteredBy: z.string(), enteredAt: z.string() }).optional(),
+});
+
+export const WrittenValue = z.object({
+  id: z.number().int(),
+  parkId: z.number().int(),
+  indicator: z.string(),
+  year: z.number().int(),
+  value: z.number(),
+  status: ValueStatus,
+  version: z.number().int(),
+  changed: z.boolean(),
+});
+
+export const PutValuesResult = z.object({ written: z.array(WrittenValue) });
+
+export const ReviewBody = z.object({
+  items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })).min(1).max(5000),
+  comment: z.string().trim().max(1000).optional(),
+});
+
+export const ValueRevision = z.object({
+  version: z.number().int(),
+  oldValue: z.number().nullable(),
+  newValue: z.number().nullable(),
+  oldStatus: ValueStatus.nullable(),
+  newStatus: ValueStatus,
+  note: z.string().nullable(),
+  reason: z.string().nullable(),
+  source: z.string().nullable(),
+  changedBy: z.string(),
+  changedAt: z.string(),
+});
+
+export type MeT = z.infer<typeof Me>;
+export type ValueInputT = z.infer<typeof ValueInput>;
+export type ValueProblemT = z.infer<typeof ValueProblem>;
+
+// --- dashboard (read-only views: meta, overview, parks × targets, figures, cities, comparison) -----
+
+export const Meta = z.object({
+  demo: z.boolean().describe('true when the database holds the generated example data (示例数据), never the published facts'),
+  database: z.enum(['sqlite', 'postgres']),
+  currentYear: z.number().int().describe('the calendar year of the server clock'),
+  provinces: z.array(z.object({
+    code: z.string(), name: z.string(),
+    parkCount: z.number().int(), targetCount: z.number().int(),
+    hasMap: z.boolean().describe('an offline city map is bundled for this province'),
+  })).describe('provinces with parks or targets, most parks first'),
+  plans: z.array(z.object({
+    id: z.number().int(), code: z.string(), title: z.string(), regionCode: z.string().nullable(),
+    targetYears: z.array(z.number().int()).describe('the horizons of its targets'),
+  })),
+  years: z.object({ first: z.number().int(), last: z.number().int() }).nullable().describe('years with reported figures'),
+});
+
+export const SparkPoint = z.object({ year: z.number().int(), value: z.number() });
+
+export const OverviewEntry = ProgressEntry.extend({
+  sparkline: z.array(SparkPoint).describe('the yearly series the target is measured on'),
+});
+
+export const DashboardFilter = z.object({
+  province: z.string().optional().describe('province code, e.g. 330000'),
+  plan: z.string().optional().describe('plan id or code'),
+  targetYear: intParam.optional().describe('the horizon: targets due in this year'),
+  city: z.string().optional().describe('city code: parks of this city only'),
+  level: ParkLevel.optional().describe('parks of this level only'),
+  year: intParam.optional().describe('figures up to this year (default: the latest)'),
+  basis: z.enum(['approved', 'submitted']).default('approved'),
+});
+
+export const ParkRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  level: ParkLevel,
+  provinceCode: z.string(),
+  cityCode: z.string().nullable(),
+  cityName: z.string().nullable(),
+  approvalYear: z.number().int().nullable(),
+});
+
+export const TargetRef = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  indicator: IndicatorRef,
+  scopeKind: TargetScope,
+  label: z.string(),
+  comparator: Comparator,
+  tolerance: z.number().nullable(),
+  targetValue: z.number().nullable(),
+  targetYear: z.number().int(),
+  unit: z.string(),
+  plan: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
+});
+
+export const ParkTargetCell = z.object({
+  parkId: z.number().int(),
+  targetId: z.number().int(),
+  status: Status,
+  latestYear: z.number().int().nullable(),
+  latestValue: z.number().nullable(),
+  progress: z.number().nullable(),
+  gap: z.number().nullable(),
+  paceRatio: z.number().nullable(),
+});
+
+export const ParkStatusMatrix = z.object({
+  targets: z.array(TargetRef).describe('targets a park can be measured against: its own, its class, and ratio aggregates (each park’s own ratio against the bar)'),
+  parks: z.array(ParkRef),
+  cells: z.array(ParkTargetCell).describe('one per park and target that applies to it; computed with the progress method over the park’s own series'),
+});
+
+export const ParkFigure = z.object({
+  year: z.number().int(),
+  value: z.number(),
+  basis: z.enum(['parts', 'reported']),
+});
+
+export const ParkFigures = z.object({
+  year: z.number().int().nullable().describe('figures up to this year; null: the latest each park has'),
+  indicators: z.array(IndicatorRef).describe('indicators any listed park has a figure for'),
+  parks: z.array(ParkRef.extend({ figures: z.record(z.string(), ParkFigure).describe('indicator code → the latest figure') })),
+});
+
+export const CityAggregate = z.object({
+  code: z.string(),
+  name: z.string(),
+  value: z.number().nullable().describe('the city’s parks aggregated the way the indicator aggregates (sum, ratio of sums, share of the province)'),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  parksIncluded: z.number().int(),
+  parksTotal: z.number().int().describe('parks of the filter located in the city'),
+});
+
+export const CityFigures = z.object({
+  indicator: IndicatorRef,
+  aggregation: z.string(),
+  year: z.number().int().nullable(),
+  years: z.array(z.number().int()).describe('years with figures for this indicator'),
+  cities: z.array(CityAggregate),
+  parks: z.array(ParkRef.extend({ value: z.number().nullable(), year: z.number().int().nullable() })),
+});
+
+export const CompareSeries = z.object({
+  key: z.string().describe('province:<code> or park:<id>'),
+  kind: z.enum(['province', 'park']),
+  label: z.string(),
+  points: z.array(z.object({ year: z.number().int(), value: z.number(), parksIncluded: z.number().int().optional(), provisional: z.boolean().optional() })),
+});
+
+export const Comparison = z.object({
+  indicator: IndicatorRef,
+  aggregation: z.string(),
+  series: z.array(CompareSeries),
+});
+
+export const CompareQuery = z.object({
+  indicator: z.string().describe('indicator code'),
+  provinces: z.string().optional().describe('comma-separated province codes: all their parks aggregated'),
+  parks: z.string().optional().describe('comma-separated park ids'),
+  basis: z.enum(['approved', 'submitted']).default('approved'),
+});
+
+export const CityQuery = DashboardFilter.extend({ indicator: z.string().describe('indicator code') });
+
+export const ParkIndicatorView = z.object({
+  indicator: IndicatorRef,
+  series: z.array(z.object({
+    year: z.number().int(), value: z.number(), basis: z.enum(['parts', 'reported']),
+    reportedValue: z.number().optional(), numerator: z.number().optional(), denominator: z.number().optional(),
+  })),
+  figures: z.array(ReportedValue).describe('the figures as entered (the ratio’s parts too), each with its source and who entered it'),
+  targets: z.array(TargetRef.extend({ progress: ProgressOutputs.describe('this park’s own series against the target') })),
+});
+
+export const ParkDashboard = z.object({
+  park: Park,
+  indicators: z.array(ParkIndicatorView),
+});
+
+export type MetaT = z.infer<typeof Meta>;
+export type OverviewEntryT = z.infer<typeof OverviewEntry>;
+export type ParkStatusMatrixT = z.infer<typeof ParkStatusMatrix>;
+export type ParkFiguresT = z.infer<typeof ParkFigures>;
+export type CityFiguresT = z.infer<typeof CityFigures>;
+export type ComparisonT = z.infer<typeof Comparison>;
+export type ParkDashboardT = z.infer<typeof ParkDashboard>;
+export type TargetRefT = z.infer<typeof TargetRef>;
+export type ParkRefT = z.infer<typeof ParkRef>;
+
+// --- reporting rounds, tasks, audit ----------------------------------------------------------------
+
+export const CreateRoundBody = z.object({
+  year: z.number().int().min(1990).max(2100),
+  provinceCode: z.string().regex(/^\d{6}$/),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD'),
+  indicatorCodes: z.array(z.string()).min(1).optional().describe('default: the annual indicators'),
+  note: z.string().max(1000).optional(),
+});
+
+export const Round = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  deadline: z.string(),
+  indicatorCodes: z.array(z.string()),
+  note: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  overdue: z.boolean().describe('the deadline has passed'),
+});
+
+export const CellState = z.enum(['missing', 'draft', 'submitted', 'approved']);
+
+export const RoundBoard = z.object({
+  round: Round,
+  indicators: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string() })),
+  parks: z.array(z.object({
+    parkId: z.number().int(),
+    parkName: z.string(),
+    cityName: z.string().nullable(),
+    level: ParkLevel,
+    cells: z.record(z.string(), z.object({ state: CellState, value: z.number().nullable(), valueId: z.number().int().nullable(), version: z.number().int().nullable(), returned: z.boolean() })),
+    counts: z.object({ missing: z.number().int(), draft: z.number().int(), submitted: z.number().int(), approved: z.number().int() }),
+    complete: z.boolean().describe('every figure submitted or approved'),
+    overdue: z.boolean(),
+  })),
+  totals: z.object({ missing: z.number().int(), draft: z.number().int(), submitted: z.number().int(), approved: z.number().int(), parksComplete: z.number().int(), parksOverdue: z.number().int() }),
+});
+
+export const Task = z.object({
+  kind: z.enum(['report', 'fix_returned', 'review']),
+  roundId: z.number().int().nullable(),
+  year: z.number().int(),
+  parkId: z.number().int().nullable(),
+  parkName: z.string().nullable(),
+  deadline: z.string().nullable(),
+  overdue: z.boolean(),
+  count: z.number().int().describe('figures to enter, fix or review'),
+  message: z.string(),
+});
+
+export const AuditQuery = z.object({
+  entity: z.string().optional(),
+  user: z.string().optional(),
+  action: z.string().optional(),
+  before: z.coerce.number().int().optional().describe('entries with an id below this (paging)'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  username: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  detail: z.unknown().nullable(),
+  ip: z.string().nullable(),
+});
+
+// --- the entry form ---------------------------------------------------------------------------------
+
+export const EntryRow = z.object({
+  indicator: IndicatorRef.extend({ definitionZh: z.string().nullable() }),
+  current: z.object({
+    id: z.number().int(), value: z.number(), version: z.number().int(), status: ValueStatus, note: z.string().nullable(),
+    reviewComment: z.string().nullable(), enteredBy: z.string(), enteredAt: z.string(),
+  }).nullable(),
+  lastYear: z.object({ year: z.number().int(), value: z.number() }).nullable(),
+  targets: z.array(z.object({ id: z.number().int(), code: z.string() })).describe('targets this figure feeds'),
+});
+
+export const EntrySheet = z.object({
+  park: z.object({ id: z.number().int(), name: z.string(), level: ParkLevel, provinceCode: z.string(), cityName: z.string().nullable() }),
+  year: z.number().int(),
+  round: z.object({ id: z.number().int(), deadline: z.string(), overdue: z.boolean() }).nullable(),
+  canWrite: z.boolean(),
+  rows: z.array(EntryRow),
+  derived: z.array(z.object({
+    indicator: IndicatorRef,
+    numerator: z.string(),
+    denominator: z.string(),
+    factor: z.number(),
+    targets: z.array(z.object({ id: z.number().int(), code: z.string() })),
+  })).describe('ratios computed live from two rows of the form'),
+});
+
+export const EntryParams = z.object({ parkId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(1980).max(2100) });
+
+// --- Excel/CSV import (GET /api/import/template.xlsx, POST /api/import) ---------------------------
+
+export const ImportStatus = z.enum(['draft', 'submitted']);
+
+export const TemplateQuery = z.object({
+  year: intParam.min(1980).max(2100).optional().describe('the year to report (default: last calendar year)'),
+  park: intParam.positive().optional().describe('one park (default: every park you may write)'),
+  province: z.string().regex(/^\d{6}$/).optional().describe('planners and admins: the parks of one province'),
+});
+
+export const ImportQuery = z.object({
+  dryRun: z.enum(['0', '1', 'true', 'false']).optional().describe('1: check only, write nothing, answer with the report'),
+});
+
+export const ImportProblem = z.object({
+  sheet: z.string(),
+  row: z.number().int().nullable().describe('the row number as Excel shows it (the header row for column problems)'),
+  column: z.string().nullable().describe('the column letter as Excel shows it, e.g. "E"; null when a column is missing'),
+  field: z.string().describe('park, indicator, year, value, unit, note, confirm, version, header'),
+  code: z.string().describe('machine-readable: unknown_park, unknown_indicator, not_a_number, wrong_unit, negative, duplicate, forbidden_park, implausible_jump, stale, version_required, …'),
+  message: z.string().describe('what is wrong, in Chinese (and English)'),
+  current: ValueProblem.shape.current.describe('version problems: the figure as it is stored now'),
+});
+
+export const ImportRowStatus = z.enum(['new', 'changed', 'unchanged']);
+
+export const ImportRow = z.object({
+  row: z.number().int(),
+  parkId: z.number().int(),
+  parkName: z.string(),
+  indicator: z.string(),
+  indicatorName: z.string(),
+  year: z.number().int(),
+  value: z.number().describe('in the indicator’s unit, as it is (or would be) stored'),
+  unit: z.string().describe('the indicator’s unit'),
+  originalValue: z.number().describe('as written in the file'),
+  originalUnit: z.string().describe('as written in the file (the indicator’s unit when none was given)'),
+  status: ImportRowStatus,
+  oldValue: z.number().nullable().describe('the stored value before the import'),
+  version: z.number().int().nullable().describe('dry run: the stored figure’s version (send it back in `versions`); after a commit: the version now stored'),
+});
+
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  committed: z.boolean().describe('true only when the figures were written'),
+  fileName: z.string(),
+  sheet: z.string().describe('the sheet that was read (for a CSV file: its name without the extension)'),
+  status: ImportStatus.describe('the status the figures are (or would be) saved with'),
+  rowsRead: z.number().int().describe('data rows with any content, below the header'),
+  summary: z.object({
+    new: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    skipped: z.number().int().describe('rows without a value (the template’s rows left empty)'),
+    problems: z.number().int(),
+  }),
+  problems: z.array(ImportProblem),
+  rows: z.array(ImportRow).describe('the rows that pass every check'),
+  versions: z.record(z.string(), z.number().int()).describe('"parkId:indicator:year" → the stored version, for every existing figure the file touches: send it back as the `versions` field to commit'),
+});
+
+export type ImportProblemT = z.infer<typeof ImportProblem>;
+export type ImportRowT = z.infer<typeof ImportRow>;
+export type ImportReportT = z.infer<typeof ImportReport>;

@@ -8,7 +8,7 @@ import type { DatabaseHandle } from './connection.ts';
 import { migrateDown, migrateToLatest } from './migrate.ts';
 import { readSeedCsv, SEED_DIR, seedIfEmpty } from './seed.ts';
 
-const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log'];
+const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log', 'login_attempts', 'reporting_rounds'];
 
 for (const kind of TEST_DATABASES) {
   describe.skipIf(kind.skipReason !== null)(`database on ${kind.kind}`, () => {
@@ -28,9 +28,10 @@ for (const kind of TEST_DATABASES) {
     });
 
     it('migrates up to every table, down to none, and up again', async () => {
-      expect(await migrateToLatest(handle.db)).toEqual(['0001_initial']);
+      expect(await migrateToLatest(handle.db)).toEqual(['0001_initial', '0002_entry_and_review']);
       expect((await tables()).sort()).toEqual([...TABLES].sort());
       expect(await migrateToLatest(handle.db)).toEqual([]); // nothing left to run
+      await migrateDown(handle.db);
       await migrateDown(handle.db);
       expect(await tables()).toEqual([]);
       await migrateToLatest(handle.db);

@@ -147,6 +147,12 @@ export interface ReportedValuesTable {
   entered_by_name: string;
   entered_at: string;
   version: Generated<number>;
+  /** The last approved value: it counts on the approved basis while a change is under review. */
+  approved_value: number | null;
+  review_comment: string | null;
+  reviewed_by_name: string | null;
+  reviewed_at: string | null;
+  updated_at: string | null;
 }
 
 export interface ValueRevisionsTable {
@@ -177,6 +183,25 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string | null;
+  at: string;
+}
+
+export interface ReportingRoundsTable {
+  id: Generated<number>;
+  year: number;
+  province_code: string;
+  deadline: string;
+  indicator_codes: string;
+  note: string | null;
+  opened_by: number | null;
+  opened_at: string;
+  closed_at: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   sources: SourcesTable;
@@ -191,6 +216,8 @@ export interface Database {
   reported_values: ReportedValuesTable;
   value_revisions: ValueRevisionsTable;
   audit_log: AuditLogTable;
+  login_attempts: LoginAttemptsTable;
+  reporting_rounds: ReportingRoundsTable;
 }
 
 export type Park = Selectable<ParksTable>;

@@ -320,7 +320,7 @@ async function seed(trx: Transaction<Database>, now: string): Promise<void> {
       const { id } = await trx.insertInto('reported_values').values({
         subject_key: subjectKey(subject), park_id: subject.parkId, region_code: subject.regionCode,
         indicator_code: item.code, year: Number(v.year), value: convert(item.value, unit, indicator.unit),
-        status: 'approved', note, source_code: v.source!, entered_by: null, entered_by_name: SEED_USER_NAME, entered_at: now,
+        approved_value: convert(item.value, unit, indicator.unit), status: 'approved', note, source_code: v.source!, entered_by: null, entered_by_name: SEED_USER_NAME, entered_at: now,
       }).returning(['id', 'value']).executeTakeFirstOrThrow();
       await trx.insertInto('value_revisions').values({
         value_id: id, version: 1, old_value: null, new_value: convert(item.value, unit, indicator.unit), old_status: null, new_status: 'approved',

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { IdParam, Park, ParkDetail, ParksQuery } from '../../shared/schemas.ts';
+import { CreateParkBody, IdParam, Park, ParkDetail, ParksQuery, UpdateParkBody } from '../../shared/schemas.ts';
+import { actorOf, requireRole } from '../auth.ts';
+import { createPark, updatePark } from '../services/parks.ts';
 import { jsonRoute, notFound, resourceRouter } from '../http.ts';
 import { listParks } from '../services/catalog.ts';
 import { latestPerIndicator, listValues } from '../services/values.ts';
+
+const registrars = requireRole('admin', 'planner');
 
 export const parks = resourceRouter()
   .openapi(
@@ -21,5 +25,22 @@ export const parks = resourceRouter()
         db.selectFrom('targets').select(['id', 'code', 'indicator_code as indicatorCode']).where('park_id', '=', id).orderBy('id').execute(),
       ]);
       return c.json({ ...park, latest: latestPerIndicator(values), targets }, 200);
+    },
+  )
+  .openapi(
+    { ...jsonRoute({ method: 'post', path: '/', tags: ['parks'], summary: '新增园区 (add a park; admins and planners)', body: CreateParkBody, response: Park, created: true }), middleware: [registrars] as const },
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const id = await createPark(db, c.req.valid('json'), actorOf(c), clock.now());
+      return c.json((await listParks(db, { ids: [id] }))[0]!, 201);
+    },
+  )
+  .openapi(
+    { ...jsonRoute({ method: 'patch', path: '/{id}', tags: ['parks'], summary: '修改园区 (edit a park with the version you saw; admins and planners)', params: IdParam, body: UpdateParkBody, response: Park }), middleware: [registrars] as const },
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const { id } = c.req.valid('param');
+      await updatePark(db, id, c.req.valid('json'), actorOf(c), clock.now());
+      return c.json((await listParks(db, { ids: [id] }))[0]!, 200);
     },
   );

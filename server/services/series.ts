@@ -11,6 +11,20 @@ export function statusesFor(basis: ValueBasis): ValueStatus[] {
   return basis === 'submitted' ? ['approved', 'submitted'] : ['approved'];
 }
 
+/**
+ * The figures that count on a basis, as a table to select from. A figure under revision keeps its
+ * approved value until the change is approved: on the approved basis that value counts; with
+ * submitted figures included, the submitted change counts; a draft never does.
+ */
+export function countedValues(db: Kysely<Database>, basis: ValueBasis) {
+  const value = basis === 'submitted'
+    ? sql<number>`case when status in ('approved', 'submitted') then value else approved_value end`
+    : sql<number>`approved_value`;
+  return db.selectFrom('reported_values')
+    .select(['id', 'park_id', 'region_code', 'subject_key', 'indicator_code', 'year', value.as('value')])
+    .where(value, 'is not', null);
+}
+
 /** Park levels at or above `level` (national ⊃ provincial ⊃ other). */
 export function levelsAtLeast(level: ParkLevel | null): ParkLevel[] {
   if (level === 'national') return ['national'];
@@ -32,11 +46,10 @@ export interface ParkPoint {
 /** One park's series for an indicator; a ratio comes from its parts where both exist, else as reported. */
 export async function parkSeries(db: Kysely<Database>, parkId: number, indicator: Indicator, basis: ValueBasis): Promise<ParkPoint[]> {
   const codes = [indicator.code, indicator.numerator, indicator.denominator].filter((c): c is string => !!c);
-  const rows = await db.selectFrom('reported_values')
+  const rows = await db.selectFrom(countedValues(db, basis).as('v'))
     .select(['indicator_code', 'year', 'value'])
     .where('park_id', '=', parkId)
     .where('indicator_code', 'in', codes)
-    .where('status', 'in', statusesFor(basis))
     .orderBy('year')
     .execute();
   const byYear = new Map<number, Map<string, number>>();
@@ -79,8 +92,8 @@ export interface AggregateScope {
 /** Below this share of the parks that should report, an aggregate is provisional. */
 export const PROVISIONAL_BELOW = 0.8;
 
-function scopedValues(db: Kysely<Database>, scope: AggregateScope, alias: 'v' | 'n') {
-  return db.selectFrom(`reported_values as ${alias}`)
+function scopedValues(db: Kysely<Database>, scope: AggregateScope, basis: ValueBasis, alias: 'v' | 'n') {
+  return db.selectFrom(countedValues(db, basis).as(alias))
     .innerJoin('parks as p', 'p.id', `${alias}.park_id`)
     .where('p.province_code', '=', scope.provinceCode)
     .where('p.level', 'in', levelsAtLeast(scope.parkLevel));
@@ -106,18 +119,15 @@ function withCoverage(points: Omit<AggregatePoint, 'parksExpected' | 'provisiona
 
 /** The aggregate over the parks of a province, by year, the way the indicator aggregates. */
 export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator, scope: AggregateScope, basis: ValueBasis): Promise<AggregatePoint[]> {
-  const statuses = statusesFor(basis);
   const expected = await expectedParksByYear(db, scope);
 
   if (indicator.aggregation === 'ratio_of_sums' && indicator.numerator && indicator.denominator) {
     // Parks count only in years where they reported both parts.
-    const rows = await scopedValues(db, scope, 'n')
-      .innerJoin('reported_values as d', (j) => j.onRef('d.park_id', '=', 'n.park_id').onRef('d.year', '=', 'n.year'))
+    const rows = await scopedValues(db, scope, basis, 'n')
+      .innerJoin(countedValues(db, basis).as('d'), (j) => j.onRef('d.park_id', '=', 'n.park_id').onRef('d.year', '=', 'n.year'))
       .select(['n.year as year', sql<number>`sum(n.value)`.as('num'), sql<number>`sum(d.value)`.as('den'), sql<number>`count(*)`.as('parks')])
       .where('n.indicator_code', '=', indicator.numerator)
       .where('d.indicator_code', '=', indicator.denominator)
-      .where('n.status', 'in', statuses)
-      .where('d.status', 'in', statuses)
       .where('d.value', '>', 0)
       .groupBy('n.year')
       .orderBy('n.year')
@@ -129,10 +139,9 @@ export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator
 
   const summed = indicator.aggregation === 'share_of_province' ? indicator.shareOf : indicator.aggregation === 'sum' ? indicator.code : undefined;
   if (!summed) return [];
-  const sums = await scopedValues(db, scope, 'v')
+  const sums = await scopedValues(db, scope, basis, 'v')
     .select(['v.year as year', sql<number>`sum(v.value)`.as('total'), sql<number>`count(*)`.as('parks')])
     .where('v.indicator_code', '=', summed)
-    .where('v.status', 'in', statuses)
     .groupBy('v.year')
     .orderBy('v.year')
     .execute();
@@ -141,11 +150,10 @@ export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator
     return withCoverage(sums.map((r) => ({ year: r.year, value: Number(r.total), numerator: Number(r.total), parksIncluded: Number(r.parks) })), expected);
   }
   // Share of the province: Σ parks / the province's own total of the same year.
-  const totals = new Map((await db.selectFrom('reported_values')
+  const totals = new Map((await db.selectFrom(countedValues(db, basis).as('v'))
     .select(['year', 'value'])
     .where('subject_key', '=', `region:${scope.provinceCode}`)
     .where('indicator_code', '=', summed)
-    .where('status', 'in', statuses)
     .execute()).map((r) => [r.year, r.value]));
   return withCoverage(sums.flatMap((r) => {
     const total = totals.get(r.year);
@@ -165,10 +173,9 @@ export interface ParkFigures {
 
 /** Every park of the scope with the figures it reported for these indicators, per year. */
 export async function parkFiguresInScope(db: Kysely<Database>, codes: string[], scope: AggregateScope, basis: ValueBasis): Promise<ParkFigures[]> {
-  const rows = await scopedValues(db, scope, 'v')
+  const rows = await scopedValues(db, scope, basis, 'v')
     .select(['v.park_id as parkId', 'p.name as parkName', 'v.year as year', 'v.indicator_code as code', 'v.value as value'])
     .where('v.indicator_code', 'in', codes)
-    .where('v.status', 'in', statusesFor(basis))
     .orderBy('v.year')
     .orderBy('v.park_id')
     .execute();

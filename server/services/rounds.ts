@@ -1,0 +1,131 @@
+// Reporting rounds: a planner opens a year's round with a deadline; the completeness board shows per
+// park which figures are missing, draft, submitted or approved, and who is overdue; each user sees
+// the tasks that are theirs.
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { ANNUAL_INDICATORS } from '../../shared/indicators.ts';
+import type { CreateRoundBody, Round, RoundBoard, Task } from '../../shared/schemas.ts';
+import type { Database, ReportingRoundsTable } from '../db/schema.ts';
+import type { Selectable } from 'kysely';
+import { ApiError } from '../http.ts';
+import { audit, type Actor } from './audit.ts';
+import type { SessionUser } from './auth.ts';
+import { indicatorsByCode } from './catalog.ts';
+
+type RoundOut = z.infer<typeof Round>;
+type BoardOut = z.infer<typeof RoundBoard>;
+type TaskOut = z.infer<typeof Task>;
+
+/** The deadline is the last day: overdue from the next day on (UTC dates). */
+export function isOverdue(deadline: string, now: Date): boolean {
+  return now.toISOString().slice(0, 10) > deadline;
+}
+
+function toRound(r: Selectable<ReportingRoundsTable> & { province_name: string }, now: Date): RoundOut {
+  return {
+    id: r.id, year: r.year, provinceCode: r.province_code, provinceName: r.province_name, deadline: r.deadline,
+    indicatorCodes: JSON.parse(r.indicator_codes) as string[], note: r.note, openedAt: r.opened_at, closedAt: r.closed_at,
+    overdue: !r.closed_at && isOverdue(r.deadline, now),
+  };
+}
+
+function roundsQuery(db: Kysely<Database>) {
+  return db.selectFrom('reporting_rounds as r').innerJoin('regions as g', 'g.code', 'r.province_code').selectAll('r').select('g.name as province_name');
+}
+
+export async function listRounds(db: Kysely<Database>, now: Date): Promise<RoundOut[]> {
+  return (await roundsQuery(db).orderBy('r.year', 'desc').orderBy('r.id').execute()).map((r) => toRound(r, now));
+}
+
+export async function createRound(db: Kysely<Database>, input: z.infer<typeof CreateRoundBody>, actor: Actor, now: Date): Promise<RoundOut> {
+  const indicators = await indicatorsByCode(db);
+  const codes = input.indicatorCodes ?? [...ANNUAL_INDICATORS];
+  const unknown = codes.filter((c) => !indicators.has(c) || indicators.get(c)!.kind === 'coverage');
+  if (unknown.length) throw new ApiError(400, 'invalid_request', `指标不可填报或不存在: ${unknown.join(', ')} (unknown or not reportable)`, [{ path: 'indicatorCodes', message: unknown.join(', ') }]);
+  const province = await db.selectFrom('regions').select('level').where('code', '=', input.provinceCode).executeTakeFirst();
+  if (province?.level !== 'province') throw new ApiError(400, 'invalid_request', `省份代码 ${input.provinceCode} 不存在 (unknown province)`, [{ path: 'provinceCode', message: 'unknown province' }]);
+  const exists = await db.selectFrom('reporting_rounds').select('id').where('year', '=', input.year).where('province_code', '=', input.provinceCode).executeTakeFirst();
+  if (exists) throw new ApiError(409, 'round_exists', `${input.year}年的填报轮次已开启 (a round for this year is open)`);
+  const newId = await db.transaction().execute(async (trx) => {
+    const { id } = await trx.insertInto('reporting_rounds').values({
+      year: input.year, province_code: input.provinceCode, deadline: input.deadline, indicator_codes: JSON.stringify(codes),
+      note: input.note ?? null, opened_by: actor.userId, opened_at: now.toISOString(), closed_at: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, actor, now, 'open_round', 'reporting_round', id, { ...input, indicatorCodes: codes });
+    return id;
+  });
+  return toRound(await roundsQuery(db).where('r.id', '=', newId).executeTakeFirstOrThrow(), now);
+}
+
+export async function roundBoard(db: Kysely<Database>, roundId: number, now: Date): Promise<BoardOut | null> {
+  const row = await roundsQuery(db).where('r.id', '=', roundId).executeTakeFirst();
+  if (!row) return null;
+  const round = toRound(row, now);
+  const indicators = await indicatorsByCode(db);
+  const parks = await db.selectFrom('parks as p').leftJoin('regions as c', 'c.code', 'p.city_code')
+    .select(['p.id', 'p.name', 'p.level', 'c.name as city_name'])
+    .where('p.province_code', '=', round.provinceCode)
+    .orderBy('p.city_code').orderBy('p.id').execute();
+  const values = parks.length ? await db.selectFrom('reported_values')
+    .select(['id', 'park_id', 'indicator_code', 'value', 'status', 'version', 'review_comment'])
+    .where('year', '=', round.year)
+    .where('indicator_code', 'in', round.indicatorCodes)
+    .where('park_id', 'in', parks.map((p) => p.id))
+    .execute() : [];
+  const at = new Map(values.map((v) => [`${v.park_id}:${v.indicator_code}`, v]));
+  const totals = { missing: 0, draft: 0, submitted: 0, approved: 0, parksComplete: 0, parksOverdue: 0 };
+  const boardParks = parks.map((p) => {
+    const counts = { missing: 0, draft: 0, submitted: 0, approved: 0 };
+    const cells: BoardOut['parks'][number]['cells'] = {};
+    for (const code of round.indicatorCodes) {
+      const v = at.get(`${p.id}:${code}`);
+      const state = v?.status ?? 'missing';
+      counts[state] += 1;
+      cells[code] = { state, value: v?.value ?? null, valueId: v?.id ?? null, version: v?.version ?? null, returned: !!(v && v.status === 'draft' && v.review_comment) };
+    }
+    const complete = counts.missing === 0 && counts.draft === 0;
+    const overdue = round.overdue && !complete;
+    for (const k of ['missing', 'draft', 'submitted', 'approved'] as const) totals[k] += counts[k];
+    if (complete) totals.parksComplete += 1;
+    if (overdue) totals.parksOverdue += 1;
+    return { parkId: p.id, parkName: p.name, cityName: p.city_name, level: p.level, cells, counts, complete, overdue };
+  });
+  return {
+    round,
+    indicators: round.indicatorCodes.map((code) => {
+      const i = indicators.get(code)!;
+      return { code, nameZh: i.nameZh, nameEn: i.nameEn, unit: i.unit };
+    }),
+    parks: boardParks,
+    totals,
+  };
+}
+
+/** What is waiting for this user: figures to enter or fix for their parks, or figures to review. */
+export async function tasksFor(db: Kysely<Database>, user: SessionUser, now: Date): Promise<TaskOut[]> {
+  const tasks: TaskOut[] = [];
+  if (user.role === 'park_manager') {
+    const parks = user.parkIds.length
+      ? await db.selectFrom('parks').select(['id', 'name', 'province_code']).where('id', 'in', user.parkIds).orderBy('id').execute()
+      : [];
+    const rounds = (await listRounds(db, now)).filter((r) => !r.closedAt);
+    for (const round of rounds) {
+      const board = await roundBoard(db, round.id, now);
+      for (const p of board?.parks ?? []) {
+        if (!parks.some((mine) => mine.id === p.parkId)) continue;
+        const returned = Object.values(p.cells).filter((c) => c.returned).length;
+        const open = p.counts.missing + p.counts.draft - returned;
+        if (returned) tasks.push({ kind: 'fix_returned', roundId: round.id, year: round.year, parkId: p.parkId, parkName: p.parkName, deadline: round.deadline, overdue: round.overdue, count: returned, message: `${p.parkName} ${round.year}年有 ${returned} 项数据被退回, 请修改后重新提交` });
+        if (open > 0) tasks.push({ kind: 'report', roundId: round.id, year: round.year, parkId: p.parkId, parkName: p.parkName, deadline: round.deadline, overdue: round.overdue, count: open, message: `${p.parkName} ${round.year}年还有 ${open} 项数据待填报或提交 (截止 ${round.deadline})` });
+      }
+    }
+  }
+  if (user.role === 'planner' || user.role === 'admin') {
+    const waiting = await db.selectFrom('reported_values').select(['year', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'submitted').groupBy('year').orderBy('year', 'desc').execute();
+    for (const w of waiting) {
+      tasks.push({ kind: 'review', roundId: null, year: w.year, parkId: null, parkName: null, deadline: null, overdue: false, count: Number(w.n), message: `${w.year}年有 ${Number(w.n)} 项已提交的数据待审核` });
+    }
+  }
+  return tasks;
+}
