@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './http.ts';
-import { sessionMiddleware } from './auth.ts';
+import { readAccessMiddleware, sessionMiddleware } from './auth.ts';
 import { auth } from './routes/auth.ts';
 import { entry } from './routes/entry.ts';
 import { health, indicators, plans, regions } from './routes/catalog.ts';
@@ -43,7 +43,7 @@ export function createApp(options: AppOptions) {
     c.set('deps', deps);
     await next();
   });
-  app.use('/api/*', ...sessionMiddleware());
+  app.use('/api/*', ...sessionMiddleware(), readAccessMiddleware());
   app.onError(handleError);
 
   const api = app

@@ -50,6 +50,19 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv>[] {
   return [originCheck, readIt];
 }
 
+/** Paths anyone may read even when reads need a session: to sign in, and to check the service. */
+const OPEN_PATHS = ['/api/health', '/api/openapi.json', '/api/auth/', '/api/meta'];
+
+/** With READ_ACCESS=signed_in, every read of data needs a session. */
+export function readAccessMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.var.deps.readAccess === 'signed_in' && !c.var.session && !OPEN_PATHS.some((p) => c.req.path === p || (p.endsWith('/') && c.req.path.startsWith(p)))) {
+      throw new ApiError(401, 'unauthenticated', '请先登录 (sign in first)');
+    }
+    await next();
+  };
+}
+
 /** Lets the request through only for a signed-in user of one of these roles. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

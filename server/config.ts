@@ -13,6 +13,8 @@ const Config = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   /** Behind a reverse proxy you run: take the client's address from X-Forwarded-For. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** public: anyone may read figures and progress; signed_in: every read needs a session. */
+  READ_ACCESS: z.enum(['public', 'signed_in']).default('public'),
   /** Served over HTTPS: send the session cookie with Secure. */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /** Seed an empty database on start (default yes); `0` leaves it empty. */

@@ -18,6 +18,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Send cookies with Secure (when served over HTTPS). */
   secureCookies?: boolean;
+  /** public: anyone may read figures and progress (the default); signed_in: reads need a session. */
+  readAccess?: 'public' | 'signed_in';
 }
 
 export interface AppEnv {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/connection.ts';
 import { REPO_ROOT, startServer } from './testing/server-process.ts';
+import { signIn, TEST_ADMIN_PASSWORD } from './testing/client.ts';
 
 describe('starting the server', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mubiao-start-'));
@@ -43,5 +44,19 @@ describe('starting the server', () => {
     expect(run.stderr).toContain('invalid configuration');
     expect(run.stderr).toContain('PORT');
     expect(run.stderr).toContain('"eighty"');
+  });
+
+  it('with READ_ACCESS=signed_in, reads data only for a session (and still answers health and sign-in)', async () => {
+    const server = await startServer({ env: { READ_ACCESS: 'signed_in', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } });
+    try {
+      expect((await fetch(`${server.url}/api/progress`)).status).toBe(401);
+      expect((await fetch(`${server.url}/api/values`)).status).toBe(401);
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      expect((await fetch(`${server.url}/api/openapi.json`)).status).toBe(200);
+      const admin = await signIn(server.url, 'admin', TEST_ADMIN_PASSWORD);
+      expect((await admin.get<unknown[]>('/api/progress')).length).toBeGreaterThan(10);
+    } finally {
+      await server.dispose();
+    }
   });
 });

@@ -40,7 +40,7 @@ async function main() {
 
   const app = createApp({
     db: handle.db, databaseKind: handle.kind, clock: systemClock, webRoot: config.webRoot,
-    trustProxy: config.TRUST_PROXY === '1', secureCookies: config.COOKIE_SECURE === '1',
+    trustProxy: config.TRUST_PROXY === '1', secureCookies: config.COOKIE_SECURE === '1', readAccess: config.READ_ACCESS,
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`目标追踪 listening on http://localhost:${info.port}`);
