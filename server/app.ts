@@ -10,9 +10,11 @@ import { errorBody, handleError } from './http.ts';
 import { readAccessMiddleware, sessionMiddleware } from './auth.ts';
 import { auth } from './routes/auth.ts';
 import { entry } from './routes/entry.ts';
+import { imports } from './routes/imports.ts';
 import { health, indicators, plans, regions } from './routes/catalog.ts';
 import { parks } from './routes/parks.ts';
 import { auditLog, rounds, tasks } from './routes/rounds.ts';
+import { screenConfig, screens } from './routes/screens.ts';
 import { progress, targets } from './routes/targets.ts';
 import { users } from './routes/users.ts';
 import { values } from './routes/values.ts';
@@ -54,6 +56,8 @@ export function createApp(options: AppOptions) {
     .route('/api/tasks', tasks)
     .route('/api/audit', auditLog)
     .route('/api/entry', entry)
+    .route('/api/screens', screens)
+    .route('/api/screen/config', screenConfig)
     .route('/api/regions', regions)
     .route('/api/indicators', indicators)
     .route('/api/plans', plans)
@@ -61,6 +65,7 @@ export function createApp(options: AppOptions) {
     .route('/api/targets', targets)
     .route('/api/progress', progress)
     .route('/api/values', values)
+    .route('/api/import', imports)
     .route('/api/meta', meta)
     .route('/api/dashboard', dashboard);
 

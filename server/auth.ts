@@ -7,10 +7,13 @@ import type { Role } from './db/schema.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './http.ts';
 import { readSession, SESSION_COOKIE, type SessionUser } from './services/auth.ts';
+import { screenForToken } from './services/screens.ts';
 import type { Actor } from './services/audit.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
+/** A wall display sends its screen link's token in this header; it may read, never write. */
+export const SCREEN_HEADER = 'x-screen-token';
 
 /** The client's address: the socket's, or the first forwarded one behind a trusted proxy. */
 export function clientIp(c: Context<AppEnv>): string | null {
@@ -40,6 +43,14 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv>[] {
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await readSession(c.var.deps.db, token, c.var.deps.clock.now()) : null;
     c.set('session', session);
+    const screenToken = c.req.header(SCREEN_HEADER);
+    c.set('screen', null);
+    if (!session && screenToken) {
+      const screen = await screenForToken(c.var.deps.db, screenToken, c.var.deps.clock.now());
+      if (!screen) throw new ApiError(401, 'screen_revoked', '大屏链接无效或已被撤销, 请联系管理员 (this screen link is wrong or revoked)');
+      if (UNSAFE.has(c.req.method)) throw new ApiError(403, 'read_only', '大屏链接只能查看, 不能修改数据 (a screen link is read-only)');
+      c.set('screen', screen);
+    }
     if (session && UNSAFE.has(c.req.method) && c.req.path !== '/api/auth/login') {
       if (c.req.header(CSRF_HEADER) !== session.csrfToken) {
         throw new ApiError(403, 'csrf', 'CSRF 校验失败: 请刷新页面后重试 (missing or wrong X-CSRF-Token)');
@@ -56,7 +67,7 @@ const OPEN_PATHS = ['/api/health', '/api/openapi.json', '/api/auth/', '/api/meta
 /** With READ_ACCESS=signed_in, every read of data needs a session. */
 export function readAccessMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.var.deps.readAccess === 'signed_in' && !c.var.session && !OPEN_PATHS.some((p) => c.req.path === p || (p.endsWith('/') && c.req.path.startsWith(p)))) {
+    if (c.var.deps.readAccess === 'signed_in' && !c.var.session && !c.var.screen && !OPEN_PATHS.some((p) => c.req.path === p || (p.endsWith('/') && c.req.path.startsWith(p)))) {
       throw new ApiError(401, 'unauthenticated', '请先登录 (sign in first)');
     }
     await next();

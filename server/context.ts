@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { DatabaseKind } from './db/connection.ts';
 import type { Session } from './services/auth.ts';
+import type { ScreenAccess } from './services/screens.ts';
 
 export interface Clock {
   now(): Date;
@@ -23,5 +24,6 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps; session: Session | null };
+  /** session: a signed-in user; screen: a wall display reading with its screen link (read only). */
+  Variables: { deps: AppDeps; session: Session | null; screen: ScreenAccess | null };
 }

@@ -2,6 +2,7 @@
 // handlers that turn errors and failed validation into `{ error: { code, message } }`.
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { ErrorResponse } from '../shared/schemas.ts';
@@ -89,8 +90,20 @@ export function resourceRouter() {
   });
 }
 
+/** Hono's own refusals (origin check, malformed body, media type, size) as our JSON errors. */
+const HTTP_ERRORS: Partial<Record<number, [string, string]>> = {
+  400: ['invalid_request', '请求格式有误 (malformed request body)'],
+  403: ['forbidden_origin', '请求来源校验失败: 表单只能从本站提交 (cross-origin form post refused)'],
+  413: ['payload_too_large', '请求体过大 (request body too large)'],
+  415: ['unsupported_media_type', '不支持的请求内容类型 (unsupported media type)'],
+};
+
 export function handleError(err: Error, c: Context<AppEnv>) {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details, err.extra), err.status);
+  if (err instanceof HTTPException && err.status < 500) {
+    const [code, message] = HTTP_ERRORS[err.status] ?? ['http_error', err.message];
+    return c.json(errorBody(code, message), err.status as ContentfulStatusCode);
+  }
   console.error(err);
   return c.json(errorBody('internal_error', '服务器内部错误 (internal server error)'), 500);
 }

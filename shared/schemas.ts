@@ -744,3 +744,31 @@ export const ImportReport = z.object({
 export type ImportProblemT = z.infer<typeof ImportProblem>;
 export type ImportRowT = z.infer<typeof ImportRow>;
 export type ImportReportT = z.infer<typeof ImportReport>;
+
+// --- screen links (wall displays) -----------------------------------------------------------------
+
+export const SCREEN_SCENES = ['targets', 'coverage', 'ranking', 'trend', 'laggards'] as const;
+export const ScreenScene = z.enum(SCREEN_SCENES);
+
+export const ScreenSettings = z.object({
+  scenes: z.array(ScreenScene).min(1).default([...SCREEN_SCENES]).describe('which scenes, in which order'),
+  intervalSeconds: z.number().int().min(5).max(3600).default(20),
+  provinceCode: z.string().regex(/^\d{6}$/).default('330000'),
+  indicator: z.string().optional().describe('the indicator of the ranking scene'),
+  targetId: z.number().int().optional().describe('the target of the trend scene'),
+});
+
+export const CreateScreenBody = ScreenSettings.extend({ label: z.string().trim().min(1).max(100) });
+
+export const Screen = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  settings: ScreenSettings,
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+});
+
+export const CreatedScreen = z.object({ id: z.number().int(), token: z.string(), url: z.string().describe('open this on the wall: /screen/<token>') });
+
+export const ScreenConfig = z.object({ id: z.number().int(), label: z.string(), settings: ScreenSettings });

@@ -202,6 +202,17 @@ export interface ReportingRoundsTable {
   closed_at: string | null;
 }
 
+export interface ScreensTable {
+  id: Generated<number>;
+  label: string;
+  token_hash: string;
+  settings: string;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   sources: SourcesTable;
@@ -218,6 +229,7 @@ export interface Database {
   audit_log: AuditLogTable;
   login_attempts: LoginAttemptsTable;
   reporting_rounds: ReportingRoundsTable;
+  screens: ScreensTable;
 }
 
 export type Park = Selectable<ParksTable>;

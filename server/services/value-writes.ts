@@ -2,6 +2,7 @@
 // plausibility, the version the writer saw), then written all-or-nothing in one transaction with a
 // revision per figure and an audit entry. The form, the JSON API and the Excel import all use it.
 import type { Kysely, Transaction } from 'kysely';
+import type { Indicator } from '../../shared/indicators.ts';
 import { canConvert, convert, isUnit, type Unit } from '../../shared/units.ts';
 import type { ValueInputT, ValueProblemT } from '../../shared/schemas.ts';
 import type { Database, ValueStatus } from '../db/schema.ts';
@@ -102,10 +103,10 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     // Against the neighbouring years (stored, or in this batch): the year before, else the year after.
     const neighbour = (year: number) => {
       const i = batchAt.get(`${item.parkId}:${item.indicator}:${year}`);
-      return i !== undefined ? { year, value: items[i]!.value } : storedAt.has(`${item.parkId}:${item.indicator}:${year}`) ? { year, value: storedAt.get(`${item.parkId}:${item.indicator}:${year}`)!.value } : undefined;
+      return i !== undefined ? { year, value: inIndicatorUnit(items[i]!, indicator) } : storedAt.has(`${item.parkId}:${item.indicator}:${year}`) ? { year, value: storedAt.get(`${item.parkId}:${item.indicator}:${year}`)!.value } : undefined;
     };
     const other = neighbour(item.year - 1) ?? neighbour(item.year + 1);
-    if (other && other.value > 0 && value > 0 && (value / other.value >= JUMP_FACTOR || other.value / value >= JUMP_FACTOR)
+    if (other && other.value !== undefined && other.value > 0 && value > 0 && (value / other.value >= JUMP_FACTOR || other.value / value >= JUMP_FACTOR)
       && !(item.confirm && item.note?.trim())) {
       problem(index, 'value', 'implausible_jump', jumpMessage(value, other.value, other.year));
     }
@@ -118,6 +119,13 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     });
   });
   return { writes, problems };
+}
+
+/** A batch item's value in its indicator's unit, so the jump check compares like with like (5000万元 next to 0.6亿元). */
+function inIndicatorUnit(item: ValueInputT, indicator: Indicator | undefined): number | undefined {
+  if (!indicator) return item.value;
+  const unit = item.unit ?? indicator.unit;
+  return isUnit(unit) && canConvert(unit, indicator.unit) ? convert(item.value, unit, indicator.unit) : undefined;
 }
 
 /** Refuses the whole batch when anything is wrong: 403 for another park, 409 for a newer version, else 422. */
@@ -143,51 +151,72 @@ export interface AppliedWrite {
   changed: boolean;
 }
 
-/** Writes a checked plan inside the caller's transaction: values, one revision each, one audit entry. */
-export async function applyValueWrites(trx: Transaction<Database>, plan: WritePlan, status: ValueStatus, actor: Actor, now: Date, reason: string | null, via: string): Promise<AppliedWrite[]> {
+/** Rows per multi-row INSERT: 13 columns × 500 stays far below SQLite's 32766 bound parameters (and PostgreSQL's 65535). */
+const INSERT_CHUNK = 500;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+/**
+ * Writes a checked plan inside the caller's transaction: values, one revision each, one audit entry.
+ * New figures and revisions go in multi-row statements (an import brings thousands at once); each
+ * changed figure is one UPDATE that names the version it was checked at.
+ * `auditDetail` adds to the audit entry (the import names its file).
+ */
+export async function applyValueWrites(trx: Transaction<Database>, plan: WritePlan, status: ValueStatus, actor: Actor, now: Date, reason: string | null, via: string, auditDetail?: Record<string, unknown>): Promise<AppliedWrite[]> {
   const at = now.toISOString();
-  const written: AppliedWrite[] = [];
+  const noteOf = (w: PlannedWrite) => w.note ?? w.existing?.note ?? null;
+  const keyOf = (parkId: number | null, indicator: string, year: number) => `${parkId}:${indicator}:${year}`;
+  const written = new Map<PlannedWrite, AppliedWrite>();
+
   for (const w of plan.writes) {
-    if (w.unchanged) {
-      written.push({ id: w.existing!.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing!.version, changed: false });
-      continue;
-    }
-    const note = w.note ?? w.existing?.note ?? null;
-    let id: number;
-    let version: number;
-    if (w.existing) {
+    if (!w.unchanged && w.existing) {
       // The version in the WHERE makes a concurrent writer that slipped in since the check lose, not overwrite.
       const result = await trx.updateTable('reported_values').set({
-        value: w.value, status, note, version: w.existing.version + 1, entered_by: actor.userId, entered_by_name: actor.username, entered_at: at, updated_at: at,
+        value: w.value, status, note: noteOf(w), version: w.existing.version + 1, entered_by: actor.userId, entered_by_name: actor.username, entered_at: at, updated_at: at,
         ...(w.sourceCode ? { source_code: w.sourceCode } : {}), review_comment: null, reviewed_by_name: null, reviewed_at: null,
       }).where('id', '=', w.existing.id).where('version', '=', w.existing.version).executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) {
         throw new ApiError(409, 'conflict', '数据刚被他人修改, 未写入任何数据 (changed concurrently; nothing was written)');
       }
-      id = w.existing.id;
-      version = w.existing.version + 1;
-    } else {
-      ({ id } = await trx.insertInto('reported_values').values({
-        subject_key: subjectKey({ kind: 'park', parkId: w.parkId, regionCode: null }), park_id: w.parkId, region_code: null,
-        indicator_code: w.indicator, year: w.year, value: w.value, status, note, source_code: w.sourceCode,
-        entered_by: actor.userId, entered_by_name: actor.username, entered_at: at, updated_at: at,
-      }).returning('id').executeTakeFirstOrThrow());
-      version = 1;
+      written.set(w, { id: w.existing.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing.version + 1, changed: true });
+    } else if (w.unchanged) {
+      written.set(w, { id: w.existing!.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing!.version, changed: false });
     }
-    await trx.insertInto('value_revisions').values({
-      value_id: id, version, old_value: w.existing?.value ?? null, new_value: w.value, old_status: w.existing?.status ?? null, new_status: status,
-      note, source_code: w.sourceCode, reason, changed_by: actor.userId, changed_by_name: actor.username, changed_at: at,
-    }).execute();
-    written.push({ id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version, changed: true });
   }
-  const changed = written.filter((w) => w.changed);
+
+  const inserts = plan.writes.filter((w) => !w.unchanged && !w.existing);
+  const insertedId = new Map<string, number>();
+  await insertChunked(inserts, async (chunk) => {
+    const rows = await trx.insertInto('reported_values').values(chunk.map((w) => ({
+      subject_key: subjectKey({ kind: 'park', parkId: w.parkId, regionCode: null }), park_id: w.parkId, region_code: null,
+      indicator_code: w.indicator, year: w.year, value: w.value, status, note: noteOf(w), source_code: w.sourceCode,
+      entered_by: actor.userId, entered_by_name: actor.username, entered_at: at, updated_at: at,
+    }))).returning(['id', 'park_id', 'indicator_code', 'year']).execute();
+    // Ids by key, not by position: neither database promises RETURNING in VALUES order.
+    for (const r of rows) insertedId.set(keyOf(r.park_id, r.indicator_code, r.year), r.id);
+  });
+  for (const w of inserts) {
+    const id = insertedId.get(keyOf(w.parkId, w.indicator, w.year))!;
+    written.set(w, { id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: 1, changed: true });
+  }
+
+  const changedWrites = plan.writes.filter((w) => !w.unchanged);
+  await insertChunked(changedWrites, (chunk) => trx.insertInto('value_revisions').values(chunk.map((w) => ({
+    value_id: written.get(w)!.id, version: written.get(w)!.version, old_value: w.existing?.value ?? null, new_value: w.value, old_status: w.existing?.status ?? null, new_status: status,
+    note: noteOf(w), source_code: w.sourceCode, reason, changed_by: actor.userId, changed_by_name: actor.username, changed_at: at,
+  }))).execute());
+
+  const out = plan.writes.map((w) => written.get(w)!);
+  const changed = out.filter((w) => w.changed);
   if (changed.length) {
     await audit(trx, actor, now, status === 'submitted' ? 'submit_values' : 'save_values', 'reported_values', null, {
-      via, reason, count: changed.length,
+      via, reason, count: changed.length, ...auditDetail,
       values: changed.slice(0, 200).map((w) => ({ id: w.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, version: w.version })),
     });
   }
-  return written;
+  return out;
 }
 
 export async function writeValues(db: Kysely<Database>, user: SessionUser, items: ValueInputT[], status: 'draft' | 'submitted', actor: Actor, now: Date, reason: string | null): Promise<AppliedWrite[]> {

@@ -22,7 +22,8 @@ export async function signIn(baseUrl: string, username: string, password: string
   const csrfToken = me.csrfToken;
   const doFetch = (path: string, init: RequestInit = {}) => fetch(baseUrl + path, {
     ...init,
-    headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string> | undefined) },
+    // A browser sends Origin with every write; the server's origin check relies on it for form posts.
+    headers: { cookie, 'x-csrf-token': csrfToken, origin: baseUrl, ...(init.headers as Record<string, string> | undefined) },
   });
   const request = async (method: string, path: string, body?: unknown) => {
     const r = await doFetch(path, {

@@ -27,6 +27,8 @@ export interface RunningServer {
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
+  /** Sends a signal (SIGKILL: no clean-up at all) and waits until the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   /** Stops the server and removes its data directory (unless it was given). */
   dispose(): Promise<void>;
 }
@@ -72,6 +74,12 @@ export async function startServer(options: { env?: Record<string, string>; dataD
     url, port, dataDir,
     output: () => log,
     stop,
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+        await exited;
+      }
+    },
     dispose: async () => {
       await stop();
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,112 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { ErrorResponse, ImportQuery, ImportReport, ImportStatus, TemplateQuery } from '../../shared/schemas.ts';
+import { actorOf, currentUser, requireRole } from '../auth.ts';
+import { ApiError, resourceRouter } from '../http.ts';
+import { runImport } from '../services/import.ts';
+import { MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
+import { buildTemplate } from '../services/import-template.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const writers = requireRole('admin', 'planner', 'park_manager');
+const errorContent = { 'application/json': { schema: ErrorResponse } };
+const MB = MAX_FILE_BYTES / 1024 / 1024;
+
+// The multipart form: a File is a binary string in OpenAPI.
+const ImportForm = z.object({
+  file: z.instanceof(File, { message: '请选择要导入的文件 (multipart field "file")' })
+    .openapi({ type: 'string', format: 'binary', description: `.xlsx or .csv (UTF-8 or GB18030), at most ${MB} MB and ${MAX_ROWS} rows` }),
+  versions: z.string().max(2_000_000).optional()
+    .openapi({ description: 'JSON object "parkId:indicator:year" → version: the `versions` of the dry run’s report. Needed to change existing figures.', example: '{"12:gdp:2025":3}' }),
+  status: ImportStatus.optional().openapi({ description: 'save as draft (default) or submit for review' }),
+  reason: z.string().max(500).optional().openapi({ description: 'why the figures change (kept in their history)' }),
+});
+
+const Versions = z.record(
+  z.string().regex(/^\d+:[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份” (keys are parkId:indicator:year)'),
+  z.number().int().positive(),
+);
+
+/** Refuses an upload over the limit before it is read (Content-Length or counted while streaming). */
+const uploadLimit = bodyLimit({
+  maxSize: MAX_FILE_BYTES + 256 * 1024, // the file plus the form's other fields and boundaries
+  onError: () => {
+    throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB, 请拆分后分批导入 (the file is larger than ${MB} MB)`);
+  },
+});
+
+export const imports = resourceRouter()
+  .openapi(
+    createRoute({
+      method: 'get', path: '/template.xlsx', tags: ['import'],
+      summary: '导入模板 (the Excel template: one row per park and figure to report, with the rules explained in the file)',
+      description: 'Sheets: 填报数据 (long form: 园区, 园区编号, 指标, 年份, 数值, 单位, 备注, 确认, a read-only reference column and the version of each existing figure), 说明 (every column, units and conversions, the jump rule, all-or-nothing, versions), 指标 (codes, names, units and accepted units). Pre-filled with the parks the user may write (or the one asked) and the indicators each reports.',
+      request: { query: TemplateQuery },
+      middleware: [writers] as const,
+      responses: {
+        200: { description: 'the template', content: { [XLSX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } },
+        400: { description: '请求参数有误 (invalid request)', content: errorContent },
+        401: { description: '未登录 (not signed in)', content: errorContent },
+        403: { description: '无权限 (forbidden)', content: errorContent },
+        404: { description: '未找到园区 (unknown park)', content: errorContent },
+      },
+    }),
+    async (c) => {
+      const { year, park, province } = c.req.valid('query');
+      const now = c.var.deps.clock.now();
+      const { bytes, fileName } = await buildTemplate(c.var.deps.db, currentUser(c), now, { year: year ?? now.getUTCFullYear() - 1, parkId: park, province });
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        'cache-control': 'no-store',
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/', tags: ['import'],
+      summary: '导入 Excel/CSV (import figures from a file: dry run with ?dryRun=1, then commit, all or nothing)',
+      description: [
+        'Multipart form with the `file` (.xlsx or .csv). `?dryRun=1` checks and writes nothing: the report lists every problem with its sheet, row and column letter, and the rows that would be new, changed or unchanged, with the `versions` of existing figures.',
+        'Without dryRun the file is read and checked again and written in one transaction, or not at all: 422 when the file has problems, 403 when it has a park the user may not write, 409 when an existing figure would change without its version (send the dry run’s `versions`) or has changed since; each error carries the full report in `error.report`.',
+        `400 for a file that cannot be read (empty, no header, not .xlsx/.csv, corrupt), 413 over ${MB} MB.`,
+      ].join('\n\n'),
+      request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: ImportForm } }, required: true } },
+      middleware: [writers, uploadLimit] as const,
+      responses: {
+        200: { description: 'the report (dry run, or what was written)', content: { 'application/json': { schema: ImportReport } } },
+        400: { description: '文件无法读取 (the file cannot be read)', content: errorContent },
+        401: { description: '未登录 (not signed in)', content: errorContent },
+        403: { description: '无权填报 (a park the user may not write; error.report)', content: errorContent },
+        409: { description: '版本冲突 (versions needed or outdated; error.report)', content: errorContent },
+        413: { description: '文件过大 (file too large)', content: errorContent },
+        422: { description: '文件有问题 (problems in the file; error.report)', content: errorContent },
+      },
+    }),
+    async (c) => {
+      const { dryRun } = c.req.valid('query');
+      const form = c.req.valid('form');
+      if (form.file.size > MAX_FILE_BYTES) throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB, 请拆分后分批导入 (the file is larger than ${MB} MB)`);
+      let versions: z.infer<typeof Versions> = {};
+      if (form.versions?.trim()) {
+        let json: unknown;
+        try {
+          json = JSON.parse(form.versions);
+        } catch {
+          throw new ApiError(400, 'invalid_request', 'versions 不是有效的 JSON (versions is not valid JSON)', [{ path: 'versions', message: 'invalid JSON' }]);
+        }
+        const parsed = Versions.safeParse(json);
+        if (!parsed.success) {
+          throw new ApiError(400, 'invalid_request', `versions 格式有误: 应为 {"园区编号:指标代码:年份": 版本号} (versions must map parkId:indicator:year to a version)`,
+            parsed.error.issues.map((i) => ({ path: ['versions', ...i.path].join('.'), message: i.message })));
+        }
+        versions = parsed.data;
+      }
+      const { db, clock } = c.var.deps;
+      const report = await runImport(db, currentUser(c), actorOf(c), clock.now(), {
+        fileName: form.file.name || 'upload', bytes: new Uint8Array(await form.file.arrayBuffer()),
+        dryRun: dryRun === '1' || dryRun === 'true', status: form.status ?? 'draft', reason: form.reason?.trim() || null, versions,
+      });
+      return c.json(report, 200);
+    },
+  );
