@@ -38,6 +38,9 @@ export interface PlansTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  version: Generated<number>;
+  /** The document as pasted; targets' quote spans point into it. */
+  document_text: string | null;
 }
 
 export interface ParksTable {
@@ -93,6 +96,9 @@ export interface TargetsTable {
   baseline_value: number | null;
   quote: string | null;
   quote_location: string | null;
+  /** [quote_start, quote_end) in the plan's document_text (JavaScript string indices). */
+  quote_start: number | null;
+  quote_end: number | null;
   note: string | null;
   supersedes_id: number | null;
   version: Generated<number>;
@@ -103,6 +109,21 @@ export interface TargetsTable {
 export interface TargetRegionsTable {
   target_id: number;
   region_code: string;
+}
+
+export interface TargetRevisionsTable {
+  id: Generated<number>;
+  target_id: number;
+  version: number;
+  action: 'create' | 'update';
+  /** JSON: the whole target before the change; null when it was created. */
+  before: string | null;
+  /** JSON: the whole target after the change. */
+  after: string;
+  reason: string | null;
+  changed_by: number | null;
+  changed_by_name: string;
+  changed_at: string;
 }
 
 export interface UsersTable {
@@ -213,6 +234,11 @@ export interface ScreensTable {
   last_seen_at: string | null;
 }
 
+export interface DataVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   sources: SourcesTable;
@@ -221,6 +247,7 @@ export interface Database {
   indicators: IndicatorsTable;
   targets: TargetsTable;
   target_regions: TargetRegionsTable;
+  target_revisions: TargetRevisionsTable;
   users: UsersTable;
   user_parks: UserParksTable;
   sessions: SessionsTable;
@@ -230,6 +257,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   reporting_rounds: ReportingRoundsTable;
   screens: ScreensTable;
+  data_version: DataVersionTable;
 }
 
 export type Park = Selectable<ParksTable>;

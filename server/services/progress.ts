@@ -6,6 +6,7 @@ import { computeProgress, STATUS_SEVERITY, type Progress, type YearValue } from 
 import type { ProgressDetailT, ProgressEntryT } from '../../shared/schemas.ts';
 import type { Database } from '../db/schema.ts';
 import { listTargets, type LoadedTarget, type TargetFilter } from './catalog.ts';
+import { cachedByDataVersion } from './data-version.ts';
 import {
   aggregateSeries, coverageRegions, levelsAtLeast, parkFiguresInScope, parkSeries,
   type AggregatePoint, type ParkPoint, type ValueBasis,
@@ -39,7 +40,10 @@ function progressTarget(t: LoadedTarget, targetValue: number) {
 }
 
 function baseEntry(t: LoadedTarget, progress: Progress, targetValue: number | null): ProgressEntryT {
-  const { indicatorFull: _, supersedesId: _s, baselineYear: _by, baselineValue: _bv, quoteLocation: _q, note: _n, ...rest } = t;
+  const {
+    indicatorFull: _, baselineYear: _by, baselineValue: _bv, quoteLocation: _q, note: _n,
+    quoteStart: _qs, quoteEnd: _qe, version: _v, supersedes: _sp, supersededBy: _sb, ...rest
+  } = t;
   return { ...rest, ...progress, targetValue, coverage: null, aggregate: null, parks: null };
 }
 
@@ -164,10 +168,21 @@ function evaluate(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
   }
 }
 
-export async function progressOfTargets(ctx: ProgressContext, filter: TargetFilter): Promise<ProgressEntryT[]> {
+async function computeProgressOfTargets(ctx: ProgressContext, filter: TargetFilter): Promise<ProgressEntryT[]> {
   const targets = await listTargets(ctx.db, filter);
   const evaluated = await Promise.all(targets.map((t) => evaluate(t, ctx)));
   return evaluated.map((e) => e.entry);
+}
+
+// Every target over every park is too much to recompute on each request at national scale; the
+// answer only changes when the data does (or the calendar year, for awaitingFinal).
+const cachedProgress = cachedByDataVersion(
+  (_db, args: { ctx: ProgressContext; filter: TargetFilter }) => computeProgressOfTargets(args.ctx, args.filter),
+  ({ ctx, filter }) => JSON.stringify([ctx.currentYear, ctx.basis, filter]),
+);
+
+export function progressOfTargets(ctx: ProgressContext, filter: TargetFilter): Promise<ProgressEntryT[]> {
+  return cachedProgress(ctx.db, { ctx, filter });
 }
 
 /** One target's progress with its series, straight path, projection and per-park breakdown. */
