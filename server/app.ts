@@ -10,6 +10,7 @@ import { errorBody, handleError } from './http.ts';
 import { readAccessMiddleware, sessionMiddleware } from './auth.ts';
 import { auth } from './routes/auth.ts';
 import { entry } from './routes/entry.ts';
+import { extraction } from './routes/extract.ts';
 import { imports } from './routes/imports.ts';
 import { health, indicators, plans, regions } from './routes/catalog.ts';
 import { parks } from './routes/parks.ts';
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions) {
     .route('/api/plans', plans)
     .route('/api/parks', parks)
     .route('/api/targets', targets)
+    .route('/api/extract-targets', extraction)
     .route('/api/progress', progress)
     .route('/api/values', values)
     .route('/api/import', imports)

@@ -124,6 +124,14 @@ export const INDICATORS: readonly Indicator[] = [
     unit: '个', direction: 'up', kind: 'coverage', aggregation: 'coverage_count',
     definitionZh: '目标所列县(市、区)中, 至少有一个省级及以上高新区的县的个数',
   },
+
+  // Added with plans and target extraction: measures that provinces' high-tech-zone policies name often
+  // (migrations/0003 inserts them into databases seeded before they existed).
+  amount('operating_revenue', '营业收入', 'Operating revenue', '亿元', { definitionZh: '园区内企业营业收入合计(火炬统计口径)' }),
+  amount('industrial_output', '工业总产值', 'Gross industrial output', '亿元'),
+  amount('tech_contract_turnover', '技术合同成交额', 'Turnover of technology contracts', '亿元'),
+  percent('hitech_output_share', '高新技术产业产值占规上工业总产值比重', 'High-tech industries, % of above-scale industrial output'),
+  count('new_rd_institutions', '新型研发机构数', 'New-type R&D institutions'),
 ];
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));

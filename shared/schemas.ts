@@ -83,6 +83,8 @@ export const Plan = z.object({
   note: z.string().nullable(),
   source: SourceRef.nullable(),
   targetCount: z.number().int(),
+  version: z.number().int().describe('send it back to change the plan (PATCH)'),
+  documentLength: z.number().int().describe('characters of the stored document text (0: none); the text itself is in GET /api/plans/{id}'),
 });
 
 export const RegionRef = z.object({ code: z.string(), name: z.string() });
@@ -100,6 +102,17 @@ export const Scope = z.object({
 });
 
 export const IndicatorRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), kind: z.string() });
+
+/** Another horizon of the same aim: the target this one replaces, or the one that replaces it. */
+export const TargetLink = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  targetYear: z.number().int(),
+  targetValue: z.number().nullable(),
+  comparator: z.enum(['at_least', 'more_than', 'at_most', 'less_than', 'about']),
+  unit: z.string(),
+  plan: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
+});
 
 export const Target = z.object({
   id: z.number().int(),
@@ -119,6 +132,12 @@ export const Target = z.object({
   note: z.string().nullable(),
   supersedesId: z.number().int().nullable(),
   source: SourceRef.nullable(),
+  quoteStart: z.number().int().nullable().describe('the quote is plan.documentText.slice(quoteStart, quoteEnd)'),
+  quoteEnd: z.number().int().nullable(),
+  version: z.number().int().describe('send it back to change the target (PATCH)'),
+  supersededById: z.number().int().nullable().describe('the later target that replaces this one'),
+  supersedes: TargetLink.nullable().describe('the earlier horizon this target replaces (2025 → 2027)'),
+  supersededBy: TargetLink.nullable().describe('the later horizon that replaces this target'),
 });
 
 const nullableNumber = z.number().nullable();
@@ -194,6 +213,9 @@ export const ProgressEntry = ProgressOutputs.extend({
   coverage: CoverageInfo.nullable(),
   aggregate: AggregateInfo.nullable(),
   parks: z.array(ParkProgress).nullable().describe('park_class: each park of the class'),
+  // Optional in the type only (older clients and fixtures); the server always sends both.
+  supersedesId: z.number().int().nullable().optional().describe('the earlier horizon this target replaces (always sent)'),
+  supersededById: z.number().int().nullable().optional().describe('the later horizon that replaces this target (always sent)'),
 });
 
 export const SeriesPoint = z.object({
@@ -772,3 +794,164 @@ export const Screen = z.object({
 export const CreatedScreen = z.object({ id: z.number().int(), token: z.string(), url: z.string().describe('open this on the wall: /screen/<token>') });
 
 export const ScreenConfig = z.object({ id: z.number().int(), label: z.string(), settings: ScreenSettings });
+
+// --- plans, targets and extraction from policy texts (writes) ---------------------------------------
+
+const code6 = z.string().regex(/^\d{6}$/, '应为6位行政区划代码 (a six-digit GB/T 2260 code)');
+const dateText = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '格式为 YYYY、YYYY-MM 或 YYYY-MM-DD (YYYY, YYYY-MM or YYYY-MM-DD)');
+
+/** One target as a planner writes it (or accepts it from an extraction candidate). */
+export const TargetInput = z.object({
+  code: z.string().trim().regex(/^[\w.-]{1,40}$/, '编号为1–40位字母、数字或 . _ - (letters, digits, . _ -)').optional().describe('default: the plan code and a number'),
+  indicator: z.string().min(1).describe('catalogue code (GET /api/indicators)'),
+  scope: TargetScope.describe('park: one park; park_class: every park of a level in a province; province_aggregate: the parks of a province summed or as a ratio of sums; coverage: a region set'),
+  parkId: z.number().int().positive().nullable().optional().describe('scope park'),
+  regionCode: code6.nullable().optional().describe('the province (park_class, province_aggregate, coverage); default: the plan’s region'),
+  parkLevel: ParkLevel.nullable().optional().describe('park_class: the class; province_aggregate: the lowest level included; coverage: the level required'),
+  subjectLabel: z.string().trim().min(1).max(200).optional().describe('the subject as the policy names it; default from the scope'),
+  regionSetLabel: z.string().trim().max(200).nullable().optional().describe('coverage: the set as the policy names it (设区市, 45个工业大县)'),
+  regionCodes: z.array(code6).max(1000).optional().describe('coverage: the regions of the set (each must exist)'),
+  comparator: Comparator,
+  targetValue: z.number().finite().nullable().optional().describe('required except for coverage, where null means every region of the set'),
+  tolerance: z.number().gt(0).lt(1).nullable().optional().describe('about: share of the target value (default 0.05)'),
+  unit: z.string().max(20).optional().describe('the unit the values are given in; converted to the indicator’s unit'),
+  targetYear: z.number().int().min(1990).max(2100),
+  baselineYear: z.number().int().min(1980).max(2100).nullable().optional(),
+  baselineValue: z.number().finite().nullable().optional(),
+  quote: z.string().max(4000).nullable().optional().describe('the policy’s words'),
+  quoteStart: z.number().int().min(0).nullable().optional().describe('span in the plan’s document text: documentText.slice(quoteStart, quoteEnd) must be the quote'),
+  quoteEnd: z.number().int().min(0).nullable().optional(),
+  quoteLocation: z.string().max(200).nullable().optional().describe('where in the document, in words (第二部分(二))'),
+  note: z.string().max(2000).nullable().optional(),
+  supersedesId: z.number().int().positive().nullable().optional().describe('the earlier target of the same indicator this one replaces'),
+  extraction: z.object({ candidateId: z.string().max(40), confidence: z.number().min(0).max(1) }).optional()
+    .describe('accepted from POST /api/extract-targets: kept in the target’s history'),
+});
+
+export const CreatePlanBody = z.object({
+  code: z.string().trim().regex(/^[\w.-]{2,40}$/, '编号为2–40位字母、数字或 . _ - (letters, digits, . _ -)').optional().describe('default: PLAN-<id>'),
+  title: z.string().trim().min(2, '请填写标题 (title required)').max(300),
+  issuer: z.string().trim().max(200).nullable().optional().describe('发文机关'),
+  documentNumber: z.string().trim().max(100).nullable().optional().describe('文号, e.g. 浙政发〔2021〕12号'),
+  issuedOn: dateText.nullable().optional(),
+  regionCode: code6.nullable().optional().describe('the province (or city) the plan is for'),
+  url: z.url({ message: '链接格式有误 (not a URL)' }).max(2000).nullable().optional(),
+  note: z.string().max(2000).nullable().optional(),
+  sourceCode: z.string().nullable().optional(),
+  documentText: z.string().max(200_000).nullable().optional().describe('the document as pasted: target quote spans point into it'),
+  targets: z.array(TargetInput).max(200).optional().describe('targets to create with the plan, all or nothing'),
+});
+
+export const UpdatePlanBody = CreatePlanBody.omit({ targets: true }).partial().extend({
+  version: z.number().int().positive().describe('the version you saw'),
+});
+
+export const PlanDetail = Plan.extend({
+  documentText: z.string().nullable(),
+  targets: z.array(Target),
+});
+
+export const CreateTargetsBody = z.object({
+  planId: z.number().int().positive(),
+  targets: z.array(TargetInput).min(1).max(200),
+  reason: z.string().trim().max(500).optional().describe('kept in each target’s history'),
+});
+
+export const UpdateTargetBody = TargetInput.partial().extend({
+  version: z.number().int().positive().describe('the version you saw'),
+  reason: z.string().trim().max(500).optional().describe('why it changes (kept in its history)'),
+});
+
+export const TargetProblem = z.object({
+  index: z.number().int().nullable().describe('position in the batch (null: the plan itself)'),
+  field: z.string(),
+  code: z.string().describe('machine-readable: unknown_indicator, unknown_park, unknown_region, value_required, wrong_unit, …'),
+  message: z.string().describe('what is wrong, in Chinese and English'),
+});
+
+export const TargetRevision = z.object({
+  version: z.number().int(),
+  action: z.enum(['create', 'update']),
+  before: z.record(z.string(), z.unknown()).nullable().describe('the whole target before the change'),
+  after: z.record(z.string(), z.unknown()).describe('the whole target after the change'),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })).describe('the fields that changed'),
+  reason: z.string().nullable(),
+  changedBy: z.string(),
+  changedAt: z.string(),
+});
+
+export const ExtractBody = z.object({
+  text: z.string().min(1, '请粘贴政策文本 (paste the text)').max(200_000),
+  documentYear: z.number().int().min(1990).max(2100).nullable().optional().describe('the year the document was issued: 三年内, 今年 count from it'),
+  regionCode: code6.nullable().optional().describe('the plan’s province: to suggest parks for named zones and the region set of 全覆盖'),
+});
+
+const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() }).describe('[start, end) in the text (JavaScript string indices)');
+
+export const ExtractReason = z.object({ code: z.string(), message: z.string(), effect: z.number().describe('its share of the confidence (negative lowers it)') });
+
+/** A candidate turned into what POST /api/targets takes; the fields in `missing` still need the planner. */
+export const TargetDraft = TargetInput.extend({
+  indicator: z.string().nullable(),
+  scope: TargetScope.nullable(),
+  missing: z.array(z.string()).describe('fields the planner must still fill (indicator, parkId, regionCodes, …)'),
+});
+
+export const ExtractCandidate = z.object({
+  id: z.string(),
+  span: SpanSchema,
+  quote: z.string(),
+  indicator: z.object({
+    code: z.string().nullable().describe('null: unknown indicator; the phrase says what the text measures'),
+    nameZh: z.string().nullable(),
+    unit: z.string().nullable(),
+    phrase: z.string(),
+    span: SpanSchema,
+    inherited: z.boolean(),
+    relatedCode: z.string().nullable().describe('the indicator this is the growth or change of'),
+  }),
+  comparator: Comparator,
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  tolerance: z.number().nullable(),
+  stated: z.object({ text: z.string(), span: SpanSchema, value: z.number().nullable(), unit: z.string().nullable() }),
+  allOfSet: z.boolean(),
+  change: z.enum(['increase', 'decrease']).nullable(),
+  annual: z.boolean(),
+  cumulative: z.boolean(),
+  targetYear: z.number().int(),
+  year: z.object({ year: z.number().int().nullable(), text: z.string(), span: SpanSchema, rule: z.enum(['absolute', 'period', 'plan_period', 'relative', 'current_year']), explanation: z.string() }),
+  baseline: z.object({ year: z.number().int().nullable(), value: z.number().nullable(), span: SpanSchema }).nullable(),
+  scopeWords: z.string().nullable(),
+  scope: z.object({
+    kind: TargetScope.nullable(),
+    words: z.string().nullable(),
+    span: SpanSchema.nullable(),
+    inherited: z.boolean(),
+    parkLevel: z.enum(['national', 'provincial']).nullable(),
+    places: z.array(z.string()),
+    regionSet: z.object({ words: z.string(), span: SpanSchema, size: z.number().nullable(), sizeSpan: SpanSchema.nullable() }).nullable(),
+  }),
+  confidence: z.number().min(0).max(1),
+  reasons: z.array(ExtractReason),
+  drafts: z.array(TargetDraft).describe('what to send to POST /api/targets (or with POST /api/plans): one per park when the text names several'),
+});
+
+export const ExtractResult = z.object({
+  documentYear: z.number().int().nullable(),
+  candidates: z.array(ExtractCandidate),
+  qualitative: z.array(z.object({ span: SpanSchema, text: z.string(), year: z.number().int().nullable(), reason: z.string() }))
+    .describe('aims without a number (走在全省前列): listed, never proposed as numeric targets'),
+  withheld: z.array(z.object({
+    span: SpanSchema, text: z.string(), reason: z.enum(['relative_year_without_document_year', 'no_year']), message: z.string(),
+    indicatorPhrase: z.string(), comparator: Comparator, value: z.number().nullable(), unit: z.string().nullable(),
+  })).describe('numbers that read like targets but lack a year (or need the document year)'),
+});
+
+export type TargetInputT = z.infer<typeof TargetInput>;
+export type TargetProblemT = z.infer<typeof TargetProblem>;
+export type TargetRevisionT = z.infer<typeof TargetRevision>;
+export type PlanDetailT = z.infer<typeof PlanDetail>;
+export type ExtractResultT = z.infer<typeof ExtractResult>;
+export type ExtractCandidateT = z.infer<typeof ExtractCandidate>;
+export type TargetDraftT = z.infer<typeof TargetDraft>;

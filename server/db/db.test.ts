@@ -10,7 +10,7 @@ import { MIGRATIONS_DIR, migrateDown, migrateToLatest } from './migrate.ts';
 import { readSeedCsv, SEED_DIR, seedIfEmpty } from './seed.ts';
 
 // Tables the product cannot work without; later migrations may add more.
-const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log', 'login_attempts', 'reporting_rounds', 'screens'];
+const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log', 'login_attempts', 'reporting_rounds', 'screens', 'target_revisions'];
 const MIGRATIONS = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.*\.ts$/.test(f)).sort().map((f) => f.replace(/\.ts$/, ''));
 
 for (const kind of TEST_DATABASES) {

@@ -1,6 +1,6 @@
 // Reading the catalogue tables (regions, sources, indicators, plans, parks, targets) into the API's
 // shapes. One place that knows how rows become the objects the web sees.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Indicator } from '../../shared/indicators.ts';
 import type { Comparator } from '../../shared/progress.ts';
 import type { z } from 'zod';
@@ -80,7 +80,10 @@ export async function listParks(db: Kysely<Database>, filter: ParkFilter = {}): 
 
 export async function listPlans(db: Kysely<Database>): Promise<PlanOut[]> {
   const [plans, sources, counts] = await Promise.all([
-    db.selectFrom('plans').selectAll().orderBy('id').execute(),
+    db.selectFrom('plans')
+      .select(['id', 'code', 'title', 'issuer', 'document_number', 'issued_on', 'region_code', 'source_code', 'url', 'note', 'version',
+        sql<number>`coalesce(length(document_text), 0)`.as('document_length')])
+      .orderBy('id').execute(),
     sourcesByCode(db),
     db.selectFrom('targets').select(['plan_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('plan_id').execute(),
   ]);
@@ -88,7 +91,7 @@ export async function listPlans(db: Kysely<Database>): Promise<PlanOut[]> {
   return plans.map((p) => ({
     id: p.id, code: p.code, title: p.title, issuer: p.issuer, documentNumber: p.document_number, issuedOn: p.issued_on,
     regionCode: p.region_code, url: p.url, note: p.note, source: p.source_code ? sources.get(p.source_code) ?? null : null,
-    targetCount: countOf.get(p.id) ?? 0,
+    targetCount: countOf.get(p.id) ?? 0, version: p.version, documentLength: Number(p.document_length),
   }));
 }
 
@@ -126,17 +129,31 @@ export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {
   const rows = await q.orderBy('t.id').execute();
   if (rows.length === 0) return [];
 
-  const [indicators, sources, setRows] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const predecessorIds = rows.map((r) => r.supersedes_id).filter((id): id is number => id !== null);
+  const [indicators, sources, setRows, links] = await Promise.all([
     indicatorsByCode(db),
     sourcesByCode(db),
     db.selectFrom('target_regions as tr').innerJoin('regions as r', 'r.code', 'tr.region_code')
       .select(['tr.target_id', 'r.code', 'r.name'])
-      .where('tr.target_id', 'in', rows.map((r) => r.id))
+      .where('tr.target_id', 'in', ids)
       .orderBy('r.code')
       .execute(),
+    // The other horizons: what these targets replace, and what replaces them.
+    db.selectFrom('targets as t').innerJoin('plans as pl', 'pl.id', 't.plan_id')
+      .select(['t.id', 't.code', 't.target_year', 't.target_value', 't.comparator', 't.unit', 't.supersedes_id', 'pl.id as plan_id', 'pl.code as plan_code', 'pl.title as plan_title'])
+      .where((eb) => eb.or([eb('t.id', 'in', predecessorIds.length ? predecessorIds : [-1]), eb('t.supersedes_id', 'in', ids)]))
+      .orderBy('t.id')
+      .execute(),
   ]);
+  const linkOf = (l: (typeof links)[number]) => ({
+    id: l.id, code: l.code, targetYear: l.target_year, targetValue: l.target_value, comparator: l.comparator as Comparator, unit: l.unit,
+    plan: { id: l.plan_id, code: l.plan_code, title: l.plan_title },
+  });
   return rows.map((t) => {
     const indicator = indicators.get(t.indicator_code)!;
+    const predecessor = t.supersedes_id === null ? undefined : links.find((l) => l.id === t.supersedes_id);
+    const successor = links.find((l) => l.supersedes_id === t.id);
     return {
       id: t.id,
       code: t.code,
@@ -166,8 +183,25 @@ export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {
       note: t.note,
       supersedesId: t.supersedes_id,
       source: t.plan_source ? sources.get(t.plan_source) ?? null : null,
+      quoteStart: t.quote_start,
+      quoteEnd: t.quote_end,
+      version: t.version,
+      supersededById: successor?.id ?? null,
+      supersedes: predecessor ? linkOf(predecessor) : null,
+      supersededBy: successor ? linkOf(successor) : null,
     };
   });
+}
+
+/** One plan with its document text and its targets; null for an unknown plan. */
+export async function planDetail(db: Kysely<Database>, id: number) {
+  const plan = (await listPlans(db)).find((p) => p.id === id);
+  if (!plan) return null;
+  const [row, targets] = await Promise.all([
+    db.selectFrom('plans').select('document_text').where('id', '=', id).executeTakeFirstOrThrow(),
+    listTargets(db, { plan: String(id) }),
+  ]);
+  return { ...plan, documentText: row.document_text, targets: targets.map(publicTarget) };
 }
 
 /** Drops the server-only fields before a target goes out. */
