@@ -38,7 +38,9 @@ describe('Chinese number formatting', () => {
     expect(formatValue(802, '家')).toBe('802家');
     expect(formatValue(42400, '家')).toBe('4.24万家');
     expect(formatValue(2271, '亿元')).toBe('2271亿元');
-    expect(formatValue(2271, '亿元', { locale: 'en' })).toBe('2,271 100m yuan');
+    expect(formatValue(2271, '亿元', { locale: 'en' })).toBe('227.1 bn yuan');
+    expect(formatValue(42, '万元/亩', { locale: 'en' })).toBe('420 k yuan/mu');
+    expect(formatValue(400, '万平方米', { locale: 'en' })).toBe('4 million m²');
     expect(formatValue(25000, '万元')).toBe('2.5亿元');
     expect(formatValue(null, '%')).toBe('—');
     expect(formatValue(5, '名', { locale: 'en' })).toBe('5 (rank)');

@@ -79,13 +79,26 @@ export function formatValue(value: number | null | undefined, unit: Unit, opts: 
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (unit === '万元' && Math.abs(value) >= 1e4) return formatValue(value / 1e4, '亿元', opts);
   if (unit === '元' && Math.abs(value) >= 1e4) return formatValue(value / 1e4, '万元', opts);
+  if (opts.locale === 'en' && EN_SCALE[unit]) {
+    const { factor, label } = EN_SCALE[unit]!;
+    const scaled = value * factor;
+    return `${fixed(scaled, opts.digits ?? defaultDigits(scaled), 'en')} ${label}`;
+  }
   const number = unit === '家' || unit === '个' || unit === '名'
     ? formatNumber(value, opts)
     : fixed(value, opts.digits ?? defaultDigits(value), opts.locale);
   if (unit === '%') return `${number}%`;
-  if (opts.locale === 'en') return `${number} ${UNIT_EN[unit]}`;
+  if (opts.locale === 'en') return `${number} ${UNIT_EN[unit]}`.trim();
   return `${number}${unit}`;
 }
+
+/** How English readers say Chinese magnitudes: 68亿元 is 6.8 bn yuan, 42万元/亩 is 420k yuan/mu. */
+const EN_SCALE: Partial<Record<Unit, { factor: number; label: string }>> = {
+  亿元: { factor: 0.1, label: 'bn yuan' },
+  万元: { factor: 10, label: 'k yuan' },
+  '万元/亩': { factor: 10, label: 'k yuan/mu' },
+  万平方米: { factor: 0.01, label: 'million m²' },
+};
 
 export const UNIT_EN: Record<Unit, string> = {
   '%': '%',
