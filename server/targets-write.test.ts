@@ -117,6 +117,10 @@ for (const kind of TEST_DATABASES) {
       const bad = await planner.request('POST', '/api/plans', { title: '错', regionCode: '999999', url: 'not a url' });
       expect(bad.status).toBe(400);
       expect(bad.body.error.details.map((d: any) => d.path)).toEqual(['title', 'url']);
+      // a link that would run as script when clicked is refused
+      const script = await planner.request('POST', '/api/plans', { title: '脚本链接', url: 'javascript:alert(1)' });
+      expect(script.status).toBe(400);
+      expect(script.body.error.details.map((d: any) => d.path)).toEqual(['url']);
       const unknownRegion = await planner.request('POST', '/api/plans', { title: '错误地区', regionCode: '999999' });
       expect(unknownRegion.status).toBe(422);
       expect(unknownRegion.body.error.problems).toEqual([expect.objectContaining({ field: 'regionCode', code: 'unknown_region' })]);

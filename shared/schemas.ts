@@ -835,7 +835,8 @@ export const CreatePlanBody = z.object({
   documentNumber: z.string().trim().max(100).nullable().optional().describe('文号, e.g. 浙政发〔2021〕12号'),
   issuedOn: dateText.nullable().optional(),
   regionCode: code6.nullable().optional().describe('the province (or city) the plan is for'),
-  url: z.url({ message: '链接格式有误 (not a URL)' }).max(2000).nullable().optional(),
+  // http(s) only: a javascript: or data: link must never reach an href.
+  url: z.url({ protocol: /^https?$/, message: '链接须以 http:// 或 https:// 开头 (an http or https URL)' }).max(2000).nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
   sourceCode: z.string().nullable().optional(),
   documentText: z.string().max(200_000).nullable().optional().describe('the document as pasted: target quote spans point into it'),
