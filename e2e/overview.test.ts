@@ -51,8 +51,9 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('overview page in the br
     return { page, problems };
   }
 
+  // The overview opens on the province with the most targets (Zhejiang in the seed).
   async function progressFromApi(): Promise<ProgressEntryT[]> {
-    const res = await fetch(`${server.url}/api/progress`);
+    const res = await fetch(`${server.url}/api/progress?province=330000`);
     expect(res.status).toBe(200);
     return (await res.json()) as ProgressEntryT[];
   }
@@ -83,6 +84,8 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('overview page in the br
     const t8 = await row(page, 'T8').innerText();
     expect(t8).toContain('已覆盖 7/11');
     expect(t8).toMatch(/未覆盖：金华市、舟山市、台州市、丽水市/);
+    // The real seed is not the demo: no 示例数据 banner.
+    expect(await page.locator('[data-demo-banner]').count()).toBe(0);
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-1366x768.png'), fullPage: true });
     expect(problems).toEqual([]);
@@ -105,7 +108,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('overview page in the br
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
     let calls = 0;
     // The first answer is an API error (a 4xx, so react-query does not retry it on its own).
-    await page.route('**/api/progress', (route) => (calls++ === 0
+    await page.route('**/api/dashboard/overview*', (route) => (calls++ === 0
       ? route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: '测试错误 <b>不是HTML</b>' } }) })
       : route.continue()));
     await page.goto(server.url + '/');
@@ -119,10 +122,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('overview page in the br
     await page.close();
   });
 
-  it('serves the app for a client-side route (index.html fallback)', async () => {
-    const { page, problems } = await openPage({ width: 1366, height: 768 }, '/some/client/route');
-    expect(await page.title()).toBe('目标追踪');
-    expect(await page.locator('h1').innerText()).toContain('目标追踪');
+  it('serves the app for a client-side route (index.html fallback), and says so for an unknown one', async () => {
+    const { page, problems } = await openPage({ width: 1366, height: 768 }, '/');
+    for (const [route, wait] of [['/parks', '[data-parks-table]'], ['/some/client/route', '.state--empty']] as const) {
+      await page.goto(server.url + route);
+      await page.locator(wait).first().waitFor();
+      expect(await page.title()).toContain('目标追踪');
+      expect(await page.locator('h1').innerText()).toContain('目标追踪');
+    }
+    expect(await page.locator('.state--empty').innerText()).toContain('页面不存在');
     expect(problems).toEqual([]);
     await page.close();
   });

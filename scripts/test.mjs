@@ -17,14 +17,13 @@
 //
 // Plain Node ESM with built-ins only: it must run before and regardless of what is installed.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findPostgresBin, startCluster as startPgCluster, stopCluster } from './pg-cluster.mjs';
 
 const IN_CI = process.env.CI === 'true';
-const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 const INSTALL_CHROMIUM = 'apt-get install -y chromium fonts-wqy-microhei';
 const INSTALL_POSTGRES = 'apt-get install -y postgresql';
 
@@ -128,13 +127,6 @@ function isExecutable(file) {
   }
 }
 
-function whichOnPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
-  }
-  return null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Type check
 // ---------------------------------------------------------------------------------------------
@@ -170,27 +162,6 @@ function findChromium() {
   return isExecutable(candidate) ? candidate : null;
 }
 
-/** initdb + pg_ctl: Debian keeps them in /usr/lib/postgresql/<major>/bin, off PATH. */
-function findPostgresBin() {
-  const root = '/usr/lib/postgresql';
-  let versions = [];
-  try {
-    versions = fs.readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v));
-  } catch {
-    // no Debian layout; fall through to PATH
-  }
-  versions.sort((a, b) => Number(b) - Number(a)); // highest first
-  for (const v of versions) {
-    const bin = path.join(root, v, 'bin');
-    if (isExecutable(path.join(bin, 'initdb')) && isExecutable(path.join(bin, 'pg_ctl'))) {
-      return { initdb: path.join(bin, 'initdb'), pgCtl: path.join(bin, 'pg_ctl') };
-    }
-  }
-  const initdb = whichOnPath('initdb');
-  const pgCtl = whichOnPath('pg_ctl');
-  return initdb && pgCtl ? { initdb, pgCtl } : null;
-}
-
 /** Missing tool: fatal in CI (tests must not be skipped silently there), loud skip elsewhere. */
 function missing(what, installCmd, skipVar, env) {
   if (IN_CI) {
@@ -213,86 +184,24 @@ function missing(what, installCmd, skipVar, env) {
 // Throw-away PostgreSQL cluster
 // ---------------------------------------------------------------------------------------------
 
-/** initdb refuses to run as root: run the server binaries as the `postgres` user then. */
-function asPostgres(bin, args) {
-  return IS_ROOT ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-}
-
-/** Ask the OS for a free port. Small race until the server binds it; acceptable for tests. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function readLog(dir) {
-  try {
-    return fs.readFileSync(path.join(dir, 'log'), 'utf8');
-  } catch {
-    return '(no server log)';
-  }
-}
-
 /**
- * initdb + pg_ctl start.
+ * initdb + pg_ctl start (scripts/pg-cluster.mjs), registered in `state` for clean-up.
  * @returns {Promise<{url: string} | {error: string}>}
  */
 async function startCluster(bins) {
-  const started = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-pg-'));
-  if (IS_ROOT) {
-    const chown = spawnSync('chown', ['postgres:', dir], { encoding: 'utf8' });
-    if (chown.status !== 0) {
-      fs.rmSync(dir, { recursive: true, force: true });
-      return { error: `cannot hand ${dir} to the postgres user (is there one?): ${chown.stderr}` };
-    }
-  }
-  // Registered before initdb so that an interrupt from here on removes the directory.
-  state.pg = { dir, pgCtl: bins.pgCtl };
-
-  const init = await run(
-    ...asPostgres(bins.initdb, ['-D', dir, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']),
-    { capture: true },
-  );
-  if (init.code !== 0) return { error: `initdb failed:\n${init.output}` };
-
-  const port = await freePort();
-  // fsync=off: data is thrown away anyway. max_connections: parallel test files each open pools.
-  const serverOpts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;
-  const start = await run(
-    ...asPostgres(bins.pgCtl, ['-D', dir, '-w', '-l', path.join(dir, 'log'), '-o', serverOpts, 'start']),
-    { capture: true },
-  );
-  if (start.code !== 0) return { error: `pg_ctl start failed:\n${start.output}\n--- server log ---\n${readLog(dir)}` };
-
-  const secs = ((Date.now() - started) / 1000).toFixed(1);
-  log(`PostgreSQL started on 127.0.0.1:${port} in ${secs}s (data dir ${dir})`);
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres` };
-}
-
-/** Synchronous on purpose: it also runs from signal handlers and process 'exit'. */
-function stopCluster({ dir, pgCtl }) {
-  if (fs.existsSync(path.join(dir, 'postmaster.pid'))) {
-    const [cmd, args] = asPostgres(pgCtl, ['-D', dir, '-m', 'immediate', 'stop']);
-    const res = spawnSync(cmd, args, { stdio: 'pipe', timeout: 30_000 });
-    if (res.status !== 0) killPostmaster(dir); // last resort: never leave a server running
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-
-function killPostmaster(dir) {
-  try {
-    const pid = Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    if (pid > 0) process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
+  const cluster = await startPgCluster(bins, {
+    prefix: 'test-pg-',
+    // fsync=off: data is thrown away anyway. max_connections: parallel test files each open pools.
+    settings: ['fsync=off', 'max_connections=200'],
+    onDir: (c) => {
+      state.pg = c;
+    },
+    onChild: (child) => {
+      state.child = child;
+    },
+  });
+  if ('url' in cluster) log(`PostgreSQL started on 127.0.0.1:${cluster.port} in ${cluster.seconds.toFixed(1)}s (data dir ${cluster.dir})`);
+  return cluster;
 }
 
 // ---------------------------------------------------------------------------------------------

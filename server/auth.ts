@@ -40,17 +40,23 @@ export function actorOf(c: Context<AppEnv>): Actor {
 export function sessionMiddleware(): MiddlewareHandler<AppEnv>[] {
   const originCheck = csrf();
   const readIt: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await readSession(c.var.deps.db, token, c.var.deps.clock.now()) : null;
-    c.set('session', session);
+    const now = c.var.deps.clock.now();
+    // A request with a screen link's token reads as that screen, even from a signed-in browser (an
+    // admin previewing the wall): the token decides, and it never writes.
     const screenToken = c.req.header(SCREEN_HEADER);
     c.set('screen', null);
-    if (!session && screenToken) {
-      const screen = await screenForToken(c.var.deps.db, screenToken, c.var.deps.clock.now());
+    c.set('session', null);
+    if (screenToken) {
+      const screen = await screenForToken(c.var.deps.db, screenToken, now);
       if (!screen) throw new ApiError(401, 'screen_revoked', '大屏链接无效或已被撤销, 请联系管理员 (this screen link is wrong or revoked)');
       if (UNSAFE.has(c.req.method)) throw new ApiError(403, 'read_only', '大屏链接只能查看, 不能修改数据 (a screen link is read-only)');
       c.set('screen', screen);
+      await next();
+      return;
     }
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await readSession(c.var.deps.db, token, now) : null;
+    c.set('session', session);
     if (session && UNSAFE.has(c.req.method) && c.req.path !== '/api/auth/login') {
       if (c.req.header(CSRF_HEADER) !== session.csrfToken) {
         throw new ApiError(403, 'csrf', 'CSRF 校验失败: 请刷新页面后重试 (missing or wrong X-CSRF-Token)');

@@ -62,6 +62,18 @@ for (const kind of TEST_DATABASES) {
       }
       const wrong = await withToken('x'.repeat(43), '/api/screen/config');
       expect(wrong.status).toBe(401);
+      // a signed-in admin's browser sending a revoked token still gets no data, and cannot write with it
+      const adminWithToken = await admin.fetch('/api/progress', { headers: { 'x-screen-token': made.token } });
+      expect(adminWithToken.status).toBe(401);
+    });
+
+    it('reads as the screen when a signed-in browser previews a link', async () => {
+      const { body: made } = await admin.request('POST', '/api/screens', { label: '预览' });
+      const preview = await admin.fetch('/api/screen/config', { headers: { 'x-screen-token': made.token } });
+      expect(preview.status).toBe(200);
+      expect(((await preview.json()) as any).label).toBe('预览');
+      const write = await admin.fetch('/api/values', { method: 'PUT', headers: { 'x-screen-token': made.token, 'content-type': 'application/json' }, body: '[]' });
+      expect(write.status).toBe(403);
     });
   });
 }

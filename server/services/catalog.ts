@@ -68,7 +68,8 @@ export async function listParks(db: Kysely<Database>, filter: ParkFilter = {}): 
   if (filter.province) q = q.where('p.province_code', '=', filter.province);
   if (filter.city) q = q.where('p.city_code', '=', filter.city);
   if (filter.level) q = q.where('p.level', '=', filter.level);
-  const rows = await q.orderBy('p.province_code').orderBy('p.approval_year').orderBy('p.id').execute();
+  // Unknown approval years first on either database (PostgreSQL sorts NULLs last unless told).
+  const rows = await q.orderBy('p.province_code').orderBy('p.approval_year', (ob) => ob.asc().nullsFirst()).orderBy('p.id').execute();
   return rows.map((r) => ({
     id: r.id, name: r.name, aliases: r.aliases ? r.aliases.split('；') : [], level: r.level,
     provinceCode: r.province_code, provinceName: r.province_name, cityCode: r.city_code, cityName: r.city_name,

@@ -117,37 +117,78 @@ function withCoverage(points: Omit<AggregatePoint, 'parksExpected' | 'provisiona
   });
 }
 
+/**
+ * Σ of doubles in the order given, with Neumaier's compensation. The aggregates add in JavaScript
+ * rather than with SQL's sum(): sum() adds in whatever order the query plan reads the rows, and with a
+ * different algorithm on each database (compensated on SQLite, plain on PostgreSQL), so the last
+ * digits of a sum over a few hundred parks differed between the two. Here both get the same rows in
+ * the same order (year, park) and the same arithmetic: the same bytes in every answer.
+ */
+export function exactSum(values: readonly number[]): number {
+  let sum = 0;
+  let compensation = 0;
+  for (const v of values) {
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+    sum = t;
+  }
+  return sum + compensation;
+}
+
+/** One indicator's figures of every park of the scope, by year (ascending), then park (ascending). */
+function scopedFigures(db: Kysely<Database>, scope: AggregateScope, basis: ValueBasis, code: string) {
+  return scopedValues(db, scope, basis, 'v')
+    .select(['v.year as year', 'v.park_id as parkId', 'v.value as value'])
+    .where('v.indicator_code', '=', code)
+    .orderBy('v.year')
+    .orderBy('v.park_id')
+    .execute();
+}
+
+/** Rows in year order → [year, the rows of that year], in order. */
+function groupByYear<R extends { year: number }>(rows: R[]): [number, R[]][] {
+  const out: [number, R[]][] = [];
+  for (const r of rows) {
+    const last = out.at(-1);
+    if (last && last[0] === r.year) last[1].push(r);
+    else out.push([r.year, [r]]);
+  }
+  return out;
+}
+
 /** The aggregate over the parks of a province, by year, the way the indicator aggregates. */
 export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator, scope: AggregateScope, basis: ValueBasis): Promise<AggregatePoint[]> {
   const expected = await expectedParksByYear(db, scope);
 
   if (indicator.aggregation === 'ratio_of_sums' && indicator.numerator && indicator.denominator) {
-    // Parks count only in years where they reported both parts.
-    const rows = await scopedValues(db, scope, basis, 'n')
-      .innerJoin(countedValues(db, basis).as('d'), (j) => j.onRef('d.park_id', '=', 'n.park_id').onRef('d.year', '=', 'n.year'))
-      .select(['n.year as year', sql<number>`sum(n.value)`.as('num'), sql<number>`sum(d.value)`.as('den'), sql<number>`count(*)`.as('parks')])
-      .where('n.indicator_code', '=', indicator.numerator)
-      .where('d.indicator_code', '=', indicator.denominator)
-      .where('d.value', '>', 0)
-      .groupBy('n.year')
-      .orderBy('n.year')
-      .execute();
-    return withCoverage(rows.map((r) => ({
-      year: r.year, value: ratioFromParts(indicator, Number(r.num), Number(r.den))!, numerator: Number(r.num), denominator: Number(r.den), parksIncluded: Number(r.parks),
-    })), expected);
+    const [nums, dens] = await Promise.all([
+      scopedFigures(db, scope, basis, indicator.numerator),
+      scopedFigures(db, scope, basis, indicator.denominator),
+    ]);
+    const key = (r: { year: number; parkId: number | null }) => r.year * 10_000_000 + r.parkId!;
+    const denominatorOf = new Map(dens.map((r) => [key(r), r.value]));
+    const points: Omit<AggregatePoint, 'parksExpected' | 'provisional'>[] = [];
+    for (const [year, rows] of groupByYear(nums)) {
+      // Parks count only in years where they reported both parts (and a positive denominator).
+      const included = rows.flatMap((r) => {
+        const den = denominatorOf.get(key(r));
+        return den !== undefined && den > 0 ? [[r.value, den] as const] : [];
+      });
+      if (included.length === 0) continue;
+      const num = exactSum(included.map((x) => x[0]));
+      const den = exactSum(included.map((x) => x[1]));
+      points.push({ year, value: ratioFromParts(indicator, num, den)!, numerator: num, denominator: den, parksIncluded: included.length });
+    }
+    return withCoverage(points, expected);
   }
 
   const summed = indicator.aggregation === 'share_of_province' ? indicator.shareOf : indicator.aggregation === 'sum' ? indicator.code : undefined;
   if (!summed) return [];
-  const sums = await scopedValues(db, scope, basis, 'v')
-    .select(['v.year as year', sql<number>`sum(v.value)`.as('total'), sql<number>`count(*)`.as('parks')])
-    .where('v.indicator_code', '=', summed)
-    .groupBy('v.year')
-    .orderBy('v.year')
-    .execute();
+  const sums = groupByYear(await scopedFigures(db, scope, basis, summed))
+    .map(([year, rows]) => ({ year, total: exactSum(rows.map((r) => r.value)), parks: rows.length }));
 
   if (indicator.aggregation === 'sum') {
-    return withCoverage(sums.map((r) => ({ year: r.year, value: Number(r.total), numerator: Number(r.total), parksIncluded: Number(r.parks) })), expected);
+    return withCoverage(sums.map((r) => ({ year: r.year, value: r.total, numerator: r.total, parksIncluded: r.parks })), expected);
   }
   // Share of the province: Σ parks / the province's own total of the same year.
   const totals = new Map((await db.selectFrom(countedValues(db, basis).as('v'))
@@ -158,7 +199,7 @@ export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator
   return withCoverage(sums.flatMap((r) => {
     const total = totals.get(r.year);
     return total && total > 0
-      ? [{ year: r.year, value: (Number(r.total) / total) * 100, numerator: Number(r.total), denominator: total, parksIncluded: Number(r.parks) }]
+      ? [{ year: r.year, value: (r.total / total) * 100, numerator: r.total, denominator: total, parksIncluded: r.parks }]
       : [];
   }), expected);
 }
@@ -212,7 +253,8 @@ export async function coverageRegions(db: Kysely<Database>, targetId: number, pa
     .select(['id', 'name', 'level', 'approval_year', 'city_code', 'county_code'])
     .where('level', 'in', levelsAtLeast(parkLevel))
     .where((eb) => eb.or([eb('city_code', 'in', codes), eb('county_code', 'in', codes)]))
-    .orderBy('approval_year')
+    .orderBy('approval_year', (ob) => ob.asc().nullsFirst()) // as SQLite does; PostgreSQL would put NULLs last
+    .orderBy('id')
     .execute();
   return regions.map((r) => {
     const inRegion = parks.filter((p) => (r.level === 'county' ? p.county_code : p.city_code) === r.code);

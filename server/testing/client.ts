@@ -19,7 +19,14 @@ export async function signIn(baseUrl: string, username: string, password: string
   const me = await res.json() as { csrfToken: string; error?: { message: string } };
   if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(me)}`);
   const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0]!;
-  const csrfToken = me.csrfToken;
+  return sessionClient(baseUrl, cookie, me.csrfToken);
+}
+
+/**
+ * A client for a session that already exists: its cookie and CSRF token, sent to `baseUrl` (which may
+ * be another server instance than the one that signed in).
+ */
+export function sessionClient(baseUrl: string, cookie: string, csrfToken: string): Client {
   const doFetch = (path: string, init: RequestInit = {}) => fetch(baseUrl + path, {
     ...init,
     // A browser sends Origin with every write; the server's origin check relies on it for form posts.

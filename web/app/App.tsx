@@ -1,7 +1,11 @@
-// The app shell: server state (react-query), the header, and the page.
+// The app shell: server state (react-query), the router with its pages (routes.tsx), the layout.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { OverviewPage } from '../features/overview/OverviewPage.tsx';
+import { Suspense, useEffect } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../lib/api.ts';
+import { useLocale } from '../lib/i18n.ts';
+import { Layout } from './Layout.tsx';
+import { ROUTES } from './routes.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -14,17 +18,20 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  const locale = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [locale]);
   return (
     <QueryClientProvider client={queryClient}>
-      <header className="app-header">
-        <div className="app-header__inner">
-          <h1 className="app-title">目标追踪 · 高新区政策目标进展</h1>
-          <p className="app-subtitle" lang="en">Policy targets for high-tech industrial zones, and how far each has come</p>
-        </div>
-      </header>
-      <main className="app-main">
-        <OverviewPage />
-      </main>
+      <BrowserRouter>
+        <Routes>
+          {ROUTES.filter((r) => r.bare).map((r) => <Route key={r.path} path={r.path} element={<Suspense fallback={null}>{r.element}</Suspense>} />)}
+          <Route element={<Layout />}>
+            {ROUTES.filter((r) => !r.bare).map((r) => <Route key={r.path} path={r.path} element={r.element} />)}
+          </Route>
+        </Routes>
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

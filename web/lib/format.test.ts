@@ -60,3 +60,26 @@ describe('joinNames', () => {
     expect(joinNames(['金华市', '舟山市', '台州市'])).toBe('金华市、舟山市、台州市');
   });
 });
+
+describe('formatting in both languages', () => {
+  it('writes shares, differences and axis numbers', async () => {
+    const { formatShare, formatDifference, formatAxis } = await import('./format.ts');
+    expect(formatShare(0.3929)).toBe('39%');
+    expect(formatShare(0.054)).toBe('5.4%');
+    expect(formatShare(null)).toBe('—');
+    expect(formatDifference(0.6905, '%')).toBe('0.69个百分点');
+    expect(formatDifference(0.6905, '%', 'en')).toBe('0.69 pp');
+    expect(formatDifference(198, '家')).toBe('198家');
+    expect(formatAxis(7.25, '%')).toBe('7.25%');
+    expect(formatAxis(33000, '亩')).toBe('3.3万');
+    expect(formatAxis(33200, '亩')).toBe('3.32万');
+  });
+
+  it('describes targets in English', () => {
+    expect(describeTarget(target({ comparator: 'about', targetValue: 8, unit: '%' }), 'en')).toEqual({
+      goal: '≈ 8%', year: '2025', short: '≈ 8% · 2025', spoken: 'about 8% by 2025',
+    });
+    expect(describeTarget(target({ comparator: 'at_most', targetValue: 10, unit: '名' }), 'en').spoken).toBe('top 10 by 2025');
+    expect(describeTarget(target({ targetValue: null, unit: '个', scope: { kind: 'coverage' } }), 'en').goal).toBe('full coverage');
+  });
+});

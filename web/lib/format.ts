@@ -1,7 +1,7 @@
 // Text for targets and figures as a planner reads them: “约 8% · 2025年”, “≥ 1,000家”, “7个 · 2024年”.
 // Pure; the numbers themselves come from the API (the progress engine), never re-derived here.
 import type { Comparator } from '../../shared/progress.ts';
-import { formatValue, isUnit } from '../../shared/units.ts';
+import { differenceUnit, formatNumber, formatValue, isUnit, type Locale } from '../../shared/units.ts';
 
 export interface ComparatorText {
   /** Short form before the value: “约 8%”, “≥ 45个”. */
@@ -19,13 +19,31 @@ export const COMPARATOR_TEXT: Record<Comparator, ComparatorText> = {
 };
 
 /** A value in the unit the API gives; units the catalogue does not know are written after the number. */
-export function formatMeasured(value: number | null, unit: string): string | null {
+export function formatMeasured(value: number | null, unit: string, locale: Locale = 'zh'): string | null {
   if (value === null || !Number.isFinite(value)) return null;
-  return isUnit(unit) ? formatValue(value, unit) : `${value}${unit}`;
+  return isUnit(unit) ? formatValue(value, unit, { locale }) : `${value}${unit}`;
 }
 
-export function formatYear(year: number): string {
-  return `${year}年`;
+export function formatYear(year: number, locale: Locale = 'zh'): string {
+  return locale === 'zh' ? `${year}年` : String(year);
+}
+
+/** A share (0.3929) as a percentage for reading: 39%; one decimal below 10%. */
+export function formatShare(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  const pct = share * 100;
+  return `${Math.abs(pct) < 10 && pct !== 0 ? pct.toFixed(1).replace(/\.0$/, '') : Math.round(pct)}%`;
+}
+
+/** A difference of two values in the unit it is spoken in: 0.69个百分点, 198家, 0.69 pp. */
+export function formatDifference(value: number | null | undefined, unit: string, locale: Locale = 'zh'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (!isUnit(unit)) return `${round2(value)}${unit}`;
+  return formatValue(value, differenceUnit(unit), { locale });
+}
+
+function round2(v: number): number {
+  return Number(v.toFixed(2));
 }
 
 export interface TargetLike {
@@ -46,13 +64,27 @@ export interface TargetText {
   spoken: string;
 }
 
-export function describeTarget(target: TargetLike): TargetText {
-  const year = formatYear(target.targetYear);
-  const value = formatMeasured(target.targetValue, target.unit);
+const COMPARATOR_EN: Record<Comparator, ComparatorText> = {
+  about: { symbol: '≈', words: 'about' },
+  at_least: { symbol: '≥', words: 'at least' },
+  more_than: { symbol: '>', words: 'more than' },
+  at_most: { symbol: '≤', words: 'at most' },
+  less_than: { symbol: '<', words: 'less than' },
+};
+
+export function describeTarget(target: TargetLike, locale: Locale = 'zh'): TargetText {
+  const year = formatYear(target.targetYear, locale);
+  const value = formatMeasured(target.targetValue, target.unit, locale);
   if (value === null) {
     // Coverage targets without a number: every member of the set.
-    const goal = target.scope.kind === 'coverage' ? '全覆盖' : '目标值未定';
-    return { goal, year, short: `${goal} · ${year}`, spoken: `${year}${goal}` };
+    const goal = target.scope.kind === 'coverage' ? (locale === 'zh' ? '全覆盖' : 'full coverage') : (locale === 'zh' ? '目标值未定' : 'no target value');
+    return { goal, year, short: `${goal} · ${year}`, spoken: locale === 'zh' ? `${year}${goal}` : `${goal} by ${year}` };
+  }
+  if (locale === 'en') {
+    const { symbol, words } = COMPARATOR_EN[target.comparator];
+    const goal = `${symbol} ${value}`;
+    const spoken = target.comparator === 'at_most' && target.unit === '名' ? `top ${target.targetValue}` : `${words} ${value}`;
+    return { goal, year, short: `${goal} · ${year}`, spoken: `${spoken} by ${year}` };
   }
   const { symbol, words } = COMPARATOR_TEXT[target.comparator];
   const goal = `${symbol} ${value}`;
@@ -64,13 +96,20 @@ export function describeTarget(target: TargetLike): TargetText {
 }
 
 /** The latest figure and its year, or null when there is none yet. */
-export function describeLatest(entry: { latestValue: number | null; latestYear: number | null; unit: string }): { value: string; year: string | null } | null {
-  const value = formatMeasured(entry.latestValue, entry.unit);
+export function describeLatest(entry: { latestValue: number | null; latestYear: number | null; unit: string }, locale: Locale = 'zh'): { value: string; year: string | null } | null {
+  const value = formatMeasured(entry.latestValue, entry.unit, locale);
   if (value === null) return null;
-  return { value, year: entry.latestYear === null ? null : formatYear(entry.latestYear) };
+  return { value, year: entry.latestYear === null ? null : formatYear(entry.latestYear, locale) };
 }
 
 /** A list of names the Chinese way: 金华市、舟山市、台州市. */
-export function joinNames(names: readonly string[]): string {
-  return names.join('、');
+export function joinNames(names: readonly string[], locale: Locale = 'zh'): string {
+  return names.join(locale === 'zh' ? '、' : ', ');
+}
+
+/** Short numbers for chart axes and bar labels: 7.3%, 4.2万, 1.5亿, 802. */
+export function formatAxis(value: number, unit: string, locale: Locale = 'zh'): string {
+  if (!Number.isFinite(value)) return '';
+  if (unit === '%') return `${Number(value.toFixed(Math.abs(value) < 10 ? 2 : 1))}%`;
+  return formatNumber(value, { locale, digits: Math.abs(value) >= 1e4 ? 2 : undefined });
 }

@@ -15,7 +15,7 @@ function entry(over: Partial<ProgressEntryT> & { id: number }): ProgressEntryT {
     status: 'insufficient_data', attained: null, direction: 'up', latestYear: null, latestValue: null,
     baselineYear: null, baselineValue: null, progress: null, elapsed: null, expected: null, gap: null, gapRelative: null,
     requiredPace: null, observedPace: null, paceRatio: null, neededPaceFromNow: null, neededGrowthRateFromNow: null,
-    projected: null, projectedAttained: null, awaitingFinal: false,
+    projected: null, projectedAttained: null, projectedGap: null, awaitingFinal: false,
     ...over,
   };
 }

@@ -1,7 +1,9 @@
 // The overview's view of /api/progress: targets grouped by plan, and the short notes a row shows for
 // coverage sets and aggregates. Pure, so the wording is pinned down by tests.
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
+import type { Locale } from '../../../shared/units.ts';
 import { formatYear, joinNames } from '../../lib/format.ts';
+import { translate } from '../../lib/i18n.ts';
 
 export interface PlanGroup {
   plan: ProgressEntryT['plan'];
@@ -32,19 +34,23 @@ export interface Note {
 type Coverage = NonNullable<ProgressEntryT['coverage']>;
 type Aggregate = NonNullable<ProgressEntryT['aggregate']>;
 
-export function coverageNotes(coverage: Coverage): Note[] {
+export function coverageNotes(coverage: Coverage, locale: Locale = 'zh'): Note[] {
   if (coverage.regionsTotal === 0) {
-    return [{ text: '覆盖名单未录入', title: '这项目标要覆盖的地区名单还没有录入，暂时无法统计覆盖情况', tone: 'warn' }];
+    return [{
+      text: translate(locale, 'words.noRegionSet'),
+      title: locale === 'zh' ? '这项目标要覆盖的地区名单还没有录入，暂时无法统计覆盖情况' : 'The regions this target covers have not been entered yet',
+      tone: 'warn',
+    }];
   }
   const notes: Note[] = [{
-    text: `已覆盖 ${coverage.coveredCount}/${coverage.regionsTotal}`,
-    title: `按园区名录，截至${formatYear(coverage.asOfYear)}`,
+    text: locale === 'zh' ? `已覆盖 ${coverage.coveredCount}/${coverage.regionsTotal}` : translate(locale, 'words.coverage', { covered: coverage.coveredCount, total: coverage.regionsTotal }),
+    title: locale === 'zh' ? `按园区名录，截至${formatYear(coverage.asOfYear)}` : `From the park register, as of ${coverage.asOfYear}`,
     tone: 'plain',
   }];
   const uncovered = coverage.uncovered.map((r) => r.name);
   notes.push(uncovered.length > 0
-    ? { text: `未覆盖：${joinNames(uncovered)}`, tone: 'warn' }
-    : { text: '已全部覆盖', tone: 'plain' });
+    ? { text: locale === 'zh' ? `未覆盖：${joinNames(uncovered)}` : translate(locale, 'words.uncovered', { names: joinNames(uncovered, locale) }), tone: 'warn' }
+    : { text: translate(locale, 'words.allCovered'), tone: 'plain' });
   return notes;
 }
 
@@ -54,19 +60,25 @@ const EXCLUDED_REASON: Record<Aggregate['excluded'][number]['reason'], string> =
   missing_denominator: '缺少分母',
 };
 
-export function aggregateNotes(aggregate: Aggregate): Note[] {
+export function aggregateNotes(aggregate: Aggregate, locale: Locale = 'zh'): Note[] {
   const notes: Note[] = [{
-    text: `纳入园区 ${aggregate.parksIncluded}/${aggregate.parksExpected}`,
-    ...(aggregate.year !== null ? { title: `${formatYear(aggregate.year)}汇总` } : {}),
+    text: locale === 'zh' ? `纳入园区 ${aggregate.parksIncluded}/${aggregate.parksExpected}` : translate(locale, 'words.parksIncluded', { included: aggregate.parksIncluded, expected: aggregate.parksExpected }),
+    ...(aggregate.year !== null ? { title: locale === 'zh' ? `${formatYear(aggregate.year)}汇总` : `Aggregate of ${aggregate.year}` } : {}),
     tone: 'plain',
   }];
   if (aggregate.provisional) {
-    notes.push({ text: '暂定', title: '报送数据的园区不够多，汇总值仅供参考 (provisional)', tone: 'warn' });
+    notes.push({
+      text: translate(locale, 'words.provisional'),
+      title: locale === 'zh' ? '报送数据的园区不够多，汇总值仅供参考 (provisional)' : 'Too few parks reported: the aggregate is provisional',
+      tone: 'warn',
+    });
   }
   if (aggregate.excluded.length > 0) {
     notes.push({
-      text: `${aggregate.excluded.length} 个园区的数据无法计入`,
-      title: aggregate.excluded.map((p) => `${p.parkName}（${formatYear(p.year)}）：${EXCLUDED_REASON[p.reason]}`).join('\n'),
+      text: locale === 'zh' ? `${aggregate.excluded.length} 个园区的数据无法计入` : translate(locale, 'words.excluded', { count: aggregate.excluded.length }),
+      title: aggregate.excluded.map((p) => (locale === 'zh'
+        ? `${p.parkName}（${formatYear(p.year)}）：${EXCLUDED_REASON[p.reason]}`
+        : `${p.parkName} (${p.year}): ${translate(locale, `words.reason.${p.reason}`)}`)).join('\n'),
       tone: 'warn',
     });
   }
@@ -74,18 +86,23 @@ export function aggregateNotes(aggregate: Aggregate): Note[] {
 }
 
 /** Every note of a row: coverage, aggregate, and whether the target year's figure is still to come. */
-export function entryNotes(entry: ProgressEntryT): Note[] {
+export function entryNotes(entry: ProgressEntryT, locale: Locale = 'zh'): Note[] {
   return [
-    ...(entry.coverage ? coverageNotes(entry.coverage) : []),
-    ...(entry.aggregate ? aggregateNotes(entry.aggregate) : []),
+    ...(entry.coverage ? coverageNotes(entry.coverage, locale) : []),
+    ...(entry.aggregate ? aggregateNotes(entry.aggregate, locale) : []),
     ...(entry.awaitingFinal
-      ? [{ text: `待${formatYear(entry.targetYear)}数据`, title: '目标年份已过，该年的数据尚未报送', tone: 'warn' as const }]
+      ? [{
+        text: locale === 'zh' ? `待${formatYear(entry.targetYear)}数据` : translate(locale, 'words.awaiting', { year: entry.targetYear }),
+        title: locale === 'zh' ? '目标年份已过，该年的数据尚未报送' : 'The target year has passed; its figures are not in yet',
+        tone: 'warn' as const,
+      }]
       : []),
   ];
 }
 
 /** The source for a tooltip: title and the date it was published. */
-export function sourceTitle(source: ProgressEntryT['source']): string | undefined {
+export function sourceTitle(source: ProgressEntryT['source'], locale: Locale = 'zh'): string | undefined {
   if (!source) return undefined;
+  if (locale === 'en') return source.publishedOn ? `Source: ${source.title} (${source.publishedOn})` : `Source: ${source.title}`;
   return source.publishedOn ? `来源：${source.title}（${source.publishedOn}）` : `来源：${source.title}`;
 }

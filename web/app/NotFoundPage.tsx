@@ -1,0 +1,15 @@
+import { Link } from 'react-router';
+import { useT } from '../lib/i18n.ts';
+import { EmptyState } from '../lib/ui/States.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+
+export function NotFoundPage() {
+  const t = useT();
+  useDocumentTitle(t('state.notFound'));
+  return (
+    <EmptyState title={t('state.notFound')}>
+      <p>{t('state.notFoundText')}</p>
+      <p><Link to="/">{t('state.backHome')}</Link></p>
+    </EmptyState>
+  );
+}

@@ -1,0 +1,98 @@
+// The yearly series of a target with its target line, the straight path from baseline to target and the
+// projection at the current pace: four lines the eye tells apart by colour, dash and marker.
+import type { EChartsOption } from 'echarts';
+import { escapeHtml, tooltipLine, tooltipTitle } from './escape.ts';
+import { BASE_TEXT, CHART_COLORS, FONT } from './theme.ts';
+
+export interface YearValue { year: number; value: number }
+
+export interface TargetChartData {
+  series: readonly YearValue[];
+  path: readonly YearValue[];
+  projection: readonly YearValue[];
+  /** Target lines: one for a target page, several on a park page (one per target that applies). */
+  targets: readonly { label: string; value: number; year: number }[];
+  /** Lower is better (ranks): the axis runs downwards so that better is still up. */
+  invert?: boolean;
+}
+
+export interface TargetChartLabels {
+  actual: string;
+  path: string;
+  projection: string;
+  year: (year: number) => string;
+  value: (value: number) => string;
+  /** Short numbers for the axis (4.2万). */
+  axis: (value: number) => string;
+  description: string;
+}
+
+const TARGET_DASHES = ['dashed', [8, 3, 2, 3], [2, 3]] as const;
+
+export function buildTargetOption(data: TargetChartData, labels: TargetChartLabels): EChartsOption {
+  const allYears = [...data.series, ...data.path, ...data.projection].map((p) => p.year).concat(data.targets.map((t) => t.year));
+  const first = allYears.length ? Math.min(...allYears) : new Date().getFullYear();
+  const last = allYears.length ? Math.max(...allYears) : first;
+  const years = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+  const align = (points: readonly YearValue[]) => {
+    const byYear = new Map(points.map((p) => [p.year, p.value]));
+    return years.map((y) => byYear.get(y) ?? null);
+  };
+
+  const series: NonNullable<EChartsOption['series']> = [
+    {
+      name: labels.actual, type: 'line', data: align(data.series), connectNulls: true, z: 5,
+      lineStyle: { color: CHART_COLORS.actual, width: 3 }, itemStyle: { color: CHART_COLORS.actual },
+      symbol: 'circle', symbolSize: 7,
+    },
+  ];
+  if (data.path.length) {
+    series.push({
+      name: labels.path, type: 'line', data: align(data.path), connectNulls: true, symbol: 'none',
+      lineStyle: { color: CHART_COLORS.path, width: 2, type: 'dotted' }, itemStyle: { color: CHART_COLORS.path },
+    });
+  }
+  if (data.projection.length) {
+    series.push({
+      name: labels.projection, type: 'line', data: align(data.projection), connectNulls: true,
+      symbol: 'emptyCircle', symbolSize: 7, lineStyle: { color: CHART_COLORS.projection, width: 2, type: 'dashed' },
+      itemStyle: { color: CHART_COLORS.projection },
+    });
+  }
+  data.targets.forEach((t, i) => {
+    series.push({
+      name: t.label, type: 'line', data: years.map(() => t.value), symbol: 'none',
+      lineStyle: { color: CHART_COLORS.target, width: 2, type: TARGET_DASHES[i % TARGET_DASHES.length] as 'dashed' },
+      itemStyle: { color: CHART_COLORS.target },
+    });
+  });
+
+  return {
+    textStyle: { fontFamily: FONT },
+    aria: { enabled: true, label: { description: labels.description }, decal: { show: false } },
+    animation: false,
+    grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, textStyle: { ...BASE_TEXT, fontSize: 12 }, itemWidth: 28 },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: unknown) => {
+        const list = (Array.isArray(params) ? params : [params]) as { seriesName?: string; value?: unknown; color?: string; axisValue?: string | number; dataIndex?: number }[];
+        const year = years[list[0]?.dataIndex ?? 0] ?? first;
+        const lines = list.filter((p) => typeof p.value === 'number').map((p) => tooltipLine(String(p.color ?? ''), p.seriesName ?? '', labels.value(p.value as number)));
+        return tooltipTitle(labels.year(year)) + lines.join('');
+      },
+    },
+    xAxis: {
+      type: 'category', data: years.map(String), boundaryGap: false,
+      axisLabel: { ...BASE_TEXT, fontSize: 12, formatter: (v: string) => escapeHtml(v) },
+      axisLine: { lineStyle: { color: '#8a929c' } },
+    },
+    yAxis: {
+      type: 'value', scale: true, inverse: data.invert ?? false,
+      axisLabel: { ...BASE_TEXT, fontSize: 12, formatter: (v: number) => labels.axis(v) },
+      splitLine: { lineStyle: { color: CHART_COLORS.grid } },
+    },
+    series,
+  };
+}

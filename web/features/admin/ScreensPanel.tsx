@@ -1,0 +1,167 @@
+// Screen links (数据大屏): a read-only, revocable link for a wall display. The link is shown once, when
+// it is made (only a hash of its token is kept); the list shows when each display last asked for data.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { CreatedScreen, Screen, SCREEN_SCENES } from '../../../shared/schemas.ts';
+import { getJson } from '../../lib/api.ts';
+import { useT } from '../../lib/i18n.ts';
+import { useMeta } from '../../lib/queries.ts';
+import { ApiWriteError, sendJson } from '../../lib/session.ts';
+import { formatWhen } from '../../lib/time.ts';
+import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
+import { absoluteUrl, fieldErrors, sceneLabel } from './model.ts';
+
+type Scene = (typeof SCREEN_SCENES)[number];
+const screensKey = ['admin', 'screens'] as const;
+
+export function ScreensPanel() {
+  const t = useT();
+  const screens = useQuery({ queryKey: screensKey, queryFn: ({ signal }) => getJson('/api/screens', z.array(Screen), { signal }) });
+  return (
+    <section className="panel" aria-labelledby="screens-title">
+      <h3 id="screens-title" className="panel__title">{t('admin.screensTitle')}</h3>
+      <p className="panel__subtitle">{t('admin.screensText')}</p>
+      <CreateScreenForm />
+      <QueryState query={screens} loadingLines={1}
+        renderEmpty={(list) => (list.length === 0 ? <EmptyState title={t('admin.noScreens')} /> : null)}>
+        {(list) => (
+          // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
+          <section className="table-wrap" tabIndex={0} aria-label={t('admin.screensTitle')}>
+            <table className="data-table" data-screens-table>
+              <caption className="visually-hidden">{t('admin.screensTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.label')}</th><th scope="col">{t('admin.scenes')}</th><th scope="col" className="num">{t('admin.interval')}</th>
+                  <th scope="col">{t('admin.col.created')}</th><th scope="col">{t('admin.lastSeen')}</th><th scope="col">{t('admin.col.status')}</th><th scope="col">{t('admin.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((s) => <ScreenRow key={s.id} screen={s} />)}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function ScreenRow({ screen }: { screen: z.infer<typeof Screen> }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const revoke = useMutation({
+    mutationFn: () => sendJson('DELETE', `/api/screens/${screen.id}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: screensKey }),
+  });
+  return (
+    <tr data-screen={screen.id} className={screen.revokedAt ? 'is-disabled' : undefined}>
+      <th scope="row">{screen.label}</th>
+      <td className="wrap">{screen.settings.scenes.map((s) => t(sceneLabel(s))).join('、')}</td>
+      <td className="num">{t('admin.seconds', { seconds: screen.settings.intervalSeconds })}</td>
+      <td>{formatWhen(screen.createdAt)}</td>
+      <td>{screen.lastSeenAt ? formatWhen(screen.lastSeenAt) : t('admin.never')}</td>
+      <td>{screen.revokedAt ? <span className="tag tag--bad">{t('admin.revoked')}</span> : <span className="tag tag--ok">{t('admin.active')}</span>}</td>
+      <td className="wrap">
+        {!screen.revokedAt && (confirming
+          ? (
+            <span className="row-actions">
+              <button type="button" className="button button--danger button--small" onClick={() => revoke.mutate()} disabled={revoke.isPending} data-revoke-confirm={screen.id}>{t('admin.revokeConfirm')}</button>
+              <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>{t('admin.cancel')}</button>
+            </span>
+          )
+          : <button type="button" className="button button--ghost" onClick={() => setConfirming(true)} data-revoke={screen.id}>{t('admin.revoke')}</button>)}
+        {revoke.isError && <p className="field-error" role="alert">{revoke.error.message}</p>}
+      </td>
+    </tr>
+  );
+}
+
+function CreateScreenForm() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const meta = useMeta();
+  const [label, setLabel] = useState('');
+  const [scenes, setScenes] = useState<Scene[]>([...SCREEN_SCENES]);
+  const [intervalSeconds, setIntervalSeconds] = useState(20);
+  const [province, setProvince] = useState('');
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const provinceCode = province || meta.data?.provinces[0]?.code || '330000';
+  const create = useMutation({
+    mutationFn: () => sendJson('POST', '/api/screens', { label: label.trim(), scenes, intervalSeconds, provinceCode }, CreatedScreen),
+    onSuccess: () => {
+      setLabel('');
+      setCopied(null);
+      void queryClient.invalidateQueries({ queryKey: screensKey });
+    },
+  });
+  const errors = create.error instanceof ApiWriteError ? fieldErrors(create.error.details) : {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (scenes.length === 0) return;
+    create.mutate();
+  };
+  const url = create.data ? absoluteUrl(create.data.url, window.location.origin) : null;
+  const copy = async () => {
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <>
+      {url && (
+        <div className="created-link" aria-live="polite" data-created-screen>
+          <p><strong>{t('admin.linkOnce')}</strong></p>
+          <div className="input-with-button">
+            <input className="field__control mono" readOnly value={url} aria-label={t('admin.link')} onFocus={(e) => e.currentTarget.select()} data-screen-url />
+            <button type="button" className="button" onClick={() => void copy()} data-copy>{t('admin.copy')}</button>
+          </div>
+          {copied === true && <p className="field-ok">{t('admin.copied')}</p>}
+          {copied === false && <p className="field-error">{t('admin.copyFailed')}</p>}
+          <button type="button" className="button button--ghost" onClick={() => create.reset()}>{t('admin.done')}</button>
+        </div>
+      )}
+      <details className="create-box">
+        <summary className="button button--ghost create-box__toggle">{t('admin.createScreen')}</summary>
+        <form className="stack-form" onSubmit={submit} data-create-screen>
+          <div className="form-row">
+            <div className="form-field">
+              <label htmlFor="ns-label" className="field__label">{t('admin.label')}</label>
+              <input id="ns-label" className="field__control" value={label} required maxLength={100} onChange={(e) => setLabel(e.target.value)} placeholder={t('admin.labelPlaceholder')} aria-invalid={!!errors.label || undefined} />
+              {errors.label && <p className="field-error">{errors.label}</p>}
+            </div>
+            <div className="form-field">
+              <label htmlFor="ns-interval" className="field__label">{t('admin.intervalLabel')}</label>
+              <input id="ns-interval" className="field__control" type="number" min={5} max={3600} value={intervalSeconds} onChange={(e) => setIntervalSeconds(Number(e.target.value))} aria-invalid={!!errors.intervalSeconds || undefined} />
+              {errors.intervalSeconds && <p className="field-error">{errors.intervalSeconds}</p>}
+            </div>
+            <div className="form-field">
+              <label htmlFor="ns-province" className="field__label">{t('filter.province')}</label>
+              <select id="ns-province" className="field__control" value={provinceCode} onChange={(e) => setProvince(e.target.value)}>
+                {(meta.data?.provinces ?? []).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+              </select>
+            </div>
+          </div>
+          <fieldset className="form-field check-grid">
+            <legend className="field__label">{t('admin.scenes')}</legend>
+            {SCREEN_SCENES.map((s) => (
+              <label key={s} className="check">
+                <input type="checkbox" checked={scenes.includes(s)} onChange={(e) => setScenes(e.target.checked ? SCREEN_SCENES.filter((x) => x === s || scenes.includes(x)) : scenes.filter((x) => x !== s))} />
+                {t(sceneLabel(s))}
+              </label>
+            ))}
+            {scenes.length === 0 && <p className="field-error">{t('admin.pickScene')}</p>}
+          </fieldset>
+          {create.isError && <p className="form-error" role="alert">{create.error.message}</p>}
+          <div><button type="submit" className="button" disabled={create.isPending || scenes.length === 0}>{t('admin.create')}</button></div>
+        </form>
+      </details>
+    </>
+  );
+}

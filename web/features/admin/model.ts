@@ -1,0 +1,37 @@
+// The admin page's logic, pure: field errors from the API's details, park names of a user, and the
+// screen link as the wall opens it.
+import type { MessageKey } from '../../lib/i18n.ts';
+
+/** `details` of a 400 by field (`password`, `parkIds`, `username`, `intervalSeconds`): the first message each. */
+export function fieldErrors(details: readonly { path: string; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of details) {
+    const field = d.path.split('.')[0] ?? d.path;
+    out[field] ??= d.message;
+  }
+  return out;
+}
+
+export function parkNames(ids: readonly number[], parks: readonly { id: number; name: string }[]): string[] {
+  const byId = new Map(parks.map((p) => [p.id, p.name]));
+  return ids.map((id) => byId.get(id) ?? `#${id}`);
+}
+
+/** The link to open on the wall: absolute, on this site. */
+export function absoluteUrl(url: string, origin: string): string {
+  try {
+    return new URL(url, origin).toString();
+  } catch {
+    return url;
+  }
+}
+
+export function sceneLabel(scene: string): MessageKey {
+  return `admin.scene.${scene}` as MessageKey;
+}
+
+/** A password the admin can hand over: 14 characters without look-alikes (0/O, 1/l/I). */
+export function suggestPassword(random: (n: number) => number = (n) => crypto.getRandomValues(new Uint32Array(1))[0]! % n): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 14 }, () => alphabet[random(alphabet.length)]).join('');
+}

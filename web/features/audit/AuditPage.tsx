@@ -1,0 +1,134 @@
+// 审计日志: who changed what, when and from where, newest first, filtered by user, action and object,
+// paged with `before` (older entries on demand).
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { AuditEntry } from '../../../shared/schemas.ts';
+import { getJson } from '../../lib/api.ts';
+import { useT } from '../../lib/i18n.ts';
+import { formatWhen } from '../../lib/time.ts';
+import { EmptyState, ErrorState, Loading } from '../../lib/ui/States.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { ACTIONS, actionLabel, describeDetail, detailText, ENTITIES, entityLabel } from './model.ts';
+
+const PAGE = 50;
+
+function useAudit(filter: { user: string; action: string; entity: string }) {
+  return useInfiniteQuery({
+    queryKey: ['audit', filter.user, filter.action, filter.entity] as const,
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam, signal }) => {
+      const q = new URLSearchParams({ limit: String(PAGE) });
+      if (filter.user) q.set('user', filter.user);
+      if (filter.action) q.set('action', filter.action);
+      if (filter.entity) q.set('entity', filter.entity);
+      if (pageParam !== undefined) q.set('before', String(pageParam));
+      return getJson(`/api/audit?${q}`, z.array(AuditEntry), { signal });
+    },
+    getNextPageParam: (last) => (last.length === PAGE ? last.at(-1)!.id : undefined),
+  });
+}
+
+export default function AuditPage() {
+  const t = useT();
+  useDocumentTitle(t('audit.title'));
+  const [params, setParams] = useSearchParams();
+  const filter = { user: params.get('user') ?? '', action: params.get('action') ?? '', entity: params.get('entity') ?? '' };
+  const [userText, setUserText] = useState(filter.user);
+  const audit = useAudit(filter);
+  const set = (patch: Partial<typeof filter>) => {
+    const next = { ...filter, ...patch };
+    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)));
+  };
+  const submitUser = (e: FormEvent) => {
+    e.preventDefault();
+    set({ user: userText.trim() });
+  };
+  const entries = audit.data?.pages.flat() ?? [];
+
+  return (
+    <div className="page audit-page">
+      <header className="page__head"><h2 className="page__title">{t('audit.title')}</h2></header>
+      <p className="page__intro">{t('audit.intro')}</p>
+      <form className="filters" onSubmit={submitUser} aria-label={t('filter.label')}>
+        <div className="field">
+          <label htmlFor="audit-user" className="field__label">{t('audit.user')}</label>
+          <input id="audit-user" className="field__control" value={userText} onChange={(e) => setUserText(e.target.value)} onBlur={() => userText.trim() !== filter.user && set({ user: userText.trim() })} placeholder={t('audit.userPlaceholder')} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action" className="field__label">{t('audit.action')}</label>
+          <select id="audit-action" className="field__control" value={filter.action} onChange={(e) => set({ action: e.target.value })}>
+            <option value="">{t('filter.all')}</option>
+            {ACTIONS.map((a) => <option key={a} value={a}>{t(actionLabel(a)!)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-entity" className="field__label">{t('audit.entity')}</label>
+          <select id="audit-entity" className="field__control" value={filter.entity} onChange={(e) => set({ entity: e.target.value })}>
+            <option value="">{t('filter.all')}</option>
+            {ENTITIES.map((a) => <option key={a} value={a}>{t(entityLabel(a)!)}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button button--ghost">{t('audit.apply')}</button>
+        {(filter.user || filter.action || filter.entity) && (
+          <button type="button" className="button button--ghost" onClick={() => { setUserText(''); setParams({}); }}>{t('filter.reset')}</button>
+        )}
+      </form>
+
+      {audit.isPending ? <Loading lines={2} />
+        : audit.isError && entries.length === 0 ? <ErrorState message={audit.error.message} onRetry={() => void audit.refetch()} retrying={audit.isFetching} />
+          : entries.length === 0 ? <EmptyState title={t('audit.emptyTitle')}><p>{t('audit.emptyText')}</p></EmptyState>
+            : (
+              <>
+                {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+                <section className="table-wrap" tabIndex={0} aria-label={t('audit.title')}>
+                  <table className="data-table audit-table" data-audit-table>
+                    <caption className="visually-hidden">{t('audit.title')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('audit.col.at')}</th><th scope="col">{t('audit.col.user')}</th><th scope="col">{t('audit.col.action')}</th>
+                        <th scope="col">{t('audit.col.entity')}</th><th scope="col">{t('audit.col.ip')}</th><th scope="col">{t('audit.col.detail')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {entries.map((e) => {
+                        const action = actionLabel(e.action);
+                        const entity = entityLabel(e.entity);
+                        const summary = describeDetail(e.detail, t.locale);
+                        return (
+                          <tr key={e.id} data-audit-entry={e.id} data-action={e.action} className={e.action === 'login_failed' ? 'is-warn' : undefined}>
+                            <td><time dateTime={e.at}>{formatWhen(e.at)}</time></td>
+                            <td>{e.username}</td>
+                            <td>{action ? t(action) : e.action}</td>
+                            <td>{entity ? t(entity) : e.entity}{e.entityId ? ` #${e.entityId}` : ''}</td>
+                            <td className="mono">{e.ip ?? '—'}</td>
+                            <td className="wrap audit-detail">
+                              {summary && <span>{summary}</span>}
+                              {e.detail !== null && (
+                                <details>
+                                  <summary>{t('audit.full')}</summary>
+                                  <pre className="audit-json">{detailText(e.detail)}</pre>
+                                </details>
+                              )}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </section>
+                {audit.isError && <p className="form-error" role="alert">{audit.error.message}</p>}
+                <div className="pager">
+                  <span className="muted">{t('audit.shown', { count: entries.length })}</span>
+                  {audit.hasNextPage && (
+                    <button type="button" className="button button--ghost" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} data-audit-more>
+                      {audit.isFetchingNextPage ? t('state.loading') : t('audit.more')}
+                    </button>
+                  )}
+                </div>
+              </>
+            )}
+    </div>
+  );
+}

@@ -1,0 +1,383 @@
+// The entry form of one park and year: every figure the park reports with its unit and last year's
+// value beside it, its state (草稿 / 已提交 / 已通过, or 已退回 with the planner's comment), a note, the
+// targets it feeds, and the ratios computed live from the rows. 保存草稿 and 提交审核 send one batch with
+// each row's version; what the API refuses is shown on its row — a figure someone changed meanwhile
+// shows its current value and can be reloaded, never overwritten.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ValueProblemT } from '../../../shared/schemas.ts';
+import { figureState } from '../../lib/figureState.ts';
+import { exactMeasured } from '../../lib/exact.ts';
+import { formatMeasured } from '../../lib/format.ts';
+import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
+import { ApiWriteError, invalidateAfterWrite, useMe } from '../../lib/session.ts';
+import { formatWhen } from '../../lib/time.ts';
+import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
+import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { HistoryDialog } from './HistoryDialog.tsx';
+import {
+  applyWritten, buildBatch, changedCount, conflictOf, draftOf, editRow, isChanged, isJump, liveRatios, needsConfirmation, problemsByRow,
+  unitChoices, valueInIndicatorUnit, withoutWritten, type Batch, type Edits, type RowDraft, type RowIssue, type Sheet, type SheetRow,
+} from './model.ts';
+import { entryKey, putValues, useEntrySheet } from './queries.ts';
+
+export default function EntryPage() {
+  const t = useT();
+  const params = useParams();
+  const parkId = Number(params.parkId);
+  const year = Number(params.year);
+  const valid = Number.isInteger(parkId) && parkId > 0 && Number.isInteger(year) && year >= 1980 && year <= 2100;
+  const sheet = useEntrySheet(parkId, year, valid);
+  useDocumentTitle(sheet.data ? t('entry.pageTitle', { park: sheet.data.park.name, year }) : t('entry.title'));
+  if (!valid) return <EmptyState title={t('entry.notFound')}><p><Link to="/entry">{t('entry.backToPicker')}</Link></p></EmptyState>;
+  return (
+    <QueryState query={sheet} loadingLines={4}>
+      {(data) => <EntryForm key={`${parkId}-${year}`} sheet={data} reload={() => sheet.refetch()} />}
+    </QueryState>
+  );
+}
+
+/** Unsaved edits survive a reload of the page (or a sign-in again) in this tab. */
+function storageKey(sheet: Sheet) {
+  return `mubiao.entry.${sheet.park.id}.${sheet.year}`;
+}
+
+function readStoredEdits(sheet: Sheet): Edits {
+  try {
+    const text = globalThis.sessionStorage?.getItem(storageKey(sheet));
+    const parsed = text ? (JSON.parse(text) as Edits) : {};
+    const codes = new Set(sheet.rows.map((r) => r.indicator.code));
+    return Object.fromEntries(Object.entries(parsed).filter(([code]) => codes.has(code)));
+  } catch {
+    return {};
+  }
+}
+
+type Outcome = { kind: 'saved' | 'submitted' | 'nothing'; count: number };
+
+function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unknown> }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const me = useMe().data;
+  const [edits, setEdits] = useState<Edits>(() => (sheet.canWrite ? readStoredEdits(sheet) : {}));
+  const [reason, setReason] = useState('');
+  const [issues, setIssues] = useState<Batch['issues']>({});
+  const [problems, setProblems] = useState<Record<string, ValueProblemT[]>>({});
+  const [error, setError] = useState<Error | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [historyOf, setHistoryOf] = useState<SheetRow | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const readOnly = !sheet.canWrite;
+
+  useEffect(() => {
+    try {
+      if (Object.keys(edits).length) globalThis.sessionStorage?.setItem(storageKey(sheet), JSON.stringify(edits));
+      else globalThis.sessionStorage?.removeItem(storageKey(sheet));
+    } catch {
+      // storage full or blocked: edits stay in memory
+    }
+  }, [edits, sheet]);
+
+  const ratios = useMemo(() => liveRatios(sheet, edits), [sheet, edits]);
+  const unsaved = changedCount(sheet, edits);
+
+  const save = useMutation({
+    mutationFn: ({ batch, status }: { batch: Batch; status: 'draft' | 'submitted' }) => putValues(batch.items, status, reason.trim() || undefined),
+    onSuccess: (result, { batch, status }) => {
+      const notes = Object.fromEntries(batch.items.map((i) => [i.indicator, i.note]));
+      queryClient.setQueryData(entryKey(sheet.park.id, sheet.year), (old: Sheet | undefined) => old && applyWritten(old, result.written, notes, me?.username ?? '', new Date().toISOString()));
+      setEdits((e) => withoutWritten(e, batch.codes));
+      setReason('');
+      setOutcome({ kind: status === 'submitted' ? 'submitted' : 'saved', count: result.written.filter((w) => w.changed).length });
+      void invalidateAfterWrite(queryClient);
+    },
+    onError: (err, { batch }) => {
+      setProblems(err instanceof ApiWriteError ? problemsByRow(err.problems, batch.codes) : {});
+      setError(err);
+    },
+  });
+
+  // Bring the message into view when a save is refused.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const submit = (status: 'draft' | 'submitted') => {
+    const batch = buildBatch(sheet, edits, status);
+    setIssues(batch.issues);
+    setProblems({});
+    setOutcome(null);
+    if (Object.keys(batch.issues).length) {
+      setError(new Error(t('entry.fixFirst')));
+      return;
+    }
+    setError(null);
+    if (batch.items.length === 0) {
+      setOutcome({ kind: 'nothing', count: 0 });
+      return;
+    }
+    save.mutate({ batch, status });
+  };
+
+  const change = (row: SheetRow, patch: Partial<Omit<RowDraft, 'base'>>) => {
+    setEdits((e) => editRow(e, row, patch));
+    setOutcome(null);
+  };
+
+  /** Drops the row's edit and loads the figure as it is stored now. */
+  const reloadRow = async (code: string) => {
+    setEdits((e) => withoutWritten(e, [code]));
+    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([c]) => c !== code)));
+    await reload();
+  };
+
+  const park = sheet.park;
+  const counts = countStates(sheet);
+  const general = problems[''] ?? [];
+  return (
+    <article className="page entry-page" data-entry-page={`${park.id}-${sheet.year}`} data-can-write={sheet.canWrite}>
+      <nav className="breadcrumb no-print"><Link to={`/entry?year=${sheet.year}`}>← {t('entry.backToPicker')}</Link></nav>
+      <header className="detail-head entry-head">
+        <div className="detail-head__main">
+          <p className="detail-head__kicker">{[park.cityName, t(`level.${park.level}` as MessageKey)].filter(Boolean).join(' · ')}</p>
+          <h2 className="page__title"><span data-entry-park>{park.name}</span> <span className="page__context">{t('entry.yearTitle', { year: sheet.year })}</span></h2>
+          <p className="detail-head__scope">
+            {sheet.round
+              ? <>{t('entry.deadline', { date: sheet.round.deadline })}{sheet.round.overdue && <span className="overdue-tag"><span aria-hidden="true">⚠ </span>{t('rounds.tasks.overdue')}</span>}</>
+              : t('entry.noRound')}
+          </p>
+        </div>
+        <div className="detail-head__side entry-head__side">
+          <Link className="button button--ghost" to={`/entry/${park.id}/${sheet.year - 1}`} aria-label={t('entry.yearTitle', { year: sheet.year - 1 })}>← {sheet.year - 1}</Link>
+          <Link className="button button--ghost" to={`/entry/${park.id}/${sheet.year + 1}`} aria-label={t('entry.yearTitle', { year: sheet.year + 1 })}>{sheet.year + 1} →</Link>
+          <Link className="button button--ghost" to={`/parks/${park.id}`}>{t('entry.viewPark')}</Link>
+        </div>
+      </header>
+
+      {readOnly && (
+        <p className="notice notice--info" role="note" data-read-only>
+          {me?.role === 'viewer' ? t('entry.readOnlyViewer') : t('entry.readOnly')}
+        </p>
+      )}
+
+      <p className="entry-counts" aria-label={t('entry.countsLabel')}>
+        {(['missing', 'draft', 'returned', 'submitted', 'approved'] as const).map((s) => (
+          <span key={s} className="entry-counts__item" data-count-state={s}><FigureStateBadge state={s} /> <strong>{counts[s]}</strong></span>
+        ))}
+      </p>
+
+      {error && (
+        <div className="form-error form-error--block" role="alert" tabIndex={-1} ref={errorRef} data-entry-error>
+          <p><span aria-hidden="true">✖ </span>{error.message}</p>
+          {error instanceof ApiWriteError && error.status === 409 && <p>{t('entry.conflictHelp')}</p>}
+          {general.length > 0 && <ul>{general.map((p, i) => <li key={i}>{p.message}</li>)}</ul>}
+        </div>
+      )}
+      {outcome && (
+        <output className={outcome.kind === 'nothing' ? 'notice notice--info' : 'notice notice--ok'} data-entry-outcome={outcome.kind}>
+          {outcome.kind === 'nothing' ? t('entry.nothingToSave') : t(outcome.kind === 'submitted' ? 'entry.submittedCount' : 'entry.savedCount', { count: outcome.count })}
+        </output>
+      )}
+
+      <section className="panel entry-panel" aria-labelledby="entry-rows-title">
+        <h3 id="entry-rows-title" className="panel__title">{t('entry.figures')}</h3>
+        <div className="entry-grid-head" aria-hidden="true">
+          <span>{t('entry.col.indicator')}</span><span>{t('entry.col.lastYear')}</span><span>{t('entry.col.value', { year: sheet.year })}</span>
+          <span>{t('entry.col.state')}</span><span>{t('entry.col.note')}</span><span>{t('entry.col.targets')}</span>
+        </div>
+        <fieldset className="entry-rows" disabled={save.isPending}>
+          <legend className="visually-hidden">{t('entry.figures')}</legend>
+          <ul>
+            {sheet.rows.map((row) => (
+              <EntryRow
+                key={row.indicator.code} row={row} year={sheet.year} draft={draftOf(row, edits)} touched={!!edits[row.indicator.code]}
+                readOnly={readOnly} issues={issues[row.indicator.code]} problems={problems[row.indicator.code]}
+                onChange={(patch) => change(row, patch)} onHistory={() => setHistoryOf(row)} onReload={() => void reloadRow(row.indicator.code)}
+              />
+            ))}
+          </ul>
+        </fieldset>
+      </section>
+
+      {ratios.length > 0 && (
+        <section className="panel" aria-labelledby="entry-derived-title" data-derived>
+          <h3 id="entry-derived-title" className="panel__title">{t('entry.derivedTitle')}</h3>
+          <p className="panel__subtitle">{t('entry.derivedText')}</p>
+          <ul className="derived-list">
+            {ratios.map((r) => {
+              const nameOf = (code: string) => {
+                const row = sheet.rows.find((x) => x.indicator.code === code);
+                return row ? indicatorName(row.indicator, t.locale) : code;
+              };
+              return (
+                <li key={r.code} className="derived" data-derived-ratio={r.code}>
+                  <span className="derived__name">{t.locale === 'zh' ? r.nameZh : r.nameEn}</span>
+                  <output className="derived__value" data-derived-value aria-live="polite">{r.value === null ? '—' : formatMeasured(r.value, r.unit, t.locale)}</output>
+                  <span className="derived__formula muted">{nameOf(r.numerator)} ÷ {nameOf(r.denominator)}</span>
+                  {r.value === null && <span className="derived__missing muted">{t('entry.derivedMissing', { parts: r.missing.map(nameOf).join(t.locale === 'zh' ? '、' : ', ') })}</span>}
+                  {r.lastYear && <span className="muted">{t('entry.lastYearValue', { year: r.lastYear.year, value: formatMeasured(r.lastYear.value, r.unit, t.locale) ?? '—' })}</span>}
+                  {r.targets.length > 0 && <TargetLinks targets={r.targets} />}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      {!readOnly && (
+        <div className="entry-actions no-print" data-entry-actions>
+          <div className="form-field entry-actions__reason">
+            <label htmlFor="entry-reason" className="field__label">{t('entry.reasonLabel')}</label>
+            <input id="entry-reason" className="field__control" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={t('entry.reasonPlaceholder')} />
+          </div>
+          <p className="entry-actions__status muted" aria-live="polite">{unsaved ? t('entry.unsaved', { count: unsaved }) : t('entry.allSaved')}</p>
+          <div className="entry-actions__buttons">
+            <button type="button" className="button button--secondary" onClick={() => submit('draft')} disabled={save.isPending} data-save-draft>
+              {save.isPending && save.variables?.status === 'draft' ? t('entry.saving') : t('entry.saveDraft')}
+            </button>
+            <button type="button" className="button" onClick={() => submit('submitted')} disabled={save.isPending} data-submit>
+              {save.isPending && save.variables?.status === 'submitted' ? t('entry.saving') : t('entry.submit')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {historyOf?.current && (
+        <HistoryDialog valueId={historyOf.current.id} title={indicatorName(historyOf.indicator, t.locale)} unit={historyOf.indicator.unit} onClose={() => setHistoryOf(null)} />
+      )}
+    </article>
+  );
+}
+
+function countStates(sheet: Sheet) {
+  const counts = { missing: 0, draft: 0, returned: 0, submitted: 0, approved: 0 };
+  for (const row of sheet.rows) counts[figureState(row.current && { status: row.current.status, returned: !!row.current.reviewComment })] += 1;
+  return counts;
+}
+
+function TargetLinks({ targets }: { targets: { id: number; code: string }[] }) {
+  const t = useT();
+  return (
+    <span className="target-links" aria-label={t('entry.col.targets')}>
+      {targets.map((tg) => <Link key={tg.id} className="target-link" to={`/targets/${tg.id}`} data-target-link={tg.code}>{tg.code}</Link>)}
+    </span>
+  );
+}
+
+const ISSUE_TEXT: Record<RowIssue['code'], MessageKey> = {
+  not_a_number: 'entry.issue.notNumber',
+  cannot_clear: 'entry.issue.cannotClear',
+  note_required: 'entry.issue.noteRequired',
+  unit: 'entry.issue.unit',
+};
+
+interface RowProps {
+  row: SheetRow;
+  year: number;
+  draft: RowDraft;
+  touched: boolean;
+  readOnly: boolean;
+  issues: RowIssue[] | undefined;
+  problems: ValueProblemT[] | undefined;
+  onChange: (patch: Partial<Omit<RowDraft, 'base'>>) => void;
+  onHistory: () => void;
+  onReload: () => void;
+}
+
+function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onChange, onHistory, onReload }: RowProps) {
+  const t = useT();
+  const { indicator, current, lastYear } = row;
+  const code = indicator.code;
+  const name = indicatorName(indicator, t.locale);
+  const id = `entry-${code}`;
+  const choices = unitChoices(indicator.unit);
+  const value = valueInIndicatorUnit(draft, indicator.unit);
+  const changed = touched && isChanged(row, draft);
+  const conflict = conflictOf(problems);
+  const jumpFlagged = needsConfirmation(problems);
+  const jumpLikely = changed && lastYear !== null && lastYear.year === year - 1 && isJump(value, lastYear.value);
+  const showConfirm = !readOnly && (jumpFlagged || jumpLikely || draft.confirm);
+  const messages = [...(issues ?? []).map((i) => t(ISSUE_TEXT[i.code])), ...(problems ?? []).filter((p) => p !== conflict).map((p) => p.message)];
+  const hasProblem = messages.length > 0 || !!conflict;
+  const state = figureState(current && { status: current.status, returned: !!current.reviewComment });
+  const style = hasProblem ? ({ '--row-accent': '#b3261e' } as CSSProperties) : undefined;
+  const describedBy = [hasProblem ? `${id}-problems` : null, conflict ? `${id}-conflict` : null].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <li className={['entry-row', hasProblem ? 'has-problem' : '', changed ? 'is-changed' : ''].filter(Boolean).join(' ')} style={style}
+      data-entry-row={code} data-state={state} data-changed={changed || undefined}>
+      <div className="entry-row__indicator">
+        <span className="entry-row__name" id={`${id}-name`}>{name}</span>
+        <span className="entry-row__code">{code} · {indicator.unit}</span>
+        {indicator.definitionZh && t.locale === 'zh' && <span className="entry-row__def">{indicator.definitionZh}</span>}
+      </div>
+      <div className="entry-row__last" data-last-year={lastYear?.value}>
+        <span className="entry-row__label">{lastYear ? t('entry.lastYearLabel', { year: lastYear.year }) : t('entry.col.lastYear')}</span>
+        <span className="entry-row__lastvalue">{lastYear ? exactMeasured(lastYear.value, indicator.unit, t.locale) : t('entry.none')}</span>
+      </div>
+      <div className="entry-row__value">
+        <label className="entry-row__label" htmlFor={`${id}-value`}>{t('entry.col.value', { year })}</label>
+        <div className="value-input">
+          <input id={`${id}-value`} className="field__control value-input__number" inputMode="decimal" autoComplete="off" value={draft.input}
+            readOnly={readOnly} aria-invalid={hasProblem || undefined} aria-describedby={describedBy}
+            aria-label={t('entry.valueLabel', { name, year })} onChange={(e) => onChange({ input: e.target.value })} data-value-input={code} />
+          {choices.length > 1 && !readOnly
+            ? (
+              <select className="field__control value-input__unit" value={draft.unit} aria-label={t('entry.unitLabel', { name })} onChange={(e) => onChange({ unit: e.target.value })} data-unit-select={code}>
+                {choices.map((u) => <option key={u} value={u}>{u}</option>)}
+              </select>
+            )
+            : <span className="value-input__suffix">{indicator.unit}</span>}
+        </div>
+        {draft.unit !== indicator.unit && value !== null && (
+          <span className="entry-row__converted muted" data-converted>= {exactMeasured(value, indicator.unit, t.locale)}</span>
+        )}
+      </div>
+      <div className="entry-row__state">
+        <FigureStateBadge state={state} />
+        {changed && <span className="unsaved-tag">{t('entry.changed')}</span>}
+        {current && <span className="entry-row__who">{current.enteredBy} · {formatWhen(current.enteredAt)}</span>}
+        {current && <button type="button" className="link-button" onClick={onHistory} data-history={code}>{t('entry.history')}</button>}
+      </div>
+      <div className="entry-row__note">
+        <label className="entry-row__label" htmlFor={`${id}-note`}>{t('entry.col.note')}</label>
+        <input id={`${id}-note`} className="field__control" value={draft.note} readOnly={readOnly} maxLength={2000}
+          aria-label={t('entry.noteLabel', { name })} onChange={(e) => onChange({ note: e.target.value })} data-note-input={code} />
+      </div>
+      <div className="entry-row__targets">
+        {row.targets.length > 0 && <TargetLinks targets={row.targets} />}
+      </div>
+      {current?.status === 'draft' && current.reviewComment && (
+        <p className="row-note row-note--returned" data-review-comment><strong>{t('entry.returnedComment')}</strong> {current.reviewComment}</p>
+      )}
+      {conflict?.current && (
+        <div className="row-note row-note--conflict" id={`${id}-conflict`} role="alert" data-conflict={code}>
+          <p>
+            {t('entry.conflict', {
+              who: conflict.current.enteredBy, when: formatWhen(conflict.current.enteredAt),
+              value: exactMeasured(conflict.current.value, indicator.unit, t.locale), version: conflict.current.version,
+            })}
+          </p>
+          <p className="muted">{t('entry.conflictKeep', { mine: draft.input || '—' })}</p>
+          <button type="button" className="button button--small" onClick={onReload} data-reload={code}>{t('entry.reload')}</button>
+        </div>
+      )}
+      {messages.length > 0 && (
+        <ul className="row-problems" id={`${id}-problems`} data-row-problems={code}>
+          {messages.map((m, i) => <li key={i}><span aria-hidden="true">✖ </span>{m}</li>)}
+        </ul>
+      )}
+      {showConfirm && (
+        <div className="row-note row-note--confirm" data-confirm-row={code}>
+          <label className="check">
+            <input type="checkbox" checked={draft.confirm} onChange={(e) => onChange({ confirm: e.target.checked })} data-confirm={code} />
+            {t('entry.confirmJump', { year: lastYear?.year ?? year - 1 })}
+          </label>
+          <span className="muted">{t('entry.confirmNeedsNote')}</span>
+        </div>
+      )}
+    </li>
+  );
+}

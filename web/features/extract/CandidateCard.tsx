@@ -1,0 +1,275 @@
+// One candidate, editable in place: the reading of the extractor (indicator, comparator, value, unit,
+// year, tolerance, scope and its park, class or region set), what is still missing, the confidence
+// with its reasons, and what the API said about it when a batch was refused.
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import type { ExtractCandidateT, Indicator, Park, Region } from '../../../shared/schemas.ts';
+import { UNITS, canConvert, isUnit } from '../../../shared/units.ts';
+import { COMPARATOR_TEXT } from '../../lib/format.ts';
+import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
+import { COMPARATORS, PARK_LEVELS, SCOPES, type CandidateForm, type Issue, type PlacedProblem } from './accept.ts';
+
+type IndicatorT = z.infer<typeof Indicator>;
+type ParkT = z.infer<typeof Park>;
+type RegionT = z.infer<typeof Region>;
+
+/** The API's field names on the card's fields. */
+const FIELD_OF: Record<string, keyof CandidateForm> = {
+  indicator: 'indicator', scope: 'scope', comparator: 'comparator', targetValue: 'value', unit: 'unit', targetYear: 'targetYear', tolerance: 'tolerance',
+  parkId: 'parkIds', parkLevel: 'parkLevel', regionCodes: 'regionCodes', regionCode: 'regionCodes', regionSetLabel: 'regionSetLabel',
+  baselineYear: 'baselineYear', baselineValue: 'baselineValue',
+};
+
+const MISSING_OF: Record<string, keyof CandidateForm> = { indicator: 'indicator', scope: 'scope', parkId: 'parkIds', parkLevel: 'parkLevel', regionCodes: 'regionCodes', regionCode: 'regionCodes' };
+
+export function CandidateCard(props: {
+  candidate: ExtractCandidateT;
+  number: number;
+  form: CandidateForm;
+  checked: boolean;
+  issues: Issue[];
+  /** Show every issue (after an attempt to accept), not only those of the fields the extractor left open. */
+  attempted: boolean;
+  problems: PlacedProblem[];
+  accepted: string[] | undefined;
+  catalogue: readonly IndicatorT[];
+  parks: readonly ParkT[];
+  cities: readonly RegionT[];
+  active: boolean;
+  onChange: (patch: Partial<CandidateForm>) => void;
+  onCheck: (checked: boolean) => void;
+  onActive: (on: boolean) => void;
+  onJumpToText: () => void;
+}) {
+  const { candidate: c, number, form, catalogue, onChange } = props;
+  const t = useT();
+  const id = `cand-${c.id}`;
+  const indicator = catalogue.find((i) => i.code === form.indicator);
+  const unknown = c.indicator.code === null;
+  const missing = new Set(c.drafts.flatMap((d) => d.missing).map((m) => MISSING_OF[m] ?? (m as keyof CandidateForm)));
+  const shown = props.issues.filter((i) => props.attempted || missing.has(i.field));
+  const serverByField = new Map<keyof CandidateForm | '', PlacedProblem[]>();
+  for (const p of props.problems) {
+    const f = FIELD_OF[p.field] ?? '';
+    serverByField.set(f, [...(serverByField.get(f) ?? []), p]);
+  }
+  const messagesOf = (field: keyof CandidateForm): string[] => [
+    ...shown.filter((i) => i.field === field).map((i) => t(`extract.issue.${i.code}` as MessageKey)),
+    ...(serverByField.get(field) ?? []).map((p) => p.message),
+  ];
+  const invalid = (field: keyof CandidateForm) => messagesOf(field).length > 0 || undefined;
+  const stillMissing = [...missing].filter((f) => props.issues.some((i) => i.field === f));
+  const hasProblem = props.problems.length > 0 || (props.checked && shown.length > 0);
+  const units = unitOptions(form.unit, indicator?.unit);
+  const describedBy = (field: keyof CandidateForm) => (messagesOf(field).length ? `${id}-${field}-msg` : undefined);
+  const messagesEl = (field: keyof CandidateForm) => {
+    const list = messagesOf(field);
+    return list.length ? <ul className="cand__msgs" id={`${id}-${field}-msg`} data-field-problem={field}>{list.map((m, i) => <li key={i}><span aria-hidden="true">✖ </span>{m}</li>)}</ul> : null;
+  };
+  const pct = Math.round(c.confidence * 100);
+  const general = serverByField.get('') ?? [];
+
+  return (
+    <li id={id} tabIndex={-1}
+      className={['cand', props.checked ? 'is-checked' : '', unknown ? 'cand--unknown' : '', hasProblem ? 'has-problem' : '', props.active ? 'is-active' : '', props.accepted ? 'is-accepted' : ''].filter(Boolean).join(' ')}
+      data-candidate={c.id} data-unknown={unknown || undefined} data-checked={props.checked}>
+      <div className="cand__head">
+        <label className="cand__check">
+          <input type="checkbox" checked={props.checked} disabled={!!props.accepted} onChange={(e) => props.onCheck(e.target.checked)} data-accept-check={c.id} />
+          <span className="visually-hidden">{t('extract.checkLabel', { n: number })}</span>
+        </label>
+        <a className="cand__num" href={`#mark-${c.id}`} onMouseEnter={() => props.onActive(true)} onMouseLeave={() => props.onActive(false)}
+          onFocus={() => props.onActive(true)} onBlur={() => props.onActive(false)} onClick={(e) => { e.preventDefault(); props.onJumpToText(); }} aria-label={t('extract.toText', { n: number })}>{number}</a>
+        <div className="cand__title">
+          <strong>{indicator ? indicatorName(indicator, t.locale) : c.indicator.phrase}</strong>
+          {unknown && <span className="tag tag--bad" data-unknown-tag>{t('extract.unknownIndicator')}</span>}
+          {props.accepted && <span className="tag tag--ok" data-accepted={props.accepted.join(' ')}>{t('extract.acceptedAs', { codes: props.accepted.join('、') })}</span>}
+        </div>
+        <details className="cand__confidence">
+          <summary>
+            <span className={`confidence confidence--${pct >= 90 ? 'high' : pct >= 70 ? 'mid' : 'low'}`} data-confidence={c.confidence}>
+              <span className="confidence__bar" aria-hidden="true"><span style={{ width: `${pct}%` }} /></span>
+              {t('extract.confidence', { pct })}
+            </span>
+          </summary>
+          <ul className="cand__reasons">
+            {c.reasons.map((r, i) => <li key={i}><span className={r.effect < 0 ? 'reason reason--minus' : 'reason'}>{r.effect > 0 ? '+' : ''}{Math.round(r.effect * 100)}</span> {r.message}</li>)}
+          </ul>
+        </details>
+      </div>
+      <blockquote className="cand__quote">“{c.quote}”</blockquote>
+      {unknown && <p className="note note--warn" data-unknown-note>{t('extract.unknownText', { phrase: c.indicator.phrase })}</p>}
+      {(c.change || c.annual || c.cumulative || c.indicator.relatedCode) && (
+        <p className="note note--warn">{t('extract.changeNote')}{c.drafts[0]?.note ? ` (${c.drafts[0].note})` : ''}</p>
+      )}
+      {stillMissing.length > 0 && (
+        <p className="cand__missing" data-missing={stillMissing.join(' ')}>
+          <span aria-hidden="true">⚠ </span>{t('extract.missing', { fields: stillMissing.map((f) => t(`extract.field.${f}` as MessageKey)).join(t.locale === 'zh' ? '、' : ', ') })}
+        </p>
+      )}
+
+      <fieldset className="cand__fields" disabled={!!props.accepted}>
+        <legend className="visually-hidden">{t('extract.fieldsLegend', { n: number })}</legend>
+        <div className="cand__field cand__field--wide">
+          <label htmlFor={`${id}-indicator`} className="field__label">{t('extract.field.indicator')}</label>
+          <select id={`${id}-indicator`} className="field__control" value={form.indicator} aria-invalid={invalid('indicator')} aria-describedby={describedBy('indicator')}
+            onChange={(e) => {
+              const next = catalogue.find((i) => i.code === e.target.value);
+              onChange({ indicator: e.target.value, ...(next && !form.unit ? { unit: next.unit } : {}) });
+            }} data-field="indicator">
+            <option value="">{t('extract.chooseIndicator')}</option>
+            {catalogue.map((i) => <option key={i.code} value={i.code}>{indicatorName(i, t.locale)} ({i.unit})</option>)}
+          </select>
+          {messagesEl('indicator')}
+        </div>
+        <div className="cand__field">
+          <label htmlFor={`${id}-comparator`} className="field__label">{t('extract.field.comparator')}</label>
+          <select id={`${id}-comparator`} className="field__control" value={form.comparator} onChange={(e) => onChange({ comparator: e.target.value as CandidateForm['comparator'] })} data-field="comparator">
+            {COMPARATORS.map((k) => <option key={k} value={k}>{COMPARATOR_TEXT[k].symbol} {t(`extract.comparator.${k}` as MessageKey)}</option>)}
+          </select>
+        </div>
+        <div className="cand__field">
+          <label htmlFor={`${id}-value`} className="field__label">{t('extract.field.value')}</label>
+          <div className="value-input">
+            <input id={`${id}-value`} className="field__control value-input__number" inputMode="decimal" autoComplete="off" value={form.value}
+              placeholder={form.scope === 'coverage' ? t('extract.allOfSet') : ''} aria-invalid={invalid('value') ?? invalid('unit')} aria-describedby={describedBy('value')}
+              onChange={(e) => onChange({ value: e.target.value })} data-field="value" />
+            <select className="field__control value-input__unit" value={form.unit} aria-label={t('extract.field.unit')} aria-invalid={invalid('unit')}
+              onChange={(e) => onChange({ unit: e.target.value })} data-field="unit">
+              {units.map((u) => <option key={u} value={u}>{u || '—'}</option>)}
+            </select>
+          </div>
+          {messagesEl('value')}
+          {messagesEl('unit')}
+        </div>
+        {form.comparator === 'about' && (
+          <div className="cand__field">
+            <label htmlFor={`${id}-tolerance`} className="field__label">{t('extract.field.tolerance')}</label>
+            <div className="value-input">
+              <input id={`${id}-tolerance`} className="field__control value-input__number" inputMode="decimal" value={form.tolerance} placeholder="5"
+                aria-invalid={invalid('tolerance')} aria-describedby={describedBy('tolerance')} onChange={(e) => onChange({ tolerance: e.target.value })} data-field="tolerance" />
+              <span className="value-input__suffix">%</span>
+            </div>
+            {messagesEl('tolerance')}
+          </div>
+        )}
+        <div className="cand__field">
+          <label htmlFor={`${id}-year`} className="field__label">{t('extract.field.targetYear')}</label>
+          <input id={`${id}-year`} className="field__control" inputMode="numeric" value={form.targetYear} aria-invalid={invalid('targetYear')} aria-describedby={describedBy('targetYear')}
+            onChange={(e) => onChange({ targetYear: e.target.value })} data-field="targetYear" />
+          <span className="cand__hint muted" title={c.year.explanation}>{c.year.text}</span>
+          {messagesEl('targetYear')}
+        </div>
+        <div className="cand__field">
+          <label htmlFor={`${id}-scope`} className="field__label">{t('extract.field.scope')}</label>
+          <select id={`${id}-scope`} className="field__control" value={form.scope} aria-invalid={invalid('scope')} aria-describedby={describedBy('scope')}
+            onChange={(e) => {
+              const scope = e.target.value as CandidateForm['scope'];
+              onChange({ scope, ...(scope === 'park' && form.parkIds.length === 0 ? { parkIds: [null], parkWords: [''] } : {}) });
+            }} data-field="scope">
+            <option value="">{t('extract.chooseScope')}</option>
+            {SCOPES.map((s) => <option key={s} value={s}>{t(`extract.scope.${s}` as MessageKey)}</option>)}
+          </select>
+          {c.scope.words && <span className="cand__hint muted">{c.scope.words}</span>}
+          {messagesEl('scope')}
+        </div>
+        {form.scope === 'park' && (
+          <div className="cand__field cand__field--wide" data-park-fields>
+            <span className="field__label">{t('extract.field.parkIds')}</span>
+            {form.parkIds.map((parkId, i) => (
+              <div key={i} className="cand__park">
+                <select className="field__control" value={parkId ?? ''} aria-label={t('extract.parkN', { n: i + 1, words: form.parkWords[i] ?? '' })}
+                  aria-invalid={parkId === null ? invalid('parkIds') : undefined}
+                  onChange={(e) => onChange({ parkIds: form.parkIds.map((p, j) => (j === i ? (e.target.value ? Number(e.target.value) : null) : p)) })} data-field={`park-${i}`}>
+                  <option value="">{t('extract.choosePark')}</option>
+                  {props.parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                </select>
+                {form.parkWords[i] && <span className="cand__hint muted">{t('extract.textSays', { words: form.parkWords[i] })}</span>}
+                {form.parkIds.length > 1 && (
+                  <button type="button" className="link-button" onClick={() => onChange({ parkIds: form.parkIds.filter((_, j) => j !== i), parkWords: form.parkWords.filter((_, j) => j !== i) })}>
+                    {t('extract.removePark')}
+                  </button>
+                )}
+              </div>
+            ))}
+            <button type="button" className="link-button" onClick={() => onChange({ parkIds: [...form.parkIds, null], parkWords: [...form.parkWords, ''] })}>{t('extract.addPark')}</button>
+            {messagesEl('parkIds')}
+          </div>
+        )}
+        {(form.scope === 'park_class' || form.scope === 'coverage' || form.scope === 'province_aggregate') && (
+          <div className="cand__field">
+            <label htmlFor={`${id}-level`} className="field__label">{t(form.scope === 'coverage' ? 'extract.field.requiredLevel' : form.scope === 'park_class' ? 'extract.field.parkLevel' : 'extract.field.lowestLevel')}</label>
+            <select id={`${id}-level`} className="field__control" value={form.parkLevel} aria-invalid={invalid('parkLevel')} aria-describedby={describedBy('parkLevel')}
+              onChange={(e) => onChange({ parkLevel: e.target.value as CandidateForm['parkLevel'] })} data-field="parkLevel">
+              <option value="">—</option>
+              {PARK_LEVELS.map((l) => <option key={l} value={l}>{t(`level.${l}` as MessageKey)}</option>)}
+            </select>
+            {messagesEl('parkLevel')}
+          </div>
+        )}
+        {form.scope === 'coverage' && (
+          <RegionSet id={id} form={form} cities={props.cities} invalid={!!invalid('regionCodes')} onChange={onChange} messages={messagesEl('regionCodes')} />
+        )}
+        <div className="cand__field">
+          <label htmlFor={`${id}-byear`} className="field__label">{t('extract.field.baselineYear')}</label>
+          <input id={`${id}-byear`} className="field__control" inputMode="numeric" value={form.baselineYear} aria-invalid={invalid('baselineYear')} aria-describedby={describedBy('baselineYear')}
+            onChange={(e) => onChange({ baselineYear: e.target.value })} data-field="baselineYear" />
+          {messagesEl('baselineYear')}
+        </div>
+        <div className="cand__field">
+          <label htmlFor={`${id}-bvalue`} className="field__label">{t('extract.field.baselineValue')}</label>
+          <input id={`${id}-bvalue`} className="field__control" inputMode="decimal" value={form.baselineValue} aria-invalid={invalid('baselineValue')} aria-describedby={describedBy('baselineValue')}
+            onChange={(e) => onChange({ baselineValue: e.target.value })} data-field="baselineValue" />
+          {messagesEl('baselineValue')}
+        </div>
+      </fieldset>
+      {general.length > 0 && (
+        <ul className="cand__msgs cand__msgs--general" data-field-problem="general">{general.map((p, i) => <li key={i}><span aria-hidden="true">✖ </span>{p.field}: {p.message}</li>)}</ul>
+      )}
+    </li>
+  );
+}
+
+function RegionSet({ id, form, cities, invalid, onChange, messages }: {
+  id: string; form: CandidateForm; cities: readonly RegionT[]; invalid: boolean; onChange: (patch: Partial<CandidateForm>) => void; messages: ReactNode;
+}) {
+  const t = useT();
+  const cityCodes = new Set(cities.map((c) => c.code));
+  const others = form.regionCodes.filter((code) => !cityCodes.has(code));
+  const toggle = (code: string, on: boolean) => onChange({ regionCodes: on ? [...form.regionCodes, code] : form.regionCodes.filter((c) => c !== code) });
+  return (
+    <fieldset className="cand__field cand__field--wide cand__regions" aria-invalid={invalid || undefined} data-region-set>
+      <legend className="field__label">{t('extract.field.regionCodes')} <span className="muted">({t('extract.chosen', { count: form.regionCodes.length })})</span></legend>
+      <div className="form-row">
+        <div className="form-field">
+          <label htmlFor={`${id}-setlabel`} className="field__label">{t('extract.field.regionSetLabel')}</label>
+          <input id={`${id}-setlabel`} className="field__control" value={form.regionSetLabel} onChange={(e) => onChange({ regionSetLabel: e.target.value })} />
+        </div>
+      </div>
+      <div className="cand__region-tools">
+        <button type="button" className="link-button" onClick={() => onChange({ regionCodes: [...new Set([...others, ...cities.map((c) => c.code)])] })}>{t('extract.allCities')}</button>
+        <button type="button" className="link-button" onClick={() => onChange({ regionCodes: others })}>{t('extract.noCities')}</button>
+      </div>
+      <div className="check-grid check-grid--scroll">
+        {cities.map((c) => (
+          <label key={c.code} className="check">
+            <input type="checkbox" checked={form.regionCodes.includes(c.code)} onChange={(e) => toggle(c.code, e.target.checked)} />{c.name}
+          </label>
+        ))}
+      </div>
+      <label htmlFor={`${id}-othercodes`} className="field__label">{t('extract.otherCodes')}</label>
+      <input id={`${id}-othercodes`} className="field__control" defaultValue={others.join(', ')} placeholder="330182, 330183"
+        onBlur={(e) => {
+          const typed = e.target.value.split(/[\s,，、]+/).filter((s) => /^\d{6}$/.test(s));
+          onChange({ regionCodes: [...new Set([...form.regionCodes.filter((code) => cityCodes.has(code)), ...typed])] });
+        }} data-field="otherCodes" />
+      {messages}
+    </fieldset>
+  );
+}
+
+/** The unit as written, the indicator's own, and the units that convert to it. */
+function unitOptions(current: string, indicatorUnit: string | undefined): string[] {
+  const convertible = indicatorUnit && isUnit(indicatorUnit) ? UNITS.filter((u) => canConvert(u, indicatorUnit)) : [];
+  return [...new Set([current, indicatorUnit ?? '', ...convertible].filter((u, i) => u !== '' || i === 0))];
+}

@@ -1,0 +1,343 @@
+// Targets from a policy text (planners, admins): paste the text, 提取 shows every candidate's words
+// marked and numbered in the text beside a card per candidate; the planner corrects the cards in place,
+// checks the ones to keep and accepts them into a new or an existing plan in one call (all or
+// nothing). Aims without a number are listed apart and never become numeric targets.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { CreatePlanBody, type ExtractResultT } from '../../../shared/schemas.ts';
+import { useT } from '../../lib/i18n.ts';
+import { useCities, useIndicators, useParks } from '../../lib/queries.ts';
+import { ApiWriteError, invalidateAfterWrite } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import {
+  buildAcceptRequest, formOf, newPlanBody, problemsByCandidate, validateForm, type BatchItem, type CandidateForm, type IndicatorInfo, type NewPlanForm, type PlacedProblem,
+} from './accept.ts';
+import { CandidateCard } from './CandidateCard.tsx';
+import { HighlightedText } from './HighlightedText.tsx';
+import { marksOf } from './highlight.ts';
+import { accept, extract, usePlanList, usePlanText, useProvinces } from './queries.ts';
+
+/** The default document year: this year (read once, when the page opens). */
+const thisYear = () => String(new Date().getFullYear());
+
+const EMPTY_PLAN: NewPlanForm = { title: '', issuer: '', documentNumber: '', issuedOn: '', url: '', regionCode: '' };
+
+interface Extracted {
+  text: string;
+  regionCode: string;
+  data: ExtractResultT;
+}
+
+export default function ExtractPage() {
+  const t = useT();
+  useDocumentTitle(t('extract.title'));
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [year, setYear] = useState(thisYear);
+  const [region, setRegion] = useState('330000');
+  const [result, setResult] = useState<Extracted | null>(null);
+  const [forms, setForms] = useState<Record<string, CandidateForm>>({});
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const [problems, setProblems] = useState<Record<string, PlacedProblem[]>>({});
+  const [general, setGeneral] = useState<{ field: string; message: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState<Record<string, string[]>>({});
+  const [outcome, setOutcome] = useState<{ planId: number; title: string; count: number } | null>(null);
+  const [mode, setMode] = useState<'new' | 'existing'>('new');
+  const [plan, setPlan] = useState<NewPlanForm>(EMPTY_PLAN);
+  const [planId, setPlanId] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [active, setActive] = useState<string | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  const indicators = useIndicators();
+  const provinces = useProvinces();
+  const parks = useParks(result?.regionCode ?? region);
+  const cities = useCities(result?.regionCode ?? region);
+  const plans = usePlanList();
+  const planText = usePlanText(mode === 'existing' ? planId : null);
+  const catalogue = useMemo(() => new Map<string, IndicatorInfo>((indicators.data ?? []).map((i) => [i.code, i])), [indicators.data]);
+
+  const run = useMutation({
+    mutationFn: (input: { text: string; year: number | null; region: string }) => extract(input.text, input.year, input.region || null),
+    onSuccess: (data, input) => {
+      setResult({ text: input.text, regionCode: input.region, data });
+      setForms(Object.fromEntries(data.candidates.map((c) => [c.id, formOf(c)])));
+      setChecked(new Set());
+      setAccepted({});
+      setProblems({});
+      setGeneral([]);
+      setError(null);
+      setOutcome(null);
+      setAttempted(false);
+      setPlan((p) => ({ ...p, regionCode: p.regionCode || input.region }));
+    },
+  });
+
+  const send = useMutation({
+    mutationFn: (input: { request: Parameters<typeof accept>[0]; items: BatchItem[] }) => accept(input.request),
+    onSuccess: (written, { items }) => {
+      const codes: Record<string, string[]> = {};
+      items.forEach((item, i) => { (codes[item.candidateId] ??= []).push(written.targets[i]?.code ?? ''); });
+      setAccepted((a) => ({ ...a, ...codes }));
+      setChecked(new Set());
+      setProblems({});
+      setGeneral([]);
+      setError(null);
+      const title = written.planTitle ?? plans.data?.find((p) => p.id === written.planId)?.title ?? '';
+      setOutcome({ planId: written.planId, title, count: written.targets.length });
+      if (mode === 'new') {
+        setMode('existing');
+        setPlanId(written.planId);
+      }
+      void invalidateAfterWrite(queryClient);
+    },
+    onError: (err, { items }) => {
+      if (err instanceof ApiWriteError) {
+        const placed = problemsByCandidate(err.details, items);
+        setProblems(placed.byCandidate);
+        setGeneral(placed.general);
+      }
+      setError(err.message);
+    },
+  });
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const jumpTo = (elementId: string) => {
+    const el = document.getElementById(elementId);
+    el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    if (el instanceof HTMLElement) el.focus({ preventScroll: true });
+  };
+
+  const submitExtract = (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    const y = Number(year);
+    run.mutate({ text, year: Number.isInteger(y) && y >= 1990 && y <= 2100 ? y : null, region });
+  };
+
+  const acceptChecked = () => {
+    if (!result) return;
+    setOutcome(null);
+    setProblems({});
+    setGeneral([]);
+    const destination = mode === 'new'
+      ? { kind: 'new' as const, plan }
+      : { kind: 'existing' as const, planId: planId ?? 0, documentText: planText.data?.documentText ?? null };
+    if (mode === 'existing' && (planId === null || !planText.data)) {
+      setError(t('extract.choosePlanFirst'));
+      return;
+    }
+    if (mode === 'new') {
+      const parsed = CreatePlanBody.omit({ targets: true }).safeParse(newPlanBody(plan, result.text));
+      if (!parsed.success) {
+        setGeneral(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+        setError(t('extract.planFixFirst'));
+        return;
+      }
+    }
+    const built = buildAcceptRequest({ text: result.text, candidates: result.data.candidates, forms, checked, catalogue, destination, reason });
+    if (!built.ok) {
+      setAttempted(true);
+      setError(built.empty ? t('extract.noneChecked') : t('extract.fixFirst', { count: Object.keys(built.issues).length }));
+      const first = result.data.candidates.find((c) => built.issues[c.id]);
+      if (first) setTimeout(() => jumpTo(`cand-${first.id}`), 0);
+      return;
+    }
+    setError(null);
+    send.mutate({ request: built.request, items: built.items });
+  };
+
+  const data = result?.data;
+  const marks = useMemo(() => (data ? marksOf(data) : []), [data]);
+  const unchecked = useMemo(() => new Set((data?.candidates ?? []).map((c) => c.id).filter((id) => !checked.has(id))), [data, checked]);
+  const openCandidates = (data?.candidates ?? []).filter((c) => !accepted[c.id]);
+  const stale = result !== null && result.text !== text;
+  const generalFor = (field: string) => general.filter((g) => g.field === field).map((g) => g.message);
+  const planFieldIssue = (field: string) => generalFor(field).length > 0 || undefined;
+
+  return (
+    <article className="page extract-page" data-extract-page>
+      <header className="page__head">
+        <h2 className="page__title">{t('extract.title')}</h2>
+        <p className="page__intro">{t('extract.intro')}</p>
+      </header>
+
+      <form className="panel extract-input" onSubmit={submitExtract} data-extract-form>
+        <div className="form-field">
+          <label htmlFor="extract-text" className="field__label">{t('extract.textLabel')}</label>
+          <textarea id="extract-text" className="field__control field__control--area extract-input__text" value={text} rows={8} maxLength={200_000}
+            onChange={(e) => setText(e.target.value)} placeholder={t('extract.textPlaceholder')} data-extract-text />
+        </div>
+        <div className="extract-input__row">
+          <div className="form-field">
+            <label htmlFor="extract-year" className="field__label">{t('extract.documentYear')}</label>
+            <input id="extract-year" className="field__control extract-input__year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} data-extract-year />
+          </div>
+          <div className="form-field">
+            <label htmlFor="extract-region" className="field__label">{t('extract.province')}</label>
+            <select id="extract-region" className="field__control" value={region} onChange={(e) => setRegion(e.target.value)}>
+              {(provinces.data ?? [{ code: '330000', name: '浙江省' }]).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="button extract-input__go" disabled={run.isPending || !text.trim()} data-extract-run>
+            {run.isPending ? t('extract.running') : t('extract.run')}
+          </button>
+        </div>
+        {run.isError && <p className="form-error" role="alert">{run.error.message}</p>}
+        {stale && <p className="notice notice--warn" role="note" data-stale>{t('extract.stale')}</p>}
+      </form>
+
+      {data && result && (
+        <>
+          <p className="extract-summary" aria-live="polite" data-extract-summary>
+            {t('extract.summary', { candidates: data.candidates.length, qualitative: data.qualitative.length, withheld: data.withheld.length })}
+          </p>
+          <div className="extract-layout">
+            <section className="panel extract-source" aria-labelledby="extract-source-title">
+              <h3 id="extract-source-title" className="panel__title">{t('extract.sourceTitle')}</h3>
+              <p className="extract-legend muted">
+                <mark className="hl hl--candidate">{t('extract.legendCandidate')}</mark>{' '}
+                <mark className="hl hl--qualitative">{t('extract.legendQualitative')}</mark>{' '}
+                {data.withheld.length > 0 && <mark className="hl hl--withheld">{t('extract.legendWithheld')}</mark>}
+              </p>
+              <HighlightedText text={result.text} marks={marks} active={active} unchecked={unchecked} onJump={(key) => jumpTo(`cand-${key}`)} />
+            </section>
+
+            <section className="extract-candidates" aria-labelledby="extract-candidates-title">
+              <div className="extract-candidates__head">
+                <h3 id="extract-candidates-title" className="panel__title">{t('extract.candidatesTitle', { count: data.candidates.length })}</h3>
+                {openCandidates.length > 0 && (
+                  <div className="page__actions">
+                    <button type="button" className="button button--small button--secondary" onClick={() => setChecked(new Set(openCandidates.map((c) => c.id)))} data-check-all>{t('extract.checkAll')}</button>
+                    <button type="button" className="button button--small button--ghost" onClick={() => setChecked(new Set())}>{t('extract.checkNone')}</button>
+                    <a className="button button--small" href="#extract-accept-title" onClick={(e) => { e.preventDefault(); jumpTo('extract-accept-title'); }}>{t('extract.toAccept', { count: checked.size })}</a>
+                  </div>
+                )}
+              </div>
+              {data.candidates.length === 0 && <p className="muted">{t('extract.noCandidates')}</p>}
+              <ol className="cand-list">
+                {data.candidates.map((c, i) => {
+                  const form = forms[c.id] ?? formOf(c);
+                  return (
+                    <CandidateCard key={c.id} candidate={c} number={i + 1} form={form} checked={checked.has(c.id)}
+                      issues={validateForm(form, catalogue)} attempted={attempted && checked.has(c.id)} problems={problems[c.id] ?? []} accepted={accepted[c.id]}
+                      catalogue={indicators.data ?? []} parks={parks.data ?? []} cities={cities.data ?? []} active={active === c.id}
+                      onChange={(patch) => { setForms((f) => ({ ...f, [c.id]: { ...form, ...patch } })); setActive(c.id); }}
+                      onCheck={(on) => setChecked((s) => { const next = new Set(s); if (on) next.add(c.id); else next.delete(c.id); return next; })}
+                      onActive={(on) => setActive((a) => (on ? c.id : a === c.id ? null : a))}
+                      onJumpToText={() => jumpTo(`mark-${c.id}`)} />
+                  );
+                })}
+              </ol>
+
+              {data.qualitative.length > 0 && (
+                <section className="panel extract-aside" aria-labelledby="extract-qual-title" data-qualitative>
+                  <h3 id="extract-qual-title" className="panel__title">{t('extract.qualitativeTitle')}</h3>
+                  <p className="panel__subtitle">{t('extract.qualitativeText')}</p>
+                  <ul className="plain-list extract-aside__list">
+                    {data.qualitative.map((q, i) => (
+                      <li key={i} data-qualitative-aim>{q.text}{q.year !== null && <span className="muted"> · {t('extract.byYear', { year: q.year })}</span>}</li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              {data.withheld.length > 0 && (
+                <section className="panel extract-aside" aria-labelledby="extract-withheld-title" data-withheld>
+                  <h3 id="extract-withheld-title" className="panel__title">{t('extract.withheldTitle')}</h3>
+                  <ul className="plain-list extract-aside__list">
+                    {data.withheld.map((w, i) => <li key={i}>{w.text} <span className="muted">— {w.message}</span></li>)}
+                  </ul>
+                </section>
+              )}
+            </section>
+          </div>
+
+          {data.candidates.length > 0 && (
+            <section className="panel extract-accept" aria-labelledby="extract-accept-title" data-accept-panel>
+              <h3 id="extract-accept-title" className="panel__title" tabIndex={-1}>{t('extract.acceptTitle')}</h3>
+              <fieldset className="form-field extract-accept__mode">
+                <legend className="field__label">{t('extract.destination')}</legend>
+                <div className="check-grid">
+                  <label className="check"><input type="radio" name="extract-dest" checked={mode === 'new'} onChange={() => setMode('new')} data-dest="new" />{t('extract.newPlan')}</label>
+                  <label className="check"><input type="radio" name="extract-dest" checked={mode === 'existing'} onChange={() => setMode('existing')} data-dest="existing" />{t('extract.existingPlan')}</label>
+                </div>
+              </fieldset>
+              {mode === 'new' ? (
+                <div className="form-row" data-new-plan>
+                  {([
+                    ['title', 'extract.plan.title', true], ['issuer', 'extract.plan.issuer', false], ['documentNumber', 'extract.plan.documentNumber', false],
+                    ['issuedOn', 'extract.plan.issuedOn', false], ['url', 'extract.plan.url', false],
+                  ] as const).map(([field, label, required]) => (
+                    <div key={field} className={field === 'title' ? 'form-field extract-accept__title' : 'form-field'}>
+                      <label htmlFor={`plan-${field}`} className="field__label">{t(label)}{required && <span aria-hidden="true"> *</span>}</label>
+                      <input id={`plan-${field}`} className="field__control" value={plan[field]} required={required} aria-invalid={planFieldIssue(field)}
+                        placeholder={field === 'issuedOn' ? '2021-06-01' : field === 'url' ? 'https://' : field === 'documentNumber' ? '浙政发〔2021〕12号' : undefined}
+                        onChange={(e) => setPlan((p) => ({ ...p, [field]: e.target.value }))} data-plan-field={field} />
+                      {generalFor(field).map((m, i) => <span key={i} className="field-error">{m}</span>)}
+                    </div>
+                  ))}
+                  <p className="muted extract-accept__note">{t('extract.textStored', { length: result.text.length })}</p>
+                </div>
+              ) : (
+                <div className="form-row">
+                  <div className="form-field">
+                    <label htmlFor="extract-plan" className="field__label">{t('extract.choosePlan')}</label>
+                    <select id="extract-plan" className="field__control" value={planId ?? ''} onChange={(e) => setPlanId(e.target.value ? Number(e.target.value) : null)} data-existing-plan>
+                      <option value="">—</option>
+                      {(plans.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.code} · {p.title}</option>)}
+                    </select>
+                  </div>
+                  {planText.data && (
+                    <p className="muted extract-accept__note" data-plan-text-note>
+                      {planText.data.documentText === null ? t('extract.planNoText')
+                        : planText.data.documentText === result.text || planText.data.documentText.includes(result.text) ? t('extract.planSameText')
+                        : t('extract.planOtherText')}
+                    </p>
+                  )}
+                  <div className="form-field">
+                    <label htmlFor="extract-reason" className="field__label">{t('extract.reason')}</label>
+                    <input id="extract-reason" className="field__control" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+                  </div>
+                </div>
+              )}
+
+              {error && (
+                <div className="form-error form-error--block" role="alert" tabIndex={-1} ref={errorRef} data-accept-error>
+                  <p><span aria-hidden="true">✖ </span>{error}</p>
+                  {Object.keys(problems).length > 0 && (
+                    <p data-problem-cards>
+                      {t('extract.problemCards')}{' '}
+                      {data.candidates.map((c, i) => (problems[c.id] ? (
+                        <a key={c.id} className="cand-ref" href={`#cand-${c.id}`} onClick={(e) => { e.preventDefault(); jumpTo(`cand-${c.id}`); }}>{i + 1}</a>
+                      ) : null))}
+                    </p>
+                  )}
+                  {general.filter((g) => mode === 'existing' || !['title', 'issuer', 'documentNumber', 'issuedOn', 'url'].includes(g.field)).length > 0 && (
+                    <ul>{general.map((g, i) => <li key={i}>{g.field}: {g.message}</li>)}</ul>
+                  )}
+                </div>
+              )}
+              {outcome && (
+                <output className="notice notice--ok" data-accept-outcome={outcome.planId}>
+                  {t('extract.accepted', { count: outcome.count, title: outcome.title })} <Link to={`/plans/${outcome.planId}`} data-plan-link>{t('extract.openPlan')}</Link>
+                </output>
+              )}
+              <div className="extract-accept__actions">
+                <p className="muted" aria-live="polite">{t('extract.checkedCount', { count: checked.size })}</p>
+                <button type="button" className="button" onClick={acceptChecked} disabled={send.isPending} data-accept>
+                  {send.isPending ? t('extract.accepting') : t('extract.accept', { count: checked.size })}
+                </button>
+              </div>
+            </section>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+// The pasted text with the words of every candidate marked and numbered, as React text nodes cut at
+// the spans (never HTML: whatever was pasted stays text). A number links to its card; the card's
+// number links back here.
+import { useMemo } from 'react';
+import { useT } from '../../lib/i18n.ts';
+import { segmentText, type Mark } from './highlight.ts';
+
+export function HighlightedText({ text, marks, active, unchecked, onJump }: {
+  text: string;
+  marks: Mark[];
+  /** The candidate whose card has the focus or the pointer. */
+  active: string | null;
+  /** Candidates not checked for acceptance (shown lighter). */
+  unchecked: ReadonlySet<string>;
+  onJump: (key: string) => void;
+}) {
+  const t = useT();
+  const segments = useMemo(() => segmentText(text, marks), [text, marks]);
+  return (
+    <div className="hl-text" data-highlighted-text>
+      {segments.map((s) => {
+        if (s.marks.length === 0) return s.text;
+        const candidates = s.marks.filter((m) => m.kind === 'candidate');
+        const kind = candidates.length ? 'candidate' : s.marks[0]!.kind;
+        const classes = [
+          'hl', `hl--${kind}`,
+          candidates.length > 1 ? 'hl--overlap' : '',
+          candidates.some((m) => m.key === active) ? 'is-active' : '',
+          candidates.length > 0 && candidates.every((m) => unchecked.has(m.key)) ? 'is-unchecked' : '',
+        ].filter(Boolean).join(' ');
+        const first = s.starting.find((m) => m.kind === 'candidate');
+        return (
+          <mark key={s.start} className={classes} data-marks={s.marks.map((m) => m.key).join(' ')} id={first ? `mark-${first.key}` : undefined}
+            title={kind === 'qualitative' ? t('extract.qualitativeMark') : kind === 'withheld' ? t('extract.withheldMark') : undefined}>
+            {s.starting.filter((m) => m.label !== null).map((m) => (
+              <a key={m.key} className="hl__num" href={`#cand-${m.key}`} data-mark-number={m.key}
+                aria-label={t('extract.toCard', { n: m.label ?? '' })}
+                onClick={(e) => { e.preventDefault(); onJump(m.key); }}>{m.label}</a>
+            ))}
+            {s.text}
+          </mark>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,292 @@
+// From extraction candidates to one write, pure: the planner's corrections of each candidate (a form of
+// strings, as typed), what is still wrong with them (checked before anything is sent), the one request
+// that accepts the checked candidates (POST /api/plans with its targets for a new plan, POST
+// /api/targets for an existing one: all or nothing), and the API's problems mapped back to the cards.
+import type { z } from 'zod';
+import type { CreatePlanBody, ExtractCandidateT, TargetInputT } from '../../../shared/schemas.ts';
+import { canConvert, isUnit } from '../../../shared/units.ts';
+
+export type Comparator = TargetInputT['comparator'];
+export type ScopeKind = TargetInputT['scope'];
+export type ParkLevel = NonNullable<TargetInputT['parkLevel']>;
+
+export const COMPARATORS: readonly Comparator[] = ['at_least', 'more_than', 'about', 'at_most', 'less_than'];
+export const SCOPES: readonly ScopeKind[] = ['province_aggregate', 'park_class', 'park', 'coverage'];
+export const PARK_LEVELS: readonly ParkLevel[] = ['national', 'provincial', 'other'];
+
+/** What the page needs of the catalogue. */
+export interface IndicatorInfo {
+  code: string;
+  nameZh: string;
+  unit: string;
+  kind: string;
+}
+
+/** One candidate as the planner corrects it: numbers stay the text typed until the request is built. */
+export interface CandidateForm {
+  indicator: string;
+  comparator: Comparator;
+  value: string;
+  unit: string;
+  targetYear: string;
+  /** About: the tolerance in percent of the target value (5 = ±5%). */
+  tolerance: string;
+  scope: ScopeKind | '';
+  /** Scope park: one target per park (the text may name several: 杭州、宁波国家高新区). */
+  parkIds: (number | null)[];
+  /** The names the text gave the parks, beside each choice. */
+  parkWords: string[];
+  parkLevel: ParkLevel | '';
+  regionCodes: string[];
+  regionSetLabel: string;
+  baselineYear: string;
+  baselineValue: string;
+}
+
+export type IssueCode =
+  | 'indicator_required' | 'unknown_indicator' | 'scope_required' | 'scope_mismatch' | 'value_required' | 'not_a_number' | 'negative'
+  | 'wrong_unit' | 'year_invalid' | 'tolerance_invalid' | 'park_required' | 'level_required' | 'regions_required'
+  | 'baseline_year_required' | 'baseline_not_before_target';
+
+export interface Issue {
+  field: keyof CandidateForm;
+  code: IssueCode;
+}
+
+const numberText = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+/** The form of a candidate, filled from its drafts (the API's reading, resolved against the register). */
+export function formOf(candidate: ExtractCandidateT): CandidateForm {
+  const first = candidate.drafts[0];
+  const scope = first?.scope ?? candidate.scope.kind ?? '';
+  const parks = scope === 'park' ? candidate.drafts.map((d) => ({ id: d.parkId ?? null, words: d.subjectLabel ?? '' })) : [];
+  return {
+    indicator: first?.indicator ?? candidate.indicator.code ?? '',
+    comparator: first?.comparator ?? candidate.comparator,
+    value: numberText(first ? first.targetValue : candidate.value),
+    unit: first?.unit ?? candidate.unit ?? '',
+    targetYear: String(first?.targetYear ?? candidate.targetYear),
+    tolerance: first?.tolerance != null ? String(Number((first.tolerance * 100).toPrecision(12))) : '',
+    scope,
+    parkIds: parks.map((p) => p.id),
+    parkWords: parks.map((p) => p.words),
+    parkLevel: first?.parkLevel ?? '',
+    regionCodes: first?.regionCodes ?? [],
+    regionSetLabel: first?.regionSetLabel ?? '',
+    baselineYear: numberText(first?.baselineYear),
+    baselineValue: numberText(first?.baselineValue),
+  };
+}
+
+/** A number as typed (1,234.5 or full-width digits), null when empty, NaN when not a number. */
+export function parseNumberInput(text: string): number | null {
+  const t = text.trim().replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '');
+  if (t === '') return null;
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+}
+
+const COUNT_UNITS = new Set(['家', '个']);
+
+/** Whether a value in `unit` can be stored in the indicator's unit (as the API converts it). */
+export function unitFits(unit: string, indicator: IndicatorInfo): boolean {
+  if (unit === '' || unit === indicator.unit) return true;
+  if (COUNT_UNITS.has(unit) && (COUNT_UNITS.has(indicator.unit) || indicator.kind === 'coverage')) return true;
+  return isUnit(unit) && isUnit(indicator.unit) && canConvert(unit, indicator.unit);
+}
+
+/** What is still wrong with a corrected candidate, field by field (nothing is sent while there is any). */
+export function validateForm(form: CandidateForm, catalogue: ReadonlyMap<string, IndicatorInfo>): Issue[] {
+  const issues: Issue[] = [];
+  const add = (field: keyof CandidateForm, code: IssueCode) => issues.push({ field, code });
+  const indicator = form.indicator ? catalogue.get(form.indicator) : undefined;
+  if (!form.indicator) add('indicator', 'indicator_required');
+  else if (!indicator) add('indicator', 'unknown_indicator');
+  if (!form.scope) add('scope', 'scope_required');
+  else if (indicator && (indicator.kind === 'coverage') !== (form.scope === 'coverage')) add('scope', 'scope_mismatch');
+
+  const value = parseNumberInput(form.value);
+  if (value === null) {
+    if (form.scope !== 'coverage') add('value', 'value_required');
+  } else if (Number.isNaN(value)) add('value', 'not_a_number');
+  else if (value < 0) add('value', 'negative');
+  if (indicator && value !== null && !unitFits(form.unit, indicator)) add('unit', 'wrong_unit');
+
+  const year = parseNumberInput(form.targetYear);
+  if (year === null || !Number.isInteger(year) || year < 1990 || year > 2100) add('targetYear', 'year_invalid');
+  if (form.comparator === 'about' && form.tolerance.trim() !== '') {
+    const tol = parseNumberInput(form.tolerance);
+    if (tol === null || Number.isNaN(tol) || tol <= 0 || tol >= 100) add('tolerance', 'tolerance_invalid');
+  }
+
+  if (form.scope === 'park' && (form.parkIds.length === 0 || form.parkIds.some((id) => id === null))) add('parkIds', 'park_required');
+  if ((form.scope === 'park_class' || form.scope === 'coverage') && !form.parkLevel) add('parkLevel', 'level_required');
+  if (form.scope === 'coverage' && form.regionCodes.length === 0) add('regionCodes', 'regions_required');
+
+  const baseYear = parseNumberInput(form.baselineYear);
+  const baseValue = parseNumberInput(form.baselineValue);
+  if (baseValue !== null && Number.isNaN(baseValue)) add('baselineValue', 'not_a_number');
+  if (baseYear !== null && (Number.isNaN(baseYear) || !Number.isInteger(baseYear))) add('baselineYear', 'year_invalid');
+  else if (baseValue !== null && baseYear === null) add('baselineYear', 'baseline_year_required');
+  else if (baseYear !== null && year !== null && baseYear >= year) add('baselineYear', 'baseline_not_before_target');
+  return issues;
+}
+
+/**
+ * Where the candidate's words stand in the plan's document text: the same span when the plan keeps the
+ * pasted text, shifted when the pasted text is part of it, the nearest occurrence of the quote
+ * otherwise; null when the plan keeps no text or the words are not in it (the quote is kept, its place
+ * is not).
+ */
+export function placeQuote(quote: string, span: { start: number; end: number }, pasted: string, planText: string | null): { start: number; end: number } | null {
+  if (planText === null || quote === '') return null;
+  if (planText === pasted) return span;
+  const offset = planText.indexOf(pasted);
+  if (offset >= 0) return { start: span.start + offset, end: span.end + offset };
+  let best: number | null = null;
+  for (let at = planText.indexOf(quote); at >= 0; at = planText.indexOf(quote, at + 1)) {
+    if (best === null || Math.abs(at - span.start) < Math.abs(best - span.start)) best = at;
+  }
+  return best === null ? null : { start: best, end: best + quote.length };
+}
+
+/** The targets one corrected candidate becomes (one per park for a park scope). */
+export function targetsOf(candidate: ExtractCandidateT, form: CandidateForm, place: { start: number; end: number } | null): TargetInputT[] {
+  const first = candidate.drafts[0];
+  const value = parseNumberInput(form.value);
+  const tolerance = parseNumberInput(form.tolerance);
+  const baselineYear = parseNumberInput(form.baselineYear);
+  const baselineValue = parseNumberInput(form.baselineValue);
+  const scope = form.scope as ScopeKind;
+  const common: TargetInputT = {
+    indicator: form.indicator,
+    scope,
+    comparator: form.comparator,
+    targetValue: value,
+    tolerance: form.comparator === 'about' && tolerance !== null ? Number((tolerance / 100).toPrecision(12)) : null,
+    ...(form.unit ? { unit: form.unit } : {}),
+    targetYear: Number(parseNumberInput(form.targetYear)),
+    baselineYear,
+    baselineValue,
+    quote: candidate.quote,
+    quoteStart: place?.start ?? null,
+    quoteEnd: place?.end ?? null,
+    quoteLocation: first?.quoteLocation ?? null,
+    note: first?.note ?? null,
+    extraction: { candidateId: candidate.id, confidence: candidate.confidence },
+  };
+  if (scope === 'park') {
+    return form.parkIds.map((parkId, i) => {
+      const draft = candidate.drafts[i];
+      // the label the text gave stays only while the park is the one the API matched to it
+      const keepLabel = draft && draft.scope === 'park' && draft.parkId === parkId && draft.subjectLabel;
+      return { ...common, parkId, ...(keepLabel ? { subjectLabel: draft.subjectLabel } : {}) };
+    });
+  }
+  const regionCode = first?.regionCode ?? null;
+  const level = form.parkLevel || null;
+  if (scope === 'coverage') {
+    return [{ ...common, regionCode, parkLevel: level, regionCodes: form.regionCodes, regionSetLabel: form.regionSetLabel.trim() || null }];
+  }
+  return [{ ...common, regionCode, parkLevel: level, ...(first?.subjectLabel && first.scope === scope ? { subjectLabel: first.subjectLabel } : {}) }];
+}
+
+export interface NewPlanForm {
+  title: string;
+  issuer: string;
+  documentNumber: string;
+  issuedOn: string;
+  url: string;
+  regionCode: string;
+}
+
+export type Destination =
+  | { kind: 'new'; plan: NewPlanForm }
+  | { kind: 'existing'; planId: number; documentText: string | null };
+
+/** Which candidate (and which of its parks) each item of the batch came from. */
+export interface BatchItem {
+  candidateId: string;
+  part: number;
+}
+
+export type AcceptRequest =
+  | { method: 'POST'; path: '/api/plans'; body: z.input<typeof CreatePlanBody> }
+  | { method: 'POST'; path: '/api/targets'; body: { planId: number; targets: TargetInputT[]; reason?: string } };
+
+export type AcceptPlan =
+  | { ok: true; request: AcceptRequest; items: BatchItem[]; /** candidates whose words are not in the plan's text */ unplaced: string[] }
+  | { ok: false; issues: Record<string, Issue[]>; empty: boolean };
+
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/** The new plan as POST /api/plans takes it, with the pasted text as its document text. */
+export function newPlanBody(plan: NewPlanForm, documentText: string): Omit<z.input<typeof CreatePlanBody>, 'targets'> {
+  return {
+    title: plan.title.trim(), issuer: orNull(plan.issuer), documentNumber: orNull(plan.documentNumber), issuedOn: orNull(plan.issuedOn),
+    url: orNull(plan.url), regionCode: orNull(plan.regionCode), documentText,
+  };
+}
+
+/**
+ * The one request that accepts the checked candidates, in the order of the text; or the issues that
+ * keep it from being sent (nothing is sent while any checked card has one).
+ */
+export function buildAcceptRequest(input: {
+  text: string;
+  candidates: readonly ExtractCandidateT[];
+  forms: Readonly<Record<string, CandidateForm>>;
+  checked: ReadonlySet<string>;
+  catalogue: ReadonlyMap<string, IndicatorInfo>;
+  destination: Destination;
+  reason?: string;
+}): AcceptPlan {
+  const chosen = input.candidates.filter((c) => input.checked.has(c.id));
+  if (chosen.length === 0) return { ok: false, issues: {}, empty: true };
+  const issues: Record<string, Issue[]> = {};
+  for (const c of chosen) {
+    const found = validateForm(input.forms[c.id] ?? formOf(c), input.catalogue);
+    if (found.length) issues[c.id] = found;
+  }
+  if (Object.keys(issues).length) return { ok: false, issues, empty: false };
+
+  const planText = input.destination.kind === 'new' ? input.text : input.destination.documentText;
+  const targets: TargetInputT[] = [];
+  const items: BatchItem[] = [];
+  const unplaced: string[] = [];
+  for (const c of chosen) {
+    const place = placeQuote(c.quote, c.span, input.text, planText);
+    if (!place) unplaced.push(c.id);
+    targetsOf(c, input.forms[c.id] ?? formOf(c), place).forEach((t, part) => {
+      targets.push(t);
+      items.push({ candidateId: c.id, part });
+    });
+  }
+  const reason = input.reason?.trim();
+  const request: AcceptRequest = input.destination.kind === 'new'
+    ? { method: 'POST', path: '/api/plans', body: { ...newPlanBody(input.destination.plan, input.text), targets } }
+    : { method: 'POST', path: '/api/targets', body: { planId: input.destination.planId, targets, ...(reason ? { reason } : {}) } };
+  return { ok: true, request, items, unplaced };
+}
+
+export interface PlacedProblem {
+  field: string;
+  message: string;
+  /** Which park of the candidate (its part), when it became several targets. */
+  part: number;
+}
+
+/**
+ * The API's answer to a refused batch (400 or 422: `details` with paths `targets.3.unit`) as messages
+ * on the cards they concern; everything else (the plan's own fields) is general.
+ */
+export function problemsByCandidate(details: readonly { path: string; message: string }[], items: readonly BatchItem[]): { byCandidate: Record<string, PlacedProblem[]>; general: { field: string; message: string }[] } {
+  const byCandidate: Record<string, PlacedProblem[]> = {};
+  const general: { field: string; message: string }[] = [];
+  for (const d of details) {
+    const m = /^targets\.(\d+)(?:\.(.+))?$/.exec(d.path);
+    const item = m ? items[Number(m[1])] : undefined;
+    if (m && item) (byCandidate[item.candidateId] ??= []).push({ field: m[2] ?? '', message: d.message, part: item.part });
+    else general.push({ field: d.path, message: d.message });
+  }
+  return { byCandidate, general };
+}

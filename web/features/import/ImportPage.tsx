@@ -1,0 +1,272 @@
+// 导入 Excel: download the province's template, fill it in, 检查 (a dry run that writes nothing and lists
+// every problem with its sheet, row and column), then 确认导入 — the same file again with the versions
+// the dry run saw, written whole or not at all.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ImportReport, type ImportReportT } from '../../../shared/schemas.ts';
+import { defaultReportYear, writableParks } from '../../lib/access.ts';
+import { exactMeasured } from '../../lib/exact.ts';
+import { useT } from '../../lib/i18n.ts';
+import { useMeta } from '../../lib/queries.ts';
+import { recentYears, useAllParks, useCurrentYear } from '../../lib/reporting.ts';
+import { ApiWriteError, invalidateAfterWrite, sendForm, useMe } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { canCommit, cellRef, fieldLabel, fileKey, rowCounts, sortProblems, templateUrl, writtenForms } from './model.ts';
+
+type Status = 'draft' | 'submitted';
+
+function upload(file: File, options: { dryRun: boolean; status: Status; reason: string; versions?: Record<string, number> }) {
+  const form = new FormData();
+  form.set('file', file);
+  form.set('status', options.status);
+  if (options.reason.trim()) form.set('reason', options.reason.trim());
+  if (options.versions && Object.keys(options.versions).length) form.set('versions', JSON.stringify(options.versions));
+  return sendForm(`/api/import${options.dryRun ? '?dryRun=1' : ''}`, form, ImportReport);
+}
+
+export default function ImportPage() {
+  const t = useT();
+  useDocumentTitle(t('import.title'));
+  const queryClient = useQueryClient();
+  const me = useMe().data;
+  const meta = useMeta();
+  const parks = useAllParks();
+  const [params] = useSearchParams();
+  const currentYear = useCurrentYear();
+  const [year, setYear] = useState(() => Number(params.get('year')) || defaultReportYear(currentYear));
+  const mine = writableParks(me, parks.data ?? []);
+  const [scopeChoice, setScope] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [status, setStatus] = useState<Status>('draft');
+  const [reason, setReason] = useState('');
+  const [checked, setChecked] = useState<{ key: string; report: ImportReportT } | null>(null);
+
+  const dryRun = useMutation({
+    mutationFn: (f: File) => upload(f, { dryRun: true, status, reason }),
+    onSuccess: (report, f) => setChecked({ key: fileKey(f)!, report }),
+  });
+  const commit = useMutation({
+    mutationFn: ({ f, report }: { f: File; report: ImportReportT }) => upload(f, { dryRun: false, status, reason, versions: report.versions }),
+    onSuccess: () => {
+      setChecked(null);
+      void invalidateAfterWrite(queryClient);
+    },
+  });
+
+  const chooseFile = (e: ChangeEvent<HTMLInputElement>) => {
+    setFile(e.target.files?.[0] ?? null);
+    setChecked(null);
+    dryRun.reset();
+    commit.reset();
+  };
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    commit.reset();
+    dryRun.mutate(file);
+  };
+
+  const report = checked && checked.key === fileKey(file) ? checked.report : null;
+  const refused = commit.error instanceof ApiWriteError ? commit.error : null;
+  const years = recentYears(currentYear);
+  const manager = me?.role === 'park_manager';
+  // Park managers: all their parks or one; planners: a province's parks or one park.
+  const scope = scopeChoice || (manager ? '' : `province:${meta.data?.provinces[0]?.code ?? ''}`);
+  const [scopeKind, scopeId] = scope.split(':');
+  const templateScope = scopeKind === 'park' ? { park: Number(scopeId) } : scopeKind === 'province' && scopeId ? { province: scopeId } : {};
+
+  return (
+    <div className="page import-page">
+      <header className="page__head">
+        <h2 className="page__title">{t('import.title')}</h2>
+        <Link className="button button--ghost" to="/entry">{t('import.orForm')}</Link>
+      </header>
+      <p className="page__intro">{t('import.intro')}</p>
+
+      <section className="panel import-step" aria-labelledby="import-step1">
+        <h3 id="import-step1" className="panel__title"><span className="step-no" aria-hidden="true">1</span>{t('import.step1')}</h3>
+        <p className="panel__subtitle">{t('import.step1Text')}</p>
+        <div className="filters filters--plain">
+          <div className="field">
+            <label htmlFor="tpl-year" className="field__label">{t('entry.year')}</label>
+            <select id="tpl-year" className="field__control" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {years.map((y) => <option key={y} value={y}>{t('words.year', { year: y })}</option>)}
+            </select>
+          </div>
+          <div className="field field--wide">
+            <label htmlFor="tpl-park" className="field__label">{t('import.park')}</label>
+            <select id="tpl-park" className="field__control" value={scope} onChange={(e) => setScope(e.target.value)}>
+              {manager
+                ? <option value="">{t('import.allMyParks')}</option>
+                : (meta.data?.provinces ?? []).map((p) => <option key={p.code} value={`province:${p.code}`}>{t('import.allParksOf', { province: p.name })}</option>)}
+              {mine.map((p) => <option key={p.id} value={`park:${p.id}`}>{manager ? p.name : `${p.provinceName} · ${p.name}`}</option>)}
+            </select>
+          </div>
+          <a className="button import-download" href={templateUrl(year, templateScope)} download data-template-link>
+            <span aria-hidden="true">⬇ </span>{t('import.download')}
+          </a>
+        </div>
+      </section>
+
+      <section className="panel import-step" aria-labelledby="import-step2">
+        <h3 id="import-step2" className="panel__title"><span className="step-no" aria-hidden="true">2</span>{t('import.step2')}</h3>
+        <p className="panel__subtitle">{t('import.step2Text')}</p>
+        <form className="import-form" onSubmit={check}>
+          <div className="form-field">
+            <label htmlFor="import-file" className="field__label">{t('import.file')}</label>
+            <input id="import-file" type="file" className="file-input" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={chooseFile} data-import-file />
+          </div>
+          <fieldset className="form-field radio-group">
+            <legend className="field__label">{t('import.saveAs')}</legend>
+            <label className="check"><input type="radio" name="import-status" value="draft" checked={status === 'draft'} onChange={() => { setStatus('draft'); setChecked(null); }} />{t('import.asDraft')}</label>
+            <label className="check"><input type="radio" name="import-status" value="submitted" checked={status === 'submitted'} onChange={() => { setStatus('submitted'); setChecked(null); }} data-import-submitted />{t('import.asSubmitted')}</label>
+          </fieldset>
+          <div className="form-field">
+            <label htmlFor="import-reason" className="field__label">{t('entry.reasonLabel')}</label>
+            <input id="import-reason" className="field__control" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={t('entry.reasonPlaceholder')} />
+          </div>
+          <div className="import-form__buttons">
+            <button type="submit" className="button" disabled={!file || dryRun.isPending || commit.isPending} data-dry-run>
+              {dryRun.isPending ? t('import.checking') : t('import.check')}
+            </button>
+            <span className="muted">{t('import.nothingWritten')}</span>
+          </div>
+        </form>
+        {dryRun.isError && <p className="form-error" role="alert" data-import-error><span aria-hidden="true">✖ </span>{dryRun.error.message}</p>}
+      </section>
+
+      {report && (
+        <section className="panel import-step" aria-labelledby="import-step3" data-import-report="dry-run">
+          <h3 id="import-step3" className="panel__title"><span className="step-no" aria-hidden="true">3</span>{t('import.step3')}</h3>
+          <ReportView report={report} />
+          <div className="import-commit">
+            {report.problems.length > 0
+              ? <p className="form-error" role="alert" data-import-blocked>{t('import.fixFirst', { count: report.problems.length })}</p>
+              : report.rows.length === 0 ? <p className="muted">{t('import.nothingToImport')}</p>
+                : <p className="muted">{t(status === 'submitted' ? 'import.willSubmit' : 'import.willDraft', { count: report.summary.new + report.summary.changed })}</p>}
+            <button type="button" className="button" disabled={!canCommit(report) || commit.isPending} onClick={() => file && commit.mutate({ f: file, report })} data-commit>
+              {commit.isPending ? t('import.committing') : t('import.commit')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {commit.isSuccess && (
+        <section className="panel import-result" aria-live="polite" data-import-report="committed">
+          <p className="notice notice--ok">
+            <span aria-hidden="true">✔ </span>
+            {t('import.committed', { file: commit.data.fileName, new: commit.data.summary.new, changed: commit.data.summary.changed, unchanged: commit.data.summary.unchanged })}
+          </p>
+          <ul className="plain-list">
+            {writtenForms(commit.data).map((f) => (
+              <li key={`${f.parkId}-${f.year}`}><Link to={`/entry/${f.parkId}/${f.year}`}>{t('import.openForm', { park: f.parkName, year: f.year })}</Link></li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {commit.isError && (
+        <section className="panel import-result" data-import-report="refused">
+          <p className="form-error form-error--block" role="alert" data-commit-error><span aria-hidden="true">✖ </span>{commit.error.message}</p>
+          {refused?.report && <ReportView report={refused.report} />}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ReportView({ report }: { report: ImportReportT }) {
+  const t = useT();
+  const [all, setAll] = useState(false);
+  const LIMIT = 200;
+  const problems = sortProblems(report.problems);
+  const counts = rowCounts(report.rows);
+  const rows = all ? report.rows : report.rows.slice(0, LIMIT);
+  return (
+    <div className="import-report">
+      <p className="import-summary" data-import-summary>
+        <span>{t('import.fileRead', { file: report.fileName, sheet: report.sheet, rows: report.rowsRead })}</span>
+        <span className="import-pill import-pill--new">{t('import.new', { count: counts.new })}</span>
+        <span className="import-pill import-pill--changed">{t('import.changed', { count: counts.changed })}</span>
+        <span className="import-pill">{t('import.unchanged', { count: counts.unchanged })}</span>
+        {report.summary.skipped > 0 && <span className="import-pill">{t('import.skipped', { count: report.summary.skipped })}</span>}
+        <span className={problems.length ? 'import-pill import-pill--bad' : 'import-pill import-pill--ok'} data-problem-count={problems.length}>
+          {problems.length ? t('import.problems', { count: problems.length }) : t('import.noProblems')}
+        </span>
+      </p>
+
+      {problems.length > 0 && (
+        // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
+        <section className="table-wrap table-wrap--sticky" tabIndex={0} aria-label={t('import.problemsTitle')}>
+          <table className="data-table import-problems" data-problems-table>
+            <caption className="visually-hidden">{t('import.problemsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.col.sheet')}</th><th scope="col" className="num">{t('import.col.row')}</th><th scope="col">{t('import.col.column')}</th>
+                <th scope="col">{t('import.col.field')}</th><th scope="col">{t('import.col.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p, i) => {
+                const label = fieldLabel(p.field);
+                return (
+                  <tr key={i} data-problem={p.code} data-cell={cellRef(p)}>
+                    <td data-label={t('import.col.sheet')}>{p.sheet}</td>
+                    <td className="num" data-label={t('import.col.row')} data-problem-row>{p.row ?? '—'}</td>
+                    <td data-label={t('import.col.column')} data-problem-column>{p.column ?? '—'}</td>
+                    <td data-label={t('import.col.field')}>{label ? t(label) : p.field}</td>
+                    <td className="wrap">
+                      {p.message}
+                      {p.current && <span className="muted"> {t('import.current', { value: p.current.value, who: p.current.enteredBy, version: p.current.version })}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {report.rows.length > 0 && (
+        <>
+          <h4 className="import-report__title">{t('import.rowsTitle')}</h4>
+          {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+          <section className="table-wrap table-wrap--sticky" tabIndex={0} aria-label={t('import.rowsTitle')}>
+            <table className="data-table" data-rows-table>
+              <caption className="visually-hidden">{t('import.rowsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t('import.col.row')}</th><th scope="col">{t('import.col.park')}</th><th scope="col">{t('import.col.indicator')}</th>
+                  <th scope="col" className="num">{t('import.col.year')}</th><th scope="col" className="num">{t('import.col.inFile')}</th>
+                  <th scope="col" className="num">{t('import.col.oldNew')}</th><th scope="col">{t('import.col.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.row} data-import-row={r.row} data-row-status={r.status}>
+                    <td className="num">{r.row}</td>
+                    <td>{r.parkName}</td>
+                    <td>{r.indicatorName}</td>
+                    <td className="num">{r.year}</td>
+                    <td className="num">{r.originalValue}{r.originalUnit !== r.unit ? ` ${r.originalUnit}` : ''}</td>
+                    <td className="num">
+                      {r.oldValue !== null && r.status === 'changed' && <><span className="muted">{exactMeasured(r.oldValue, r.unit, t.locale)}</span> → </>}
+                      {exactMeasured(r.value, r.unit, t.locale)}
+                    </td>
+                    <td><span className={`import-pill import-pill--${r.status}`}>{t(`import.status.${r.status}`)}</span></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {report.rows.length > LIMIT && (
+            <button type="button" className="button button--ghost" onClick={() => setAll(!all)}>
+              {all ? t('import.showFewer') : t('import.showAll', { count: report.rows.length })}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// One park: its figures over the years per indicator against the targets that apply to it, each figure
+// with its source and who entered it.
+import { useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { ParkDashboardT } from '../../../shared/schemas.ts';
+import { ChartPanel } from '../../charts/ChartPanel.tsx';
+import { buildTargetOption } from '../../charts/targetChart.ts';
+import { describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../lib/format.ts';
+import { sharedSearch } from '../../lib/filters.ts';
+import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
+import { useParkDashboard } from '../../lib/queries.ts';
+import type { TableData } from '../../lib/table.ts';
+import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
+import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+
+export default function ParkPage() {
+  const t = useT();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const park = useParkDashboard(valid ? id : 0);
+  useDocumentTitle(park.data?.park.name ?? t('parks.title'));
+  if (!valid) return <EmptyState title={t('park.notFound')} />;
+  return <QueryState query={park}>{(d) => <Park data={d} />}</QueryState>;
+}
+
+type IndicatorView = ParkDashboardT['indicators'][number];
+
+function Park({ data }: { data: ParkDashboardT }) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const search = sharedSearch(params);
+  const { park } = data;
+  return (
+    <article className="page park-page" data-park-page={park.id}>
+      <nav className="breadcrumb no-print"><Link to={{ pathname: '/parks', search }}>← {t('park.back')}</Link></nav>
+      <header className="detail-head">
+        <div className="detail-head__main">
+          <p className="detail-head__kicker">{[park.provinceName, park.cityName, park.countyName].filter(Boolean).join(' · ')}</p>
+          <h2 className="page__title" data-park-name>{park.name}</h2>
+          <p className="detail-head__scope">
+            <span className="tag">{t(`level.${park.level}` as MessageKey)}</span>
+            {park.approvedOn && <> {t('park.approved')} {park.approvedOn}</>}
+            {park.aliases.length > 0 && <> · {park.aliases.join('、')}</>}
+          </p>
+          {park.note && <p className="muted">{park.note}</p>}
+          {park.source && <p className="muted">{t('park.col.source')}: {park.source.title}</p>}
+        </div>
+        <div className="detail-head__side">
+          <button type="button" className="button button--ghost no-print" onClick={() => window.print()}>{t('chart.print')}</button>
+        </div>
+      </header>
+      {data.indicators.length === 0 && <EmptyState title={t('park.noFigures')} />}
+      <div className="indicator-list">
+        {data.indicators.map((view) => <IndicatorSection key={view.indicator.code} view={view} parkName={park.name} />)}
+      </div>
+    </article>
+  );
+}
+
+function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: string }) {
+  const t = useT();
+  const locale = t.locale;
+  const { indicator } = view;
+  const name = indicatorName(indicator, locale);
+  const latest = view.series.at(-1);
+  const latestFigure = [...view.figures].filter((f) => f.indicator.code === indicator.code || !view.figures.some((g) => g.indicator.code === indicator.code)).sort((a, b) => b.year - a.year)[0];
+
+  const built = useMemo(() => {
+    const fmt = (x: number) => formatMeasured(x, indicator.unit, locale) ?? '';
+    const targets = view.targets.filter((tg) => tg.targetValue !== null).map((tg) => ({
+      label: `${tg.code} ${describeTarget({ ...tg, scope: { kind: tg.scopeKind } }, locale).goal}`, value: tg.targetValue!, year: tg.targetYear,
+    }));
+    const option = buildTargetOption({ series: view.series, path: [], projection: [], targets, invert: indicator.unit === '名' }, {
+      actual: name, path: '', projection: '', year: (y) => t('words.year', { year: y }), value: fmt,
+      axis: (x) => formatAxis(x, indicator.unit, locale), description: `${parkName} ${name}`,
+    });
+    const table: TableData = {
+      columns: [
+        { label: t('park.col.year') }, { label: t('park.col.indicator') }, { label: t('park.col.value'), numeric: true }, { label: t('park.col.status') },
+        { label: t('park.col.source') }, { label: t('park.col.enteredBy') }, { label: t('park.col.enteredAt') },
+      ],
+      rows: [...view.figures].sort((a, b) => a.year - b.year || a.indicator.code.localeCompare(b.indicator.code)).map((f) => [
+        String(f.year), `${indicatorName(f.indicator, locale)} (${f.unit})`, f.value, f.status,
+        f.source ? `${f.source.title}${f.source.reliability === 'secondary' ? ` (${t('park.secondary')})` : ''}` : null,
+        f.enteredBy, f.enteredAt.slice(0, 10),
+      ]),
+    };
+    return { option, table };
+  }, [view, indicator, name, parkName, t, locale]);
+
+  return (
+    <ChartPanel
+      title={name}
+      subtitle={
+        <>
+          {latest ? t('park.latest', { value: formatMeasured(latest.value, indicator.unit, locale) ?? '—', year: latest.year }) : '—'}
+          {latest && latest.basis === 'parts' && <> · {t('park.basis.parts')}</>}
+          {latestFigure && <> · {t('park.col.source')}: {latestFigure.source?.title ?? '—'} · {t('park.col.enteredBy')}: {latestFigure.enteredBy}</>}
+        </>
+      }
+      option={built.option} table={built.table} height={260} fileName={`${parkName}-${name}`} testId={`indicator-${indicator.code}`}
+    >
+      {view.targets.length > 0 && (
+        <ul className="park-targets" aria-label={t('park.targets')}>
+          {view.targets.map((tg) => (
+            <li key={tg.id} data-park-target={tg.code} data-status={tg.progress.status}>
+              <StatusBadge status={tg.progress.status} />
+              <Link to={`/targets/${tg.id}`} className="park-targets__code">{tg.code}</Link>
+              <span>{describeTarget({ ...tg, scope: { kind: tg.scopeKind } }, locale).short}</span>
+              {tg.progress.gap !== null && tg.progress.gap !== 0 && <span className="muted">{t('target.kpi.gap')} {formatDifference(tg.progress.gap, tg.unit, locale)}</span>}
+              {tg.progress.progress !== null && <span className="muted">{t('overview.progress', { progress: formatShare(tg.progress.progress) })}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </ChartPanel>
+  );
+}

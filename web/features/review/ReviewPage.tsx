@@ -1,0 +1,206 @@
+// 审核: the figures parks have submitted, by park and year, each with last year's figure and the jump;
+// select and 通过, or 退回 with a comment. Each figure goes with the version the planner saw, so a figure
+// changed meanwhile is refused (409) instead of approved unseen.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { PutValuesResult, ReportedValue } from '../../../shared/schemas.ts';
+import { getJson } from '../../lib/api.ts';
+import { exactMeasured } from '../../lib/exact.ts';
+import { indicatorName, useT } from '../../lib/i18n.ts';
+import { ApiWriteError, invalidateAfterWrite, sendJson } from '../../lib/session.ts';
+import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { changeText, groupForReview, refusalLines, selectedItems, yearSpan, type ReviewGroup } from './model.ts';
+
+function useSubmitted() {
+  return useQuery({
+    queryKey: ['review', 'submitted'] as const,
+    queryFn: ({ signal }) => getJson('/api/values?status=submitted', z.array(ReportedValue), { signal }),
+  });
+}
+
+function useEarlier(span: { from: number; to: number } | null) {
+  return useQuery({
+    queryKey: ['review', 'earlier', span?.from, span?.to] as const,
+    queryFn: ({ signal }) => getJson(`/api/values?from=${span!.from}&to=${span!.to}`, z.array(ReportedValue), { signal }),
+    enabled: span !== null,
+  });
+}
+
+type Action = 'approve' | 'return';
+
+export default function ReviewPage() {
+  const t = useT();
+  useDocumentTitle(t('review.title'));
+  const submitted = useSubmitted();
+  const [params, setParams] = useSearchParams();
+  const yearFilter = Number(params.get('year')) || null;
+  const all = submitted.data ?? [];
+  const visible = yearFilter ? all.filter((v) => v.year === yearFilter) : all;
+  const earlier = useEarlier(yearSpan(visible));
+  const groups = useMemo(() => groupForReview(visible, earlier.data ?? []), [visible, earlier.data]);
+  const years = [...new Set(all.map((v) => v.year))].sort((a, b) => b - a);
+  // Kept here: the list below empties once everything is reviewed, the confirmation must stay.
+  const [outcome, setOutcome] = useState<{ action: Action; count: number } | null>(null);
+
+  return (
+    <div className="page review-page">
+      <header className="page__head">
+        <h2 className="page__title">{t('review.title')}</h2>
+        <form className="inline-filter" onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor="review-year" className="field__label">{t('entry.year')}</label>
+          <select id="review-year" className="field__control" value={yearFilter ?? ''} onChange={(e) => setParams(e.target.value ? { year: e.target.value } : {})}>
+            <option value="">{t('review.allYears')}</option>
+            {[...new Set([...years, ...(yearFilter ? [yearFilter] : [])])].map((y) => <option key={y} value={y}>{t('words.year', { year: y })}</option>)}
+          </select>
+        </form>
+      </header>
+      <p className="page__intro">{t('review.intro')}</p>
+      {outcome && (
+        <output className="notice notice--ok" data-review-outcome={outcome.action}>
+          <span aria-hidden="true">✔ </span>{t(outcome.action === 'approve' ? 'review.approved' : 'review.returned', { count: outcome.count })}
+        </output>
+      )}
+      <QueryState query={submitted} loadingLines={2}
+        renderEmpty={() => (visible.length === 0 ? <EmptyState title={t('review.emptyTitle')}><p>{t('review.emptyText')}</p></EmptyState> : null)}>
+        {() => <ReviewList groups={groups} refresh={() => void submitted.refetch()} onDone={setOutcome} onStart={() => setOutcome(null)} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function ReviewList({ groups, refresh, onDone, onStart }: {
+  groups: ReviewGroup[]; refresh: () => void; onDone: (outcome: { action: Action; count: number }) => void; onStart: () => void;
+}) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<Set<number>>(() => new Set());
+  const [comment, setComment] = useState('');
+  const [commentMissing, setCommentMissing] = useState(false);
+  const items = groups.flatMap((g) => g.items);
+  // Figures no longer in the list (approved elsewhere) drop out of the selection.
+  const live = new Set(items.map((i) => i.value.id));
+  const chosen = new Set([...selected].filter((id) => live.has(id)));
+
+  const review = useMutation({
+    mutationFn: ({ action, sent }: { action: Action; sent: { id: number; version: number }[] }) =>
+      sendJson('POST', action === 'approve' ? '/api/values/approve' : '/api/values/return', { items: sent, ...(comment.trim() ? { comment: comment.trim() } : {}) }, PutValuesResult),
+    onSuccess: (result, { action }) => {
+      setSelected(new Set());
+      setComment('');
+      onDone({ action, count: result.written.length });
+      void invalidateAfterWrite(queryClient);
+    },
+  });
+
+  const act = (action: Action) => {
+    const sent = selectedItems(groups, chosen);
+    if (sent.length === 0) return;
+    if (action === 'return' && !comment.trim()) {
+      setCommentMissing(true);
+      return;
+    }
+    setCommentMissing(false);
+    onStart();
+    review.mutate({ action, sent });
+  };
+
+  const toggle = (ids: number[], on: boolean) => setSelected((prev) => {
+    const next = new Set([...prev].filter((id) => live.has(id)));
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
+    return next;
+  });
+
+  const error = review.error;
+  const lines = error instanceof ApiWriteError && review.variables ? refusalLines(error.details, review.variables.sent, items) : [];
+  return (
+    <>
+      {error && (
+        <div className="form-error form-error--block" role="alert" data-review-error={error instanceof ApiWriteError ? error.status : 0}>
+          <p><span aria-hidden="true">✖ </span>{error.message}</p>
+          {error instanceof ApiWriteError && error.status === 409 && <p>{t('review.conflictHelp')}</p>}
+          {lines.length > 0 && <ul>{lines.map((l, i) => <li key={i}><strong>{l.label}</strong>: {l.message}</li>)}</ul>}
+          <button type="button" className="button button--small" onClick={() => { review.reset(); refresh(); }}>{t('review.refresh')}</button>
+        </div>
+      )}
+      {groups.length === 0 && <EmptyState title={t('review.emptyTitle')}><p>{t('review.emptyText')}</p></EmptyState>}
+      <div className="review-groups">
+        {groups.map((g) => {
+          const ids = g.items.map((i) => i.value.id);
+          const allOn = ids.every((id) => chosen.has(id));
+          return (
+            <section key={g.key} className="panel review-group" aria-labelledby={`rg-${g.key}`} data-review-group={`${g.parkId}-${g.year}`}>
+              <header className="panel__header">
+                <div className="panel__titles">
+                  <h3 id={`rg-${g.key}`} className="panel__title">{g.name} <span className="page__context">{t('words.year', { year: g.year })}</span></h3>
+                  <p className="panel__subtitle">{t('review.count', { count: g.items.length })}</p>
+                </div>
+                <div className="panel__tools">
+                  <label className="check"><input type="checkbox" checked={allOn} onChange={(e) => toggle(ids, e.target.checked)} data-select-group />{t('review.selectAll')}</label>
+                  {g.parkId !== null && <Link className="button button--ghost" to={`/entry/${g.parkId}/${g.year}`}>{t('review.openForm')}</Link>}
+                </div>
+              </header>
+              {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+              <section className="table-wrap" tabIndex={0} aria-label={`${g.name} ${g.year}`}>
+                <table className="data-table review-table">
+                  <thead>
+                    <tr>
+                      <th scope="col"><span className="visually-hidden">{t('review.select')}</span></th>
+                      <th scope="col">{t('entry.col.indicator')}</th>
+                      <th scope="col" className="num">{t('entry.col.lastYear')}</th>
+                      <th scope="col" className="num">{t('review.col.value')}</th>
+                      <th scope="col" className="num">{t('review.col.change')}</th>
+                      <th scope="col">{t('review.col.by')}</th>
+                      <th scope="col">{t('entry.col.note')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {g.items.map((item) => {
+                      const v = item.value;
+                      const name = indicatorName(v.indicator, t.locale);
+                      return (
+                        <tr key={v.id} data-review-item={v.indicator.code} className={item.jump ? 'is-jump' : undefined}>
+                          <td><input type="checkbox" checked={chosen.has(v.id)} onChange={(e) => toggle([v.id], e.target.checked)} aria-label={t('review.selectOne', { name })} data-select-item={v.indicator.code} /></td>
+                          <th scope="row">{name}</th>
+                          <td className="num" data-label={t('entry.col.lastYear')}>{item.lastYear ? exactMeasured(item.lastYear.value, v.unit, t.locale) : '—'}</td>
+                          <td className="num" data-label={t('review.col.value')}><strong>{exactMeasured(v.value, v.unit, t.locale)}</strong></td>
+                          <td className="num" data-label={t('review.col.change')}>
+                            {item.jump && <span className="jump-tag" title={t('review.jumpTitle')}><span aria-hidden="true">⚠ </span>{t('review.jump')} </span>}
+                            {changeText(item)}
+                          </td>
+                          <td className="review-table__by">{v.enteredBy} <span className="muted">{v.enteredAt.slice(0, 10)}</span></td>
+                          <td className="wrap review-table__note">{v.note ?? ''}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </section>
+            </section>
+          );
+        })}
+      </div>
+      {groups.length > 0 && (
+        <div className="entry-actions review-actions" data-review-actions>
+          <div className="form-field entry-actions__reason">
+            <label htmlFor="review-comment" className="field__label">{t('review.comment')}</label>
+            <textarea id="review-comment" className="field__control field__control--area" value={comment} maxLength={1000} rows={2}
+              onChange={(e) => { setComment(e.target.value); setCommentMissing(false); }} aria-invalid={commentMissing || undefined}
+              aria-describedby={commentMissing ? 'review-comment-error' : undefined} placeholder={t('review.commentPlaceholder')} />
+            {commentMissing && <p id="review-comment-error" className="field-error" role="alert">{t('review.commentRequired')}</p>}
+          </div>
+          <p className="entry-actions__status muted" aria-live="polite">{t('review.selected', { count: chosen.size })}</p>
+          <div className="entry-actions__buttons">
+            <button type="button" className="button button--danger" disabled={chosen.size === 0 || review.isPending} onClick={() => act('return')} data-return>{t('review.return')}</button>
+            <button type="button" className="button" disabled={chosen.size === 0 || review.isPending} onClick={() => act('approve')} data-approve>{t('review.approve')}</button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

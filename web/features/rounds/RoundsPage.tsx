@@ -1,0 +1,138 @@
+// 填报轮次: the reporting rounds with their deadlines, and (planners) opening a year's round: which
+// province, by when, and which figures every park reports.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ANNUAL_INDICATORS } from '../../../shared/indicators.ts';
+import { Round } from '../../../shared/schemas.ts';
+import { defaultReportYear, hasRole, REVIEWERS } from '../../lib/access.ts';
+import { indicatorName, useT } from '../../lib/i18n.ts';
+import { useIndicators, useMeta } from '../../lib/queries.ts';
+import { recentYears, useCurrentYear } from '../../lib/reporting.ts';
+import { ApiWriteError, invalidateAfterWrite, sendJson, useMe } from '../../lib/session.ts';
+import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { defaultDeadline } from './model.ts';
+import { useRounds } from './queries.ts';
+
+export default function RoundsPage() {
+  const t = useT();
+  useDocumentTitle(t('rounds.title'));
+  const me = useMe().data;
+  const rounds = useRounds();
+  const planner = hasRole(me, REVIEWERS);
+  return (
+    <div className="page rounds-page">
+      <header className="page__head"><h2 className="page__title">{t('rounds.title')}</h2></header>
+      <p className="page__intro">{t('rounds.intro')}</p>
+      {planner && <OpenRoundForm />}
+      <section className="panel" aria-labelledby="rounds-list-title">
+        <h3 id="rounds-list-title" className="panel__title">{t('rounds.listTitle')}</h3>
+        <QueryState query={rounds} loadingLines={1}
+          renderEmpty={(list) => (list.length === 0 ? <EmptyState title={t('rounds.emptyTitle')}><p>{planner ? t('rounds.emptyPlanner') : t('rounds.emptyText')}</p></EmptyState> : null)}>
+          {(list) => (
+            <ul className="round-list">
+              {list.map((r) => (
+                <li key={r.id} className="round" data-round={r.id}>
+                  <div>
+                    <Link className="round__title" to={`/rounds/${r.id}`}>{t('rounds.roundName', { year: r.year, province: r.provinceName })}</Link>
+                    <p className="muted">{t('rounds.deadlineLine', { date: r.deadline, count: r.indicatorCodes.length })}{r.note ? ` · ${r.note}` : ''}</p>
+                  </div>
+                  <div className="round__side">
+                    {r.closedAt ? <span className="tag">{t('rounds.closed')}</span>
+                      : r.overdue ? <span className="overdue-tag"><span aria-hidden="true">⚠ </span>{t('rounds.pastDeadline')}</span>
+                        : <span className="tag tag--ok">{t('rounds.open')}</span>}
+                    <Link className="button button--small" to={`/rounds/${r.id}`}>{t('rounds.board')}</Link>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
+      </section>
+    </div>
+  );
+}
+
+function OpenRoundForm() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const meta = useMeta();
+  const indicators = useIndicators();
+  const currentYear = useCurrentYear();
+  const [year, setYear] = useState(() => defaultReportYear(currentYear));
+  const [province, setProvince] = useState('');
+  const [deadline, setDeadline] = useState(() => defaultDeadline(new Date()));
+  const [codes, setCodes] = useState<string[]>([...ANNUAL_INDICATORS]);
+  const [note, setNote] = useState('');
+  const provinceCode = province || meta.data?.provinces[0]?.code || '330000';
+  const reportable = (indicators.data ?? []).filter((i) => i.kind !== 'coverage');
+  const usual = reportable.filter((i) => ANNUAL_INDICATORS.includes(i.code));
+  const more = reportable.filter((i) => !ANNUAL_INDICATORS.includes(i.code));
+  const checkbox = (i: (typeof reportable)[number]) => (
+    <label key={i.code} className="check">
+      <input type="checkbox" checked={codes.includes(i.code)} onChange={(e) => setCodes(e.target.checked ? [...codes, i.code] : codes.filter((c) => c !== i.code))} />
+      {indicatorName(i, t.locale)}
+    </label>
+  );
+
+  const open = useMutation({
+    mutationFn: () => sendJson('POST', '/api/rounds', { year, provinceCode, deadline, indicatorCodes: codes, ...(note.trim() ? { note: note.trim() } : {}) }, Round),
+    onSuccess: (round) => {
+      void invalidateAfterWrite(queryClient);
+      void navigate(`/rounds/${round.id}`);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (codes.length === 0 || !deadline) return;
+    open.mutate();
+  };
+  const fieldError = (path: string) => (open.error instanceof ApiWriteError ? open.error.details.find((d) => d.path === path)?.message : undefined);
+
+  return (
+    <section className="panel" aria-labelledby="open-round-title">
+      <h3 id="open-round-title" className="panel__title">{t('rounds.openTitle')}</h3>
+      <form className="stack-form" onSubmit={submit} data-open-round>
+        <div className="form-row">
+          <div className="form-field">
+            <label htmlFor="round-year" className="field__label">{t('entry.year')}</label>
+            <select id="round-year" className="field__control" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {recentYears(currentYear, 8).map((y) => <option key={y} value={y}>{t('words.year', { year: y })}</option>)}
+            </select>
+          </div>
+          <div className="form-field">
+            <label htmlFor="round-province" className="field__label">{t('filter.province')}</label>
+            <select id="round-province" className="field__control" value={provinceCode} onChange={(e) => setProvince(e.target.value)}>
+              {(meta.data?.provinces ?? []).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            </select>
+          </div>
+          <div className="form-field">
+            <label htmlFor="round-deadline" className="field__label">{t('rounds.deadline')}</label>
+            <input id="round-deadline" type="date" className="field__control" value={deadline} required onChange={(e) => setDeadline(e.target.value)}
+              aria-invalid={!!fieldError('deadline') || undefined} />
+            {fieldError('deadline') && <p className="field-error">{fieldError('deadline')}</p>}
+          </div>
+        </div>
+        <fieldset className="form-field">
+          <legend className="field__label">{t('rounds.indicators')}</legend>
+          <div className="check-grid">{usual.map(checkbox)}</div>
+          {more.length > 0 && (
+            <details className="more-indicators">
+              <summary>{t('rounds.more', { count: more.length, chosen: more.filter((i) => codes.includes(i.code)).length })}</summary>
+              <div className="check-grid">{more.map(checkbox)}</div>
+            </details>
+          )}
+          {codes.length === 0 && <p className="field-error">{t('rounds.pickOne')}</p>}
+        </fieldset>
+        <div className="form-field">
+          <label htmlFor="round-note" className="field__label">{t('rounds.note')}</label>
+          <input id="round-note" className="field__control" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        {open.isError && <p className="form-error" role="alert" data-round-error><span aria-hidden="true">✖ </span>{open.error.message}</p>}
+        <div><button type="submit" className="button" disabled={open.isPending || codes.length === 0} data-open-round-submit>{open.isPending ? t('rounds.opening') : t('rounds.openButton')}</button></div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// My open tasks, as links and words: figures to enter or fix for my parks, figures to review.
+import type { z } from 'zod';
+import type { Task } from '../../../shared/schemas.ts';
+import type { MessageKey, Params } from '../../lib/i18n.ts';
+
+export type TaskT = z.infer<typeof Task>;
+
+/** Where a task is done: the park's entry form for that year, or the review list of that year. */
+export function taskLink(task: TaskT): string {
+  if (task.kind === 'review' || task.parkId === null) return `/review?year=${task.year}`;
+  return `/entry/${task.parkId}/${task.year}`;
+}
+
+export function taskText(task: TaskT): { key: MessageKey; params: Params } {
+  const params = { park: task.parkName ?? '', year: task.year, count: task.count };
+  if (task.kind === 'fix_returned') return { key: 'rounds.tasks.fixReturned', params };
+  if (task.kind === 'review') return { key: 'rounds.tasks.review', params };
+  return { key: 'rounds.tasks.report', params };
+}
+
+/** Overdue first, then sent-back figures, then by deadline and year (newest first). */
+export function sortTasks(tasks: readonly TaskT[]): TaskT[] {
+  const rank = { fix_returned: 0, report: 1, review: 2 } as const;
+  return [...tasks].sort((a, b) =>
+    Number(b.overdue) - Number(a.overdue)
+    || rank[a.kind] - rank[b.kind]
+    || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')
+    || b.year - a.year
+    || (a.parkName ?? '').localeCompare(b.parkName ?? '', 'zh'));
+}

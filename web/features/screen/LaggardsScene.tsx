@@ -1,0 +1,74 @@
+// Scene “拉低全省的园区”: for a province total that is not yet met (a ratio such as R&D spending over
+// GDP, or a share), the parks that hold it back most — what each would have to add, at its own size,
+// for the province to reach the target — largest first.
+import { memo, useMemo } from 'react';
+import type { z } from 'zod';
+import type { Indicator, ProgressDetailT } from '../../../shared/schemas.ts';
+import { buildScreenLaggardsOption } from '../../charts/screenCharts.ts';
+import { describeTarget, formatMeasured } from '../../lib/format.ts';
+import { indicatorName, useT } from '../../lib/i18n.ts';
+import { fingerprint } from './fingerprint.ts';
+import { laggards } from './model.ts';
+import { Kpi, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
+import { ScreenChart } from './ScreenChart.tsx';
+
+export const LAGGARDS_SHOWN = 10;
+
+export const LaggardsScene = memo(function LaggardsScene({ detail, catalogue, pixelRatio }: { detail: ProgressDetailT | undefined; catalogue: readonly z.infer<typeof Indicator>[] | undefined; pixelRatio: number }) {
+  const t = useT();
+  const locale = t.locale;
+  const built = useMemo(() => {
+    if (!detail) return null;
+    const rows = laggards(detail, LAGGARDS_SHOWN);
+    if (!rows.length) return null;
+    const indicator = catalogue?.find((i) => i.code === detail.indicator.code);
+    const partCode = indicator?.numerator ?? indicator?.shareOf ?? null;
+    const part = catalogue?.find((i) => i.code === partCode);
+    const base = catalogue?.find((i) => i.code === indicator?.denominator);
+    const unit = detail.needUnit ?? detail.aggregate?.extraNeededUnit ?? '';
+    const need = (x: number) => formatMeasured(x, unit, locale) ?? '';
+    const data = rows.map((r) => ({ id: r.parkId, name: r.name, need: r.need, own: r.value === null ? null : formatMeasured(r.value, detail.unit, locale) }));
+    const partName = part ? indicatorName(part, locale) : t('screen.laggards.partFallback');
+    const option = buildScreenLaggardsOption(data, {
+      needName: t('screen.laggards.needName', { part: partName }), need,
+      own: (text) => t('screen.laggards.own', { value: text }), description: t('screen.scene.laggards'),
+    });
+    return {
+      option, key: fingerprint([data, locale]), partName, baseName: base ? indicatorName(base, locale) : null, need,
+      total: rows.reduce((sum, r) => sum + r.need, 0), year: rows[0]!.year, count: rows.length,
+    };
+  }, [detail, catalogue, t, locale]);
+
+  if (!detail || !built) {
+    return (
+      <>
+        <SceneHead title={t('screen.scene.laggards')} />
+        <SceneEmpty title={t('screen.laggards.none')} />
+      </>
+    );
+  }
+  const goal = describeTarget(detail, locale);
+  const extra = detail.aggregate?.extraNeeded ?? null;
+  return (
+    <>
+      <SceneHead
+        title={`${t('screen.scene.laggards')} · ${detail.code} ${indicatorName(detail.indicator, locale)}`}
+        detail={built.baseName
+          ? t('screen.laggards.explainRatio', { year: built.year, base: built.baseName, goal: goal.goal, part: built.partName })
+          : t('screen.laggards.explain', { year: built.year, goal: goal.goal, part: built.partName })}
+      />
+      <div className="scr-split">
+        <div className="scr-split__main">
+          <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('screen.scene.laggards')} className="scr-laggards" />
+        </div>
+        <aside className="scr-side" data-laggards-side>
+          <div className="scr-side__status"><StatusPill status={detail.status} size="large" /></div>
+          <Kpi label={t('screen.laggards.province', { year: detail.latestYear ?? '' })} value={formatMeasured(detail.latestValue, detail.unit, locale) ?? '—'} />
+          <Kpi label={t('screen.trend.goal')} value={goal.goal} note={goal.year} tone="target" />
+          {extra !== null && <Kpi label={t('screen.laggards.provinceNeed', { part: built.partName })} value={built.need(extra)} tone="bad" />}
+          <Kpi label={t('screen.laggards.topNeed', { count: built.count })} value={built.need(built.total)} />
+        </aside>
+      </div>
+    </>
+  );
+});

@@ -1,0 +1,180 @@
+// The running screen: header with the link's label and the clock, the scenes (all mounted once and
+// shown in turn, so no chart is ever re-created by a rotation), and a footer with the scene list, the
+// data's stamps and the connection badge. Timers: the rotation (one), the clock (one tick a second),
+// the refresh (react-query's interval) and the quiet reload; all stop while the page is hidden.
+import { memo, useEffect, useMemo, useReducer, useState } from 'react';
+import type { ProgressEntryT } from '../../../shared/schemas.ts';
+import { useT, type Translator } from '../../lib/i18n.ts';
+import { connectionOf, type Connection, type QueryHealth } from './connection.ts';
+import { CoverageScene } from './CoverageScene.tsx';
+import { SCREEN_MAPS } from './echarts.ts';
+import { usePageVisible, usePresenterKeys, useQuietReload, useRotationTimer } from './hooks.ts';
+import { LaggardsScene } from './LaggardsScene.tsx';
+import { asOfYear, chooseCoverageTarget, chooseLaggardsTarget, chooseTrendTarget } from './model.ts';
+import { useScreenLists, useScreenTarget } from './queries.ts';
+import { RankingScene } from './RankingScene.tsx';
+import { initialRotation, rotate } from './rotation.ts';
+import type { Scene, ScreenOptions } from './settings.ts';
+import { TargetsScene } from './TargetsScene.tsx';
+import { TrendScene } from './TrendScene.tsx';
+
+const EMPTY: readonly ProgressEntryT[] = [];
+
+export interface ScreenProps {
+  token: string;
+  label: string;
+  options: ScreenOptions;
+  pixelRatio: number;
+  onRevoked: () => void;
+}
+
+export function Screen({ token, label, options, pixelRatio, onRevoked }: ScreenProps) {
+  const t = useT();
+  const { scenes, refreshMs, provinceCode } = options;
+  const lists = useScreenLists(token, provinceCode, scenes, refreshMs);
+  const entries = lists.progress.data ?? EMPTY;
+  const map = SCREEN_MAPS[provinceCode];
+  const trendTarget = useMemo(() => chooseTrendTarget(entries, options.targetId), [entries, options.targetId]);
+  const laggardsTarget = useMemo(() => chooseLaggardsTarget(entries, options.targetId), [entries, options.targetId]);
+  const coverageTarget = useMemo(() => chooseCoverageTarget(entries, map?.regions ?? null, options.targetId), [entries, map, options.targetId]);
+  const trend = useScreenTarget(token, scenes.includes('trend') ? trendTarget?.id ?? null : null, refreshMs);
+  const laggardsId = scenes.includes('laggards') ? laggardsTarget?.id ?? null : null;
+  // The same target for both scenes is asked for once (same query key).
+  const laggards = useScreenTarget(token, laggardsId, refreshMs);
+
+  const all = [lists.progress, lists.parks, lists.figures, lists.matrix, lists.indicators, trend, laggards];
+  const health: QueryHealth[] = all.map((q) => ({ status: q.status, error: q.error }));
+  const connection = connectionOf(health);
+  const updatedAt = Math.max(0, ...all.map((q) => q.dataUpdatedAt));
+  useEffect(() => {
+    if (connection === 'revoked') onRevoked();
+  }, [connection, onRevoked]);
+  useQuietReload(options.reloadMs, connection);
+
+  const [rotation, dispatch] = useReducer(rotate, scenes.length, initialRotation);
+  useEffect(() => dispatch({ type: 'setCount', count: scenes.length }), [scenes.length]);
+  const visible = usePageVisible();
+  useRotationTimer(rotation, dispatch, options.intervalMs, visible);
+  usePresenterKeys(dispatch);
+  const current = scenes[rotation.index] ?? scenes[0]!;
+  const loading = lists.progress.data === undefined;
+
+  const province = entries.find((e) => e.scope.regionCode === provinceCode)?.scope.regionName ?? null;
+  const year = asOfYear(entries);
+
+  return (
+    <div className="scr-screen" data-screen data-current-scene={current} data-paused={rotation.paused} data-connection={connection}>
+      <header className="scr-header">
+        <div className="scr-brand">
+          <svg className="scr-brand__mark" viewBox="0 0 32 32" aria-hidden="true"><circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="4" /><circle cx="16" cy="16" r="5" fill="currentColor" /></svg>
+          <div>
+            <h1 className="scr-brand__title">{t('screen.heading')}</h1>
+            <p className="scr-brand__label" data-screen-label>{[province, label].filter(Boolean).join(' · ')}</p>
+          </div>
+        </div>
+        <Clock />
+      </header>
+      <main className="scr-body">
+        {loading
+          ? <div className="scr-message scr-message--inline" data-screen-loading><div className="scr-message__spinner" aria-hidden="true" /><p className="scr-message__title">{t('screen.loading')}</p></div>
+          : scenes.map((scene) => (
+            <section key={scene} className={scene === current ? 'scr-scene is-active' : 'scr-scene'} data-scene={scene} aria-hidden={scene !== current}>
+              <SceneSlot
+                scene={scene} entries={entries} pixelRatio={pixelRatio} options={options} map={map}
+                lists={lists} coverageTarget={coverageTarget} trend={trend.data} laggards={laggards.data}
+              />
+            </section>
+          ))}
+      </main>
+      <footer className="scr-footer">
+        <ol className="scr-tabs" aria-label={t('screen.scenes')}>
+          {scenes.map((scene, i) => (
+            <li key={scene} className={i === rotation.index ? 'is-current' : undefined} data-tab={scene} aria-current={i === rotation.index ? 'step' : undefined}>
+              {t(`screen.scene.${scene}`)}
+            </li>
+          ))}
+        </ol>
+        {rotation.paused && <span className="scr-badge scr-badge--paused" data-paused-badge>{t('screen.paused')}</span>}
+        <Stamps year={year} updatedAt={updatedAt} connection={connection} t={t} />
+      </footer>
+      {scenes.length > 1 && !rotation.paused && visible && (
+        // Restarted (a new element) at every change of scene: shows how long until the next one.
+        <div key={`${rotation.index}-${options.intervalMs}`} className="scr-timer" style={{ animationDuration: `${options.intervalMs}ms` }} aria-hidden="true" />
+      )}
+    </div>
+  );
+}
+
+interface SceneSlotProps {
+  scene: Scene;
+  entries: readonly ProgressEntryT[];
+  pixelRatio: number;
+  options: ScreenOptions;
+  map: (typeof SCREEN_MAPS)[string] | undefined;
+  lists: ReturnType<typeof useScreenLists>;
+  coverageTarget: ProgressEntryT | null;
+  trend: Parameters<typeof TrendScene>[0]['detail'];
+  laggards: Parameters<typeof LaggardsScene>[0]['detail'];
+}
+
+function SceneSlot({ scene, entries, pixelRatio, options, map, lists, coverageTarget, trend, laggards }: SceneSlotProps) {
+  switch (scene) {
+    case 'targets':
+      return <TargetsScene entries={entries} pixelRatio={pixelRatio} />;
+    case 'coverage':
+      return <CoverageScene entry={coverageTarget} parks={lists.parks.data ?? NO_PARKS} map={map} pixelRatio={pixelRatio} />;
+    case 'ranking':
+      return (
+        <RankingScene figures={lists.figures.data} matrix={lists.matrix.data} catalogue={lists.indicators.data} entries={entries}
+          indicator={options.indicator} targetId={options.targetId} pixelRatio={pixelRatio} />
+      );
+    case 'trend':
+      return <TrendScene detail={trend} pixelRatio={pixelRatio} />;
+    case 'laggards':
+      return <LaggardsScene detail={laggards} catalogue={lists.indicators.data} pixelRatio={pixelRatio} />;
+  }
+}
+
+const NO_PARKS: never[] = [];
+
+const timeFormat = (locale: string) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+/** The clock: one tick a second, on the second, none while the page is hidden. */
+const Clock = memo(function Clock() {
+  const t = useT();
+  const visible = usePageVisible();
+  const [now, setNow] = useState(() => new Date());
+  const formats = useMemo(() => {
+    const tag = t.locale === 'zh' ? 'zh-CN' : 'en-GB';
+    return { time: timeFormat(tag), date: dateFormat(tag) };
+  }, [t.locale]);
+  useEffect(() => {
+    if (!visible) return;
+    let timer = 0;
+    const tick = () => {
+      const d = new Date();
+      setNow(d);
+      timer = window.setTimeout(tick, 1000 - d.getMilliseconds() + 5);
+    };
+    tick();
+    return () => window.clearTimeout(timer);
+  }, [visible]);
+  return (
+    <div className="scr-clock" data-clock>
+      <time className="scr-clock__time" dateTime={now.toISOString()}>{formats.time.format(now)}</time>
+      <span className="scr-clock__date">{formats.date.format(now)}</span>
+    </div>
+  );
+});
+
+function Stamps({ year, updatedAt, connection, t }: { year: number | null; updatedAt: number; connection: Connection; t: Translator }) {
+  return (
+    <div className="scr-stamps">
+      {year !== null && <span data-as-of>{t('screen.asOf', { year })}</span>}
+      {updatedAt > 0 && <span data-updated>{t('screen.updated', { time: hhmm(new Date(updatedAt)) })}</span>}
+      {connection === 'offline' && <output className="scr-badge scr-badge--offline" data-offline-badge title={t('screen.offlineText')}>{t('screen.offline')}</output>}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// Scene “目标总览”: every target of the province at a glance — a donut of how many are in each status,
+// and a board with one line per target: its latest figure, the goal, its status (icon, word and
+// colour) and how far it has come against the time gone by.
+import { memo, useMemo, type CSSProperties } from 'react';
+import type { ProgressEntryT } from '../../../shared/schemas.ts';
+import { buildStatusDonutOption } from '../../charts/screenCharts.ts';
+import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
+import { describeLatest, describeTarget, formatShare } from '../../lib/format.ts';
+import { indicatorName, statusWord, useT, type Translator } from '../../lib/i18n.ts';
+import { countByStatus, statusLook } from '../../lib/status.ts';
+import { fingerprint } from './fingerprint.ts';
+import { bySeverity, targetBoard } from './model.ts';
+import { ProgressTrack, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
+import { ScreenChart } from './ScreenChart.tsx';
+
+/** Column widths of the board (code, name, latest, goal, status, progress; the name takes the rest): English words are longer. */
+const BOARD_COLUMNS = { zh: [76, 0, 320, 270, 170, 236], en: [76, 0, 330, 280, 272, 236] } as const;
+
+export const TargetsScene = memo(function TargetsScene({ entries, pixelRatio }: { entries: readonly ProgressEntryT[]; pixelRatio: number }) {
+  const t = useT();
+  const locale = t.locale;
+  const board = targetBoard(entries.length);
+  const shown = board.hidden ? bySeverity(entries).slice(0, board.rows) : entries;
+  const counts = useMemo(() => countByStatus(entries), [entries]);
+  const donut = useMemo(() => {
+    const slices = counts.map((c) => ({ status: c.status, count: c.count, label: statusWord(c.status, locale) }));
+    const option = buildStatusDonutOption(slices, {
+      description: slices.filter((s) => s.count).map((s) => `${s.label} ${s.count}`).join(', '),
+      count: (n) => t('screen.targets.count', { count: n }),
+    });
+    return { option, key: fingerprint([slices, locale]) };
+  }, [counts, locale, t]);
+
+  return (
+    <>
+      <SceneHead title={t('screen.scene.targets')} detail={t('screen.targets.count', { count: entries.length })} />
+      {entries.length === 0 ? <SceneEmpty title={t('screen.empty')} /> : (
+        <div className="scr-targets">
+          <aside className="scr-targets__summary">
+            <div className="scr-donut">
+              <ScreenChart option={donut.option} dataKey={donut.key} pixelRatio={pixelRatio} label={t('screen.targets.donut')} className="scr-donut__chart" />
+              <div className="scr-donut__centre" aria-hidden="true">
+                <span className="scr-donut__total">{entries.length}</span>
+                <span className="scr-donut__unit">{t('screen.targets.unit')}</span>
+              </div>
+            </div>
+            <ul className="scr-status-list">
+              {counts.map((c) => (
+                <li key={c.status} className={c.count ? undefined : 'is-zero'} data-summary-status={c.status}>
+                  <span className="scr-status-list__swatch" style={{ background: SCREEN_STATUS[c.status].fill, color: SCREEN_STATUS[c.status].ink }} aria-hidden="true">{statusLook(c.status).icon}</span>
+                  <span className="scr-status-list__word">{statusWord(c.status, locale)}</span>
+                  <span className="scr-status-list__count">{c.count}</span>
+                </li>
+              ))}
+            </ul>
+          </aside>
+          <table className={`scr-board scr-board--${board.density}`} style={{ '--rows': board.rows } as CSSProperties}>
+            <colgroup>
+              {BOARD_COLUMNS[locale].map((width, i) => <col key={i} style={width ? { width } : undefined} />)}
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col" colSpan={2}>{t('screen.targets.colTarget')}</th>
+                <th scope="col" className="num">{t('screen.targets.colLatest')}</th>
+                <th scope="col">{t('screen.targets.colGoal')}</th>
+                <th scope="col">{t('screen.targets.colStatus')}</th>
+                <th scope="col">{t('screen.targets.colProgress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((e) => <TargetRow key={e.id} entry={e} t={t} />)}
+            </tbody>
+            {board.hidden > 0 && (
+              <tfoot><tr><td colSpan={6}>{t('screen.targets.more', { count: board.hidden })}</td></tr></tfoot>
+            )}
+          </table>
+        </div>
+      )}
+    </>
+  );
+});
+
+function TargetRow({ entry, t }: { entry: ProgressEntryT; t: Translator }) {
+  const locale = t.locale;
+  const latest = describeLatest(entry, locale);
+  const goal = describeTarget(entry, locale);
+  const subject = entry.scope.kind === 'park' ? entry.scope.parkName ?? entry.scope.label : entry.scope.kind === 'park_class' ? entry.scope.label : null;
+  const name = indicatorName(entry.indicator, locale);
+  const how = entry.coverage && entry.coverage.regionsTotal > 0
+    ? `${entry.coverage.coveredCount}/${entry.coverage.regionsTotal}`
+    : entry.progress !== null ? formatShare(entry.progress) : '—';
+  return (
+    <tr data-target-code={entry.code} data-status={entry.status} style={{ '--st': SCREEN_STATUS[entry.status].fill } as CSSProperties}>
+      <td className="scr-board__code">{entry.code}</td>
+      <th scope="row" className="scr-board__name" title={subject ? `${name} · ${subject}` : name}>
+        {name}{subject && <span className="scr-board__subject"> · {subject}</span>}
+      </th>
+      <td className="scr-board__latest num">
+        {latest ? <><b>{latest.value}</b>{latest.year && <span className="scr-board__year">{latest.year}</span>}</> : <span className="scr-muted">{t('screen.noData')}</span>}
+      </td>
+      <td className="scr-board__goal">{goal.goal}<span className="scr-board__year">{goal.year}</span></td>
+      <td className="scr-board__status"><StatusPill status={entry.status} /></td>
+      <td className="scr-board__progress">
+        <ProgressTrack progress={entry.progress} elapsed={entry.elapsed} status={entry.status} />
+        <span className="scr-board__how">{how}</span>
+      </td>
+    </tr>
+  );
+}

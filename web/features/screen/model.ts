@@ -1,0 +1,151 @@
+// What each scene shows, chosen from the API's answers: which target the trend follows, which parks
+// hold the province back, which coverage target the map colours, which indicator the ranking ranks,
+// and how the target cards are laid out. Pure; the numbers come from the progress engine as they are.
+import { STATUS_SEVERITY, type Status } from '../../../shared/progress.ts';
+import type { IndicatorRef } from '../../../shared/schemas.ts';
+import type { ParkFiguresT, ParkStatusMatrixT, ProgressDetailT, ProgressEntryT, TargetRefT } from '../../../shared/schemas.ts';
+import type { z } from 'zod';
+
+type IndicatorRefT = z.infer<typeof IndicatorRef>;
+
+/** The latest year any target has a figure for: “数据截至 2025年”. */
+export function asOfYear(entries: readonly Pick<ProgressEntryT, 'latestYear'>[]): number | null {
+  const years = entries.map((e) => e.latestYear).filter((y): y is number => y !== null);
+  return years.length ? Math.max(...years) : null;
+}
+
+/** Time is not up yet: the target can still be reached. */
+export function isRunning(entry: Pick<ProgressEntryT, 'elapsed'>): boolean {
+  return entry.elapsed === null || entry.elapsed < 1;
+}
+
+/** Running targets first, each group in the API's order (by plan). */
+function runningFirst<T extends Pick<ProgressEntryT, 'elapsed'>>(list: readonly T[]): T[] {
+  return [...list.filter(isRunning), ...list.filter((e) => !isRunning(e))];
+}
+
+/**
+ * The target whose trend the screen shows: the link's own choice, else the first running province
+ * total with figures, else any target with figures (coverage sets are the map's).
+ */
+export function chooseTrendTarget(entries: readonly ProgressEntryT[], preferredId?: number): ProgressEntryT | null {
+  const preferred = entries.find((e) => e.id === preferredId);
+  if (preferred) return preferred;
+  const measured = entries.filter((e) => e.latestValue !== null && e.scope.kind !== 'coverage');
+  return runningFirst(measured.filter((e) => e.scope.kind === 'province_aggregate'))[0] ?? runningFirst(measured)[0] ?? null;
+}
+
+/** A province total for which each park's shortfall can be measured (ratio and share targets not yet met). */
+export function hasShortfall(entry: ProgressEntryT): boolean {
+  return entry.scope.kind === 'province_aggregate' && (entry.aggregate?.extraNeeded ?? 0) > 0;
+}
+
+/** The target whose laggards the screen lists: the link's choice when it has a shortfall, else the first running one. */
+export function chooseLaggardsTarget(entries: readonly ProgressEntryT[], preferredId?: number): ProgressEntryT | null {
+  const candidates = entries.filter(hasShortfall);
+  return candidates.find((e) => e.id === preferredId) ?? runningFirst(candidates)[0] ?? null;
+}
+
+/**
+ * The coverage target the map colours: one whose regions are all on the bundled map (a county set
+ * cannot be drawn on a map of cities), running ones first, the latest horizon of those.
+ */
+export function chooseCoverageTarget(entries: readonly ProgressEntryT[], mapRegions: ReadonlySet<string> | null, preferredId?: number): ProgressEntryT | null {
+  const drawable = entries.filter((e) => {
+    const c = e.coverage;
+    if (!c || c.regionsTotal === 0) return false;
+    return !mapRegions || [...c.covered, ...c.uncovered].every((r) => mapRegions.has(r.code));
+  });
+  const preferred = drawable.find((e) => e.id === preferredId);
+  if (preferred) return preferred;
+  const running = drawable.filter(isRunning);
+  return (running.length ? running : drawable).at(-1) ?? null;
+}
+
+export interface RankingChoice {
+  indicator: IndicatorRefT;
+  target: TargetRefT | null;
+}
+
+/**
+ * The indicator the ranking ranks and the target it is held against: the link's indicator (when parks
+ * report it), else the indicator of the first running target that parks can be measured against.
+ */
+export function chooseRanking(figures: ParkFiguresT, matrix: ParkStatusMatrixT | undefined, entries: readonly ProgressEntryT[], preferred?: string, preferredTargetId?: number): RankingChoice | null {
+  const reported = new Set(figures.parks.flatMap((p) => Object.keys(p.figures)));
+  const indicators = figures.indicators.filter((i) => reported.has(i.code));
+  if (!indicators.length) return null;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const running = (t: TargetRefT) => { const e = byId.get(t.id); return e ? isRunning(e) : true; };
+  const targets = (matrix?.targets ?? []).filter((t) => t.targetValue !== null && reported.has(t.indicator.code));
+  const ordered = [...targets.filter(running), ...targets.filter((t) => !running(t))];
+  const code = indicators.some((i) => i.code === preferred) ? preferred!
+    : (ordered.find((t) => t.id === preferredTargetId) ?? ordered[0])?.indicator.code ?? indicators[0]!.code;
+  const indicator = indicators.find((i) => i.code === code)!;
+  const forIndicator = ordered.filter((t) => t.indicator.code === code);
+  return { indicator, target: forIndicator.find((t) => t.id === preferredTargetId) ?? forIndicator[0] ?? null };
+}
+
+export interface RankedPark {
+  id: number;
+  name: string;
+  value: number;
+  year: number;
+  status: Status | null;
+}
+
+/** Every park with a figure for the indicator, with its status against the target where one applies. */
+export function rankingRows(figures: ParkFiguresT, matrix: ParkStatusMatrixT | undefined, indicatorCode: string, targetId: number | null): RankedPark[] {
+  const cells = new Map((matrix?.cells ?? []).filter((c) => c.targetId === targetId).map((c) => [c.parkId, c.status]));
+  return figures.parks.flatMap((p) => {
+    const f = p.figures[indicatorCode];
+    return f ? [{ id: p.id, name: p.name, value: f.value, year: f.year, status: cells.get(p.id) ?? null }] : [];
+  });
+}
+
+/** Best first: highest first, or lowest first for ranks and other lower-is-better figures; ties by name. */
+export function rankParks<T extends { name: string; value: number }>(rows: readonly T[], direction: 'up' | 'down'): T[] {
+  return [...rows].sort((a, b) => (direction === 'up' ? b.value - a.value : a.value - b.value) || a.name.localeCompare(b.name, 'zh'));
+}
+
+export interface Laggard {
+  parkId: number;
+  name: string;
+  /** What the park would need to add for the province to reach the target, in `unit`. */
+  need: number;
+  /** The park's own value of the ratio or share. */
+  value: number | null;
+  year: number;
+}
+
+/** The parks that hold the province back most: largest shortfall first, at most `limit`. */
+export function laggards(detail: Pick<ProgressDetailT, 'breakdown'>, limit = 10): Laggard[] {
+  return detail.breakdown
+    .filter((b): b is typeof b & { need: number } => b.need !== null && b.need > 0)
+    .sort((a, b) => b.need - a.need || a.parkName.localeCompare(b.parkName, 'zh'))
+    .slice(0, limit)
+    .map((b) => ({ parkId: b.parkId, name: b.parkName, need: b.need, value: b.value, year: b.year }));
+}
+
+export interface TargetBoard {
+  /** Rows shown (one per target). */
+  rows: number;
+  /** Type size of the rows: fewer targets, larger type. */
+  density: 'large' | 'medium' | 'small';
+  /** Targets beyond the board (the worst are shown; a note counts the rest). */
+  hidden: number;
+}
+
+/** At most this many targets fit the board at a readable size. */
+export const BOARD_CAPACITY = 20;
+
+/** How the board of targets fills the stage: one row per target, type as large as the count allows. */
+export function targetBoard(count: number): TargetBoard {
+  const rows = Math.min(Math.max(0, count), BOARD_CAPACITY);
+  return { rows, density: count <= 10 ? 'large' : count <= 14 ? 'medium' : 'small', hidden: Math.max(0, count - BOARD_CAPACITY) };
+}
+
+/** Targets worst first within the same order of severity the heatmap uses; ties keep the API's order. */
+export function bySeverity<T extends { status: Status }>(list: readonly T[]): T[] {
+  return list.map((e, i) => ({ e, i })).sort((a, b) => STATUS_SEVERITY[a.e.status] - STATUS_SEVERITY[b.e.status] || a.i - b.i).map((x) => x.e);
+}

@@ -1,0 +1,105 @@
+// Server state the views share, through react-query: the query keys sit next to their fetchers.
+// Every response is parsed by the shared zod schema, so a change in the API's shape shows as an error.
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  CityFigures, Comparison, Indicator, Meta, OverviewEntry, Park, ParkDashboard, ParkFigures, ParkStatusMatrix, ProgressDetail, Region,
+} from '../../shared/schemas.ts';
+import { getJson } from './api.ts';
+import { apiQuery, type Filters } from './filters.ts';
+
+export const metaQuery = queryOptions({
+  queryKey: ['meta'] as const,
+  queryFn: ({ signal }) => getJson('/api/meta', Meta, { signal }),
+  staleTime: 5 * 60_000,
+});
+
+export function useMeta() {
+  return useQuery(metaQuery);
+}
+
+export function useIndicators() {
+  return useQuery({
+    queryKey: ['indicators'] as const,
+    queryFn: ({ signal }) => getJson('/api/indicators', z.array(Indicator), { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useCities(province: string) {
+  return useQuery({
+    queryKey: ['regions', province] as const,
+    queryFn: ({ signal }) => getJson(`/api/regions?parent=${encodeURIComponent(province)}&level=city`, z.array(Region), { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useParks(province: string) {
+  return useQuery({
+    queryKey: ['parks', province] as const,
+    queryFn: ({ signal }) => getJson(`/api/parks?province=${encodeURIComponent(province)}`, z.array(Park), { signal }),
+  });
+}
+
+export function useOverview(filters: Pick<Filters, 'province' | 'plan' | 'horizon'>) {
+  const q = apiQuery({ province: filters.province, plan: filters.plan, horizon: filters.horizon });
+  return useQuery({
+    queryKey: ['overview', q] as const,
+    queryFn: ({ signal }) => getJson(`/api/dashboard/overview${q}`, z.array(OverviewEntry), { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTargetDetail(id: number) {
+  return useQuery({
+    queryKey: ['target', id] as const,
+    queryFn: ({ signal }) => getJson(`/api/targets/${id}/progress`, ProgressDetail, { signal }),
+  });
+}
+
+export function useParkStatus(filters: Filters) {
+  const q = apiQuery(filters);
+  return useQuery({
+    queryKey: ['park-status', q] as const,
+    queryFn: ({ signal }) => getJson(`/api/dashboard/park-status${q}`, ParkStatusMatrix, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useParkFigures(filters: Pick<Filters, 'province' | 'city' | 'level' | 'year'>) {
+  const q = apiQuery({ province: filters.province, city: filters.city, level: filters.level, year: filters.year });
+  return useQuery({
+    queryKey: ['figures', q] as const,
+    queryFn: ({ signal }) => getJson(`/api/dashboard/figures${q}`, ParkFigures, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCityFigures(filters: Pick<Filters, 'province' | 'level' | 'year'>, indicator: string | undefined) {
+  const q = apiQuery({ province: filters.province, level: filters.level, year: filters.year }, { indicator });
+  return useQuery({
+    queryKey: ['cities', q] as const,
+    queryFn: ({ signal }) => getJson(`/api/dashboard/cities${q}`, CityFigures, { signal }),
+    enabled: indicator !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useComparison(indicator: string | undefined, provinces: string[], parks: number[]) {
+  const q = new URLSearchParams({ indicator: indicator ?? '' });
+  if (provinces.length) q.set('provinces', provinces.join(','));
+  if (parks.length) q.set('parks', parks.join(','));
+  return useQuery({
+    queryKey: ['compare', q.toString()] as const,
+    queryFn: ({ signal }) => getJson(`/api/dashboard/compare?${q}`, Comparison, { signal }),
+    enabled: indicator !== undefined && (provinces.length > 0 || parks.length > 0),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useParkDashboard(id: number) {
+  return useQuery({
+    queryKey: ['park', id] as const,
+    queryFn: ({ signal }) => getJson(`/api/dashboard/parks/${id}`, ParkDashboard, { signal }),
+  });
+}

@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { downloadCsv, downloadXlsx } from '../export.ts';
+import { useT } from '../i18n.ts';
+import type { TableData } from '../table.ts';
+
+/** CSV and Excel downloads of a table that has no chart. */
+export function ExportButtons({ table, fileName }: { table: TableData; fileName: string }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const xlsx = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await downloadXlsx(table, fileName);
+    } catch (err) {
+      setError(t('chart.exportFailed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <fieldset className="export no-print">
+      <legend className="visually-hidden">{t('chart.export')}</legend>
+      <button type="button" className="button button--ghost" onClick={() => downloadCsv(table, fileName)} data-export="csv">{t('chart.csv')}</button>
+      <button type="button" className="button button--ghost" onClick={() => void xlsx()} disabled={busy} data-export="xlsx">{busy ? t('chart.exporting') : t('chart.xlsx')}</button>
+      {error && <span role="alert" className="export__error">{error}</span>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,16 @@
+import type { CSSProperties } from 'react';
+import { figureStateLook, type FigureState } from '../figureState.ts';
+import { useT } from '../i18n.ts';
+
+/** 缺报 / 草稿 / 已退回 / 已提交 / 已通过 as icon + word on its colour. */
+export function FigureStateBadge({ state, compact = false }: { state: FigureState; compact?: boolean }) {
+  const t = useT();
+  const look = figureStateLook(state);
+  const style = { '--status-color': look.color, '--status-bg': look.background } as CSSProperties;
+  return (
+    <span className={compact ? 'status-badge status-badge--compact figure-badge' : 'status-badge figure-badge'} style={style} data-figure-state={state}>
+      <span className="status-badge__icon" aria-hidden="true">{look.icon}</span>
+      <span>{t(look.label)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,11 @@
+import { useEffect } from 'react';
+import { useT } from './i18n.ts';
+
+/** “页面 · 目标追踪” in the tab, the history and bookmarks. */
+export function useDocumentTitle(page: string | undefined) {
+  const t = useT();
+  const app = t('app.title');
+  useEffect(() => {
+    document.title = page ? `${page} · ${app}` : app;
+  }, [page, app]);
+}
