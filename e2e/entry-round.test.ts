@@ -76,7 +76,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
       await h.close();
     }
   }
-  const progressOf = async (code: string) => (await admin.get<ProgressEntryT[]>('/api/progress')).find((p) => p.code === code)!;
+  const progressOf = async (code: string, basis = 'approved') => (await admin.get<ProgressEntryT[]>(`/api/progress?basis=${basis}`)).find((p) => p.code === code)!;
 
   /** Closes the page; every console error, failed request and HTTP error must be one the step expected. */
   async function done(t: TrackedPage, expected: RegExp[] = []) {
@@ -379,6 +379,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     await page.goto(`${server.url}/targets/${t10}`);
     await page.locator('[data-target-detail="T10"]').waitFor();
     expect(await page.locator('[data-target-detail="T10"]').getAttribute('data-status')).toBe('insufficient_data');
+    // Counting submitted figures too, the same page already shows where the submission would put it.
+    expect((await progressOf('T10', 'submitted')).status).toBe('on_track');
+    await page.goto(`${server.url}/targets/${t10}?basis=submitted`);
+    await page.locator('[data-target-detail="T10"][data-status="on_track"]').waitFor();
+    await page.goto(`${server.url}/?basis=submitted`);
+    expect(await page.locator('#f-basis').inputValue()).toBe('submitted');
+    await page.locator('[data-target-code="T10"][data-status="on_track"]').waitFor();
+    await page.selectOption('#f-basis', 'approved');
+    await page.locator('[data-target-code="T10"][data-status="insufficient_data"]').waitFor();
 
     await signInAs(page, 'planner1', 'planner1-password-123');
     const reviewTask = page.locator('[data-task="review"][data-task-year="2022"]');

@@ -6,8 +6,10 @@ const meta = { provinces: [{ code: '330000', name: '浙江省', parkCount: 1, ta
 describe('filters in the URL', () => {
   it('reads the filters, with the first province as default and bad values ignored', () => {
     expect(readFilters(new URLSearchParams('plan=ZJ&horizon=2027&year=20x&level=huge&city=330100'), meta)).toEqual({
-      province: '330000', plan: 'ZJ', horizon: 2027, year: undefined, city: '330100', level: undefined,
+      province: '330000', plan: 'ZJ', horizon: 2027, year: undefined, city: '330100', level: undefined, basis: 'approved',
     });
+    expect(readFilters(new URLSearchParams('basis=submitted'), meta).basis).toBe('submitted');
+    expect(readFilters(new URLSearchParams('basis=anything'), meta).basis).toBe('approved');
     expect(readFilters(new URLSearchParams('province=320000&level=national'), meta)).toMatchObject({ province: '320000', level: 'national' });
   });
 
@@ -15,6 +17,9 @@ describe('filters in the URL', () => {
     expect(apiQuery({ province: '330000', horizon: 2027, level: 'national' }, { indicator: 'gdp', year: undefined }))
       .toBe('?province=330000&targetYear=2027&level=national&indicator=gdp');
     expect(apiQuery({})).toBe('');
+    // approved figures are the API's default: only the other basis is spelled out
+    expect(apiQuery({ province: '330000', basis: 'approved' })).toBe('?province=330000');
+    expect(apiQuery({ province: '330000', basis: 'submitted' })).toBe('?province=330000&basis=submitted');
   });
 
   it('forgets the plan, city and parks of another province, and the horizon of another plan', () => {
@@ -25,6 +30,6 @@ describe('filters in the URL', () => {
   });
 
   it('carries only the shared filters to other views', () => {
-    expect(sharedSearch(new URLSearchParams('province=330000&tab=ranking&year=2024&sort=name'))).toBe('?province=330000&year=2024');
+    expect(sharedSearch(new URLSearchParams('province=330000&tab=ranking&year=2024&sort=name&basis=submitted'))).toBe('?province=330000&year=2024&basis=submitted');
   });
 });

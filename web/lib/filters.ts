@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import type { MetaT } from '../../shared/schemas.ts';
 
 /** The filters shared by the views; carried along when moving from one view to another. */
-export const SHARED_KEYS = ['province', 'plan', 'horizon', 'year', 'city', 'level'] as const;
+export const SHARED_KEYS = ['province', 'plan', 'horizon', 'year', 'city', 'level', 'basis'] as const;
 export type SharedKey = (typeof SHARED_KEYS)[number];
 
 export type ParkLevel = 'national' | 'provincial' | 'other';
@@ -19,6 +19,8 @@ export interface Filters {
   year: number | undefined;
   city: string | undefined;
   level: ParkLevel | undefined;
+  /** approved: only approved figures count (the default); submitted: figures awaiting review count too. */
+  basis: 'approved' | 'submitted';
 }
 
 const int = (text: string | null) => (text && /^\d{4}$/.test(text) ? Number(text) : undefined);
@@ -33,6 +35,7 @@ export function readFilters(params: URLSearchParams, meta: Pick<MetaT, 'province
     year: int(params.get('year')),
     city: params.get('city') || undefined,
     level: level && (PARK_LEVELS as readonly string[]).includes(level) ? (level as ParkLevel) : undefined,
+    basis: params.get('basis') === 'submitted' ? 'submitted' : 'approved',
   };
 }
 
@@ -48,6 +51,7 @@ export function apiQuery(filters: Partial<Filters>, extra: Record<string, string
   put('city', filters.city);
   put('level', filters.level);
   put('year', filters.year);
+  put('basis', filters.basis === 'submitted' ? 'submitted' : undefined);
   for (const [k, v] of Object.entries(extra)) put(k, v);
   const text = q.toString();
   return text ? `?${text}` : '';

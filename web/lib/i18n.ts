@@ -38,6 +38,9 @@ const zh = {
   'filter.allHorizons': '全部年份',
   'filter.indicator': '指标',
   'filter.reset': '清除筛选',
+  'filter.basis': '计入数据',
+  'filter.basis.approved': '仅已审核',
+  'filter.basis.submitted': '含已提交待审核',
   'filter.search': '搜索园区',
   'filter.searchPlaceholder': '园区名称',
 
@@ -835,6 +838,9 @@ const en: Record<MessageKey, string> = {
   'filter.allHorizons': 'All years',
   'filter.indicator': 'Indicator',
   'filter.reset': 'Clear filters',
+  'filter.basis': 'Figures counted',
+  'filter.basis.approved': 'Approved only',
+  'filter.basis.submitted': 'Including submitted',
   'filter.search': 'Search parks',
   'filter.searchPlaceholder': 'Park name',
 

@@ -41,8 +41,8 @@ export function useParks(province: string) {
   });
 }
 
-export function useOverview(filters: Pick<Filters, 'province' | 'plan' | 'horizon'>) {
-  const q = apiQuery({ province: filters.province, plan: filters.plan, horizon: filters.horizon });
+export function useOverview(filters: Pick<Filters, 'province' | 'plan' | 'horizon' | 'basis'>) {
+  const q = apiQuery({ province: filters.province, plan: filters.plan, horizon: filters.horizon, basis: filters.basis });
   return useQuery({
     queryKey: ['overview', q] as const,
     queryFn: ({ signal }) => getJson(`/api/dashboard/overview${q}`, z.array(OverviewEntry), { signal }),
@@ -50,10 +50,11 @@ export function useOverview(filters: Pick<Filters, 'province' | 'plan' | 'horizo
   });
 }
 
-export function useTargetDetail(id: number) {
+export function useTargetDetail(id: number, basis: Filters['basis'] = 'approved') {
+  const q = apiQuery({ basis });
   return useQuery({
-    queryKey: ['target', id] as const,
-    queryFn: ({ signal }) => getJson(`/api/targets/${id}/progress`, ProgressDetail, { signal }),
+    queryKey: ['target', id, q] as const,
+    queryFn: ({ signal }) => getJson(`/api/targets/${id}/progress${q}`, ProgressDetail, { signal }),
   });
 }
 
@@ -66,8 +67,8 @@ export function useParkStatus(filters: Filters) {
   });
 }
 
-export function useParkFigures(filters: Pick<Filters, 'province' | 'city' | 'level' | 'year'>) {
-  const q = apiQuery({ province: filters.province, city: filters.city, level: filters.level, year: filters.year });
+export function useParkFigures(filters: Pick<Filters, 'province' | 'city' | 'level' | 'year' | 'basis'>) {
+  const q = apiQuery({ province: filters.province, city: filters.city, level: filters.level, year: filters.year, basis: filters.basis });
   return useQuery({
     queryKey: ['figures', q] as const,
     queryFn: ({ signal }) => getJson(`/api/dashboard/figures${q}`, ParkFigures, { signal }),
@@ -75,8 +76,8 @@ export function useParkFigures(filters: Pick<Filters, 'province' | 'city' | 'lev
   });
 }
 
-export function useCityFigures(filters: Pick<Filters, 'province' | 'level' | 'year'>, indicator: string | undefined) {
-  const q = apiQuery({ province: filters.province, level: filters.level, year: filters.year }, { indicator });
+export function useCityFigures(filters: Pick<Filters, 'province' | 'level' | 'year' | 'basis'>, indicator: string | undefined) {
+  const q = apiQuery({ province: filters.province, level: filters.level, year: filters.year, basis: filters.basis }, { indicator });
   return useQuery({
     queryKey: ['cities', q] as const,
     queryFn: ({ signal }) => getJson(`/api/dashboard/cities${q}`, CityFigures, { signal }),

@@ -30,7 +30,7 @@ function Heatmap({ meta }: { meta: MetaT }) {
     <div className="page">
       <div className="page__head"><h2 className="page__title">{t('heatmap.title')}</h2></div>
       <p className="page__intro">{t('heatmap.text')}</p>
-      <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'year', 'city', 'level']} />
+      <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'year', 'city', 'level', 'basis']} />
       <QueryState query={matrix} renderEmpty={(m) => (m.targets.length === 0 || m.parks.length === 0 ? <EmptyState title={t('heatmap.empty')} /> : null)}>
         {(m) => <HeatmapPanel matrix={m} />}
       </QueryState>

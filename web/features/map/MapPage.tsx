@@ -44,7 +44,7 @@ function MapView({ meta }: { meta: MetaT }) {
   const locale = t.locale;
   const { filters, params, set } = useFilters(meta);
   const indicators = useIndicators();
-  const overview = useOverview({ province: filters.province, plan: undefined, horizon: undefined });
+  const overview = useOverview({ province: filters.province, plan: undefined, horizon: undefined, basis: filters.basis });
   const coverageTargets = (overview.data ?? []).filter((e) => e.scope.kind === 'coverage' && e.coverage && e.coverage.regionsTotal > 0);
   const mapped = (indicators.data ?? []).filter((i) => ['sum', 'ratio_of_sums', 'share_of_province'].includes(i.aggregation));
   const show = params.get('show')
@@ -63,7 +63,7 @@ function MapView({ meta }: { meta: MetaT }) {
   return (
     <div className="page">
       <div className="page__head"><h2 className="page__title">{t('map.title')}</h2></div>
-      <FilterBar meta={meta} fields={coverage ? ['province', 'level'] : ['province', 'year', 'level']}>
+      <FilterBar meta={meta} fields={coverage ? ['province', 'level'] : ['province', 'year', 'level', 'basis']}>
         <Select id="map-show" label={t('map.mode')} value={show} wide onChange={(v) => set({ show: v })} options={options.length ? options : [{ value: show, label: '…' }]} />
       </FilterBar>
       {overview.isPending || indicators.isPending ? <Loading /> : coverage

@@ -36,7 +36,7 @@ function Overview({ meta }: { meta: MetaT }) {
         <h2 className="page__title">{t('overview.title')}{province && <span className="page__context"> · {province.name}</span>}</h2>
         <button type="button" className="button button--ghost no-print" onClick={() => window.print()}>{t('chart.print')}</button>
       </div>
-      <FilterBar meta={meta} fields={['province', 'plan', 'horizon']} />
+      <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'basis']} />
       <QueryState
         query={overview}
         renderEmpty={(entries) => (entries.length === 0 ? <EmptyState title={t('overview.emptyTitle')}><p>{t('overview.emptyText')}</p></EmptyState> : null)}

@@ -43,7 +43,7 @@ function Parks({ meta }: { meta: MetaT }) {
           ))}
         </div>
       </div>
-      <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'year', 'city', 'level']} />
+      <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'year', 'city', 'level', 'basis']} />
       <QueryState query={figures} renderEmpty={(f) => (f.parks.length === 0 ? <EmptyState title={t('parks.emptyTitle')}><p>{t('parks.emptyText')}</p></EmptyState> : null)}>
         {(f) => (tab === 'table'
           ? <ParksTable figures={f} matrix={matrix.data} params={params} set={set} />

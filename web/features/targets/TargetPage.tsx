@@ -23,7 +23,8 @@ import { readings } from './readings.ts';
 export default function TargetPage() {
   const t = useT();
   const id = Number(useParams().id);
-  const detail = useTargetDetail(Number.isInteger(id) && id > 0 ? id : 0);
+  const [params] = useSearchParams();
+  const detail = useTargetDetail(Number.isInteger(id) && id > 0 ? id : 0, params.get('basis') === 'submitted' ? 'submitted' : 'approved');
   useDocumentTitle(detail.data ? `${detail.data.code} ${indicatorName(detail.data.indicator, t.locale)}` : undefined);
   if (!(Number.isInteger(id) && id > 0)) return <EmptyState title={t('target.notFound')} />;
   return (

@@ -5,7 +5,7 @@ import { PARK_LEVELS, useFilters } from '../filters.ts';
 import { useT, type MessageKey } from '../i18n.ts';
 import { useCities } from '../queries.ts';
 
-export type FilterField = 'province' | 'plan' | 'horizon' | 'year' | 'city' | 'level';
+export type FilterField = 'province' | 'plan' | 'horizon' | 'year' | 'city' | 'level' | 'basis';
 
 export function FilterBar({ meta, fields, children }: { meta: MetaT; fields: readonly FilterField[]; children?: ReactNode }) {
   const t = useT();
@@ -42,6 +42,10 @@ export function FilterBar({ meta, fields, children }: { meta: MetaT; fields: rea
       {has('level') && (
         <Select id="f-level" label={t('filter.level')} value={filters.level ?? ''} onChange={(v) => set({ level: v })}
           options={[{ value: '', label: t('filter.allLevels') }, ...PARK_LEVELS.map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) }))]} />
+      )}
+      {has('basis') && (
+        <Select id="f-basis" label={t('filter.basis')} value={filters.basis} onChange={(v) => set({ basis: v === 'submitted' ? v : null })}
+          options={[{ value: 'approved', label: t('filter.basis.approved') }, { value: 'submitted', label: t('filter.basis.submitted') }]} />
       )}
       {children}
     </form>
