@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CreateTargetsBody, IdParam, ProgressDetail, ProgressEntry, ProgressQuery, Target, TargetRevision, TargetsQuery, UpdateTargetBody } from '../../shared/schemas.ts';
+import { type ProgressEntryT, CreateTargetsBody, IdParam, ProgressDetail, ProgressEntry, ProgressQuery, Target, TargetRevision, TargetsQuery, UpdateTargetBody } from '../../shared/schemas.ts';
 import { actorOf, requireRole } from '../auth.ts';
 import { jsonRoute, notFound, resourceRouter } from '../http.ts';
 import { listTargets, publicTarget } from '../services/catalog.ts';
-import { progressDetail, progressOfTargets } from '../services/progress.ts';
+import { progressDetail, progressOfTargetsJson } from '../services/progress.ts';
 import { createTargets, targetHistory, updateTarget } from '../services/target-writes.ts';
 
 const planners = requireRole('admin', 'planner');
@@ -87,6 +87,7 @@ export const progress = resourceRouter().openapi(
   async (c) => {
     const { deps } = c.var;
     const { basis, ...filter } = c.req.valid('query');
-    return c.json(await progressOfTargets({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis }, filter), 200);
+    const json = await progressOfTargetsJson({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis }, filter);
+    return c.body(json, 200, { 'content-type': 'application/json; charset=UTF-8' }) as unknown as ReturnType<typeof c.json<ProgressEntryT[], 200>>;
   },
 );

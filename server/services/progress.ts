@@ -176,13 +176,16 @@ async function computeProgressOfTargets(ctx: ProgressContext, filter: TargetFilt
 
 // Every target over every park is too much to recompute on each request at national scale; the
 // answer only changes when the data does (or the calendar year, for awaitingFinal).
-const cachedProgress = cachedByDataVersion(
-  (_db, args: { ctx: ProgressContext; filter: TargetFilter }) => computeProgressOfTargets(args.ctx, args.filter),
+// The answer is kept as its JSON text: at national scale it is megabytes, and serialising it again
+// for every viewer would cost more than reading the cache.
+const cachedProgressJson = cachedByDataVersion(
+  async (_db, args: { ctx: ProgressContext; filter: TargetFilter }) => JSON.stringify(await computeProgressOfTargets(args.ctx, args.filter)),
   ({ ctx, filter }) => JSON.stringify([ctx.currentYear, ctx.basis, filter]),
 );
 
-export function progressOfTargets(ctx: ProgressContext, filter: TargetFilter): Promise<ProgressEntryT[]> {
-  return cachedProgress(ctx.db, { ctx, filter });
+/** GET /api/progress as JSON text, from the cache while the data has not changed. */
+export function progressOfTargetsJson(ctx: ProgressContext, filter: TargetFilter): Promise<string> {
+  return cachedProgressJson(ctx.db, { ctx, filter });
 }
 
 /** One target's progress with its series, straight path, projection and per-park breakdown. */
