@@ -13,7 +13,7 @@ import { DEMO_SOURCE } from '../db/demo.ts';
 import type { Database, ParkLevel } from '../db/schema.ts';
 import { indicatorRef, indicatorsByCode, listParks, listTargets, type LoadedTarget } from './catalog.ts';
 import { progressDetail, type ProgressContext } from './progress.ts';
-import { aggregateSeries, countedValues, levelsAtLeast, parkSeries, statusesFor, type ParkPoint, type ValueBasis } from './series.ts';
+import { aggregateSeries, countedValues, exactSum, levelsAtLeast, parkSeries, statusesFor, type ParkPoint, type ValueBasis } from './series.ts';
 import { listValues } from './values.ts';
 
 
@@ -262,23 +262,37 @@ export async function cityFigures(ctx: ProgressContext, filter: DashboardFilter 
   type Row = { city: string | null; num: number; den: number | null; parks: number };
   let rows: Row[] = [];
   let provinceTotal: number | null = null;
+  // Σ per city in JavaScript, in park order (exactSum): SQL's sum() gives other last digits on each database.
+  const byCityAndPark = async (codes: string[], y: number) => {
+    const figures = await scoped('v')
+      .select(['p.city_code as city', 'v.park_id as parkId', 'v.indicator_code as code', 'v.value as value'])
+      .where('v.indicator_code', 'in', codes).where('v.year', '=', y)
+      .orderBy('v.park_id')
+      .execute();
+    const out = new Map<string | null, Map<number, Map<string, number>>>();
+    for (const f of figures) {
+      const city = out.get(f.city) ?? new Map<number, Map<string, number>>();
+      out.set(f.city, city);
+      const park = city.get(f.parkId!) ?? new Map<string, number>();
+      city.set(f.parkId!, park);
+      park.set(f.code, Number(f.value));
+    }
+    return out;
+  };
   if (year !== null && indicator.aggregation === 'ratio_of_sums') {
-    rows = (await scoped('n')
-      .innerJoin(counted().as('d'), (j) => j.onRef('d.park_id', '=', 'n.park_id').onRef('d.year', '=', 'n.year'))
-      .select(['p.city_code as city', sql<number>`sum(n.value)`.as('num'), sql<number>`sum(d.value)`.as('den'), sql<number>`count(*)`.as('parks')])
-      .where('n.indicator_code', '=', indicator.numerator!)
-      .where('d.indicator_code', '=', indicator.denominator!)
-      .where('d.value', '>', 0)
-      .where('n.year', '=', year)
-      .groupBy('p.city_code')
-      .execute()).map((r) => ({ city: r.city, num: Number(r.num), den: Number(r.den), parks: Number(r.parks) }));
+    rows = [...await byCityAndPark([indicator.numerator!, indicator.denominator!], year)].flatMap(([city, inCity]) => {
+      const both = [...inCity.values()].flatMap((m) => {
+        const num = m.get(indicator.numerator!);
+        const den = m.get(indicator.denominator!);
+        return num !== undefined && den !== undefined && den > 0 ? [[num, den] as const] : [];
+      });
+      return both.length ? [{ city, num: exactSum(both.map((x) => x[0])), den: exactSum(both.map((x) => x[1])), parks: both.length }] : [];
+    });
   } else if (year !== null && (indicator.aggregation === 'sum' || indicator.aggregation === 'share_of_province')) {
-    rows = (await scoped('v')
-      .select(['p.city_code as city', sql<number>`sum(v.value)`.as('num'), sql<number>`count(*)`.as('parks')])
-      .where('v.indicator_code', '=', summed)
-      .where('v.year', '=', year)
-      .groupBy('p.city_code')
-      .execute()).map((r) => ({ city: r.city, num: Number(r.num), den: null, parks: Number(r.parks) }));
+    rows = [...await byCityAndPark([summed], year)].map(([city, inCity]) => {
+      const values = [...inCity.values()].map((m) => m.get(summed)!);
+      return { city, num: exactSum(values), den: null, parks: values.length };
+    });
     if (indicator.aggregation === 'share_of_province') {
       const total = await db.selectFrom(counted().as('t')).select('value')
         .where('subject_key', '=', `region:${filter.province}`).where('indicator_code', '=', summed).where('year', '=', year)

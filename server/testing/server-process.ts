@@ -49,14 +49,23 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
+  // A start that fails leaves no data directory of its own behind.
+  const removeOwnDir = () => {
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null) {
+      removeOwnDir();
+      throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    }
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      await exited;
+      removeOwnDir();
       throw new Error(`server did not become healthy within 60 s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 100));
