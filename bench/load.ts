@@ -29,8 +29,10 @@ export interface LoadResult {
   /** Completed requests a second. */
   rps: number;
   seconds: number;
-  /** Size of one answer (the last one), in bytes. */
+  /** Size of one answer (the last one), in bytes, as the client has it (inflated). */
   bytes: number;
+  /** The same answer's size on the wire (Content-Length: compressed, or 0 for a 304). */
+  wireBytes: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -39,15 +41,19 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-async function once(url: string, headers: Record<string, string> | undefined): Promise<{ ok: boolean; bytes: number; error?: string }> {
+async function once(url: string, headers: Record<string, string> | undefined): Promise<{ ok: boolean; bytes: number; wireBytes: number; error?: string }> {
   try {
     const res = await fetch(url, { headers });
     const body = await res.arrayBuffer();
-    return res.ok ? { ok: true, bytes: body.byteLength } : { ok: false, bytes: body.byteLength, error: `${res.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}` };
+    const wireBytes = Number(res.headers.get('content-length') ?? body.byteLength);
+    // 304 Not Modified is the answer a client that already has the data asks for.
+    return res.ok || res.status === 304
+      ? { ok: true, bytes: body.byteLength, wireBytes }
+      : { ok: false, bytes: body.byteLength, wireBytes, error: `${res.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}` };
   } catch (err) {
     // fetch's own message is "fetch failed"; the reason is in its cause.
     const cause = (err as { cause?: unknown }).cause;
-    return { ok: false, bytes: 0, error: `${String(err)}${cause ? ` (${String(cause)})` : ''}` };
+    return { ok: false, bytes: 0, wireBytes: 0, error: `${String(err)}${cause ? ` (${String(cause)})` : ''}` };
   }
 }
 
@@ -63,6 +69,7 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRe
   let errors = 0;
   let firstError: string | null = null;
   let bytes = 0;
+  let wireBytes = 0;
   let started = 0;
   const t0 = performance.now();
   const elapsed = () => (performance.now() - t0) / 1000;
@@ -76,6 +83,7 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRe
       if (r.ok) {
         latencies.push(performance.now() - s);
         bytes = r.bytes;
+        wireBytes = r.wireBytes;
       } else {
         errors++;
         firstError ??= r.error ?? 'error';
@@ -89,6 +97,6 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRe
     requests: latencies.length, errors, firstError,
     p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN,
     mean: sorted.reduce((s, v) => s + v, 0) / (sorted.length || 1),
-    rps: latencies.length / seconds, seconds, bytes,
+    rps: latencies.length / seconds, seconds, bytes, wireBytes,
   };
 }

@@ -51,6 +51,7 @@ const ADMIN_PASSWORD = 'bench-admin-password';
 const PARKS_PER_FILE = 500; // × 40 indicators = 20 000 rows, the import's limit per file
 /** The data set ends two years back, so the import's year (last year) is never in the future. */
 const LAST_YEAR = new Date().getUTCFullYear() - 2;
+const IDENTITY = { 'accept-encoding': 'identity' };
 
 const log = (msg: string) => process.stdout.write(`[bench] ${msg}\n`);
 
@@ -307,13 +308,18 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     const url = server.url;
     log('  GET /api/health under load (the floor) …');
     const health = await runLoad(`${url}/api/health`, loadOptions(false));
-    log(`  GET /api/progress under load …`);
-    const progress = await runLoad(`${url}/api/progress`, loadOptions(true));
+    // Uncompressed: what the server costs, without the client's inflating (which would run on the
+    // same two cores); then as a browser asks (gzip), and as a browser that has it asks again (304).
+    log(`  GET /api/progress under load (uncompressed, gzip, If-None-Match) …`);
+    const progress = await runLoad(`${url}/api/progress`, { ...loadOptions(true), headers: IDENTITY });
+    const progressGzip = await runLoad(`${url}/api/progress`, loadOptions(true));
+    const etag = await fetch(`${url}/api/progress`, { headers: IDENTITY }).then(async (res) => { await res.arrayBuffer(); return res.headers.get('etag'); });
+    const revalidate = etag ? await runLoad(`${url}/api/progress`, { ...loadOptions(false), headers: { 'if-none-match': etag } }) : null;
     log(`  GET /api/progress, cache stale before each request …`);
     const cold = await coldLatency(`${url}/api/progress`, cache.bump, 3);
     const detailUrl = `${url}/api/targets/${set.breakdownTargetId}/progress`;
     log(`  GET /api/targets/${set.breakdownTargetId}/progress (${set.largestProvince.name}, ${set.largestProvince.parks} parks) under load …`);
-    const detail = await runLoad(detailUrl, loadOptions(true));
+    const detail = await runLoad(detailUrl, { ...loadOptions(true), headers: IDENTITY });
 
     const rows = importRows(set, set.parkList);
     log(`  import floor: ${rows.length.toLocaleString('en')} raw inserts + revisions in one transaction …`);
@@ -333,7 +339,7 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     return {
       kind, parks: scale, values: set.values, generateSeconds: set.seconds, targets: set.targets.length,
       breakdown: { targetId: set.breakdownTargetId, province: set.largestProvince.name, parks: set.largestProvince.parks },
-      health, progress, cold, detail, import: importResult, cacheAware: cache.has,
+      health, progress, progressGzip, revalidate, cold, detail, import: importResult, cacheAware: cache.has,
     };
   } catch (err) {
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- server output (last 3000 characters) ---\n${server.output().slice(-3000)}`, { cause: err });

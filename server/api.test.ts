@@ -36,6 +36,25 @@ for (const kind of TEST_DATABASES) {
       await database?.drop();
     });
 
+    it('sends the progress prepared: the same answer plain or gzip, and 304 to a client that has it', async () => {
+      for (const path of ['/api/progress', `/api/targets/${byCode('T1').id}/progress`, '/api/dashboard/overview']) {
+        const plain = await fetch(server.url + path, { headers: { 'accept-encoding': 'identity' } });
+        expect(plain.headers.get('content-encoding')).toBeNull();
+        const etag = plain.headers.get('etag')!;
+        expect(etag, path).toMatch(/^W\/"[\w-]+"$/);
+        expect(plain.headers.get('cache-control')).toBe('private, no-cache');
+        const text = await plain.text();
+        // Node's fetch asks for gzip and inflates it, as a browser does.
+        const zipped = await fetch(server.url + path);
+        expect([zipped.headers.get('content-encoding'), zipped.headers.get('etag'), await zipped.text()]).toEqual(['gzip', etag, text]);
+        const again = await fetch(server.url + path, { headers: { 'if-none-match': etag } });
+        expect([again.status, await again.text()]).toEqual([304, '']);
+        const other = await fetch(server.url + path, { headers: { 'if-none-match': 'W/"something-else"' } });
+        expect(other.status).toBe(200);
+        await other.arrayBuffer();
+      }
+    });
+
     it('reports health and which database it runs on', async () => {
       expect(await get('/api/health')).toEqual({ status: 'ok', database: kind.kind });
     });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type {
-  CityFiguresT, ComparisonT, MetaT, OverviewEntryT, ParkDashboardT, ParkFiguresT, ParkStatusMatrixT, ProgressEntryT,
+  CityFiguresT, ComparisonT, MetaT, OverviewEntryT, ParkDashboardT, ParkFiguresT, ParkStatusMatrixT, ProgressEntryT, ProgressDetailT,
 } from '../shared/schemas.ts';
 import { STATUSES } from '../shared/progress.ts';
 import { findIndicator } from '../shared/indicators.ts';
@@ -88,7 +88,12 @@ for (const kind of TEST_DATABASES) {
       const progress = await get<ProgressEntryT[]>(`/api/progress?province=${HAINAN}`);
       const m = await get<ParkStatusMatrixT>(`/api/dashboard/park-status?province=${HAINAN}`);
       const x2 = progress.find((p) => p.code === 'X2')!;
-      for (const park of x2.parks!) {
+      // The list says how the class stands; each park is in the target's detail.
+      expect(x2.parkClass).toMatchObject({ parks: 2, withData: 1, weakest: [{ parkId: ids.b, status: 'on_track' }] });
+      expect(x2.parkClass!.byStatus).toMatchObject({ on_track: 1, insufficient_data: 1, missed: 0 });
+      const detail = await get<ProgressDetailT>(`/api/targets/${x2.id}/progress`);
+      expect(detail.parks!.map((p) => p.parkId)).toEqual([ids.b, ids.c]);
+      for (const park of detail.parks!) {
         const cell = m.cells.find((c) => c.parkId === park.parkId && c.targetId === ids.x2)!;
         expect([cell.status, cell.latestValue, cell.progress]).toEqual([park.status, park.latestValue, park.progress]);
       }

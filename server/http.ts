@@ -1,5 +1,9 @@
-// The HTTP edge shared by every route file: route descriptions for OpenAPI, one error type, and the
-// handlers that turn errors and failed validation into `{ error: { code, message } }`.
+// The HTTP edge shared by every route file: route descriptions for OpenAPI, one error type, the
+// handlers that turn errors and failed validation into `{ error: { code, message } }`, and answers
+// prepared once and sent to many (serialised, compressed, with an ETag).
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -106,4 +110,61 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   }
   console.error(err);
   return c.json(errorBody('internal_error', '服务器内部错误 (internal server error)'), 500);
+}
+
+// --- prepared answers -------------------------------------------------------------------------------
+
+/**
+ * A JSON answer made once and sent to many viewers: the bytes, the same gzip-compressed, and an ETag
+ * of the content. Big read answers (every target's progress at national scale is hundreds of KB) are
+ * cached like this under the data version, so a request costs a version check and a write of bytes.
+ */
+export interface PreparedJson {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+const gzipAsync = promisify(gzip);
+
+export async function prepareJson(value: unknown): Promise<PreparedJson> {
+  const body = Buffer.from(JSON.stringify(value));
+  // Compressed once, off the event loop (zlib's thread pool), not per request.
+  const compressed = await gzipAsync(body, { level: 6 });
+  // Weak: the plain and the gzip bytes are the same answer.
+  const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+  return { body, gzip: compressed, etag };
+}
+
+// A Buffer is a Uint8Array over Node's own ArrayBuffer (never a shared one): no copy.
+const bytes = (b: Buffer) => b as Uint8Array as Uint8Array<ArrayBuffer>;
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/**
+ * Sends a prepared answer: 304 when the client already has it (If-None-Match), gzip when the client
+ * accepts it, else the plain bytes. `no-cache` makes a browser ask again each time, cheaply.
+ */
+export function sendPreparedJson(c: Context, prepared: PreparedJson): Response {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=UTF-8',
+    etag: prepared.etag,
+    'cache-control': 'private, no-cache',
+    vary: 'Accept-Encoding',
+  };
+  const ifNoneMatch = c.req.header('if-none-match');
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => [prepared.etag, prepared.etag.slice(2), '*'].includes(tag.trim()))) {
+    return c.body(null, 304, headers);
+  }
+  if (acceptsGzip(c.req.header('accept-encoding'))) {
+    return c.body(bytes(prepared.gzip), 200, { ...headers, 'content-encoding': 'gzip' });
+  }
+  return c.body(bytes(prepared.body), 200, headers);
 }

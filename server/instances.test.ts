@@ -90,6 +90,25 @@ describe.skipIf(postgresKind.skipReason !== null)('two server instances on one P
     expect(onB.map((v) => [v.year, v.value, v.status])).toEqual([[2021, 14, 'approved'], [2023, 19, 'submitted']]);
   });
 
+  it('gives the same ETag on both instances, and a new one on both once A writes a figure that counts', async () => {
+    const etagOn = async (url: string, ifNoneMatch?: string) => {
+      const res = await fetch(`${url}/api/progress?basis=submitted`, ifNoneMatch ? { headers: { 'if-none-match': ifNoneMatch } } : {});
+      await res.arrayBuffer();
+      return { status: res.status, etag: res.headers.get('etag') };
+    };
+    const first = await etagOn(a.url);
+    expect(await etagOn(b.url)).toEqual(first);
+    expect((await etagOn(b.url, first.etag!)).status).toBe(304);
+
+    const res = await adminA.fetch('/api/import', { method: 'POST', body: csvUpload([['园区编号', '指标', '年份', '数值'], [String(parkId), 'hte_count', '2023', '950']]) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    // B's copy is stale at once: its answer for the old ETag is the new data, not a 304.
+    const afterOnB = await etagOn(b.url, first.etag!);
+    expect(afterOnB.status).toBe(200);
+    expect(afterOnB.etag).not.toBe(first.etag);
+    expect((await etagOn(a.url, afterOnB.etag!)).status).toBe(304);
+  });
+
   it('accepts a session made on A on B (same cookie, same CSRF token), and ends it on both when signed out on B', async () => {
     const onA = await signIn(a.url, 'admin', TEST_ADMIN_PASSWORD);
     const onB = sessionClient(b.url, onA.cookie, onA.csrfToken);

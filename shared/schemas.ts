@@ -197,6 +197,15 @@ export const AggregateInfo = z.object({
 
 export const ParkProgress = ProgressOutputs.extend({ parkId: z.number().int(), parkName: z.string() });
 
+/** A class target in the list: how its parks stand, without every park's outputs (those are in the detail). */
+export const ParkClassSummary = z.object({
+  parks: z.number().int().describe('parks of the class'),
+  withData: z.number().int().describe('parks with figures to judge'),
+  byStatus: z.record(Status, z.number().int()).describe('parks per status (every status, 0 when none)'),
+  weakest: z.array(ParkProgress.pick({ parkId: true, parkName: true, status: true, latestYear: true, latestValue: true, gap: true, gapRelative: true }))
+    .describe('up to 5 parks with data, weakest first (status, then the largest relative gap): the headline is the first'),
+});
+
 export const ProgressEntry = ProgressOutputs.extend({
   id: z.number().int(),
   code: z.string(),
@@ -212,7 +221,7 @@ export const ProgressEntry = ProgressOutputs.extend({
   source: SourceRef.nullable(),
   coverage: CoverageInfo.nullable(),
   aggregate: AggregateInfo.nullable(),
-  parks: z.array(ParkProgress).nullable().describe('park_class: each park of the class'),
+  parkClass: ParkClassSummary.nullable().describe('park_class: how the parks of the class stand (each park: GET /api/targets/:id/progress)'),
   // Optional in the type only (older clients and fixtures); the server always sends both.
   supersedesId: z.number().int().nullable().optional().describe('the earlier horizon this target replaces (always sent)'),
   supersededById: z.number().int().nullable().optional().describe('the later horizon that replaces this target (always sent)'),
@@ -242,6 +251,7 @@ export const BreakdownRow = z.object({
 });
 
 export const ProgressDetail = ProgressEntry.extend({
+  parks: z.array(ParkProgress).nullable().describe('park_class: each park of the class, in id order'),
   series: z.array(SeriesPoint),
   path: z.array(z.object({ year: z.number().int(), value: z.number() })).describe('straight line from baseline to target'),
   projection: z.array(z.object({ year: z.number().int(), value: z.number() })).describe('latest value carried at the observed pace to the target year'),
@@ -314,6 +324,7 @@ export const IdParam = z.object({ id: intParam.positive() });
 
 export type ProgressEntryT = z.infer<typeof ProgressEntry>;
 export type ProgressDetailT = z.infer<typeof ProgressDetail>;
+export type ParkClassSummaryT = z.infer<typeof ParkClassSummary>;
 export type ParkT = z.infer<typeof Park>;
 export type TargetT = z.infer<typeof Target>;
 export type ReportedValueT = z.infer<typeof ReportedValue>;

@@ -39,6 +39,10 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // 64 MB of page cache instead of SQLite's 2 MB: a province's figures, or a national deployment's
+  // indexes, stay in memory between requests, and an import's inserts touch cached pages.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const optimize = async () => {
     if (!sqlite.open) return;

@@ -2,11 +2,11 @@
 // (/api/meta) and the views that combine parks, targets and figures (/api/dashboard/…).
 import { z } from 'zod';
 import {
-  CityFigures, CityQuery, Comparison, CompareQuery, DashboardFilter, IdParam, Meta, OverviewEntry, ParkDashboard, ParkFigures, ParkStatusMatrix,
+  CityFigures, CityQuery, Comparison, CompareQuery, DashboardFilter, IdParam, Meta, OverviewEntry, ParkDashboard, ParkFigures, ParkStatusMatrix, type OverviewEntryT,
 } from '../../shared/schemas.ts';
 import type { AppDeps } from '../context.ts';
-import { ApiError, jsonRoute, notFound, resourceRouter } from '../http.ts';
-import { cityFigures, comparison, overview, parkDashboard, parkFigures, parkStatusMatrix, readMeta } from '../services/dashboard.ts';
+import { ApiError, jsonRoute, notFound, resourceRouter, sendPreparedJson } from '../http.ts';
+import { cityFigures, comparison, overviewPrepared, parkDashboard, parkFigures, parkStatusMatrix, readMeta } from '../services/dashboard.ts';
 import type { ValueBasis } from '../services/series.ts';
 
 const context = (deps: AppDeps, basis: ValueBasis) => ({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis });
@@ -32,7 +32,8 @@ export const dashboard = resourceRouter()
     }),
     async (c) => {
       const { basis, ...filter } = c.req.valid('query');
-      return c.json(await overview(context(c.var.deps, basis), { ...filter, basis }), 200);
+      const prepared = await overviewPrepared(context(c.var.deps, basis), { ...filter, basis });
+      return sendPreparedJson(c, prepared) as unknown as ReturnType<typeof c.json<OverviewEntryT[], 200>>;
     },
   )
   .openapi(

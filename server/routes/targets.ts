@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { type ProgressEntryT, CreateTargetsBody, IdParam, ProgressDetail, ProgressEntry, ProgressQuery, Target, TargetRevision, TargetsQuery, UpdateTargetBody } from '../../shared/schemas.ts';
+import { type ProgressDetailT, type ProgressEntryT, CreateTargetsBody, IdParam, ProgressDetail, ProgressEntry, ProgressQuery, Target, TargetRevision, TargetsQuery, UpdateTargetBody } from '../../shared/schemas.ts';
 import { actorOf, requireRole } from '../auth.ts';
-import { jsonRoute, notFound, resourceRouter } from '../http.ts';
+import { jsonRoute, notFound, resourceRouter, sendPreparedJson } from '../http.ts';
 import { listTargets, publicTarget } from '../services/catalog.ts';
-import { progressDetail, progressOfTargetsJson } from '../services/progress.ts';
+import { progressDetailPrepared, progressOfTargets } from '../services/progress.ts';
 import { createTargets, targetHistory, updateTarget } from '../services/target-writes.ts';
 
 const planners = requireRole('admin', 'planner');
@@ -72,9 +72,9 @@ export const targets = resourceRouter()
     async (c) => {
       const { deps } = c.var;
       const { id } = c.req.valid('param');
-      const detail = await progressDetail({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis: c.req.valid('query').basis }, id);
+      const detail = await progressDetailPrepared({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis: c.req.valid('query').basis }, id);
       if (!detail) throw notFound('目标', 'target', id);
-      return c.json(detail, 200);
+      return sendPreparedJson(c, detail) as unknown as ReturnType<typeof c.json<ProgressDetailT, 200>>;
     },
   );
 
@@ -87,7 +87,8 @@ export const progress = resourceRouter().openapi(
   async (c) => {
     const { deps } = c.var;
     const { basis, ...filter } = c.req.valid('query');
-    const json = await progressOfTargetsJson({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis }, filter);
-    return c.body(json, 200, { 'content-type': 'application/json; charset=UTF-8' }) as unknown as ReturnType<typeof c.json<ProgressEntryT[], 200>>;
+    const prepared = await progressOfTargets({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis }, filter);
+    // The typed answer for OpenAPI; the bytes are the prepared ones (see sendPreparedJson).
+    return sendPreparedJson(c, prepared) as unknown as ReturnType<typeof c.json<ProgressEntryT[], 200>>;
   },
 );

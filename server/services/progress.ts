@@ -3,13 +3,14 @@
 import type { Kysely } from 'kysely';
 import { extraNumeratorNeeded, type Indicator } from '../../shared/indicators.ts';
 import { computeProgress, STATUS_SEVERITY, type Progress, type YearValue } from '../../shared/progress.ts';
-import type { ProgressDetailT, ProgressEntryT } from '../../shared/schemas.ts';
+import type { ParkClassSummaryT, ProgressDetailT, ProgressEntryT } from '../../shared/schemas.ts';
 import type { Database } from '../db/schema.ts';
+import { prepareJson, type PreparedJson } from '../http.ts';
 import { listTargets, type LoadedTarget, type TargetFilter } from './catalog.ts';
 import { cachedByDataVersion } from './data-version.ts';
 import {
-  aggregateSeries, coverageRegions, levelsAtLeast, parkFiguresInScope, parkSeries,
-  type AggregatePoint, type ParkPoint, type ValueBasis,
+  aggregateSeries, classSeries, coverageRegions, levelsAtLeast, parkFiguresInScope, parkSeries, ratioOfSums,
+  type ParkPoint, type ValueBasis,
 } from './series.ts';
 
 export interface ProgressContext {
@@ -21,10 +22,11 @@ export interface ProgressContext {
 
 type SeriesPoint = ProgressDetailT['series'][number];
 
-interface Evaluated {
+/** A target run through the progress method: its entry, the series it is measured on, and for a class target each park. */
+export interface Evaluated {
   entry: ProgressEntryT;
   series: SeriesPoint[];
-  aggregatePoints?: AggregatePoint[];
+  parks: ProgressDetailT['parks'];
 }
 
 function progressOptions(indicator: Indicator, ctx: ProgressContext) {
@@ -44,7 +46,7 @@ function baseEntry(t: LoadedTarget, progress: Progress, targetValue: number | nu
     indicatorFull: _, baselineYear: _by, baselineValue: _bv, quoteLocation: _q, note: _n,
     quoteStart: _qs, quoteEnd: _qe, version: _v, supersedes: _sp, supersededBy: _sb, ...rest
   } = t;
-  return { ...rest, ...progress, targetValue, coverage: null, aggregate: null, parks: null };
+  return { ...rest, ...progress, targetValue, coverage: null, aggregate: null, parkClass: null };
 }
 
 const NO_DATA = (t: LoadedTarget, ctx: ProgressContext, targetValue: number | null): Progress =>
@@ -53,13 +55,16 @@ const NO_DATA = (t: LoadedTarget, ctx: ProgressContext, targetValue: number | nu
 async function evaluateParkTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
   const points: ParkPoint[] = t.scope.parkId !== null ? await parkSeries(ctx.db, t.scope.parkId, t.indicatorFull, ctx.basis) : [];
   const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(t.indicatorFull, ctx));
-  return { entry: baseEntry(t, progress, t.targetValue), series: points };
+  return { entry: baseEntry(t, progress, t.targetValue), series: points, parks: null };
 }
 
 async function evaluateAggregateTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
   const indicator = t.indicatorFull;
   const scope = { provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel };
-  const points = await aggregateSeries(ctx.db, indicator, scope, ctx.basis);
+  // A ratio is read with the parks it leaves out, in the same query.
+  const { points, excluded } = indicator.aggregation === 'ratio_of_sums'
+    ? await ratioOfSums(ctx.db, indicator, scope, ctx.basis, { excluded: true })
+    : { points: await aggregateSeries(ctx.db, indicator, scope, ctx.basis), excluded: [] };
   const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(indicator, ctx));
   const latest = points.at(-1);
   const expected = latest?.parksExpected ?? (await ctx.db.selectFrom('parks').select((eb) => eb.fn.countAll<number>().as('n'))
@@ -87,27 +92,19 @@ async function evaluateAggregateTarget(t: LoadedTarget, ctx: ProgressContext): P
         denominator: latest?.denominator ?? null,
         extraNeeded,
         extraNeededUnit,
-        excluded: indicator.aggregation === 'ratio_of_sums' ? await excludedFromRatio(t, ctx) : [],
+        excluded: await withParkNames(ctx.db, excluded),
       },
     },
     series: points.map((p) => ({ ...p, basis: 'aggregate' as const })),
-    aggregatePoints: points,
+    parks: null,
   };
 }
 
-/** Parks that reported something for a ratio but not both parts in a year, so the sum left them out. */
-async function excludedFromRatio(t: LoadedTarget, ctx: ProgressContext): Promise<NonNullable<ProgressEntryT['aggregate']>['excluded']> {
-  const i = t.indicatorFull;
-  const figures = await parkFiguresInScope(ctx.db, [i.code, i.numerator!, i.denominator!], { provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel }, ctx.basis);
-  return figures.flatMap((f) => {
-    const num = f.values[i.numerator!];
-    const den = f.values[i.denominator!];
-    if (num !== undefined && den !== undefined && den > 0) return [];
-    const reported = f.values[i.code] ?? null;
-    const reason = reported !== null && num === undefined && den === undefined ? 'ratio_only' as const
-      : num === undefined ? 'missing_numerator' as const : 'missing_denominator' as const;
-    return [{ parkId: f.parkId, parkName: f.parkName, year: f.year, reason, reportedValue: reported }];
-  });
+/** The excluded parks with their names (usually few, so named afterwards rather than on every row read). */
+async function withParkNames<F extends { parkId: number }>(db: Kysely<Database>, figures: F[]): Promise<(F & { parkName: string })[]> {
+  if (figures.length === 0) return [];
+  const names = new Map((await db.selectFrom('parks').select(['id', 'name']).where('id', 'in', [...new Set(figures.map((f) => f.parkId))]).execute()).map((p) => [p.id, p.name]));
+  return figures.map(({ parkId, ...rest }) => ({ parkId, parkName: names.get(parkId) ?? '', ...rest }) as F & { parkName: string });
 }
 
 async function evaluateCoverageTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
@@ -138,25 +135,33 @@ async function evaluateCoverageTarget(t: LoadedTarget, ctx: ProgressContext): Pr
       },
     },
     series: series.map((p) => ({ ...p, basis: 'register' as const })),
+    parks: null,
   };
 }
 
 async function evaluateClassTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
-  const parks = await ctx.db.selectFrom('parks').select(['id', 'name'])
-    .where('province_code', '=', t.scope.regionCode!)
-    .where('level', '=', t.scope.parkLevel ?? 'provincial')
-    .orderBy('id').execute();
-  const perPark = await Promise.all(parks.map(async (p) => {
-    const points = await parkSeries(ctx.db, p.id, t.indicatorFull, ctx.basis);
+  const parks = await classSeries(ctx.db, t.scope.regionCode!, t.scope.parkLevel ?? 'provincial', t.indicatorFull, ctx.basis);
+  const perPark = parks.map(({ parkId, parkName, points }) => {
     const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(t.indicatorFull, ctx));
-    return { parkId: p.id, parkName: p.name, ...progress };
-  }));
+    return { parkId, parkName, ...progress };
+  });
+  const summary = classSummary(perPark);
   // The class stands where its weakest park with data stands.
+  const weakest = summary.weakest[0] && perPark.find((p) => p.parkId === summary.weakest[0]!.parkId);
+  const { parkId: _p, parkName: _n, ...headline } = weakest ?? { parkId: 0, parkName: '', ...NO_DATA(t, ctx, t.targetValue) };
+  return { entry: { ...baseEntry(t, headline, t.targetValue), parkClass: summary }, series: [], parks: perPark };
+}
+
+/** How many parks of a class stand where, and the weakest few: by status, then by the largest relative gap. */
+export function classSummary(perPark: NonNullable<ProgressDetailT['parks']>): ParkClassSummaryT {
+  const byStatus = Object.fromEntries(Object.keys(STATUS_SEVERITY).map((s) => [s, 0])) as ParkClassSummaryT['byStatus'];
+  for (const p of perPark) byStatus[p.status]++;
   const withData = perPark.filter((p) => p.status !== 'insufficient_data');
-  const weakest = [...withData].sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status])[0];
-  const headline = weakest ?? NO_DATA(t, ctx, t.targetValue);
-  const { parkId: _p, parkName: _n, ...outputs } = headline as typeof perPark[number];
-  return { entry: { ...baseEntry(t, outputs, t.targetValue), parks: perPark }, series: [] };
+  const weakest = [...withData]
+    .sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status] || (b.gapRelative ?? -Infinity) - (a.gapRelative ?? -Infinity) || a.parkId - b.parkId)
+    .slice(0, 5)
+    .map(({ parkId, parkName, status, latestYear, latestValue, gap, gapRelative }) => ({ parkId, parkName, status, latestYear, latestValue, gap, gapRelative }));
+  return { parks: perPark.length, withData: withData.length, byStatus, weakest };
 }
 
 function evaluate(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
@@ -168,31 +173,30 @@ function evaluate(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
   }
 }
 
-async function computeProgressOfTargets(ctx: ProgressContext, filter: TargetFilter): Promise<ProgressEntryT[]> {
+/** Every target of the filter through the progress method, in the catalogue's order. */
+export async function evaluateTargets(ctx: ProgressContext, filter: TargetFilter): Promise<Evaluated[]> {
   const targets = await listTargets(ctx.db, filter);
-  const evaluated = await Promise.all(targets.map((t) => evaluate(t, ctx)));
-  return evaluated.map((e) => e.entry);
+  return Promise.all(targets.map((t) => evaluate(t, ctx)));
 }
 
 // Every target over every park is too much to recompute on each request at national scale; the
-// answer only changes when the data does (or the calendar year, for awaitingFinal).
-// The answer is kept as its JSON text: at national scale it is megabytes, and serialising it again
-// for every viewer would cost more than reading the cache.
-const cachedProgressJson = cachedByDataVersion(
-  async (_db, args: { ctx: ProgressContext; filter: TargetFilter }) => JSON.stringify(await computeProgressOfTargets(args.ctx, args.filter)),
+// answer only changes when the data does (or the calendar year, for awaitingFinal). It is kept
+// prepared (serialised, compressed, with its ETag): a hit costs one version check and a write.
+const cachedProgressList = cachedByDataVersion(
+  async (_db, args: { ctx: ProgressContext; filter: TargetFilter }) => prepareJson((await evaluateTargets(args.ctx, args.filter)).map((e) => e.entry)),
   ({ ctx, filter }) => JSON.stringify([ctx.currentYear, ctx.basis, filter]),
 );
 
-/** GET /api/progress as JSON text, from the cache while the data has not changed. */
-export function progressOfTargetsJson(ctx: ProgressContext, filter: TargetFilter): Promise<string> {
-  return cachedProgressJson(ctx.db, { ctx, filter });
+/** GET /api/progress, prepared, from the cache while the data has not changed. */
+export function progressOfTargets(ctx: ProgressContext, filter: TargetFilter): Promise<PreparedJson> {
+  return cachedProgressList(ctx.db, { ctx, filter });
 }
 
 /** One target's progress with its series, straight path, projection and per-park breakdown. */
 export async function progressDetail(ctx: ProgressContext, targetId: number): Promise<ProgressDetailT | null> {
   const [target] = await listTargets(ctx.db, { ids: [targetId] });
   if (!target) return null;
-  const { entry, series } = await evaluate(target, ctx);
+  const { entry, series, parks } = await evaluate(target, ctx);
 
   const path = entry.baselineYear !== null && entry.baselineValue !== null && entry.targetValue !== null && entry.targetYear > entry.baselineYear
     ? Array.from({ length: entry.targetYear - entry.baselineYear + 1 }, (_, k) => {
@@ -205,7 +209,21 @@ export async function progressDetail(ctx: ProgressContext, targetId: number): Pr
     : [];
 
   const { breakdown, needUnit } = target.scope.kind === 'province_aggregate' ? await aggregateBreakdown(target, entry, ctx) : { breakdown: [], needUnit: null };
-  return { ...entry, series, path, projection, breakdown, needUnit };
+  return { ...entry, parks, series, path, projection, breakdown, needUnit };
+}
+
+const cachedDetail = cachedByDataVersion(
+  async (_db, args: { ctx: ProgressContext; targetId: number }) => {
+    const detail = await progressDetail(args.ctx, args.targetId);
+    return detail && prepareJson(detail);
+  },
+  ({ ctx, targetId }) => JSON.stringify([ctx.currentYear, ctx.basis, targetId]),
+  512,
+);
+
+/** GET /api/targets/:id/progress, prepared and cached like the list; null for an unknown target. */
+export function progressDetailPrepared(ctx: ProgressContext, targetId: number): Promise<PreparedJson | null> {
+  return cachedDetail(ctx.db, { ctx, targetId });
 }
 
 /** Each park of an aggregate in its latest year with figures, with what it would need for the target. */
@@ -215,7 +233,7 @@ async function aggregateBreakdown(t: LoadedTarget, entry: ProgressEntryT, ctx: P
   if (year == null) return { breakdown: [], needUnit: null };
   const scope = { provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel };
   if (i.aggregation === 'ratio_of_sums') {
-    const figures = (await parkFiguresInScope(ctx.db, [i.numerator!, i.denominator!], scope, ctx.basis)).filter((f) => f.year === year);
+    const figures = await parkFiguresInScope(ctx.db, [i.numerator!, i.denominator!], scope, ctx.basis, year);
     const rows = figures.map((f) => {
       const num = f.values[i.numerator!] ?? null;
       const den = f.values[i.denominator!] ?? null;
@@ -231,7 +249,7 @@ async function aggregateBreakdown(t: LoadedTarget, entry: ProgressEntryT, ctx: P
     return { breakdown: rows, needUnit: entry.aggregate?.extraNeededUnit ?? null };
   }
   const summed = i.aggregation === 'share_of_province' ? i.shareOf! : i.code;
-  const figures = (await parkFiguresInScope(ctx.db, [summed], scope, ctx.basis)).filter((f) => f.year === year);
+  const figures = await parkFiguresInScope(ctx.db, [summed], scope, ctx.basis, year);
   const rows = figures.map((f) => ({ parkId: f.parkId, parkName: f.parkName, year, value: f.values[summed] ?? null, numerator: f.values[summed] ?? null, denominator: entry.aggregate?.denominator ?? null, need: null }));
   rows.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   return { breakdown: rows, needUnit: null };

@@ -43,15 +43,10 @@ export interface ParkPoint {
   denominator?: number;
 }
 
-/** One park's series for an indicator; a ratio comes from its parts where both exist, else as reported. */
-export async function parkSeries(db: Kysely<Database>, parkId: number, indicator: Indicator, basis: ValueBasis): Promise<ParkPoint[]> {
-  const codes = [indicator.code, indicator.numerator, indicator.denominator].filter((c): c is string => !!c);
-  const rows = await db.selectFrom(countedValues(db, basis).as('v'))
-    .select(['indicator_code', 'year', 'value'])
-    .where('park_id', '=', parkId)
-    .where('indicator_code', 'in', codes)
-    .orderBy('year')
-    .execute();
+const seriesCodes = (indicator: Indicator) => [indicator.code, indicator.numerator, indicator.denominator].filter((c): c is string => !!c);
+
+/** One park's figures (in year order) as its series: a ratio from its parts where both exist, else as reported. */
+function pointsOf(rows: readonly { indicator_code: string; year: number; value: number }[], indicator: Indicator): ParkPoint[] {
   const byYear = new Map<number, Map<string, number>>();
   for (const r of rows) {
     const m = byYear.get(r.year) ?? new Map<string, number>();
@@ -71,6 +66,42 @@ export async function parkSeries(db: Kysely<Database>, parkId: number, indicator
     }
   }
   return points;
+}
+
+/** One park's series for an indicator; a ratio comes from its parts where both exist, else as reported. */
+export async function parkSeries(db: Kysely<Database>, parkId: number, indicator: Indicator, basis: ValueBasis): Promise<ParkPoint[]> {
+  const rows = await db.selectFrom(countedValues(db, basis).as('v'))
+    .select(['indicator_code', 'year', 'value'])
+    .where('park_id', '=', parkId)
+    .where('indicator_code', 'in', seriesCodes(indicator))
+    .orderBy('year')
+    .execute();
+  return pointsOf(rows, indicator);
+}
+
+/**
+ * The series of every park of a class (a province's parks of one level) in one query rather than one
+ * per park: a class target covers hundreds of parks at national scale. Parks in id order, each with
+ * its series (empty when it reported nothing).
+ */
+export async function classSeries(db: Kysely<Database>, provinceCode: string, level: ParkLevel, indicator: Indicator, basis: ValueBasis): Promise<{ parkId: number; parkName: string; points: ParkPoint[] }[]> {
+  const [parks, rows] = await Promise.all([
+    db.selectFrom('parks').select(['id', 'name']).where('province_code', '=', provinceCode).where('level', '=', level).orderBy('id').execute(),
+    db.selectFrom(countedValues(db, basis).as('v'))
+      .innerJoin('parks as p', 'p.id', 'v.park_id')
+      .select(['v.park_id as parkId', 'v.indicator_code as indicator_code', 'v.year as year', 'v.value as value'])
+      .where('p.province_code', '=', provinceCode)
+      .where('p.level', '=', level)
+      .where('v.indicator_code', 'in', seriesCodes(indicator))
+      .execute(),
+  ]);
+  const rowsOf = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const list = rowsOf.get(r.parkId!) ?? [];
+    list.push(r);
+    rowsOf.set(r.parkId!, list);
+  }
+  return parks.map((p) => ({ parkId: p.id, parkName: p.name, points: pointsOf(rowsOf.get(p.id) ?? [], indicator) }));
 }
 
 export interface AggregatePoint {
@@ -156,35 +187,85 @@ function groupByYear<R extends { year: number }>(rows: R[]): [number, R[]][] {
   return out;
 }
 
+/** A park an aggregate built from parts had to leave out in a year, and why. */
+export interface ExcludedFigure {
+  parkId: number;
+  year: number;
+  reason: 'ratio_only' | 'missing_numerator' | 'missing_denominator';
+  /** The ratio as the park reported it, when it did. */
+  reportedValue: number | null;
+}
+
+/**
+ * A ratio of sums over the scope by year (Σ numerator / Σ denominator over the parks that reported
+ * both parts, with a positive denominator), read in one query. With `excluded`, also the parks that
+ * reported something for the ratio (a part, or the ratio itself) but were left out, by year then park.
+ */
+export async function ratioOfSums(db: Kysely<Database>, indicator: Indicator, scope: AggregateScope, basis: ValueBasis, options: { excluded: boolean }): Promise<{ points: AggregatePoint[]; excluded: ExcludedFigure[] }> {
+  const numCode = indicator.numerator!;
+  const denCode = indicator.denominator!;
+  const [expected, rows] = await Promise.all([
+    expectedParksByYear(db, scope),
+    scopedValues(db, scope, basis, 'v')
+      .select(['v.year as year', 'v.park_id as parkId', 'v.indicator_code as code', 'v.value as value'])
+      .where('v.indicator_code', 'in', options.excluded ? [numCode, denCode, indicator.code] : [numCode, denCode])
+      .orderBy('v.year')
+      .orderBy('v.park_id')
+      .execute(),
+  ]);
+  const points: Omit<AggregatePoint, 'parksExpected' | 'provisional'>[] = [];
+  const excluded: ExcludedFigure[] = [];
+  let year = NaN;
+  let nums: number[] = [];
+  let dens: number[] = [];
+  const closeYear = () => {
+    if (nums.length) {
+      const num = exactSum(nums);
+      const den = exactSum(dens);
+      points.push({ year, value: ratioFromParts(indicator, num, den)!, numerator: num, denominator: den, parksIncluded: nums.length });
+    }
+    nums = [];
+    dens = [];
+  };
+  // Rows come in (year, park) order: each run of rows is one park's figures in one year.
+  for (let i = 0; i < rows.length;) {
+    const { year: y, parkId } = rows[i]!;
+    if (y !== year) {
+      closeYear();
+      year = y;
+    }
+    let num: number | undefined;
+    let den: number | undefined;
+    let reported: number | undefined;
+    for (; i < rows.length && rows[i]!.year === y && rows[i]!.parkId === parkId; i++) {
+      const r = rows[i]!;
+      if (r.code === numCode) num = r.value;
+      else if (r.code === denCode) den = r.value;
+      else reported = r.value;
+    }
+    if (num !== undefined && den !== undefined && den > 0) {
+      nums.push(num);
+      dens.push(den);
+    } else if (options.excluded) {
+      const reason = reported !== undefined && num === undefined && den === undefined ? 'ratio_only' as const
+        : num === undefined ? 'missing_numerator' as const : 'missing_denominator' as const;
+      excluded.push({ parkId: parkId!, year: y, reason, reportedValue: reported ?? null });
+    }
+  }
+  closeYear();
+  return { points: withCoverage(points, expected), excluded };
+}
+
 /** The aggregate over the parks of a province, by year, the way the indicator aggregates. */
 export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator, scope: AggregateScope, basis: ValueBasis): Promise<AggregatePoint[]> {
-  const expected = await expectedParksByYear(db, scope);
-
   if (indicator.aggregation === 'ratio_of_sums' && indicator.numerator && indicator.denominator) {
-    const [nums, dens] = await Promise.all([
-      scopedFigures(db, scope, basis, indicator.numerator),
-      scopedFigures(db, scope, basis, indicator.denominator),
-    ]);
-    const key = (r: { year: number; parkId: number | null }) => r.year * 10_000_000 + r.parkId!;
-    const denominatorOf = new Map(dens.map((r) => [key(r), r.value]));
-    const points: Omit<AggregatePoint, 'parksExpected' | 'provisional'>[] = [];
-    for (const [year, rows] of groupByYear(nums)) {
-      // Parks count only in years where they reported both parts (and a positive denominator).
-      const included = rows.flatMap((r) => {
-        const den = denominatorOf.get(key(r));
-        return den !== undefined && den > 0 ? [[r.value, den] as const] : [];
-      });
-      if (included.length === 0) continue;
-      const num = exactSum(included.map((x) => x[0]));
-      const den = exactSum(included.map((x) => x[1]));
-      points.push({ year, value: ratioFromParts(indicator, num, den)!, numerator: num, denominator: den, parksIncluded: included.length });
-    }
-    return withCoverage(points, expected);
+    return (await ratioOfSums(db, indicator, scope, basis, { excluded: false })).points;
   }
 
   const summed = indicator.aggregation === 'share_of_province' ? indicator.shareOf : indicator.aggregation === 'sum' ? indicator.code : undefined;
   if (!summed) return [];
-  const sums = groupByYear(await scopedFigures(db, scope, basis, summed))
+  const [expected, figures] = await Promise.all([expectedParksByYear(db, scope), scopedFigures(db, scope, basis, summed)]);
+  const sums = groupByYear(figures)
     .map(([year, rows]) => ({ year, total: exactSum(rows.map((r) => r.value)), parks: rows.length }));
 
   if (indicator.aggregation === 'sum') {
@@ -212,9 +293,11 @@ export interface ParkFigures {
   values: Record<string, number>;
 }
 
-/** Every park of the scope with the figures it reported for these indicators, per year. */
-export async function parkFiguresInScope(db: Kysely<Database>, codes: string[], scope: AggregateScope, basis: ValueBasis): Promise<ParkFigures[]> {
-  const rows = await scopedValues(db, scope, basis, 'v')
+/** Every park of the scope with the figures it reported for these indicators, per year (or in one year). */
+export async function parkFiguresInScope(db: Kysely<Database>, codes: string[], scope: AggregateScope, basis: ValueBasis, year?: number): Promise<ParkFigures[]> {
+  let query = scopedValues(db, scope, basis, 'v');
+  if (year !== undefined) query = query.where('v.year', '=', year);
+  const rows = await query
     .select(['v.park_id as parkId', 'p.name as parkName', 'v.year as year', 'v.indicator_code as code', 'v.value as value'])
     .where('v.indicator_code', 'in', codes)
     .orderBy('v.year')

@@ -54,16 +54,24 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
   ]);
   const parkName = new Map(parks.map((p) => [p.id, p.name]));
   const codes = [...new Set(items.map((i) => i.indicator))];
-  const years = items.map((i) => i.year);
-  // Stored figures of these parks and indicators, for versions and for the year-before check.
-  const stored = parkIds.length && codes.length
-    ? await db.selectFrom('reported_values')
+  const years = [...new Set(items.map((i) => i.year))];
+  const neighbourYears = [...new Set(items.flatMap((i) => [i.year - 1, i.year + 1]))].filter((y) => !years.includes(y));
+  const some = parkIds.length > 0 && codes.length > 0;
+  // The stored figures of the batch's own years, for versions and what would change; and the
+  // neighbouring years' values for the jump check (read from the index alone: no row lookups).
+  const [stored, neighbours] = await Promise.all([
+    some ? db.selectFrom('reported_values')
       .select(['id', 'park_id', 'indicator_code', 'year', 'value', 'version', 'status', 'note', 'entered_by_name', 'entered_at'])
-      .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes)
-      .where('year', '>=', Math.min(...years) - 1).where('year', '<=', Math.max(...years) + 1)
-      .execute()
-    : [];
+      .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', years)
+      .execute() : [],
+    some && neighbourYears.length ? db.selectFrom('reported_values')
+      .select(['park_id', 'indicator_code', 'year', 'value'])
+      .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', neighbourYears)
+      .execute() : [],
+  ]);
   const storedAt = new Map(stored.map((s) => [`${s.park_id}:${s.indicator_code}:${s.year}`, s]));
+  const storedValueAt = new Map<string, number>([...neighbours, ...stored].map((s) => [`${s.park_id}:${s.indicator_code}:${s.year}`, s.value]));
+  const sourceCodes = new Set(sources.map((s) => s.code));
   const batchAt = new Map<string, number>();
   items.forEach((item, index) => batchAt.set(`${item.parkId}:${item.indicator}:${item.year}`, index));
 
@@ -79,7 +87,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     else if (indicator.kind === 'coverage') problem(index, 'indicator', 'not_reported', `“${indicator.nameZh}”由园区名录计算, 不需填报 (computed from the park register)`);
     if (item.year > currentYear) problem(index, 'year', 'future_year', `${item.year}年尚未到来, 不能填报 (a future year)`);
     if (batchAt.get(key) !== index) problem(index, 'year', 'duplicate', `同一园区、指标、年份重复出现 (duplicate of item ${batchAt.get(key)})`);
-    if (item.sourceCode && !sources.some((s) => s.code === item.sourceCode)) problem(index, 'sourceCode', 'unknown_source', `来源“${item.sourceCode}”不存在 (unknown source)`);
+    if (item.sourceCode && !sourceCodes.has(item.sourceCode)) problem(index, 'sourceCode', 'unknown_source', `来源“${item.sourceCode}”不存在 (unknown source)`);
 
     let value = item.value;
     if (indicator) {
@@ -104,7 +112,9 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     // Against the neighbouring years (stored, or in this batch): the year before, else the year after.
     const neighbour = (year: number) => {
       const i = batchAt.get(`${item.parkId}:${item.indicator}:${year}`);
-      return i !== undefined ? { year, value: inIndicatorUnit(items[i]!, indicator) } : storedAt.has(`${item.parkId}:${item.indicator}:${year}`) ? { year, value: storedAt.get(`${item.parkId}:${item.indicator}:${year}`)!.value } : undefined;
+      if (i !== undefined) return { year, value: inIndicatorUnit(items[i]!, indicator) };
+      const stored = storedValueAt.get(`${item.parkId}:${item.indicator}:${year}`);
+      return stored !== undefined ? { year, value: stored } : undefined;
     };
     const other = neighbour(item.year - 1) ?? neighbour(item.year + 1);
     if (other && other.value !== undefined && other.value > 0 && value > 0 && (value / other.value >= JUMP_FACTOR || other.value / value >= JUMP_FACTOR)

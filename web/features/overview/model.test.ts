@@ -11,7 +11,7 @@ function entry(over: Partial<ProgressEntryT> & { id: number }): ProgressEntryT {
     indicator: { code: 'x', nameZh: '指标', nameEn: 'x', unit: '%', kind: 'percent' },
     scope: { kind: 'park', label: '某高新区', parkId: 1, parkName: '某高新区', regionCode: null, regionName: null, parkLevel: null, regionSetLabel: null, regions: [] },
     comparator: 'at_least', tolerance: null, targetValue: 1, targetYear: 2027, unit: '%', quote: null, source: null,
-    coverage: null, aggregate: null, parks: null,
+    coverage: null, aggregate: null, parkClass: null,
     status: 'insufficient_data', attained: null, direction: 'up', latestYear: null, latestValue: null,
     baselineYear: null, baselineValue: null, progress: null, elapsed: null, expected: null, gap: null, gapRelative: null,
     requiredPace: null, observedPace: null, paceRatio: null, neededPaceFromNow: null, neededGrowthRateFromNow: null,
