@@ -113,8 +113,8 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     const neighbour = (year: number) => {
       const i = batchAt.get(`${item.parkId}:${item.indicator}:${year}`);
       if (i !== undefined) return { year, value: inIndicatorUnit(items[i]!, indicator) };
-      const stored = storedValueAt.get(`${item.parkId}:${item.indicator}:${year}`);
-      return stored !== undefined ? { year, value: stored } : undefined;
+      const storedValue = storedValueAt.get(`${item.parkId}:${item.indicator}:${year}`);
+      return storedValue !== undefined ? { year, value: storedValue } : undefined;
     };
     const other = neighbour(item.year - 1) ?? neighbour(item.year + 1);
     if (other && other.value !== undefined && other.value > 0 && value > 0 && (value / other.value >= JUMP_FACTOR || other.value / value >= JUMP_FACTOR)
