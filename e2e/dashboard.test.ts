@@ -68,6 +68,11 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
       // The source on hover.
       expect(await card.locator('[data-source]').getAttribute('title'), e.code).toContain(e.source!.title);
     }
+    // A class target ("every national zone") says how its parks stand, from the API's summary.
+    const d9 = entries.find((e) => e.code === 'D9')!;
+    const { byStatus, parks } = d9.parkClass!;
+    const notes = await page.locator('[data-target-code="D9"] .card__notes li').allInnerTexts();
+    expect(notes[0]).toBe(`${byStatus.achieved + byStatus.on_track}/${parks} 个园区已达成或按期推进`);
     // The summary counts each status.
     for (const status of Object.keys(STATUS_ZH) as (keyof typeof STATUS_ZH)[]) {
       const count = entries.filter((e) => e.status === status).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
-import { aggregateNotes, coverageNotes, entryNotes, groupByPlan, sourceTitle } from './model.ts';
+import { aggregateNotes, classNotes, coverageNotes, entryNotes, groupByPlan, sourceTitle } from './model.ts';
 
 const planA = { id: 1, code: 'A', title: '实施意见' };
 const planB = { id: 2, code: 'B', title: '高新区2.0版' };
@@ -78,6 +78,23 @@ describe('aggregateNotes', () => {
     });
     expect(notes.map((n) => n.text)).toEqual(['纳入园区 0/8', '暂定', '2 个园区的数据无法计入']);
     expect(notes[2]!.title).toBe('杭州高新区(滨江)（2020年）：缺少分母\n萧山临江高新区（2021年）：只报了比值，没有分子和分母');
+  });
+});
+
+describe('classNotes', () => {
+  const weak = (parkId: number, parkName: string, status: 'missed' | 'limited' | 'on_track') => ({ parkId, parkName, status, latestYear: 2024, latestValue: 1, gap: 1, gapRelative: 0.5 });
+  const byStatus = { achieved: 1, on_track: 2, needs_acceleration: 0, limited: 1, regressing: 0, missed: 1, insufficient_data: 2 };
+
+  it('counts the parks that are fine, those without figures, and names the weakest two', () => {
+    const notes = classNotes({ parks: 7, withData: 5, byStatus, weakest: [weak(4, '丁园区', 'missed'), weak(2, '乙园区', 'limited'), weak(3, '丙园区', 'on_track')] });
+    expect(notes.map((n) => [n.text, n.tone])).toEqual([['3/7 个园区已达成或按期推进', 'warn'], ['2 个园区数据不足', 'warn'], ['最弱: 丁园区、乙园区', 'warn']]);
+    expect(notes[2]!.title).toBe('丁园区: 未达成\n乙园区: 进展有限');
+    expect(classNotes({ parks: 7, withData: 5, byStatus, weakest: [weak(4, 'Ding', 'missed')] }, 'en')[0]!.text).toBe('3 of 7 parks achieved or on track');
+  });
+
+  it('says nothing of the weakest when every park with figures is fine', () => {
+    const fine = { ...byStatus, limited: 0, missed: 0, insufficient_data: 0 };
+    expect(classNotes({ parks: 3, withData: 3, byStatus: fine, weakest: [weak(1, '甲', 'on_track')] }).map((n) => [n.text, n.tone])).toEqual([['3/3 个园区已达成或按期推进', 'plain']]);
   });
 });
 

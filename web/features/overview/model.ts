@@ -1,5 +1,6 @@
 // The overview's view of /api/progress: targets grouped by plan, and the short notes a row shows for
-// coverage sets and aggregates. Pure, so the wording is pinned down by tests.
+// coverage sets, aggregates and classes of parks. Pure, so the wording is pinned down by tests.
+import { STATUS_EN, STATUS_ZH } from '../../../shared/progress.ts';
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
 import type { Locale } from '../../../shared/units.ts';
 import { formatYear, joinNames } from '../../lib/format.ts';
@@ -85,11 +86,32 @@ export function aggregateNotes(aggregate: Aggregate, locale: Locale = 'zh'): Not
   return notes;
 }
 
-/** Every note of a row: coverage, aggregate, and whether the target year's figure is still to come. */
+type ParkClass = NonNullable<ProgressEntryT['parkClass']>;
+
+/** A class target ("every national zone …"): how many of its parks are fine, how many lack figures, the weakest. */
+export function classNotes(parkClass: ParkClass, locale: Locale = 'zh'): Note[] {
+  const ok = parkClass.byStatus.achieved + parkClass.byStatus.on_track;
+  const notes: Note[] = [{ text: translate(locale, 'words.classOnTrack', { ok, total: parkClass.parks }), tone: ok < parkClass.withData ? 'warn' : 'plain' }];
+  const noData = parkClass.parks - parkClass.withData;
+  if (noData > 0) notes.push({ text: translate(locale, 'words.classNoData', { count: noData }), tone: 'warn' });
+  const behind = parkClass.weakest.filter((p) => p.status !== 'achieved' && p.status !== 'on_track');
+  if (behind.length > 0) {
+    const label = locale === 'zh' ? STATUS_ZH : STATUS_EN;
+    notes.push({
+      text: translate(locale, 'words.classWeakest', { names: joinNames(behind.slice(0, 2).map((p) => p.parkName), locale) }),
+      title: behind.map((p) => `${p.parkName}: ${label[p.status]}`).join('\n'),
+      tone: 'warn',
+    });
+  }
+  return notes;
+}
+
+/** Every note of a row: coverage, aggregate, class, and whether the target year's figure is still to come. */
 export function entryNotes(entry: ProgressEntryT, locale: Locale = 'zh'): Note[] {
   return [
     ...(entry.coverage ? coverageNotes(entry.coverage, locale) : []),
     ...(entry.aggregate ? aggregateNotes(entry.aggregate, locale) : []),
+    ...(entry.parkClass ? classNotes(entry.parkClass, locale) : []),
     ...(entry.awaitingFinal
       ? [{
         text: locale === 'zh' ? `待${formatYear(entry.targetYear)}数据` : translate(locale, 'words.awaiting', { year: entry.targetYear }),
