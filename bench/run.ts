@@ -26,6 +26,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseKind } from '../server/db/connection.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
+import { bumpDataVersion } from '../server/services/data-version.ts';
 import { signIn } from '../server/testing/client.ts';
 import { REPO_ROOT, startServer, type RunningServer } from '../server/testing/server-process.ts';
 import { findPostgresBin, startCluster, stopCluster } from '../scripts/pg-cluster.mjs'; // plain ESM, shared with scripts/test.mjs
@@ -155,19 +156,26 @@ const loadOptions = (heavy: boolean): LoadOptions => {
     : { concurrency: CONCURRENCY, maxRequests: 5000, maxSeconds: 4 * f, minRequests: 200, hardSeconds: 20 * f };
 };
 
-/** Makes every server's cached progress stale, as any write does: bumps the data version (when the schema has one). */
-async function bumper(target: Target): Promise<{ bump: () => Promise<void>; close: () => Promise<void>; has: boolean }> {
+/**
+ * Makes the servers' cached progress stale from outside, as a write does: `all` as a change to the
+ * targets or the register does (everything is computed again), `figuresOf` as a park reporting in
+ * one province does (that province's targets are). Through the product's own bumpDataVersion.
+ */
+async function bumper(target: Target): Promise<{ all: () => Promise<void>; figuresOf: (province: string) => Promise<void>; close: () => Promise<void>; has: boolean }> {
   const handle = openDatabase({ databaseUrl: target.databaseUrl, dataDir: started.dir });
   let has = true;
   try {
-    await sql`select version from data_version where id = 1`.execute(handle.db);
+    await sql`select version from province_data_versions limit 1`.execute(handle.db);
   } catch {
     has = false;
   }
   return {
     has,
-    bump: async () => {
-      if (has) await sql`update data_version set version = version + 1 where id = 1`.execute(handle.db);
+    all: async () => {
+      if (has) await bumpDataVersion(handle.db);
+    },
+    figuresOf: async (province) => {
+      if (has) await bumpDataVersion(handle.db, { figuresOf: [province] });
     },
     close: () => handle.close(),
   };
@@ -316,7 +324,9 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     const etag = await fetch(`${url}/api/progress`, { headers: IDENTITY }).then(async (res) => { await res.arrayBuffer(); return res.headers.get('etag'); });
     const revalidate = etag ? await runLoad(`${url}/api/progress`, { ...loadOptions(false), headers: { 'if-none-match': etag } }) : null;
     log(`  GET /api/progress, cache stale before each request …`);
-    const cold = await coldLatency(`${url}/api/progress`, cache.bump, 3);
+    const cold = await coldLatency(`${url}/api/progress`, cache.all, 3);
+    log(`  GET /api/progress after a figure changes in ${set.largestProvince.name} …`);
+    const afterWrite = await coldLatency(`${url}/api/progress`, () => cache.figuresOf(set.largestProvince.code), 5);
     const detailUrl = `${url}/api/targets/${set.breakdownTargetId}/progress`;
     log(`  GET /api/targets/${set.breakdownTargetId}/progress (${set.largestProvince.name}, ${set.largestProvince.parks} parks) under load …`);
     const detail = await runLoad(detailUrl, { ...loadOptions(true), headers: IDENTITY });
@@ -324,7 +334,7 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     const rows = importRows(set, set.parkList);
     log(`  import floor: ${rows.length.toLocaleString('en')} raw inserts + revisions in one transaction …`);
     const floor = await importFloor(target, rows, set.lastYear + 1);
-    await cache.bump(); // the floor wrote behind the server's back
+    await cache.all(); // the floor wrote behind the server's back
     // The floor held this event loop (better-sqlite3 is synchronous) while the server closed idle
     // keep-alive connections: let their close events arrive before fetch picks one for the next request.
     await new Promise((r) => setTimeout(r, 1000));
@@ -339,7 +349,7 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     return {
       kind, parks: scale, values: set.values, generateSeconds: set.seconds, targets: set.targets.length,
       breakdown: { targetId: set.breakdownTargetId, province: set.largestProvince.name, parks: set.largestProvince.parks },
-      health, progress, progressGzip, revalidate, cold, detail, import: importResult, cacheAware: cache.has,
+      health, progress, progressGzip, revalidate, cold, afterWrite, detail, import: importResult, cacheAware: cache.has,
     };
   } catch (err) {
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- server output (last 3000 characters) ---\n${server.output().slice(-3000)}`, { cause: err });

@@ -235,7 +235,14 @@ export interface ScreensTable {
 }
 
 export interface DataVersionTable {
+  /** 1: every change; 2: changes to the catalogue (targets, plans, parks, regions). */
   id: number;
+  version: number;
+}
+
+export interface ProvinceDataVersionTable {
+  province_code: string;
+  /** Changes to the figures of this province's parks and regions. */
   version: number;
 }
 
@@ -258,6 +265,7 @@ export interface Database {
   reporting_rounds: ReportingRoundsTable;
   screens: ScreensTable;
   data_version: DataVersionTable;
+  province_data_versions: ProvinceDataVersionTable;
 }
 
 export type Park = Selectable<ParksTable>;

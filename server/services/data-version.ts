@@ -1,15 +1,57 @@
 // The data version: a counter in the database that every write bumps inside its own transaction.
 // Row locking orders the bumps as the commits, so a reader that sees version n sees every change up
 // to n — on one instance or many. Computed answers are cached under it (see cachedByDataVersion).
+// Two finer counters say what changed: the catalogue (targets, plans, parks, regions), or the figures
+// of a province; a target's own progress is cached under those (see versionsOf).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-export async function bumpDataVersion(db: Kysely<Database>): Promise<void> {
-  await db.updateTable('data_version').set({ version: sql`version + 1` }).where('id', '=', 1).execute();
+const EVERY_CHANGE = 1;
+const CATALOGUE = 2;
+
+/**
+ * Bumps the data version inside the writer's transaction. With `figuresOf`, only reported figures
+ * of those provinces changed; without it, anything may have (targets, parks, the register), and
+ * every cached answer is stale.
+ */
+export async function bumpDataVersion(db: Kysely<Database>, changed?: { figuresOf: readonly string[] }): Promise<void> {
+  await db.updateTable('data_version').set({ version: sql`version + 1` })
+    .where('id', 'in', changed ? [EVERY_CHANGE] : [EVERY_CHANGE, CATALOGUE]).execute();
+  // In one order, so that two writers never wait for each other's rows the other way round.
+  for (const province of [...new Set(changed?.figuresOf ?? [])].sort()) {
+    await db.insertInto('province_data_versions').values({ province_code: province, version: 1 })
+      .onConflict((oc) => oc.column('province_code').doUpdateSet({ version: sql`province_data_versions.version + 1` }))
+      .execute();
+  }
+}
+
+/** The provinces whose figures a write touches: of its parks, and of its regions (GB/T 2260: the first two digits). */
+export async function provincesOf(db: Kysely<Database>, subjects: { parkIds: readonly number[]; regionCodes?: readonly (string | null)[] }): Promise<string[]> {
+  const parkIds = [...new Set(subjects.parkIds)];
+  const ofParks = parkIds.length
+    ? (await db.selectFrom('parks').select('province_code').distinct().where('id', 'in', parkIds).execute()).map((p) => p.province_code)
+    : [];
+  const ofRegions = (subjects.regionCodes ?? []).filter((c): c is string => !!c).map((c) => `${c.slice(0, 2)}0000`);
+  return [...new Set([...ofParks, ...ofRegions])].sort();
+}
+
+/** What a target's progress depends on: the catalogue's version and its province's figures version. */
+export interface Versions {
+  catalogue: number;
+  figuresOf: (province: string | null) => number;
+}
+
+export async function readVersions(db: Kysely<Database>): Promise<Versions> {
+  const [catalogue, provinces] = await Promise.all([
+    db.selectFrom('data_version').select('version').where('id', '=', CATALOGUE).executeTakeFirst(),
+    db.selectFrom('province_data_versions').select(['province_code', 'version']).execute(),
+  ]);
+  const byProvince = new Map(provinces.map((p) => [p.province_code, p.version]));
+  return { catalogue: catalogue?.version ?? 0, figuresOf: (province) => (province === null ? 0 : byProvince.get(province) ?? 0) };
 }
 
 export async function readDataVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
+  const row = await db.selectFrom('data_version').select('version').where('id', '=', EVERY_CHANGE).executeTakeFirst();
   return row?.version ?? 0;
 }
 
