@@ -153,7 +153,7 @@ async function evaluateClassTarget(t: LoadedTarget, ctx: ProgressContext): Promi
 }
 
 /** How many parks of a class stand where, and the weakest few: by status, then by the largest relative gap. */
-export function classSummary(perPark: NonNullable<ProgressDetailT['parks']>): ParkClassSummaryT {
+function classSummary(perPark: NonNullable<ProgressDetailT['parks']>): ParkClassSummaryT {
   const byStatus = Object.fromEntries(Object.keys(STATUS_SEVERITY).map((s) => [s, 0])) as ParkClassSummaryT['byStatus'];
   for (const p of perPark) byStatus[p.status]++;
   const withData = perPark.filter((p) => p.status !== 'insufficient_data');
