@@ -6,6 +6,7 @@ import type { Comparator } from '../../shared/progress.ts';
 import type { z } from 'zod';
 import type { Park as ParkSchema, Plan as PlanSchema, SourceRef as SourceRefSchema, Target as TargetSchema } from '../../shared/schemas.ts';
 import type { Database, IndicatorsTable, SourcesTable } from '../db/schema.ts';
+import { provinceOfRegion } from './data-version.ts';
 
 type SourceRef = z.infer<typeof SourceRefSchema>;
 type ParkOut = z.infer<typeof ParkSchema>;
@@ -107,6 +108,8 @@ export interface TargetFilter {
 /** A target as the API shows it, with its indicator resolved (the progress service needs both). */
 export interface LoadedTarget extends TargetOut {
   indicatorFull: Indicator;
+  /** The province whose figures the target is measured on (its region's, or its park's): see data-version.ts. */
+  figuresProvince: string | null;
 }
 
 export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {}): Promise<LoadedTarget[]> {
@@ -161,6 +164,7 @@ export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {
       plan: { id: t.plan_id, code: t.plan_code, title: t.plan_title },
       indicator: indicatorRef(indicator),
       indicatorFull: indicator,
+      figuresProvince: t.region_code ? provinceOfRegion(t.region_code) : t.park_province ?? null,
       scope: {
         kind: t.scope,
         label: t.subject_label,
@@ -206,6 +210,6 @@ export async function planDetail(db: Kysely<Database>, id: number) {
 }
 
 /** Drops the server-only fields before a target goes out. */
-export function publicTarget({ indicatorFull: _, ...target }: LoadedTarget): TargetOut {
+export function publicTarget({ indicatorFull: _, figuresProvince: _p, ...target }: LoadedTarget): TargetOut {
   return target;
 }

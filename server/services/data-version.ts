@@ -25,13 +25,16 @@ export async function bumpDataVersion(db: Kysely<Database>, changed?: { figuresO
   }
 }
 
-/** The provinces whose figures a write touches: of its parks, and of its regions (GB/T 2260: the first two digits). */
+/** The province a region belongs to (GB/T 2260: its first two digits). */
+export const provinceOfRegion = (code: string) => `${code.slice(0, 2)}0000`;
+
+/** The provinces whose figures a write touches: of its parks, and of its regions. */
 export async function provincesOf(db: Kysely<Database>, subjects: { parkIds: readonly number[]; regionCodes?: readonly (string | null)[] }): Promise<string[]> {
   const parkIds = [...new Set(subjects.parkIds)];
   const ofParks = parkIds.length
     ? (await db.selectFrom('parks').select('province_code').distinct().where('id', 'in', parkIds).execute()).map((p) => p.province_code)
     : [];
-  const ofRegions = (subjects.regionCodes ?? []).filter((c): c is string => !!c).map((c) => `${c.slice(0, 2)}0000`);
+  const ofRegions = (subjects.regionCodes ?? []).filter((c): c is string => !!c).map(provinceOfRegion);
   return [...new Set([...ofParks, ...ofRegions])].sort();
 }
 
@@ -56,23 +59,31 @@ export async function readDataVersion(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * A small in-process cache of computed answers keyed by the data version: a hit is only possible
- * while nothing has changed since, so it is never stale, and a second instance simply computes its
- * own. Bounded: the oldest entries go first.
+ * Computations kept in process by key, one map per database handle (so two databases in one process
+ * never share answers): concurrent askers share one promise, a failed computation is forgotten, and
+ * the oldest entries go first beyond `maxEntries`. The key must say which data the answer is of.
  */
-export function cachedByDataVersion<A, R>(compute: (db: Kysely<Database>, args: A) => Promise<R>, keyOf: (args: A) => string, maxEntries = 64) {
-  // One cache per database handle, so two databases in one process never share answers.
+export function promiseCache<R>(maxEntries: number) {
   const caches = new WeakMap<Kysely<Database>, Map<string, Promise<R>>>();
-  return async (db: Kysely<Database>, args: A): Promise<R> => {
+  return (db: Kysely<Database>, key: string, compute: () => Promise<R>): Promise<R> => {
     const cache = caches.get(db) ?? new Map<string, Promise<R>>();
     caches.set(db, cache);
-    const key = `${await readDataVersion(db)}|${keyOf(args)}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const value = compute(db, args);
+    const value = compute();
     cache.set(key, value);
     value.catch(() => cache.delete(key));
     while (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
     return value;
   };
+}
+
+/**
+ * A small in-process cache of computed answers keyed by the data version: a hit is only possible
+ * while nothing has changed since, so it is never stale, and a second instance simply computes its
+ * own.
+ */
+export function cachedByDataVersion<A, R>(compute: (db: Kysely<Database>, args: A) => Promise<R>, keyOf: (args: A) => string, maxEntries = 64) {
+  const cache = promiseCache<R>(maxEntries);
+  return async (db: Kysely<Database>, args: A): Promise<R> => cache(db, `${await readDataVersion(db)}|${keyOf(args)}`, () => compute(db, args));
 }

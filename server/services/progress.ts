@@ -7,7 +7,7 @@ import type { ParkClassSummaryT, ProgressDetailT, ProgressEntryT } from '../../s
 import type { Database } from '../db/schema.ts';
 import { prepareJson, type PreparedJson } from '../http.ts';
 import { listTargets, type LoadedTarget, type TargetFilter } from './catalog.ts';
-import { cachedByDataVersion, readVersions } from './data-version.ts';
+import { cachedByDataVersion, promiseCache, readVersions, type Versions } from './data-version.ts';
 import {
   aggregateSeries, classSeries, coverageRegions, levelsAtLeast, parkFiguresInScope, parkSeries, ratioOfSums,
   type ParkPoint, type ValueBasis,
@@ -43,7 +43,7 @@ function progressTarget(t: LoadedTarget, targetValue: number) {
 
 function baseEntry(t: LoadedTarget, progress: Progress, targetValue: number | null): ProgressEntryT {
   const {
-    indicatorFull: _, baselineYear: _by, baselineValue: _bv, quoteLocation: _q, note: _n,
+    indicatorFull: _, figuresProvince: _fp, baselineYear: _by, baselineValue: _bv, quoteLocation: _q, note: _n,
     quoteStart: _qs, quoteEnd: _qe, version: _v, supersedes: _sp, supersededBy: _sb, ...rest
   } = t;
   return { ...rest, ...progress, targetValue, coverage: null, aggregate: null, parkClass: null };
@@ -176,32 +176,20 @@ function evaluate(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
 // A target's progress depends only on the catalogue (targets, plans, parks, regions) and on the
 // figures of its province. Each evaluation is kept under those two versions, so after a park reports,
 // only its province's targets are computed again; the others come from here.
-const evaluations = new WeakMap<Kysely<Database>, Map<string, Promise<Evaluated>>>();
-const MAX_EVALUATIONS = 5_000;
+const evaluations = promiseCache<Evaluated>(5_000);
+
+/** A target's evaluation, from the cache while neither the catalogue nor its province's figures changed. */
+function evaluateKept(ctx: ProgressContext, versions: Versions, t: LoadedTarget): Promise<Evaluated> {
+  const key = `${versions.catalogue}|${versions.figuresOf(t.figuresProvince)}|${ctx.currentYear}|${ctx.basis}|${t.id}`;
+  return evaluations(ctx.db, key, () => evaluate(t, ctx));
+}
 
 /** Every target of the filter through the progress method, in the catalogue's order. */
 export async function evaluateTargets(ctx: ProgressContext, filter: TargetFilter): Promise<Evaluated[]> {
   // The versions first: whatever is computed after reading them is at least that new.
   const versions = await readVersions(ctx.db);
   const targets = await listTargets(ctx.db, filter);
-  const parkIds = [...new Set(targets.flatMap((t) => (t.scope.kind === 'park' && t.scope.parkId !== null ? [t.scope.parkId] : [])))];
-  const parkProvince = new Map(parkIds.length
-    ? (await ctx.db.selectFrom('parks').select(['id', 'province_code']).where('id', 'in', parkIds).execute()).map((p) => [p.id, p.province_code])
-    : []);
-  const provinceOf = (t: LoadedTarget) => (t.scope.regionCode ? `${t.scope.regionCode.slice(0, 2)}0000` : parkProvince.get(t.scope.parkId ?? -1) ?? null);
-
-  const cache = evaluations.get(ctx.db) ?? new Map<string, Promise<Evaluated>>();
-  evaluations.set(ctx.db, cache);
-  return Promise.all(targets.map((t) => {
-    const key = `${versions.catalogue}|${versions.figuresOf(provinceOf(t))}|${ctx.currentYear}|${ctx.basis}|${t.id}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const evaluated = evaluate(t, ctx);
-    cache.set(key, evaluated);
-    evaluated.catch(() => cache.delete(key));
-    while (cache.size > MAX_EVALUATIONS) cache.delete(cache.keys().next().value!);
-    return evaluated;
-  }));
+  return Promise.all(targets.map((t) => evaluateKept(ctx, versions, t)));
 }
 
 // Every target over every park is too much to recompute on each request at national scale; the
@@ -219,9 +207,10 @@ export function progressOfTargets(ctx: ProgressContext, filter: TargetFilter): P
 
 /** One target's progress with its series, straight path, projection and per-park breakdown. */
 export async function progressDetail(ctx: ProgressContext, targetId: number): Promise<ProgressDetailT | null> {
+  const versions = await readVersions(ctx.db);
   const [target] = await listTargets(ctx.db, { ids: [targetId] });
   if (!target) return null;
-  const { entry, series, parks } = await evaluate(target, ctx);
+  const { entry, series, parks } = await evaluateKept(ctx, versions, target);
 
   const path = entry.baselineYear !== null && entry.baselineValue !== null && entry.targetValue !== null && entry.targetYear > entry.baselineYear
     ? Array.from({ length: entry.targetYear - entry.baselineYear + 1 }, (_, k) => {
