@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, leastSquaresSlope, meetsTarget, type ProgressTarget } from './progress.ts';
+import { computeProgress, directionOf, leastSquaresSlope, meetsTarget, noRegionSet, type ProgressTarget } from './progress.ts';
 import { extraNumeratorNeeded, findIndicator } from './indicators.ts';
 
 const now = { currentYear: 2024 };
@@ -224,5 +224,181 @@ describe('edge cases', () => {
   it('least-squares slope needs two distinct years', () => {
     expect(leastSquaresSlope([{ year: 2020, value: 1 }])).toBeNull();
     expect(leastSquaresSlope([{ year: 2020, value: 1 }, { year: 2022, value: 5 }])).toBe(2);
+  });
+});
+
+describe('worked example F: a rank already inside the goal is held, not approached (rule 2)', () => {
+  const target: ProgressTarget = { comparator: 'at_most', targetValue: 10, targetYear: 2025, baselineYear: 2016, baselineValue: 3 };
+
+  it('is achieved while it attains, with no share of a distance and no gap', () => {
+    const p = computeProgress(target, [{ year: 2023, value: 5 }], { direction: 'down', currentYear: 2024 });
+    expect(p.direction).toBe('down');
+    expect(p.held).toBe(true);
+    expect(p.status).toBe('achieved');
+    expect(p.progress).toBeNull();
+    expect(p.gap).toBe(0);
+    expect(p.statusReason).toBeNull();
+  });
+
+  it('is regressing once it stops attaining before the target year, 2 places short', () => {
+    const p = computeProgress(target, [{ year: 2023, value: 5 }, { year: 2024, value: 12 }], { direction: 'down', currentYear: 2025 });
+    expect(p.held).toBe(true);
+    expect(p.attained).toBe(false);
+    expect(p.status).toBe('regressing');
+    expect(p.progress).toBeNull();
+    expect(p.gap).toBe(-2); // T − v: two places above the bar
+  });
+
+  it('is missed when it does not attain in the target year', () => {
+    const p = computeProgress(target, [{ year: 2025, value: 12 }], { direction: 'down', currentYear: 2026 });
+    expect(p.status).toBe('missed');
+    expect(p.progress).toBeNull();
+  });
+});
+
+describe('worked example G: an incomplete later year never decides the status (rule 3)', () => {
+  const target: ProgressTarget = { comparator: 'about', targetValue: 8, targetYear: 2025, tolerance: 0.05 };
+  const series = [
+    { year: 2020, value: 6.0, parksIncluded: 8, parksExpected: 8 },
+    { year: 2023, value: (380 / 5600) * 100, parksIncluded: 8, parksExpected: 8 },
+    { year: 2024, value: (24.5 / 320.6) * 100, parksIncluded: 1, parksExpected: 8 },
+  ];
+
+  it('reads 2023 as in example A and shows 2024 as provisional, 1 of 8 parks', () => {
+    const p = computeProgress(target, series, { direction: 'up', currentYear: 2026 });
+    expect(p.latestYear).toBe(2023);
+    expect(p.latestValue).toBeCloseTo(6.7857, 4);
+    expect(p.status).toBe('needs_acceleration');
+    expect(p.paceRatio).toBeCloseTo(0.6548, 4);
+    expect(p.progress).toBeCloseTo(0.3929, 4);
+    expect(p.gap).toBeCloseTo(1.2143, 4);
+    expect(p.projected).toBeCloseTo(7.3095, 4);
+    expect(p.provisionalLatest).toEqual({ year: 2024, value: expect.closeTo(7.6419, 4), parksIncluded: 1, parksExpected: 8 });
+    expect(p.attained).toBe(false);
+  });
+
+  it('with no complete year at all is insufficient data for the reason incomplete', () => {
+    const p = computeProgress(target, [series[2]!], { direction: 'up', currentYear: 2026, indicators: ['rd_spending', 'gdp'] });
+    expect(p.status).toBe('insufficient_data');
+    expect(p.statusReason).toBe('incomplete');
+    expect(p.attained).toBeNull();
+    expect(p.provisionalLatest?.year).toBe(2024);
+    expect(p.missing).toEqual({ indicators: ['rd_spending', 'gdp'], parks: [], years: [2024, 2025] });
+  });
+
+  it('counts 80% of the parks as complete and 7 of 9 as not', () => {
+    const at = (parksIncluded: number, parksExpected: number) => computeProgress(target,
+      [{ year: 2024, value: 7.7, parksIncluded, parksExpected }], { direction: 'up', currentYear: 2025 });
+    expect(at(8, 10).status).toBe('achieved');
+    expect(at(7, 9).statusReason).toBe('incomplete');
+  });
+});
+
+describe('worked example H: five-year-old figures decide nothing (rule 4)', () => {
+  it('is insufficient data for the reason stale, with the last known pace kept as context', () => {
+    const p = computeProgress(
+      { comparator: 'at_most', targetValue: 10, targetYear: 2025, baselineYear: 2020, baselineValue: 15 },
+      [{ year: 2020, value: 15 }, { year: 2021, value: 13 }],
+      { direction: 'down', currentYear: 2026, indicators: ['national_rank'] },
+    );
+    expect(p.status).toBe('insufficient_data');
+    expect(p.statusReason).toBe('stale');
+    expect(p.paceRatio).toBe(2);
+    expect(p.lastKnownStatus).toBe('on_track');
+    expect(p.latestYear).toBe(2021);
+    // Nothing is projected or asked of the years since from data this old.
+    expect(p.projected).toBeNull();
+    expect(p.elapsed).toBeNull();
+    expect(p.neededPaceFromNow).toBeNull();
+    expect(p.missing).toEqual({ indicators: ['national_rank'], parks: [], years: [2022, 2023, 2024, 2025] });
+  });
+
+  it('a figure two years before the reporting year is not stale yet', () => {
+    const p = computeProgress(
+      { comparator: 'at_most', targetValue: 10, targetYear: 2025, baselineYear: 2020, baselineValue: 15 },
+      [{ year: 2023, value: 12 }],
+      { direction: 'down', currentYear: 2026 },
+    );
+    expect(p.statusReason).toBeNull();
+    expect(p.paceRatio).toBe(1); // 3 places in 3 years, where 5 in 5 were needed
+    expect(p.status).toBe('on_track');
+  });
+
+  it('a figure of the target year itself is final, however old', () => {
+    const p = computeProgress(
+      { comparator: 'at_least', targetValue: 100, targetYear: 2020, baselineYear: 2018, baselineValue: 60 },
+      [{ year: 2020, value: 90 }],
+      { direction: 'up', currentYear: 2026 },
+    );
+    expect(p.status).toBe('missed');
+    expect(p.statusReason).toBeNull();
+  });
+});
+
+describe('worked example I: coverage with its baseline in the year the target was set', () => {
+  it('reads limited with 7 of 11 covered in every year 2021–2024', () => {
+    const p = computeProgress(
+      { comparator: 'at_least', targetValue: 11, targetYear: 2025, baselineYear: 2021, baselineValue: 7 },
+      [2021, 2022, 2023, 2024].map((year) => ({ year, value: 7 })),
+      { direction: 'up', currentYear: 2026 },
+    );
+    expect(p.baselineYear).toBe(2021);
+    expect(p.paceRatio).toBe(0);
+    expect(p.status).toBe('limited');
+    expect(p.gap).toBe(4);
+  });
+});
+
+describe('rules 1, 5 and 7', () => {
+  it('rule 1: the comparator gives the direction; only about reads target against baseline', () => {
+    expect(directionOf('at_least', 10, 12, 'down')).toBe('up');
+    expect(directionOf('more_than', 10, null, 'down')).toBe('up');
+    expect(directionOf('at_most', 10, 3, 'up')).toBe('down');
+    expect(directionOf('less_than', 10, null, 'up')).toBe('down');
+    expect(directionOf('about', 8, 6, 'down')).toBe('up');
+    expect(directionOf('about', 42, 50, 'up')).toBe('down');
+    expect(directionOf('about', 8, 8, 'down')).toBe('down');
+    expect(directionOf('about', 8, null, 'up')).toBe('up');
+  });
+
+  it('rule 5: inside the tolerance the gap is 0 and the distance to the exact value is kept', () => {
+    const p = computeProgress({ comparator: 'about', targetValue: 8, targetYear: 2025, tolerance: 0.05 },
+      [{ year: 2020, value: 6 }, { year: 2024, value: 7.64 }], { direction: 'up', currentYear: 2025 });
+    expect(p.status).toBe('achieved');
+    expect(p.gap).toBe(0);
+    expect(p.shortOfExact).toBeCloseTo(0.36, 10);
+    const over = computeProgress({ comparator: 'about', targetValue: 8, targetYear: 2025, tolerance: 0.05 },
+      [{ year: 2020, value: 6 }, { year: 2024, value: 8.2 }], { direction: 'up', currentYear: 2025 });
+    expect(over.shortOfExact).toBeNull();
+  });
+
+  it('rule 7: no data at all names the years that would resolve it', () => {
+    const p = computeProgress({ comparator: 'at_least', targetValue: 100, targetYear: 2027, baselineYear: 2023 }, [],
+      { direction: 'up', currentYear: 2026, indicators: ['gdp'] });
+    expect(p.statusReason).toBe('no_data');
+    expect(p.missing).toEqual({ indicators: ['gdp'], parks: [], years: [2023, 2024, 2025] });
+  });
+
+  it('rule 7: one value names the next year due', () => {
+    const p = computeProgress({ comparator: 'at_least', targetValue: 100, targetYear: 2027 }, [{ year: 2024, value: 50 }],
+      { direction: 'up', currentYear: 2026 });
+    expect(p.statusReason).toBe('one_point');
+    expect(p.missing?.years).toEqual([2025]);
+  });
+
+  it('rule 7: a region set not defined yet is its own reason', () => {
+    const p = noRegionSet({ comparator: 'at_least', targetValue: 45, targetYear: 2027 }, { direction: 'up', currentYear: 2026 });
+    expect(p.status).toBe('insufficient_data');
+    expect(p.statusReason).toBe('no_region_set');
+  });
+
+  it('every status other than insufficient data has no reason and nothing missing', () => {
+    const p = computeProgress({ comparator: 'at_least', targetValue: 100, targetYear: 2027 }, [{ year: 2023, value: 50 }, { year: 2025, value: 70 }],
+      { direction: 'up', currentYear: 2026 });
+    expect(p.status).not.toBe('insufficient_data');
+    expect(p.statusReason).toBeNull();
+    expect(p.missing).toBeNull();
+    expect(p.held).toBe(false);
+    expect(p.provisionalLatest).toBeNull();
   });
 });

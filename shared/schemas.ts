@@ -1,7 +1,7 @@
 // The API's request and response shapes, written once and used by the server (validation, OpenAPI)
 // and the web (types, parsing).
 import { z } from 'zod';
-import { STATUSES } from './progress.ts';
+import { STATUS_REASONS, STATUSES } from './progress.ts';
 import { UNITS } from './units.ts';
 
 export const ErrorResponse = z.object({
@@ -142,10 +142,28 @@ export const Target = z.object({
 
 const nullableNumber = z.number().nullable();
 
+export const StatusReason = z.enum(STATUS_REASONS);
+
+export const Missing = z.object({
+  indicators: z.array(z.string()).describe('indicator codes whose figures are missing'),
+  parks: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('the parks that have not reported them'),
+  years: z.array(z.number().int()).describe('the years they are missing for'),
+});
+
+export const ProvisionalLatest = z.object({
+  year: z.number().int(),
+  value: z.number(),
+  parksIncluded: z.number().int(),
+  parksExpected: z.number().int(),
+});
+
 export const ProgressOutputs = z.object({
   status: Status,
+  statusReason: StatusReason.nullable().describe('insufficient_data: why (no_data, one_point, incomplete, stale, no_region_set)'),
+  lastKnownStatus: Status.nullable().describe('stale: the status the last known figures gave, as context only'),
   attained: z.boolean().nullable(),
   direction: z.enum(['up', 'down']),
+  held: z.boolean().describe('the baseline already attains the target: held, not approached; progress is null'),
   latestYear: z.number().int().nullable(),
   latestValue: nullableNumber,
   baselineYear: z.number().int().nullable().describe('the baseline used: the target’s own, else the earliest value'),
@@ -155,6 +173,7 @@ export const ProgressOutputs = z.object({
   expected: nullableNumber,
   gap: nullableNumber,
   gapRelative: nullableNumber,
+  shortOfExact: nullableNumber.describe('about, attained inside its tolerance: the distance to the exact target value'),
   requiredPace: nullableNumber,
   observedPace: nullableNumber,
   paceRatio: nullableNumber,
@@ -164,6 +183,8 @@ export const ProgressOutputs = z.object({
   projectedAttained: z.boolean().nullable(),
   projectedGap: nullableNumber.describe('T − projected; 0 when the projection attains the target'),
   awaitingFinal: z.boolean(),
+  provisionalLatest: ProvisionalLatest.nullable().describe('an incomplete aggregate year after the last complete one: shown, never deciding the status'),
+  missing: Missing.nullable().describe('insufficient_data: the figures that would resolve it'),
 });
 
 export const CoverageInfo = z.object({

@@ -16,6 +16,7 @@ function entry(over: Partial<ProgressEntryT> & { id: number }): ProgressEntryT {
     baselineYear: null, baselineValue: null, progress: null, elapsed: null, expected: null, gap: null, gapRelative: null,
     requiredPace: null, observedPace: null, paceRatio: null, neededPaceFromNow: null, neededGrowthRateFromNow: null,
     projected: null, projectedAttained: null, projectedGap: null, awaitingFinal: false,
+    statusReason: null, lastKnownStatus: null, held: false, shortOfExact: null, provisionalLatest: null, missing: null,
     ...over,
   };
 }
