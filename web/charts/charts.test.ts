@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EChartsOption } from 'echarts';
 import { buildCompareOption } from './compareChart.ts';
-import { escapeHtml, tooltipLine } from './escape.ts';
+import { escapeHtml, tooltipLine } from '../../shared/charts/escape.ts';
 import { buildHeatmapOption } from './heatmapChart.ts';
 import { buildMapOption, parkPosition } from './mapChart.ts';
-import { buildRankingOption, rankRows } from './rankingChart.ts';
+import { buildRankingOption, rankRows } from '../../shared/charts/rankingChart.ts';
 import { sparkline } from './sparkline.ts';
-import { buildTargetOption } from './targetChart.ts';
-import { STATUS_FILL } from './theme.ts';
+import { buildTargetOption } from '../../shared/charts/targetChart.ts';
+import { STATUS_FILL } from '../../shared/charts/theme.ts';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';

@@ -1,7 +1,7 @@
 // Provinces and parks side by side on one indicator: one line each, colours from a colour-blind-safe palette.
 import type { EChartsOption } from 'echarts';
-import { tooltipLine, tooltipTitle } from './escape.ts';
-import { BASE_TEXT, CHART_COLORS, FONT, SERIES_PALETTE } from './theme.ts';
+import { tooltipLine, tooltipTitle } from '../../shared/charts/escape.ts';
+import { BASE_TEXT, CHART_COLORS, FONT, SERIES_PALETTE } from '../../shared/charts/theme.ts';
 
 export interface CompareLine { label: string; points: readonly { year: number; value: number }[] }
 

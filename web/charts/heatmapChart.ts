@@ -2,8 +2,8 @@
 import type { EChartsOption } from 'echarts';
 import { STATUSES, type Status } from '../../shared/progress.ts';
 import { statusLook } from '../lib/status.ts';
-import { escapeHtml, tooltipNote, tooltipTitle } from './escape.ts';
-import { BASE_TEXT, FONT, STATUS_FILL, STATUS_INK } from './theme.ts';
+import { escapeHtml, tooltipNote, tooltipTitle } from '../../shared/charts/escape.ts';
+import { BASE_TEXT, FONT, STATUS_FILL, STATUS_INK } from '../../shared/charts/theme.ts';
 
 export interface HeatmapData {
   parks: readonly { id: number; name: string }[];

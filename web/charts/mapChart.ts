@@ -1,8 +1,8 @@
 // A province's cities shaded by an indicator aggregated over their parks, or coloured covered /
 // uncovered for a coverage target, with the parks as points.
 import type { EChartsOption } from 'echarts';
-import { escapeHtml, tooltipLine, tooltipNote, tooltipTitle } from './escape.ts';
-import { BASE_TEXT, CHART_COLORS, FONT } from './theme.ts';
+import { escapeHtml, tooltipLine, tooltipNote, tooltipTitle } from '../../shared/charts/escape.ts';
+import { BASE_TEXT, CHART_COLORS, FONT } from '../../shared/charts/theme.ts';
 
 export interface MapCity { code: string; name: string; value: number | null; covered?: boolean }
 export interface MapPark { id: number; name: string; cityCode: string | null; level: 'national' | 'provincial' | 'other'; value: number | null }

@@ -4,10 +4,10 @@
 // echarts.format.encodeHTML); axis labels, legends and map labels are canvas text.
 import type { EChartsOption } from 'echarts';
 import type { Status } from '../../shared/progress.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../../shared/charts/escape.ts';
 import type { MapPark } from './mapChart.ts';
 import { SCREEN_COLORS, SCREEN_STATUS, SCREEN_TEXT, SCREEN_TOOLTIP, SCREEN_TYPE } from './screenTheme.ts';
-import { FONT } from './theme.ts';
+import { FONT } from '../../shared/charts/theme.ts';
 
 const title = (text: string) => `<div style="font-weight:700;margin-bottom:4px">${escapeHtml(text)}</div>`;
 const line = (text: string) => `<div>${escapeHtml(text)}</div>`;

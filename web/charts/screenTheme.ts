@@ -2,7 +2,7 @@
 // the 1920×1080 stage; a 4K wall doubles everything). Status colours keep the hues of STATUS_FILL,
 // lifted so they stand out on the dark ground; icons and words always go with them.
 import type { Status } from '../../shared/progress.ts';
-import { FONT } from './theme.ts';
+import { FONT } from '../../shared/charts/theme.ts';
 
 export const SCREEN_COLORS = {
   ground: '#08111f',

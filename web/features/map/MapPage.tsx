@@ -7,7 +7,7 @@ import type { MetaT, OverviewEntryT, ParkT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { echarts } from '../../charts/echarts.ts';
 import { buildMapOption, LEVEL_STYLE } from '../../charts/mapChart.ts';
-import { buildRankingOption, rankingHeight } from '../../charts/rankingChart.ts';
+import { buildRankingOption, rankingHeight } from '../../../shared/charts/rankingChart.ts';
 import zhejiang from '../../charts/maps/zhejiang.json';
 import { formatAxis, formatMeasured, joinNames } from '../../lib/format.ts';
 import { sharedSearch, useFilters } from '../../lib/filters.ts';

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ParkDashboardT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
-import { buildTargetOption } from '../../charts/targetChart.ts';
+import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
 import { describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../lib/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';
 import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';

@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MetaT, ParkFiguresT, ParkStatusMatrixT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
-import { buildRankingOption, rankingHeight, rankRows } from '../../charts/rankingChart.ts';
+import { buildRankingOption, rankingHeight, rankRows } from '../../../shared/charts/rankingChart.ts';
 import { describeTarget, formatAxis, formatMeasured } from '../../lib/format.ts';
 import { sharedSearch, useFilters, type Filters } from '../../lib/filters.ts';
 import { indicatorName, statusWord, useT, type MessageKey } from '../../lib/i18n.ts';

@@ -4,8 +4,8 @@
 import { useMemo, type CSSProperties } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ProgressDetailT } from '../../../shared/schemas.ts';
-import { buildRankingOption, rankingHeight, rankRows } from '../../charts/rankingChart.ts';
-import { buildTargetOption } from '../../charts/targetChart.ts';
+import { buildRankingOption, rankingHeight, rankRows } from '../../../shared/charts/rankingChart.ts';
+import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { describeLatest, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare, joinNames } from '../../lib/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';

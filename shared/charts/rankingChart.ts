@@ -1,7 +1,7 @@
 // Parks ranked on one figure, best on top, each bar in its status colour where a target applies,
-// with the target drawn as a vertical line.
+// with the target drawn as a vertical line. Shared by the web's pages and the Word report.
 import type { EChartsOption } from 'echarts';
-import type { Status } from '../../shared/progress.ts';
+import type { Status } from '../progress.ts';
 import { tooltipLine, tooltipNote, tooltipTitle } from './escape.ts';
 import { BASE_TEXT, CHART_COLORS, FONT, STATUS_FILL } from './theme.ts';
 

@@ -1,7 +1,7 @@
 // Colours and fonts the charts share, chosen to stay apart for colour-blind readers and in print:
 // the actual series is a solid blue line, the target a red dashed line, the straight path a grey
 // dotted line, the projection an orange dashed line with hollow points.
-import type { Status } from '../../shared/progress.ts';
+import type { Status } from '../progress.ts';
 
 export const CHART_COLORS = {
   actual: '#1f5fa8',

@@ -1,5 +1,6 @@
 // The yearly series of a target with its target line, the straight path from baseline to target and the
-// projection at the current pace: four lines the eye tells apart by colour, dash and marker.
+// projection at the current pace: four lines the eye tells apart by colour, dash and marker. Shared:
+// the web's target and park pages draw it in the browser, the Word report renders it on the server.
 import type { EChartsOption } from 'echarts';
 import { escapeHtml, tooltipLine, tooltipTitle } from './escape.ts';
 import { BASE_TEXT, CHART_COLORS, FONT } from './theme.ts';
