@@ -55,9 +55,18 @@ function defaultDigits(value: number): number {
   return 2;
 }
 
+/** One formatter per precision and grouping: toLocaleString builds a new one on every call, which shows in a report of thousands of figures. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function fixed(value: number, digits: number, locale: Locale = 'zh'): string {
-  // Trim trailing zeros (8.00 → 8, 7.30 → 7.3). Chinese reports write 2271亿元 without separators.
-  return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: locale === 'en' });
+  const key = `${digits}|${locale}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    // Trim trailing zeros (8.00 → 8, 7.30 → 7.3). Chinese reports write 2271亿元 without separators.
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: locale === 'en' });
+    numberFormats.set(key, format);
+  }
+  return format.format(Number(value.toFixed(digits)));
 }
 
 /**
