@@ -14,6 +14,7 @@ import { extraction } from './routes/extract.ts';
 import { imports } from './routes/imports.ts';
 import { health, indicators, plans, regions } from './routes/catalog.ts';
 import { parks } from './routes/parks.ts';
+import { reports } from './routes/reports.ts';
 import { auditLog, rounds, tasks } from './routes/rounds.ts';
 import { screenConfig, screens } from './routes/screens.ts';
 import { progress, targets } from './routes/targets.ts';
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions) {
     .route('/api/targets', targets)
     .route('/api/extract-targets', extraction)
     .route('/api/progress', progress)
+    .route('/api/reports', reports)
     .route('/api/values', values)
     .route('/api/import', imports)
     .route('/api/meta', meta)

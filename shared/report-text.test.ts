@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeProgress, type Progress, type ProgressOptions, type ProgressTarget, type SeriesValue } from './progress.ts';
 import {
-  changeVerb, chinaDate, dataDateLine, goalPhrase, overviewParagraph, reportFileName, reportTitle, statusTally, targetSentence, type ReportEntry,
+  changeVerb, chinaDate, chineseNumeral, dataDateLine, goalPhrase, overviewParagraph, reportFileName, reportTitle, statusTally, targetSentence, type ReportEntry,
 } from './report-text.ts';
 
 const RD = { code: 'rd_intensity', nameZh: 'R&D经费支出占GDP比重', nameEn: 'R&D intensity', unit: '%', kind: 'ratio' };
@@ -79,7 +79,7 @@ describe('the sentence a planner writes for each target', () => {
     const e = entry('T1', { ...RD, code: 'rd_spending' }, province, rdTarget, [{ year: 2025, value: (24.5 / 320.6) * 100, parksIncluded: 1, parksExpected: 8 }],
       { direction: 'up', currentYear: 2026, indicators: ['rd_spending', 'gdp'] },
       { indicator: RD, adjust: (p) => ({ ...p, missing: { ...p.missing!, indicators: ['rd_spending', 'gdp'], parks: [{ id: 3, name: '温州高新区' }, { id: 4, name: '绍兴高新区' }], parksTotal: 7 } }) });
-    expect(targetSentence(e)).toBe('全省高新区R&D经费支出占GDP比重暂无法判断进展: 数据不完整: 缺少 温州高新区、绍兴高新区 等7个园区 2025年 R&D经费支出、地区生产总值。'
+    expect(targetSentence(e)).toBe('全省高新区R&D经费支出占GDP比重的2025年目标为约8%, 暂无法判断进展: 数据不完整: 缺少 温州高新区、绍兴高新区 等7个园区 2025年 R&D经费支出、地区生产总值。'
       + '2025年暂定: 7.64% (1/8 园区); 参与汇总的园区不足八成, 不据此判断状态。');
   });
 
@@ -98,7 +98,7 @@ describe('the sentence a planner writes for each target', () => {
     const target: ProgressTarget = { comparator: 'more_than', targetValue: 50, targetYear: 2025 };
     const e = entry('T3', SHARE, province, target, [], { direction: 'up', currentYear: 2026, indicators: ['industrial_va'] },
       { adjust: (p) => ({ ...p, missing: { ...p.missing!, regions: [{ code: '330000', name: '浙江省' }] } }) });
-    expect(targetSentence(e)).toBe('全省高新区规上工业增加值占全省比重暂无法判断进展: 尚无数据: 缺少 浙江省全省合计 2024—2025年 规上工业增加值。');
+    expect(targetSentence(e)).toBe('全省高新区规上工业增加值占全省比重的2025年目标为超过50%, 暂无法判断进展: 尚无数据: 缺少 浙江省全省合计 2024—2025年 规上工业增加值。');
   });
 
   it('coverage: the regions still uncovered, and a pace of nothing (example I)', () => {
@@ -175,6 +175,10 @@ describe('title, date and file name', () => {
     expect(dataDateLine(2025, new Date('2026-12-06T17:00:00Z'))).toBe('数据截至2025年, 2026年12月7日生成');
     expect(chinaDate(new Date('2026-12-31T16:30:00Z'))).toEqual({ year: 2027, month: 1, day: 1 });
     expect(dataDateLine(null, new Date('2026-12-06T03:00:00Z'))).toBe('尚无数据, 2026年12月6日生成');
+  });
+
+  it('numbers sections the Chinese way', () => {
+    expect([1, 10, 11, 20, 25, 100, 105, 110, 341].map(chineseNumeral)).toEqual(['一', '十', '十一', '二十', '二十五', '一百', '一百零五', '一百一十', '三百四十一']);
   });
 
   it('names the province in the title and the file', () => {

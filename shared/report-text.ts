@@ -19,8 +19,6 @@ export type ReportEntry = ReadableProgress & Pick<ProgressEntryT, 'code' | 'indi
 /** Units of things that are counted or measured out (家, 亿元, 万平方米): they 增加, ratios 提高. */
 const AMOUNT_UNITS: ReadonlySet<string> = new Set(['家', '个', '元', '万元', '亿元', '亩', '公顷', '平方公里', '万平方米']);
 
-const LEVEL_ZH = { national: '国家高新区', provincial: '省级高新区', other: '其他园区' } as const;
-
 /** Which way a change goes, in a report's words: ranks 提升/下降, amounts 增加/减少, ratios 提高/降低. */
 export function changeVerb(pace: number, unit: string): string {
   if (unit === '名') return pace <= 0 ? '提升' : '下降';
@@ -126,9 +124,12 @@ export function targetSentence(e: ReportEntry): string {
 
   if (e.status === 'insufficient_data') {
     const subject = e.scope.kind === 'coverage' ? subjectPhrase(e) : `${subjectPhrase(e)}${e.indicator.nameZh}`;
-    out.push(`${subject}暂无法判断进展: ${reasonText(e)}。`);
     if (e.latestValue !== null && e.latestYear !== null) {
+      out.push(`${subject}暂无法判断进展: ${reasonText(e)}。`);
       out.push(`${e.latestYear}年为${valueText(e.latestValue, e.unit)}, ${gapClause(e)}${coverageNote}。`);
+    } else {
+      // No figure to measure the gap from: the target itself, then what is missing.
+      out.push(`${subject}的${e.targetYear}年目标为${goalPhrase(e)}, 暂无法判断进展: ${reasonText(e)}。`);
     }
   } else if (e.held && e.status === 'achieved') {
     out.push(`${latestClause(e)}; 基期${e.baselineYear}年为${valueText(e.baselineValue, e.unit)}, 即已达到${e.targetYear}年目标${goalPhrase(e)}, ${statusBadge(e)} (${heldText(e)})。`);
@@ -205,6 +206,20 @@ export function overviewParagraph(entries: readonly ReportEntry[]): string {
     out.push(`另有${provisional.length}项目标的最近一年仅部分园区报送 (暂定), 不据此判断状态。`);
   }
   return out.join('');
+}
+
+/** Section numbers the Chinese way: 一, 十一, 二十, 一百零五 (一、 and (一) in headings). */
+export function chineseNumeral(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (!Number.isInteger(n) || n < 0 || n >= 1000) return String(n);
+  if (n < 10) return digits[n]!;
+  if (n < 100) {
+    const tens = Math.floor(n / 10);
+    return `${tens === 1 ? '' : digits[tens]}十${n % 10 ? digits[n % 10] : ''}`;
+  }
+  const rest = n % 100;
+  const restText = rest === 0 ? '' : rest < 10 ? `零${digits[rest]}` : rest < 20 ? `一${chineseNumeral(rest)}` : chineseNumeral(rest);
+  return `${digits[Math.floor(n / 100)]}百${restText}`;
 }
 
 // --- title, date, basis, file name -----------------------------------------------------------------------

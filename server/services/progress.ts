@@ -51,7 +51,7 @@ export interface Evaluated {
 const MISSING_PARKS_NAMED = 20;
 
 /** The indicators whose figures a target's series is made of. */
-function seriesIndicators(indicator: Indicator): string[] {
+export function seriesIndicators(indicator: Indicator): string[] {
   if (indicator.kind === 'coverage') return [];
   if (indicator.aggregation === 'share_of_province' && indicator.shareOf) return [indicator.shareOf];
   if (indicator.numerator && indicator.denominator) return [indicator.numerator, indicator.denominator];
@@ -207,7 +207,8 @@ async function evaluateCoverageTarget(t: LoadedTarget, ctx: ProgressContext): Pr
 
 // --- every park of a class -------------------------------------------------------------------------
 
-const classLevel = (t: LoadedTarget): ParkLevel => t.scope.parkLevel ?? 'provincial';
+/** The level of the parks a class target is about (provincial unless it says otherwise). */
+export const classLevel = (t: LoadedTarget): ParkLevel => t.scope.parkLevel ?? 'provincial';
 
 async function classParks(t: LoadedTarget, ctx: ProgressContext): Promise<ParkEvaluation[]> {
   const provinceCode = t.scope.regionCode!;
