@@ -12,6 +12,8 @@
 //     GET /api/targets/:id/progress (one aggregate's per-park breakdown) under 20 concurrent clients;
 //   - GET /api/progress with its cache made stale before every request (a write elsewhere bumps the
 //     data version), single client: what a request costs when it has to compute;
+//   - GET /api/reports/progress.docx for the largest province (every target, the Word report): the
+//     first, then with the province's targets computed afresh, then as kept;
 //   - the import of one more year for every park (40 figures each) through POST /api/import in files
 //     of 500 parks (20 000 rows, the import's limit), against raw prepared inserts of the same rows
 //     and their revisions in one transaction (the floor).
@@ -31,7 +33,7 @@ import { signIn } from '../server/testing/client.ts';
 import { REPO_ROOT, startServer, type RunningServer } from '../server/testing/server-process.ts';
 import { findPostgresBin, startCluster, stopCluster } from '../scripts/pg-cluster.mjs'; // plain ESM, shared with scripts/test.mjs
 import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
-import { formatReport, type BenchReport, type ImportResult, type ScenarioResult, type Machine } from './report.ts';
+import { formatReport, type BenchReport, type ImportResult, type ReportResult, type ScenarioResult, type Machine } from './report.ts';
 import { generate, importFigures, postgresWriter, sqliteWriter, type SyntheticSet, type SynthPark } from './synthetic.ts';
 import { measureWebBuild, type WebSizes } from './web-size.ts';
 
@@ -304,6 +306,24 @@ async function importThroughApi(server: RunningServer, rows: ReturnType<typeof i
   return { seconds, files, slowestFile, error: null };
 }
 
+/**
+ * The Word report of a province with every target (GET /api/reports/progress.docx), one client: the
+ * first one the server makes (every target computed, every chart drawn), then with the province's
+ * targets computed afresh before each (as after a write there; the charts, whose figures did not
+ * change, are kept), then with nothing changed (only the document is made).
+ */
+async function measureReport(server: RunningServer, province: { code: string; name: string; parks: number }, cache: { figuresOf: (province: string) => Promise<void> }): Promise<ReportResult> {
+  const admin = await signIn(server.url, 'admin', ADMIN_PASSWORD);
+  const url = `${server.url}/api/reports/progress.docx?province=${province.code}`;
+  const headers = { cookie: admin.cookie };
+  log(`  GET /api/reports/progress.docx?province=${province.code} (${province.name}, ${province.parks} parks, every target): first, afresh, kept …`);
+  const single = { concurrency: 1, maxRequests: 3, maxSeconds: 0, minRequests: 3, hardSeconds: 180, warmup: 0, headers };
+  const first = await runLoad(url, { ...single, maxRequests: 1, minRequests: 1 });
+  const afresh = await runLoad(url, { ...single, before: () => cache.figuresOf(province.code) });
+  const kept = await runLoad(url, single);
+  return { province: province.name, parks: province.parks, first, afresh, kept };
+}
+
 async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | null): Promise<ScenarioResult> {
   log(`${kind}, ${scale} parks: generating ${scale} × 40 × 15 figures …`);
   const { target, set } = await prepareDatabase(kind, scale, adminUrl);
@@ -330,6 +350,7 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     const detailUrl = `${url}/api/targets/${set.breakdownTargetId}/progress`;
     log(`  GET /api/targets/${set.breakdownTargetId}/progress (${set.largestProvince.name}, ${set.largestProvince.parks} parks) under load …`);
     const detail = await runLoad(detailUrl, { ...loadOptions(true), headers: IDENTITY });
+    const report = await measureReport(server, set.largestProvince, cache);
 
     const rows = importRows(set, set.parkList);
     log(`  import floor: ${rows.length.toLocaleString('en')} raw inserts + revisions in one transaction …`);
@@ -349,7 +370,7 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     return {
       kind, parks: scale, values: set.values, generateSeconds: set.seconds, targets: set.targets.length,
       breakdown: { targetId: set.breakdownTargetId, province: set.largestProvince.name, parks: set.largestProvince.parks },
-      health, progress, progressGzip, revalidate, cold, afterWrite, detail, import: importResult, cacheAware: cache.has,
+      health, progress, progressGzip, revalidate, cold, afterWrite, detail, report, import: importResult, cacheAware: cache.has,
     };
   } catch (err) {
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- server output (last 3000 characters) ---\n${server.output().slice(-3000)}`, { cause: err });

@@ -10,7 +10,8 @@
 // Environment handed to Vitest:
 //   CHROMIUM_PATH        browser to drive with playwright-core (when found)
 //   TEST_DATABASE_URL    postgres://postgres@127.0.0.1:PORT/postgres (when the cluster started)
-//   SKIP_BROWSER_TESTS=1 / SKIP_POSTGRES_TESTS=1   when not found (never in CI: there it is an error)
+//   SOFFICE_PATH         LibreOffice, which prints the Word report to PDF (with poppler's pdftoppm, pdfinfo)
+//   SKIP_BROWSER_TESTS=1 / SKIP_POSTGRES_TESTS=1 / SKIP_PDF_TESTS=1   when not found (never in CI: there it is an error)
 //
 // Knobs: SKIP_TYPECHECK=1 skips tsc and oxlint (fast local loops). Outside CI, a pre-set SKIP_BROWSER_TESTS=1
 // or SKIP_POSTGRES_TESTS=1 is honoured (no browser lookup / no cluster start).
@@ -26,6 +27,7 @@ import { findPostgresBin, startCluster as startPgCluster, stopCluster } from './
 const IN_CI = process.env.CI === 'true';
 const INSTALL_CHROMIUM = 'apt-get install -y chromium fonts-wqy-microhei';
 const INSTALL_POSTGRES = 'apt-get install -y postgresql';
+const INSTALL_PDF = 'apt-get install -y libreoffice-writer-nogui poppler-utils fonts-wqy-microhei';
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup state. Everything that must be undone lives here so that one idempotent, synchronous
@@ -162,6 +164,12 @@ function findChromium() {
   return isExecutable(candidate) ? candidate : null;
 }
 
+/** LibreOffice (to print the Word report as PDF) and poppler (to turn its pages into images). */
+function findPdfTools() {
+  const soffice = process.env.SOFFICE_PATH || '/usr/bin/soffice';
+  return isExecutable(soffice) && isExecutable('/usr/bin/pdftoppm') && isExecutable('/usr/bin/pdfinfo') ? soffice : null;
+}
+
 /** Missing tool: fatal in CI (tests must not be skipped silently there), loud skip elsewhere. */
 function missing(what, installCmd, skipVar, env) {
   if (IN_CI) {
@@ -257,6 +265,7 @@ async function main() {
     // In CI nothing may be skipped by a stray variable.
     delete env.SKIP_BROWSER_TESTS;
     delete env.SKIP_POSTGRES_TESTS;
+    delete env.SKIP_PDF_TESTS;
   }
 
   // Decide on the tools before spending time on tsc: in CI a missing tool fails at once.
@@ -272,6 +281,17 @@ async function main() {
       log(`Chromium: ${chromium}`);
     } else {
       missing(`Chromium (looked at ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'})`, INSTALL_CHROMIUM, 'SKIP_BROWSER_TESTS', env);
+    }
+  }
+  if (env.SKIP_PDF_TESTS === '1') {
+    log('PDF tests of the Word report skipped (SKIP_PDF_TESTS=1 was set)');
+  } else {
+    const soffice = findPdfTools();
+    if (soffice) {
+      env.SOFFICE_PATH = soffice;
+      log(`LibreOffice: ${soffice}`);
+    } else {
+      missing(`LibreOffice and poppler (looked for ${process.env.SOFFICE_PATH || '/usr/bin/soffice'}, /usr/bin/pdftoppm, /usr/bin/pdfinfo)`, INSTALL_PDF, 'SKIP_PDF_TESTS', env);
     }
   }
   const pgBins = wantPostgres ? findPostgresBin() : null;

@@ -2,6 +2,7 @@
 // (shared/charts/): ECharts renders them to SVG without a DOM, and resvg turns the SVG into a PNG with
 // a CJK font file, so Chinese labels print as characters (not boxes) on any machine that opens the
 // document. Word and WPS both place PNG reliably; SVG in .docx is not read everywhere.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts/core';
@@ -66,9 +67,31 @@ export function renderSvg(option: EChartsOption, width: number, height: number):
   }
 }
 
+/**
+ * PNGs already drawn, by the SVG they were drawn from: the SVG is cheap and says everything the PNG
+ * shows, so a chart whose figures did not change (most of them, when one park reports) is not drawn again.
+ */
+const drawn = new Map<string, Buffer>();
+const DRAWN_KEPT = 300;
+
 /** A chart as a PNG; the rasterising runs off the event loop (resvg's own thread). */
 export async function renderChart(option: EChartsOption, width: number, height: number): Promise<ChartImage> {
   const svg = renderSvg(option, width, height);
+  const key = createHash('sha1').update(svg).digest('base64');
+  const kept = drawn.get(key);
+  if (kept) {
+    // Most recently used last: the oldest is the first to go.
+    drawn.delete(key);
+    drawn.set(key, kept);
+    return { png: kept, width, height };
+  }
+  const png = await rasterise(svg);
+  drawn.set(key, png);
+  if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  return { png, width, height };
+}
+
+async function rasterise(svg: string): Promise<Buffer> {
   const font = cjkFont();
   const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: SCALE },
@@ -78,5 +101,5 @@ export async function renderChart(option: EChartsOption, width: number, height: 
       : { loadSystemFonts: true },
     logLevel: 'off',
   });
-  return { png: image.asPng(), width, height };
+  return image.asPng();
 }
