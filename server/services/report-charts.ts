@@ -74,10 +74,22 @@ export function renderSvg(option: EChartsOption, width: number, height: number):
 const drawn = new Map<string, Buffer>();
 const DRAWN_KEPT = 300;
 
+/**
+ * The SVG with the renderer's own names numbered afresh: each chart instance names its classes and
+ * clip paths zr<instance>-<kind>[-]<counter> (zr0-cls-3, zr0-c0), so the same chart drawn twice differs only in those.
+ */
+export function withoutInstanceIds(svg: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/\bzr\d+-([a-z]+)-?\d+\b/g, (name, kind: string) => {
+    if (!names.has(name)) names.set(name, `${kind}${names.size}`);
+    return names.get(name)!;
+  });
+}
+
 /** A chart as a PNG; the rasterising runs off the event loop (resvg's own thread). */
 export async function renderChart(option: EChartsOption, width: number, height: number): Promise<ChartImage> {
   const svg = renderSvg(option, width, height);
-  const key = createHash('sha1').update(svg).digest('base64');
+  const key = createHash('sha1').update(withoutInstanceIds(svg)).digest('base64');
   const kept = drawn.get(key);
   if (kept) {
     // Most recently used last: the oldest is the first to go.
