@@ -225,7 +225,10 @@ for (const kind of TEST_DATABASES) {
       const none = await planner.request('GET', '/api/reports/progress.docx?province=330000&targetYear=2099');
       expect(none.status).toBe(404);
       expect(none.body.error.code).toBe('no_targets');
-      expect((await planner.request('GET', '/api/reports/progress.docx?basis=all')).status).toBe(400);
+      expect((await planner.request('GET', '/api/reports/progress.docx?province=330000&basis=all')).status).toBe(400);
+      const noProvince = await planner.request('GET', '/api/reports/progress.docx');
+      expect(noProvince.status).toBe(400);
+      expect(noProvince.body.error.message).toContain('请指定省份');
     });
 
     // Printing needs LibreOffice and poppler: skipped where they are missing (SKIP_PDF_TESTS), never in CI

@@ -29,7 +29,7 @@ export const reports = resourceRouter().openapi(
     middleware: [noScreens, requireRole('admin', 'planner')] as const,
     responses: {
       200: { description: 'the report; the file name (Chinese) in Content-Disposition’s filename*', content: { [DOCX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } } },
-      400: { description: '请求参数有误 (invalid request)', content: errorContent },
+      400: { description: '请求参数有误, 或未指定省份 (invalid request; province is required)', content: errorContent },
       401: { description: '未登录 (not signed in)', content: errorContent },
       403: { description: '无权限: 仅规划人员和管理员 (planners and admins only; never a screen link)', content: errorContent },
       404: { description: '未找到省份, 或没有符合条件的目标 (unknown province, or no target matches)', content: errorContent },
@@ -38,6 +38,10 @@ export const reports = resourceRouter().openapi(
   async (c) => {
     const { deps } = c.var;
     const { basis, ...filter } = c.req.valid('query');
+    // A report is one province's: every target of the country at once would hold the server for a minute.
+    if (!filter.province) {
+      throw new ApiError(400, 'invalid_request', '请指定省份 province, 如 330000: 报告按省生成 (province is required: a report covers one province)', [{ path: 'province', message: 'required' }]);
+    }
     const now = deps.clock.now();
     const report = await progressReport({ db: deps.db, currentYear: now.getUTCFullYear(), basis }, filter, now);
     return c.body(new Uint8Array(report.bytes), 200, {
