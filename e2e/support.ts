@@ -39,8 +39,14 @@ export interface TrackedPage {
   dialogs: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number } = VIEWPORTS.laptop, options: { acceptDownloads?: boolean; locale?: 'zh' | 'en' } = {}): Promise<TrackedPage> {
+export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number } = VIEWPORTS.laptop, options: { acceptDownloads?: boolean; locale?: 'zh' | 'en'; today?: string } = {}): Promise<TrackedPage> {
   const context = await browser.newContext({ viewport, acceptDownloads: options.acceptDownloads ?? false, locale: 'zh-CN' });
+  // The browser's calendar, for a server started with the same TODAY: the page's clock starts that
+  // morning in China and runs on as usual.
+  if (options.today) {
+    await context.clock.install({ time: new Date(`${options.today}T09:00:00+08:00`) });
+    await context.clock.resume();
+  }
   if (options.locale === 'en') await context.addInitScript(() => localStorage.setItem('mubiao.locale', 'en'));
   const page = await context.newPage();
   const problems: string[] = [];
