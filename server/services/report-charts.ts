@@ -103,7 +103,26 @@ export async function renderChart(option: EChartsOption, width: number, height: 
   return { png, width, height };
 }
 
+/**
+ * At most this many charts are rasterised at once. resvg runs on libuv's thread pool (4 threads),
+ * which the server's file reads and gzip share: a report's charts must not take all of it.
+ */
+const RASTERISING_AT_ONCE = 2;
+let rasterising = 0;
+const waiting: (() => void)[] = [];
+
 async function rasterise(svg: string): Promise<Buffer> {
+  while (rasterising >= RASTERISING_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+  rasterising++;
+  try {
+    return await rasteriseNow(svg);
+  } finally {
+    rasterising--;
+    waiting.shift()?.();
+  }
+}
+
+async function rasteriseNow(svg: string): Promise<Buffer> {
   const font = cjkFont();
   const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: SCALE },

@@ -23,6 +23,8 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The server's process id (for the benchmark to read the CPU time it spends). */
+  pid: number;
   dataDir: string;
   /** Everything the server printed so far. */
   output(): string;
@@ -86,7 +88,7 @@ export async function startServer(options: { env?: Record<string, string>; dataD
     }
   };
   return {
-    url, port, dataDir,
+    url, port, dataDir, pid: child.pid!,
     output: () => log,
     stop,
     kill: async (signal) => {
