@@ -11,7 +11,7 @@ import type { ImportColumnT } from '../../shared/schemas.ts';
 import { canConvert, type Unit } from '../../shared/units.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from './audit.ts';
-import { columnLetter, isNoDataMark, splitHeader, type HeaderProblem, type WideFile } from './import-file.ts';
+import { cellText, columnLetter, isNoDataMark, isTotalRowLabel, splitHeader, type HeaderProblem, type WideFile } from './import-file.ts';
 
 /** Header (as written, or without its unit) → indicator code, or 'ignore'. */
 export type HeaderMapping = Record<string, string>;
@@ -69,7 +69,7 @@ export async function planColumns(db: Kysely<Database>, sheet: WideFile, indicat
     const problem = (code: string, message: string) => problems.push({ row: sheet.headerRow, column: letter, field: 'header', code, message });
     const figures = sheet.rows.filter((r) => {
       const cell = r.cells.get(h.column);
-      return cell !== undefined && !isNoDataMark(cell);
+      return cell !== undefined && !isNoDataMark(cell) && !isTotalRowLabel(cellText(r.cells.get(sheet.keys.park ?? -1)));
     }).length;
 
     // What the header means without this request: memory, else the catalogue, else never an indicator.

@@ -166,6 +166,11 @@ export function isNoDataMark(cell: Cell | undefined): boolean {
   return cell?.kind === 'text' && NO_DATA_MARKS.has(normalizeText(cell.value));
 }
 
+/** Rows of a statistics sheet that add up the others (合计, 全省合计, 小计): never a park's figures. */
+export function isTotalRowLabel(text: string): boolean {
+  return /^(合计|总计|小计|汇总|全省|全市|全国|合计数)$|(合计|总计|小计)$/.test(normalizeText(text));
+}
+
 export function cellIsEmpty(cell: Cell | undefined): boolean {
   return !cell || cell.kind === 'empty';
 }

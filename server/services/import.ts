@@ -15,7 +15,7 @@ import { canWritePark, type SessionUser } from './auth.ts';
 import { indicatorsByCode } from './catalog.ts';
 import { planColumns, rememberMappings, withSynonyms, type ColumnPlan, type HeaderMapping } from './import-columns.ts';
 import {
-  cellIsEmpty, cellText, columnLetter, FIELD_HEADERS, isNoDataMark, MAX_ROWS, normalizeUnit, parseImportFile, parseNumberText,
+  cellIsEmpty, cellText, columnLetter, FIELD_HEADERS, isNoDataMark, isTotalRowLabel, MAX_ROWS, normalizeUnit, parseImportFile, parseNumberText,
   type Cell, type ImportField, type LongFile, type ParsedFile, type WideFile,
 } from './import-file.ts';
 import { createGate, GateBusyError } from './import-gate.ts';
@@ -77,9 +77,6 @@ interface ReadRow {
 }
 
 const key = (parkId: number, indicator: string, year: number) => `${parkId}:${indicator}:${year}`;
-const NO_DATA_MARKS = new Set(['-', '—', '——', '/', '无', 'n/a', 'na', '空']);
-/** Rows of a statistics sheet that add up the others: never a park. */
-const TOTAL_ROW = /^(合计|总计|小计|汇总|全省|全市|全国|全省合计|全市合计|全国合计|合计数)$|(合计|总计|小计)$/;
 const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, approved: 2 };
 
 /** Checks a file; with dryRun false and nothing wrong, writes it in one transaction. */
@@ -196,7 +193,7 @@ async function wideFigures(db: Kysely<Database>, parsed: WideFile, indicators: M
   const place = (row: number, column: number | undefined): Place | undefined => (column === undefined ? undefined : { row, column });
   for (const r of parsed.rows) {
     const parkText = cellText(r.cells.get(keys.park ?? -1)).trim();
-    if (TOTAL_ROW.test(normalizeText(parkText))) {
+    if (isTotalRowLabel(parkText)) {
       result.skipped++;
       continue;
     }
@@ -289,7 +286,7 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   const parksByName = new Map<string, number[]>();
   for (const p of parks) {
     for (const name of [p.name, ...(p.aliases ? p.aliases.split('；') : [])]) {
-      const n = normalizeText(name);
+      const n = parkKey(name);
       const ids = parksByName.get(n) ?? [];
       if (!ids.includes(p.id)) parksByName.set(n, [...ids, p.id]);
     }
@@ -440,11 +437,18 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   return finish(rows, { ...counts, skipped }, versions, plan);
 }
 
-/** 填报数据!D7; a whole row 填报数据!7:7; a missing column: the header row. */
+/** 填报数据!D7, a whole row 填报数据!7:7 (a missing column: the header row), for people to read (unquoted). */
 function cellName(sheet: string, row: number | null, column: string | null): string {
-  const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  if (row === null) return quoted;
-  return column === null ? `${quoted}!${row}:${row}` : `${quoted}!${column}${row}`;
+  if (row === null) return sheet;
+  return column === null ? `${sheet}!${row}:${row}` : `${sheet}!${column}${row}`;
+}
+
+/**
+ * A park's name as the import compares it: the official long form and the short one are the same
+ * park (宁波国家高新技术产业开发区 is 宁波高新区), as are full-width and half-width brackets.
+ */
+function parkKey(name: string): string {
+  return normalizeText(name).replace(/(国家)?高新技术产业开发区/g, '高新区');
 }
 
 /** 浙江省 → 浙江, 杭州市 → 杭州, 广西壮族自治区 → 广西: how sheets often name regions. */
@@ -492,11 +496,11 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
     else if (!parkById.has(id)) fail('parkId', 'unknown_park', `园区编号 ${id} 不存在 (unknown park)`);
     else {
       park = parkById.get(id)!;
-      const named = nameText ? parksByName.get(normalizeText(nameText)) : undefined;
+      const named = nameText ? parksByName.get(parkKey(nameText)) : undefined;
       if (nameText && !named?.includes(id)) fail('park', 'park_mismatch', `园区“${nameText}”与园区编号 ${id}(${park.name})不一致 (the park's name and number disagree)`);
     }
   } else if (nameText) {
-    const ids = parksByName.get(normalizeText(nameText)) ?? [];
+    const ids = parksByName.get(parkKey(nameText)) ?? [];
     const region = ids.length === 0 ? regionByName.get(normalizeText(nameText)) : undefined;
     if (region) {
       const level = region.level === 'province' ? '省' : '市';
@@ -560,7 +564,7 @@ function readValue(cell: Cell): { value: number; unit: Unit | null } | { problem
     case 'text': {
       const parsed = parseNumberText(cell.value);
       if (parsed) return parsed;
-      const hint = NO_DATA_MARKS.has(normalizeText(cell.value)) ? '; 没有数据请留空 (leave it empty when there is no figure)' : '';
+      const hint = isNoDataMark(cell) ? '; 没有数据请留空 (leave it empty when there is no figure)' : '';
       return { problem: 'not_a_number', message: `“${cell.value}”不是数字${hint} (not a number)` };
     }
     case 'error':
