@@ -89,8 +89,8 @@ for (const kind of TEST_DATABASES) {
       expect(column(report, 'K')).toMatchObject({ header: '从业人员（人）', name: '从业人员', unitText: '人', figures: 7 });
       expect(report.problems.map((p) => [p.cell, p.code])).toEqual([['主要指标（示例数据）!K3', 'unknown_column']]);
       expect(report.problems[0]!.message).toContain('从业人员');
-      // 8 parks × 8 indicators, none written yet; 滨江's figures converted to each indicator's unit by hand:
-      expect(report.summary).toMatchObject({ new: 64, changed: 0, problems: 1 });
+      // 8 parks × 7 indicators, none written yet; 滨江's figures converted to each indicator's unit by hand:
+      expect(report.summary).toMatchObject({ new: 56, changed: 0, problems: 1 });
       const binjiang = Object.fromEntries(report.rows.filter((r) => r.parkName === '杭州高新区(滨江)').map((r) => [r.indicator, [r.value, r.unit, r.column, r.row]]));
       expect(binjiang).toEqual({
         operating_revenue: [8120.5, '亿元', 'D', 4],
@@ -118,10 +118,10 @@ for (const kind of TEST_DATABASES) {
 
       const committed = await upload(planner, { name: 'sample.xlsx', bytes }, { mapping: { '从业人员（人）': 'ignore' } });
       expect(committed.status, JSON.stringify(committed.body).slice(0, 2000)).toBe(200);
-      expect(committed.body).toMatchObject({ committed: true, summary: { new: 64, problems: 0 } });
+      expect(committed.body).toMatchObject({ committed: true, summary: { new: 56, problems: 0 } });
       expect(column(committed.body, 'K')).toMatchObject({ role: 'ignored', matchedBy: 'mapping' });
       const after = await dump();
-      expect(after.values).toHaveLength(before.values.length + 64);
+      expect(after.values).toHaveLength(before.values.length + 56);
       const stored = (name: string, indicator: string) => after.values.find((v) => v.park_id === parkId[name] && v.indicator_code === indicator && v.year === 2023)!;
       expect(stored('萧山临江高新区', 'rd_spending').value).toBeCloseTo(81.23, 10); // 812 300 万元, the row named by its alias
       expect(stored('宁波高新区', 'tax_revenue').value).toBeCloseTo(186.5, 10); // 18 650 000 千元
