@@ -85,11 +85,11 @@ for (const kind of TEST_DATABASES) {
     };
     /** /api/health asked again and again until `until` settles: how long each answer took. */
     const healthWhile = async (until: Promise<unknown>) => {
-      let done = false;
-      void until.finally(() => { done = true; });
+      const settled = { done: false };
+      void until.finally(() => { settled.done = true; });
       const times: number[] = [];
       const statuses: number[] = [];
-      while (!done) {
+      while (!settled.done) {
         const t = performance.now();
         const res = await fetch(`${server.url}/api/health`);
         await res.arrayBuffer();

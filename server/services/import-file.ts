@@ -4,7 +4,7 @@
 // Two layouts: the long template (one figure per row: 园区, 指标, 年份, 数值, …) and the wide statistics
 // sheet (one row per park, one column per indicator, the unit in the header). No database here: what
 // the cells and headers mean (which park, which indicator) is decided in import.ts.
-import { parse as parseCsv } from 'csv-parse';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { normalizeText } from '../../shared/indicator-match.ts';
 import { isUnit, type Unit } from '../../shared/units.ts';
 import { ApiError } from '../http.ts';
@@ -138,7 +138,7 @@ export function normalizeUnit(text: string): string {
  */
 export function splitHeader(text: string): { name: string; unit: Unit | null; unitText: string | null } {
   const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  const m = /^(.*?)\s*[(\[【]\s*(?:单位\s*[:：]?\s*)?([^()[\]【】]*?)\s*[)\]】]$/.exec(t);
+  const m = /^(.*?)\s*[([【]\s*(?:单位\s*[:：]?\s*)?([^()[\]【】]*?)\s*[)\]】]$/.exec(t);
   if (!m || !m[1] || !m[2]) return { name: t, unit: null, unitText: null };
   const unit = normalizeUnit(m[2]);
   return isUnit(unit) ? { name: m[1], unit, unitText: null } : { name: m[1], unit: null, unitText: m[2] };
@@ -287,31 +287,35 @@ function detectDelimiter(text: string): string {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
-async function readCsv(name: string, bytes: Uint8Array): Promise<ParsedFile> {
+function readCsv(name: string, bytes: Uint8Array): ParsedFile {
   const text = decodeText(bytes);
   if (!text.trim()) throw fileError('empty_file', `文件“${name}”是空的 (the file is empty)`);
   // Excel shows a CSV file as one sheet named after the file.
   const sheet = name.replace(/\.[^.]+$/, '') || name;
   const reader = new SheetReader('csv', sheet);
-  // Records one at a time, so a file over the row limit stops being read at the limit.
-  const parser = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
+  // Each record goes to the reader as it is parsed and is not kept by the parser: a file over the row
+  // limit stops being parsed at the limit (the reader throws, and so does the parse).
   let rowNumber = 0;
+  let stopped = false;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      rowNumber++;
-      const cells = new Map<number, Cell>();
-      record.forEach((raw, i) => {
-        const value = raw.trim();
-        if (value.length > MAX_CELL_CHARS) throw cellTooLarge(sheet, `${columnLetter(i + 1)}${rowNumber}`);
-        if (value) cells.set(i + 1, { kind: 'text', value });
-      });
-      if (cells.size > 0 && reader.push({ row: rowNumber, cells }) === false) break;
-    }
+    parseCsv(text, {
+      delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true,
+      on_record: (record: string[]) => {
+        rowNumber++;
+        if (stopped) return null;
+        const cells = new Map<number, Cell>();
+        record.forEach((raw, i) => {
+          const value = raw.trim();
+          if (value.length > MAX_CELL_CHARS) throw cellTooLarge(sheet, `${columnLetter(i + 1)}${rowNumber}`);
+          if (value) cells.set(i + 1, { kind: 'text', value });
+        });
+        if (cells.size > 0 && !reader.push({ row: rowNumber, cells })) stopped = true;
+        return null;
+      },
+    });
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw fileError('corrupt_file', `CSV 文件格式有误, 无法读取 (cannot parse the CSV): ${(err as Error).message}`);
-  } finally {
-    parser.destroy();
   }
   const parsed = reader.result();
   if (!parsed) throw noHeader(name);

@@ -107,15 +107,18 @@ export async function openXlsx(bytes: Uint8Array, limits: XlsxLimits): Promise<X
     }
     const parser = sax.parser(true, { trim: false, normalize: false, position: true });
     let stopped = false;
-    parser.onopentag = (tag) => handlers.open?.(tag.name, tag.attributes as Record<string, string>);
-    parser.onclosetag = (name) => {
-      if (handlers.close?.(name) === false) stopped = true;
-    };
-    parser.ontext = (text) => handlers.text?.(text);
-    parser.oncdata = (text) => handlers.text?.(text);
-    parser.onerror = (err) => {
-      throw new WorkbookError('corrupt', { part }, err.message);
-    };
+    // sax's parser takes its handlers as properties (it is not an EventTarget).
+    Object.assign(parser, {
+      onopentag: (tag: sax.Tag) => handlers.open?.(tag.name, tag.attributes),
+      onclosetag: (name: string) => {
+        if (handlers.close?.(name) === false) stopped = true;
+      },
+      ontext: (text: string) => handlers.text?.(text),
+      oncdata: (text: string) => handlers.text?.(text),
+      onerror: (err: Error) => {
+        throw new WorkbookError('corrupt', { part }, err.message);
+      },
+    });
     stream.setEncoding('utf8');
     // Errors thrown while sax runs come from the handlers (a cell over the limit, the caller's own
     // refusal) and go on as they are; errors of the stream mean a broken zip.
