@@ -759,7 +759,7 @@ export const ImportProblem = z.object({
   field: z.string().describe('park, indicator, year, value, unit, note, confirm, version, header'),
   code: z.string().describe('machine-readable: unknown_park, unknown_indicator, not_a_number, wrong_unit, negative, duplicate, forbidden_park, implausible_jump, stale, version_required, …'),
   message: z.string().describe('what is wrong, in Chinese (and English)'),
-  cell: z.string().optional().describe('(always sent) where, as Excel names it: 填报数据!D7 (a whole column: 填报数据!D1, the header cell; a whole row: 填报数据!7:7)'),
+  cell: z.string().optional().describe('(always sent) where, as Excel names it: 填报数据!D7; a column’s problem names its header cell (填报数据!K3), one without a column its row (填报数据!1:1)'),
   current: ValueProblem.shape.current.describe('version problems: the figure as it is stored now'),
   region: z.object({ code: z.string(), name: z.string(), level: z.string() }).optional()
     .describe('region_row: the province or city the row names instead of a park (region figures cannot be imported yet)'),
