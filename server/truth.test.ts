@@ -130,5 +130,26 @@ for (const kind of TEST_DATABASES) {
       // 杭州's target is not 宁波's.
       expect(cell('T7.1', '宁波高新区')).toBeUndefined();
     });
+
+    it('recomputes what a changed target or park says, and nothing is stale afterwards', async () => {
+      const before = await admin.get<ProgressEntryT[]>('/api/progress');
+      const t71 = before.find((e) => e.code === 'T7.1')!;
+      const { version } = await admin.get<{ version: number }>(`/api/targets/${t71.id}`);
+      // Top 4 instead of top 10: 杭州 (5th) no longer attains, and its baseline (3rd) still did.
+      const patched = await admin.request('PATCH', `/api/targets/${t71.id}`, { version, targetValue: 4, reason: '测试: 更高的目标' });
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+      const after = await admin.get<ProgressEntryT[]>('/api/progress');
+      expect(after.find((e) => e.id === t71.id)).toMatchObject({ targetValue: 4, held: true, status: 'regressing', gap: -1 });
+      // The other targets are the same answers as before.
+      expect(after.filter((e) => e.id !== t71.id)).toEqual(before.filter((e) => e.id !== t71.id));
+
+      // A park renamed: the targets of its province name it anew.
+      const wenzhou = parks.find((p) => p.name === '温州高新区')!;
+      const park = await admin.get<{ version: number }>(`/api/parks/${wenzhou.id}`);
+      const renamed = await admin.request('PATCH', `/api/parks/${wenzhou.id}`, { version: park.version, name: '温州高新区(更名测试)' });
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+      const t1 = (await admin.get<ProgressEntryT[]>('/api/progress')).find((e) => e.code === 'T1')!;
+      expect(t1.missing!.parks.map((p) => p.name)).toContain('温州高新区(更名测试)');
+    });
   });
 }

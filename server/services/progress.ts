@@ -3,6 +3,7 @@
 // straight path and projection, and each park's own evaluation. Reads each target's series (one
 // park, an aggregate, a coverage set, or each park of a class) and runs it through the one progress
 // method in shared/progress.ts; nothing here or downstream derives a status again.
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { extraNumeratorNeeded, type Indicator } from '../../shared/indicators.ts';
 import {
@@ -262,13 +263,15 @@ function evaluate(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
   }
 }
 
-// A target's progress depends only on the catalogue (targets, plans, parks, regions) and on the
-// figures of its province. Each evaluation is kept under those two versions, so after a park reports,
-// only its province's targets are computed again; the others come from here.
+// A target's progress depends only on what the target says (its plan, scope, values, links), on the
+// catalogue (indicators, regions) and on the figures and parks of its province. Each evaluation is kept
+// under those, so after a park reports only its province's targets are computed again, and after a
+// planner changes a target only that target; the others come from here.
 const evaluations = promiseCache<Evaluated>(5_000);
 
 function keyOf(ctx: ProgressContext, versions: Versions, t: LoadedTarget, what: string): string {
-  return `${versions.catalogue}|${versions.figuresOf(t.figuresProvince)}|${ctx.currentYear}|${ctx.basis}|${t.id}|${what}`;
+  const says = createHash('sha1').update(JSON.stringify(t)).digest('base64url');
+  return `${versions.catalogue}|${versions.figuresOf(t.figuresProvince)}|${says}|${ctx.currentYear}|${ctx.basis}|${t.id}|${what}`;
 }
 
 /** A target's evaluation, from the cache while neither the catalogue nor its province's figures changed. */
