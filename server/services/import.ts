@@ -285,7 +285,8 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   const parkById = new Map(parks.map((p) => [p.id, p]));
   const parksByName = new Map<string, number[]>();
   for (const p of parks) {
-    for (const name of [p.name, ...(p.aliases ? p.aliases.split('；') : [])]) {
+    const names = [p.name, ...(p.aliases ? p.aliases.split('；') : [])];
+    for (const name of [...names, ...names.map((n) => n.replace(/[(（][^()（）]*[)）]$/, ''))]) {
       const n = parkKey(name);
       const ids = parksByName.get(n) ?? [];
       if (!ids.includes(p.id)) parksByName.set(n, [...ids, p.id]);
@@ -444,11 +445,13 @@ function cellName(sheet: string, row: number | null, column: string | null): str
 }
 
 /**
- * A park's name as the import compares it: the official long form and the short one are the same
- * park (宁波国家高新技术产业开发区 is 宁波高新区), as are full-width and half-width brackets.
+ * A park's name as the import compares it: the official long forms and the short one are the same
+ * park (宁波国家高新技术产业开发区 and 宁波国家高新区 are 宁波高新区), as are full-width and half-width
+ * brackets. Parks are also found by their name without a remark in brackets (杭州高新区 for
+ * 杭州高新区(滨江)), unless two parks share it.
  */
 function parkKey(name: string): string {
-  return normalizeText(name).replace(/(国家)?高新技术产业开发区/g, '高新区');
+  return normalizeText(name).replace(/(国家)?高新技术产业开发区|国家高新区/g, '高新区');
 }
 
 /** 浙江省 → 浙江, 杭州市 → 杭州, 广西壮族自治区 → 广西: how sheets often name regions. */
