@@ -86,7 +86,7 @@ for (const kind of TEST_DATABASES) {
       progress = await planner.get('/api/progress?province=330000');
       response = await planner.fetch(REPORT);
       bytes = new Uint8Array(await response.arrayBuffer());
-      doc = openDocx(bytes);
+      doc = await openDocx(bytes);
       bySection = sections(doc);
       if (kind.kind === 'sqlite') {
         mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
@@ -199,7 +199,7 @@ for (const kind of TEST_DATABASES) {
     it('follows the filter and the basis', async () => {
       const plan = await planner.fetch('/api/reports/progress.docx?province=330000&plan=ZJ-2024-HTZ2&basis=submitted');
       expect(plan.status).toBe(200);
-      const planDoc = openDocx(new Uint8Array(await plan.arrayBuffer()));
+      const planDoc = await openDocx(new Uint8Array(await plan.arrayBuffer()));
       const inPlan: ProgressEntryT[] = await planner.get('/api/progress?province=330000&plan=ZJ-2024-HTZ2&basis=submitted');
       expect([...sections(planDoc).keys()]).toEqual(inPlan.map((e) => e.code));
       expect(planDoc.paragraphs[2]!.text).toContain('计入数据: 含已提交');

@@ -112,13 +112,15 @@ let rasterising = 0;
 const waiting: (() => void)[] = [];
 
 async function rasterise(svg: string): Promise<Buffer> {
-  while (rasterising >= RASTERISING_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
-  rasterising++;
+  // A free place is taken; otherwise the place of a chart that finishes is handed over in turn.
+  if (rasterising < RASTERISING_AT_ONCE) rasterising++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
   try {
     return await rasteriseNow(svg);
   } finally {
-    rasterising--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else rasterising--;
   }
 }
 

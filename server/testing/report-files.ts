@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { unzipSync } from 'fflate';
+import JSZip from 'jszip';
 
 const run = promisify(execFile);
 
@@ -27,8 +27,12 @@ export interface OpenedDocx {
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-export function openDocx(bytes: Uint8Array): OpenedDocx {
-  const files = unzipSync(bytes);
+export async function openDocx(bytes: Uint8Array): Promise<OpenedDocx> {
+  const zip = await JSZip.loadAsync(bytes);
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (!file.dir) files[name] = await file.async('uint8array');
+  }
   const xml = (name: string) => {
     const file = files[name];
     if (!file) throw new Error(`${name} is not in the .docx (it has ${Object.keys(files).join(', ')})`);

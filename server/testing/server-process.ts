@@ -23,9 +23,9 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   port: number;
-  /** The server's process id (for the benchmark to read the CPU time it spends). */
-  pid: number;
   dataDir: string;
+  /** The server's process id (to read its memory, or the CPU time it spends, from /proc). */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
