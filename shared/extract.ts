@@ -9,23 +9,30 @@
 // The parts, in shared/extract/: numbers.ts (numerals), values.ts (a number with its unit, from the one
 // units table of shared/units.ts), time.ts (year phrases), clauses.ts (paragraphs, sentences, clauses),
 // words.ts (comparators and other words around a value), scopes.ts (who a target is about),
-// indicator-rules.ts (which catalogue indicator a phrase names), reader.ts (the walk through the text).
+// indicator-rules.ts (which catalogue indicator a phrase names), script.ts (traditional characters and
+// pronunciations, read in simplified), reader.ts (the walk through the text), alternatives.ts (a 力争
+// value or a restatement attached to its target).
+import { attachAlternatives } from './extract/alternatives.ts';
 import { readDocument, type Draft } from './extract/reader.ts';
+import { foundInOriginal, readingOf } from './extract/script.ts';
 import type { Candidate, ExtractionResult, ExtractOptions } from './extract/types.ts';
 
 export { parseNumber } from './extract/numbers.ts';
 export { ABOUT_TOLERANCE } from './extract/types.ts';
 export type {
-  Candidate, ExtractionResult, ExtractOptions, IndicatorMatch, QualitativeAim, Reason, ScopeKind, ScopeSuggestion, Span,
+  AlternativeKind, Candidate, ExtractionResult, ExtractOptions, IndicatorMatch, QualitativeAim, Reason, ScopeKind, ScopeSuggestion, Span,
   WithheldItem, WithheldReason, YearRef, YearRule,
 } from './extract/types.ts';
 
 export function extractTargets(text: string, options: ExtractOptions = {}): ExtractionResult {
   const docYear = options.documentYear ?? null;
-  const found = readDocument(text, docYear);
+  // Traditional characters and pronunciations are read in simplified; spans point into the original.
+  const reading = readingOf(text);
+  const read = readDocument(reading.text, docYear);
+  const found = reading.text === text ? read : foundInOriginal(read, reading, text);
   return {
     documentYear: docYear,
-    candidates: found.candidates.map((d, i) => finish(text, d, i)),
+    candidates: attachAlternatives(text, found.candidates.map((d, i) => finish(text, d, i))),
     qualitative: found.qualitative,
     withheld: found.withheld,
   };
@@ -63,5 +70,8 @@ function finish(text: string, d: Draft, index: number): Candidate {
     scope: d.scope,
     confidence,
     reasons,
+    alternativeOf: null,
+    alternative: null,
+    stretchValue: null,
   };
 }

@@ -12,7 +12,7 @@ import { valueExpressions, type ValueExpr } from './values.ts';
 import { AIM_WORDS, eatTokensBefore, INCENTIVE, STRONG_AIM_WORDS, stripLeading, TARGET_CUE, type Token } from './words.ts';
 
 /** A candidate before it has an id and a confidence; its year may be missing (then it is held back). */
-export interface Draft extends Omit<Candidate, 'id' | 'confidence' | 'quote' | 'targetYear' | 'year'> {
+export interface Draft extends Omit<Candidate, 'id' | 'confidence' | 'quote' | 'targetYear' | 'year' | 'alternativeOf' | 'alternative' | 'stretchValue'> {
   year: YearRef | null;
 }
 
@@ -67,13 +67,7 @@ export function readDocument(text: string, docYear: number | null): Found {
 function openDocument(text: string, docYear: number | null): Doc {
   const t = normalize(text);
   const clauses = clausesOf(t);
-  const times = timePhrases(t, docYear);
-  // A title with a period, 三年行动计划（2023—2025年）: the horizon of every target the document does not date.
-  const firstLineEnd = t.indexOf('\n') < 0 ? t.length : t.indexOf('\n');
-  const firstLine = t.slice(0, firstLineEnd);
-  const horizon = /计划|方案|规划|纲要|意见|要点/.test(firstLine) && !/。/.test(firstLine)
-    ? times.find((p) => p.rule === 'period' && p.span.end <= firstLineEnd && p.future) ?? null
-    : null;
+  const { phrases: times, horizon } = timePhrases(t, docYear);
   return {
     text, t, docYear, clauses, times, values: valueExpressions(t), subjects: namedSubjects(t),
     sentences: sentenceTexts(t, clauses), horizon, setSizes: new Map(),
@@ -166,7 +160,7 @@ function readClause(doc: Doc, carry: Carry, clause: Clause, found: Found): void 
   }
   const { masks, live } = maskValues(doc, view);
   nameFromBareNoun(carry, view, live);
-  const walk: Walk = { segStart: view.contentStart, previousItems: null, respectiveIndex: 0, respectiveStart: view.contentStart, drafts: [] };
+  const walk: Walk = { segStart: view.contentStart, previousItems: null, respectiveIndex: 0, respectiveStart: view.contentStart, years: null, drafts: [] };
   for (const target of targetValuesOf(doc.t, view, live)) readTarget(doc, carry, view, masks, live, walk, target);
   aimsLeft(doc, view, walk, found);
   sortDrafts(doc.text, view, walk.drafts, found);
@@ -197,7 +191,12 @@ function maskValues(doc: Doc, view: ClauseView): { masks: Mask[]; live: ValueExp
   for (const v of inClause) {
     const before = t.slice(Math.max(contentStart, v.start - 12), v.start);
     const pastFigure = /(?:(由|从))?(\d{4})\s*年(?:底|末)?(的)?$/.exec(before);
-    if (pastFigure && (pastFigure[1] || pastFigure[3]) && !masks.some((k) => k.kind === 'baseline' && k.end === v.start)) {
+    // 提高至2025年的4%: the year is the target's (a time phrase ends at the value)
+    const dated = masks.some((k) => (k.kind === 'baseline' || k.kind === 'time') && k.end === v.start);
+    if (pastFigure && !pastFigure[1] && pastFigure[3] && v.statedUnit === '倍' && !dated) {
+      // 达到2020年的3倍: that year's figure is the baseline the multiple is of
+      masks.push({ start: v.start - pastFigure[0].length, end: v.start, kind: 'baseline', year: Number(pastFigure[2]) });
+    } else if (pastFigure && (pastFigure[1] || pastFigure[3]) && !dated) {
       masks.push({ start: v.start - pastFigure[0].length, end: v.qualifiedEnd, kind: pastFigure[1] ? 'baseline' : 'past', year: Number(pastFigure[2]), value: v.value });
       continue;
     }
@@ -280,6 +279,8 @@ interface Walk {
   previousItems: { text: string; span: Span }[] | null;
   respectiveIndex: number;
   respectiveStart: number;
+  /** 到2025年、2030年…分别达到12家和15家: the years still to pair with the values that follow. */
+  years: { phrase: TimePhrase; next: number } | null;
   drafts: Draft[];
 }
 
@@ -395,7 +396,7 @@ function readTarget(doc: Doc, carry: Carry, view: ClauseView, masks: readonly Ma
   let spanStart = items.respective ? walk.respectiveStart : walk.segStart;
   if (walk.drafts.length === 0 && carry.pureTimeBefore && walk.segStart === view.contentStart) spanStart = carry.pureTimeBefore.span.start;
   while (/[\s,、]/.test(t[spanStart] ?? '') && spanStart < v.start) spanStart++;
-  const yearPhrase = view.ctxAt(v.start);
+  const yearPhrase = pairedYear(walk, view.ctxAt(v.start), respectively && !items.pairsItems, items.inherited);
   const baseline = before.baselineMask
     ? { year: before.baselineMask.year ?? null, value: before.baselineMask.value ?? null, span: { start: before.baselineMask.start, end: before.baselineMask.end } }
     : before.fromValue ? { year: null, value: before.fromValue.value, span: { start: before.fromValue.start, end: before.fromValue.qualifiedEnd } } : null;
@@ -440,13 +441,31 @@ function itemsOf(carry: Carry, walk: Walk, v: ValueExpr, named: Named, words: { 
       inherited = true;
     }
   }
-  if (words.respectively && list.length > 1) {
+  const pairsItems = words.respectively && list.length > 1;
+  if (pairsItems) {
     walk.previousItems = list;
     walk.respectiveIndex = 1;
     list = [list[0]!];
     walk.respectiveStart = walk.segStart;
   }
-  return { list, inherited, respective };
+  return { list, inherited, respective, pairsItems };
+}
+
+/**
+ * 到2025年、2030年，…分别达到12家和15家: the years of a list go in order to the value after 分别 and the
+ * values that follow it with the same measure; any other value ends the pairing.
+ */
+function pairedYear(walk: Walk, phrase: TimePhrase | null, respectively: boolean, sameMeasure: boolean): TimePhrase | null {
+  const years = phrase?.years;
+  if (!phrase || !years) {
+    walk.years = null;
+    return phrase;
+  }
+  let n = 0;
+  if (respectively) walk.years = { phrase, next: 1 };
+  else if (sameMeasure && walk.years?.phrase === phrase && walk.years.next < years.length) n = walk.years.next++;
+  else walk.years = null;
+  return { ...phrase, year: years[n]!, explanation: `“${phrase.text}”分别对应, 第${n + 1}个为${years[n]}年 (the years in order, respectively)` };
 }
 
 /** Who the target is about: the subject of this target, else the last one of the paragraph, else the zone the text names. */

@@ -88,7 +88,15 @@ export interface Candidate {
   /** In [0, 1]; 1 minus the effects listed in `reasons`. */
   confidence: number;
   reasons: Reason[];
+  /** The id of the target this candidate says again (a 力争 value, a change beside the level); null for a target. */
+  alternativeOf: string | null;
+  /** How it says that target again: its stretch value (力争达到5万家), or the same target as a change (提高1.5个百分点, 达到6%). */
+  alternative: AlternativeKind | null;
+  /** On a target: the value of its 力争 alternative, in the target's unit. */
+  stretchValue: number | null;
 }
+
+export type AlternativeKind = 'stretch' | 'restatement';
 
 export interface QualitativeAim {
   span: Span;
