@@ -2,13 +2,18 @@
 // step: for each candidate the target(s) to send to POST /api/targets (or with POST /api/plans), the
 // parks the text names and the cities of a 全覆盖 resolved in the register where they can be, and the
 // fields still to fill. Nothing here guesses beyond the register: an unmatched park stays missing.
+// A target said two ways is accepted as one: its stretch value goes into its drafts, a restatement into
+// its note, and the alternative candidates carry no drafts of their own.
+// An uploaded .docx or PDF is read into text first (documents.ts) and then extracted exactly as pasted.
 import type { Kysely } from 'kysely';
 import { extractTargets, type Candidate } from '../../shared/extract.ts';
 import type { Indicator } from '../../shared/indicators.ts';
 import type { ExtractResultT, TargetDraftT } from '../../shared/schemas.ts';
 import type { Database, ParkLevel } from '../db/schema.ts';
 import { indicatorsByCode } from './catalog.ts';
+import { readDocument } from './documents.ts';
 
+/** 家 and 个 both count things: a count of 个 serves an indicator counted in 家 and the other way round. */
 const COUNT_UNITS = new Set(['家', '个']);
 
 interface ParkRow {
@@ -44,7 +49,19 @@ function draftUnit(c: Candidate, indicator: Indicator | undefined): string | und
   return c.unit;
 }
 
-export async function extractWithDrafts(db: Kysely<Database>, body: { text: string; documentYear?: number | null; regionCode?: string | null }): Promise<ExtractResultT> {
+interface ExtractRequest {
+  documentYear?: number | null;
+  regionCode?: string | null;
+}
+
+/** Candidates of an uploaded document, with the text read from it (every span points into that text). */
+export async function extractFromDocument(db: Kysely<Database>, file: { name: string; bytes: Uint8Array }, request: ExtractRequest): Promise<ExtractResultT> {
+  const document = await readDocument(file.name, file.bytes);
+  const result = await extractWithDrafts(db, { ...request, text: document.text });
+  return { ...result, text: document.text, document: { fileName: file.name, format: document.format, pages: document.pages, characters: document.text.length } };
+}
+
+export async function extractWithDrafts(db: Kysely<Database>, body: ExtractRequest & { text: string }): Promise<ExtractResultT> {
   const result = extractTargets(body.text, { documentYear: body.documentYear ?? null });
   const [indicators, parks, region] = await Promise.all([
     indicatorsByCode(db),
@@ -60,8 +77,10 @@ export async function extractWithDrafts(db: Kysely<Database>, body: { text: stri
   const paragraphOf = (pos: number) => lineStarts.filter((start) => start <= pos).length;
 
   const candidates = result.candidates.map((c) => {
+    if (c.alternativeOf !== null) return { ...c, drafts: [] };
     const indicator = c.indicator.code ? indicators.get(c.indicator.code) : undefined;
-    const notes = [c.cumulative && '累计值 (cumulative)', c.annual && '年均/每年 (per year)', c.change && (c.change === 'increase' ? '增加量或增幅 (an increase)' : '减少量或降幅 (a decrease)'), c.indicator.relatedCode && `所涉指标: ${c.indicator.relatedCode}`]
+    const restatements = result.candidates.filter((r) => r.alternativeOf === c.id && r.alternative === 'restatement').map((r) => `亦表述为“${r.quote}” (also said as a change)`);
+    const notes = [c.cumulative && '累计值 (cumulative)', c.annual && '年均/每年 (per year)', c.change && (c.change === 'increase' ? '增加量或增幅 (an increase)' : '减少量或降幅 (a decrease)'), c.indicator.relatedCode && `所涉指标: ${c.indicator.relatedCode}`, ...restatements]
       .filter(Boolean).join('; ');
     const base: TargetDraftT = {
       indicator: indicator?.code ?? null,
@@ -73,6 +92,7 @@ export async function extractWithDrafts(db: Kysely<Database>, body: { text: stri
       targetYear: c.targetYear,
       baselineYear: c.baseline?.year ?? null,
       baselineValue: c.baseline?.value ?? null,
+      stretchValue: c.stretchValue,
       quote: c.quote,
       quoteStart: c.span.start,
       quoteEnd: c.span.end,
