@@ -4,6 +4,8 @@
 // and restatements), in the style of plans and news of provinces the tuning texts (extract-eval-data.ts)
 // do not cover or cover differently. The figures are made up. Do not change a label or a text to make
 // the extractor pass: a miss here is a finding to report, and a rule to write on the tuning set.
+// Two batches: the first (30 texts) was measured once and then its one missed form got a rule written on
+// sentences of its own; the second (16 texts) was written after that measurement and before that rule.
 //
 // Labels as in extract-eval-data.ts (value and unit as stored, 1.5万亿元 → 15000 亿元; comparator; year),
 // plus `stretch`: the 力争 value attached to this target (达到4万家以上、力争达到5万家). A restatement of a
@@ -23,7 +25,8 @@ export interface HeldOutText {
   targets: HeldOutTarget[];
 }
 
-export const HELD_OUT_TEXTS: HeldOutText[] = [
+/** The first batch, written before any rule for issue 17 (measured once, then one form it missed got a rule). */
+export const HELD_OUT_FIRST: HeldOutText[] = [
   {
     id: 'hn-hunan-pairs',
     style: '湖南 实施方案: 分别 over two years, a 力争 stretch value',
@@ -376,3 +379,181 @@ export const HELD_OUT_TEXTS: HeldOutText[] = [
     targets: [],
   },
 ];
+
+/**
+ * The second batch, written after the first was measured (recall 96.8%, precision 100%) and before the
+ * rule for the form it missed (a year's 工作要点) was written: the unseen estimate after that rule.
+ */
+export const HELD_OUT_SECOND: HeldOutText[] = [
+  {
+    id: 'js-nanjing',
+    style: '江苏 南京高新区: 力争实现…, two counts after 新增',
+    documentYear: 2023,
+    text: `到2025年，南京高新区力争实现营业收入突破1.5万亿元，规上工业总产值年均增长10%以上，新增独角兽企业5家、瞪羚企业100家。`,
+    targets: [
+      { at: '营业收入突破1.5万亿元', value: 15000, unit: '亿元', comparator: 'at_least', year: 2025 },
+      { at: '规上工业总产值年均增长10%以上', value: 10, unit: '%', comparator: 'at_least', year: 2025 },
+      { at: '新增独角兽企业5家', value: 5, unit: '家', comparator: 'at_least', year: 2025 },
+      { at: '瞪羚企业100家', value: 100, unit: '家', comparator: 'at_least', year: 2025 },
+    ],
+  },
+  {
+    id: 'sd-jinan',
+    style: '山东 济南高新区: 到“十四五”末',
+    documentYear: 2022,
+    text: `到“十四五”末，济南高新区地区生产总值占全市比重达到20%，高新技术企业数量突破5000家，国家级研发平台达到60个。`,
+    targets: [
+      { at: '地区生产总值占全市比重达到20%', value: 20, unit: '%', comparator: 'at_least', year: 2025 },
+      { at: '高新技术企业数量突破5000家', value: 5000, unit: '家', comparator: 'at_least', year: 2025 },
+      { at: '国家级研发平台达到60个', value: 60, unit: '个', comparator: 'at_least', year: 2025 },
+    ],
+  },
+  {
+    id: 'gd-foshan-hk',
+    style: '广东 佛山 in Hong Kong traditional characters: 將於2026年底前, 力爭 before another measure',
+    documentYear: 2024,
+    text: `佛山高新區將於2026年底前實現規上工業總產值突破1.2萬億元，高新技術企業數量達到1.1萬家，並力爭將研發投入強度提升至4%。`,
+    targets: [
+      { at: '規上工業總產值突破1.2萬億元', value: 12000, unit: '亿元', comparator: 'at_least', year: 2026 },
+      { at: '高新技術企業數量達到1.1萬家', value: 11000, unit: '家', comparator: 'at_least', year: 2026 },
+      { at: '研發投入強度提升至4%', value: 4, unit: '%', comparator: 'at_least', year: 2026 },
+    ],
+  },
+  {
+    id: 'hb-xiangyang-points',
+    style: '湖北 襄阳高新区 年度工作目标 with 1. 2. 3. lines',
+    documentYear: 2023,
+    text: `襄阳高新区2023年工作目标
+1.地区生产总值增长7%左右。
+2.新增高新技术企业80家以上。
+3.规上工业企业研发活动覆盖率达到50%。`,
+    targets: [
+      { at: '地区生产总值增长7%左右', value: 7, unit: '%', comparator: 'about', year: 2023 },
+      { at: '新增高新技术企业80家以上', value: 80, unit: '家', comparator: 'at_least', year: 2023 },
+      { at: '研发活动覆盖率达到50%', value: 50, unit: '%', comparator: 'at_least', year: 2023 },
+    ],
+  },
+  {
+    id: 'sc-mianyang',
+    style: '四川 绵阳: 翻番, 百强',
+    documentYear: 2024,
+    text: `力争到2027年，绵阳科技城新区营业收入实现翻番，进入全国高新区百强，新增科技型中小企业500家。`,
+    targets: [
+      { at: '营业收入实现翻番', value: 2, unit: '倍', comparator: 'at_least', year: 2027 },
+      { at: '进入全国高新区百强', value: 100, unit: '名', comparator: 'at_most', year: 2027 },
+      { at: '新增科技型中小企业500家', value: 500, unit: '家', comparator: 'at_least', year: 2027 },
+    ],
+  },
+  {
+    id: 'zj-wenzhou',
+    style: '浙江 温州高新区: a range, 压缩在…以内',
+    documentYear: 2023,
+    text: `到2025年，温州高新区研发投入强度达到4.5%—5%，工业用地亩均增加值达到180万元/亩，企业开办全流程压缩在1个工作日以内。`,
+    targets: [
+      { at: '研发投入强度达到4.5%—5%', value: 4.5, unit: '%', comparator: 'at_least', year: 2025 },
+      { at: '亩均增加值达到180万元/亩', value: 180, unit: '万元/亩', comparator: 'at_least', year: 2025 },
+      { at: '压缩在1个工作日以内', value: 1, unit: '个工作日', comparator: 'at_most', year: 2025 },
+    ],
+  },
+  {
+    id: 'he-xiongan',
+    style: '河北 雄安: 到2025年、2035年…分别达到',
+    documentYear: 2022,
+    text: `到2025年、2035年，雄安新区研发投入强度分别达到3%和6%以上。`,
+    targets: [
+      { at: '分别达到3%和6%以上', value: 3, unit: '%', comparator: 'at_least', year: 2025 },
+      { at: '分别达到3%和6%以上', value: 6, unit: '%', comparator: 'at_least', year: 2035 },
+    ],
+  },
+  {
+    id: 'ah-wuhu',
+    style: '安徽 芜湖: 比2022年增长50%，达到… (a restatement)',
+    documentYear: 2023,
+    text: `到2025年，芜湖高新区高新技术产业产值比2022年增长50%，达到1500亿元以上；新增上市公司6家。`,
+    targets: [
+      { at: '达到1500亿元以上', value: 1500, unit: '亿元', comparator: 'at_least', year: 2025 },
+      { at: '新增上市公司6家', value: 6, unit: '家', comparator: 'at_least', year: 2025 },
+    ],
+  },
+  {
+    id: 'fj-fuzhou',
+    style: '福建 福州: 突破…，力争突破…',
+    documentYear: 2022,
+    text: `到2025年，福州高新区营业收入突破2000亿元，力争突破2500亿元；技术合同成交额年均增长15%。`,
+    targets: [
+      { at: '营业收入突破2000亿元', value: 2000, unit: '亿元', comparator: 'at_least', year: 2025, stretch: 2500 },
+      { at: '技术合同成交额年均增长15%', value: 15, unit: '%', comparator: 'at_least', year: 2025 },
+    ],
+  },
+  {
+    id: 'sn-baoji',
+    style: '陕西 宝鸡: 由2022年的35%提高到60%',
+    documentYear: 2023,
+    text: `到2025年，宝鸡高新区规上工业企业研发机构覆盖率由2022年的35%提高到60%，高新技术企业数量达到350家。`,
+    targets: [
+      { at: '提高到60%', value: 60, unit: '%', comparator: 'at_least', year: 2025 },
+      { at: '高新技术企业数量达到350家', value: 350, unit: '家', comparator: 'at_least', year: 2025 },
+    ],
+  },
+  {
+    id: 'cq-liangjiang-tw',
+    style: '重庆 两江新区 quoted in Taiwan\'s characters (兩, 戰, 佔)',
+    documentYear: 2023,
+    text: `重慶兩江新區規劃：到2027年，新區高新技術企業數量達到3000家，戰略性新興產業產值佔工業總產值比重超過60%。`,
+    targets: [
+      { at: '高新技術企業數量達到3000家', value: 3000, unit: '家', comparator: 'at_least', year: 2027 },
+      { at: '比重超過60%', value: 60, unit: '%', comparator: 'more_than', year: 2027 },
+    ],
+  },
+  {
+    id: 'hn-zhuzhou',
+    style: '湖南 株洲 三年行动方案（2024—2026年）: 三年内, 倍增',
+    documentYear: 2024,
+    text: `株洲高新区产业倍增三年行动方案（2024—2026年）
+三年内，高新区规上工业增加值实现倍增，轨道交通装备产业产值突破2000亿元。`,
+    targets: [
+      { at: '规上工业增加值实现倍增', value: 2, unit: '倍', comparator: 'at_least', year: 2026 },
+      { at: '产业产值突破2000亿元', value: 2000, unit: '亿元', comparator: 'at_least', year: 2026 },
+    ],
+  },
+  {
+    id: 'nm-jinshan',
+    style: '内蒙古 呼和浩特: 一是… 二是… as sentences of their own',
+    documentYear: 2023,
+    text: `到2025年，呼和浩特金山高新区将实现三个目标。一是工业总产值达到500亿元。二是高新技术企业达到100家。三是单位工业增加值能耗下降15%。`,
+    targets: [
+      { at: '工业总产值达到500亿元', value: 500, unit: '亿元', comparator: 'at_least', year: 2025 },
+      { at: '高新技术企业达到100家', value: 100, unit: '家', comparator: 'at_least', year: 2025 },
+      { at: '能耗下降15%', value: 15, unit: '%', comparator: 'at_least', year: 2025 },
+    ],
+  },
+  {
+    id: 'yn-kunming-news',
+    style: '云南 昆明 新闻: 将达到约…, 迈上千亿台阶, a past figure',
+    documentYear: 2022,
+    text: `昆明高新区负责人表示，到2025年，园区营业收入将达到约3000亿元，生物医药产业规模迈上千亿台阶。2021年园区营业收入为2100亿元。`,
+    targets: [
+      { at: '营业收入将达到约3000亿元', value: 3000, unit: '亿元', comparator: 'about', year: 2025 },
+      { at: '迈上千亿台阶', value: 1000, unit: '亿元', comparator: 'at_least', year: 2025 },
+    ],
+  },
+  {
+    id: 'gz-zunyi-facts',
+    style: '贵州 遵义 新闻: facts only',
+    documentYear: 2024,
+    text: `2023年，遵义高新区实现规上工业产值320亿元，同比增长9.2%，高新技术企业达到65家，较上年增加12家。`,
+    targets: [],
+  },
+  {
+    id: 'pinyin-simplified',
+    style: 'simplified text with pinyin after characters (a teaching page)',
+    documentYear: 2023,
+    text: `到2025年，高新区(qū)亩(mǔ)均税收达到35万元/亩，研发投入强度达到3%。`,
+    targets: [
+      { at: '均税收达到35万元/亩', value: 35, unit: '万元/亩', comparator: 'at_least', year: 2025 },
+      { at: '研发投入强度达到3%', value: 3, unit: '%', comparator: 'at_least', year: 2025 },
+    ],
+  },
+];
+
+export const HELD_OUT_TEXTS: HeldOutText[] = [...HELD_OUT_FIRST, ...HELD_OUT_SECOND];
