@@ -79,6 +79,23 @@ describe('numbered lists', () => {
   });
 });
 
+describe('a year’s work plan (工作要点, 工作目标)', () => {
+  it('dates what it lists with its year', () => {
+    expect(targets(run('开发区2025年工作要点：一是营业收入增长8%；二是新增高新技术企业100家。', 2025)).map((c) => [c.value, c.unit, c.targetYear])).toEqual([[8, '%', 2025], [100, '家', 2025]]);
+    expect(targets(run('园区2024年度主要工作目标\n（一）地区生产总值增长6.5%左右；\n（二）实际使用外资达到2亿美元。', 2024)).map((c) => [c.comparator, c.value, c.unit, c.targetYear])).toEqual([
+      ['about', 6.5, '%', 2024], ['at_least', 2, '亿美元', 2024],
+    ]);
+  });
+
+  it('counts of the plan’s own aims and tasks are not targets', () => {
+    expect(targets(run('到2025年，园区将实现两个目标、完成五项任务。营业收入达到300亿元。', 2023)).map((c) => [c.value, c.unit])).toEqual([[300, '亿元']]);
+  });
+
+  it('a work plan of a year already past is a report, not a plan', () => {
+    expect(targets(run('2022年工作目标完成情况：营业收入增长8%。', 2024))).toEqual([]);
+  });
+});
+
 describe('年均 / 每年 over a period', () => {
   it('“十四五”期间 and 时期 are due at the end of the plan', () => {
     expect(targets(run('“十四五”期间，全区地区生产总值年均增长7.5%，固定资产投资年均增长10%以上。', 2021)).map((c) => [c.value, c.unit, c.targetYear, c.annual])).toEqual([

@@ -56,6 +56,12 @@ const yearLists: Finder = (c) => [...c.t.matchAll(new RegExp(`${YEAR}\\s*年(?:�
   return [phrase(m, { year: years[0]!, rule: 'absolute', explanation: `写明${years.join('、')}年 (stated)`, future: futureOf(c, years[0]!), years })];
 });
 
+/** 2024年工作要点, 2025年度主要工作目标: the year of a work plan dates what it lists. */
+const workPlanYear: Finder = (c) => [...c.t.matchAll(new RegExp(`${YEAR}\\s*年度?(?:的)?(?:主要)?(?:工作要点|工作目标|工作计划|预期目标|目标任务|重点工作|工作安排)`, 'g'))].map((m) => {
+  const year = yearOf(m[1]!);
+  return phrase(m, { year, rule: 'absolute', explanation: `${year}年的工作计划, 目标年为${year}年 (a work plan for ${year})`, future: futureOf(c, year) });
+});
+
 /** 2025年前, 2027年底前 */
 const beforeYear: Finder = (c) => [...c.t.matchAll(new RegExp(`${AIM_PREFIX}(?:在)?${YEAR}\\s*年(?:底|末)?(?:前|以前|之前)`, 'g'))].map((m) => {
   const year = yearOf(m[1]!);
@@ -130,7 +136,7 @@ export function timePhrases(t: string, docYear: number | null): { phrases: TimeP
   const horizon = titlePeriod(t, found.filter((p) => p.rule === 'period'));
   const startYear = horizon ? yearOf(/^\D*(\d{4}|[〇零一二三四五六七八九]{4})/.exec(horizon.text)![1]!) : null;
   const c: TimeContext = { ...first, plan: horizon && startYear !== null ? { start: startYear, end: horizon.year! } : null };
-  for (const finder of [byYear, yearLists, beforeYear, levelInYear, fiveYearPlans, relativeYears, currentYear]) finder(c).forEach(add);
+  for (const finder of [byYear, yearLists, workPlanYear, beforeYear, levelInYear, fiveYearPlans, relativeYears, currentYear]) finder(c).forEach(add);
   return { phrases: found.sort((a, b) => a.span.start - b.span.start), horizon };
 }
 

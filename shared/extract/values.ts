@@ -82,6 +82,8 @@ function numberAt(t: string, start: number, raw: string): Unqualified | null {
   const { approxMid } = written;
   // 千亿级, 万亿元级: a class of size, part of a name.
   if (/^[级量]/.test(t.slice(pos))) return null;
+  // 实现三个目标, 完成五项任务: counting the plan's own aims and tasks, never a target.
+  if ((unitKey === '个' || unitKey === '项') && /^[“"]?(?:目标|任务|方面|重点|行动|工程|措施|领域|方向|环节)/.test(t.slice(pos))) return null;
   let info = meaningOf(unitKey);
   // 0.3吨标准煤/万元, 200人/平方公里: a unit per another.
   const per = /^\/(万元|元|亩|人|万人|平方米|平方公里|公顷|吨|千瓦时|家|年)/.exec(t.slice(pos));
