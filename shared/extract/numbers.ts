@@ -5,6 +5,7 @@ export const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2
 const CN_MULT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 /** The characters a Chinese numeral is written with. */
 export const CN_CHARS = '零〇一二两三四五六七八九十百千';
+const CN_NUMERAL = new RegExp(`^[${CN_CHARS}]+$`);
 
 /**
  * A number written in Arabic or Chinese numerals: "1,000" 1000, "4.24" 4.24, "十五" 15, "两千" 2000,
@@ -13,7 +14,7 @@ export const CN_CHARS = '零〇一二两三四五六七八九十百千';
 export function parseNumber(text: string): number | null {
   if (/^\d+(?:,\d{3})*(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
   const [whole, fraction] = text.split('点');
-  if (!whole || !new RegExp(`^[${CN_CHARS}]+$`).test(whole)) return null;
+  if (!whole || !CN_NUMERAL.test(whole)) return null;
   let total = 0;
   let digit: number | null = null;
   let lastWasDigit = false;

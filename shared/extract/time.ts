@@ -148,9 +148,11 @@ export const PAST = /去年|(?<![较比同])上年|上一年|前年|今年以来
 /** The strongest of them: these make even a clause with a year phrase a fact (截至2021年底, 全区共有…). */
 export const PAST_STRONG = /共有|现有|已有|已达|已建成|已经|累计已|已累计|已培育|已形成|已实现/;
 
+const BARE_YEAR = new RegExp(`^(?:在)?${YEAR}\\s*年(?:底|末|全年)?`);
+
 /** A bare "2025年," at the start of a clause: a horizon when the sentence aims at something or the year is ahead. */
 export function bareYearAt(body: string, contentStart: number, docYear: number | null, sentenceText: string): TimePhrase | null {
-  const bare = new RegExp(`^(?:在)?${YEAR}\\s*年(?:底|末|全年)?`).exec(body);
+  const bare = BARE_YEAR.exec(body);
   if (!bare) return null;
   const year = yearOf(bare[1]!);
   const future = docYear !== null ? year > docYear || (year === docYear && TARGET_CUE.test(sentenceText)) : TARGET_CUE.test(sentenceText) && !PAST.test(sentenceText);
