@@ -317,7 +317,7 @@ export async function createTargets(db: Kysely<Database>, body: z.infer<typeof C
   return uniquely(() => db.transaction().execute(async (trx) => {
     const ids = await insertTargets(trx, plan!.id, checked, actor, now, body.reason ?? null);
     await audit(trx, actor, now, 'create_targets', 'target', null, { planId: plan!.id, reason: body.reason ?? null, ids, codes: checked.map((c) => c.columns.code) });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
     return ids;
   }));
 }
@@ -377,7 +377,7 @@ export async function updateTarget(db: Kysely<Database>, id: number, body: z.inf
     }).execute();
     const changed = Object.keys(after).filter((k) => JSON.stringify(before[k as keyof TargetSnapshot]) !== JSON.stringify(after[k as keyof TargetSnapshot]));
     await audit(trx, actor, now, 'update', 'target', id, { code: after.code, version: current.version + 1, reason: reason ?? null, changed });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
   }));
 }
 
@@ -458,7 +458,7 @@ export async function createPlan(db: Kysely<Database>, input: PlanInput, actor: 
     const targets = checked.map((t) => ({ ...t, columns: { ...t.columns, code: t.columns.code.replace(placeholder, code) } }));
     const ids = await insertTargets(trx, id, targets, actor, now, null);
     await audit(trx, actor, now, 'create', 'plan', id, { ...planAuditDetail(input), code, targetIds: ids });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
     return id;
   }));
 }
@@ -486,6 +486,6 @@ export async function updatePlan(db: Kysely<Database>, id: number, input: z.infe
     if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict', '规划刚被他人修改 (changed concurrently)');
     const { document_text: text, ...before } = current;
     await audit(trx, actor, now, 'update', 'plan', id, { before: { ...before, documentLength: text?.length ?? 0 }, changes: planAuditDetail(changes) });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
   });
 }
