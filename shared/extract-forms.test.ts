@@ -69,6 +69,11 @@ describe('numbered lists', () => {
     ]);
   });
 
+  it('each item starts from the list’s year, not from the year of the item before', () => {
+    const r = run('某市高新区三年行动计划（2024—2026年）\n一、主要目标\n（一）“十四五”期间，营业收入年均增长8%。\n（二）高新技术企业达到500家。', 2024);
+    expect(targets(r).map((c) => [c.value, c.targetYear])).toEqual([[8, 2025], [500, 2026]]);
+  });
+
   it('(1) (2) in one line, under a bare year', () => {
     expect(targets(run('2025年主要目标：(1)营业收入达到800亿元；(2)高新技术企业达到200家。', 2023)).map((c) => [c.value, c.targetYear])).toEqual([[800, 2025], [200, 2025]]);
   });

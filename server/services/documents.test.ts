@@ -60,9 +60,13 @@ describe('reading documents', () => {
     expect(err.message).toContain(`一次最多 ${MAX_PAGES} 页`);
   });
 
-  it('reads in a worker thread, and stops it when the time is up', async () => {
+  it('reads and extracts in a worker thread, and stops it when the time is up', async () => {
     const bytes = await docxOf(TEXT);
-    expect((await readDocument('plan.docx', bytes)).text).toBe(TEXT);
+    const { document, extraction } = await readDocument('plan.docx', bytes, { documentYear: 2024 });
+    expect(document.text).toBe(TEXT);
+    expect(extraction.candidates.map((c) => [c.value, c.targetYear])).toEqual([
+      [30000, 2026], [25000, 2026], [30000, 2026], [0.8, 2026], [4.2, 2026], [0.4, 2026], [8, 2025], [45, 2026],
+    ]);
     const err = await refusal(readDocument('plan.docx', bytes, { timeLimitMs: 1 }));
     expect(err.problem).toBe('too_slow');
     expect(err.message).toContain('秒内未能读完');

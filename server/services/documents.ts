@@ -1,9 +1,11 @@
 // Policy documents as planners receive them (红头文件 as .docx, or PDF): their text, paragraph by paragraph,
 // as a planner would paste it, so that extraction reads an upload exactly as the pasted text. Nothing is
-// stored. Reading runs in a worker thread (document-worker.mjs) that is stopped after TIME_LIMIT_MS and
-// may use at most MEMORY_LIMIT_MB, so a hostile or broken file cannot hold the server.
+// stored. Reading, and extracting the targets of what was read, run in a worker thread
+// (document-worker.mjs) that is stopped after TIME_LIMIT_MS and may use at most MEMORY_LIMIT_MB, so a
+// hostile, broken or very long file cannot hold the server.
 import { Worker } from 'node:worker_threads';
 import mammoth from 'mammoth';
+import type { ExtractionResult } from '../../shared/extract.ts';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_PAGES = 200;
@@ -38,16 +40,22 @@ export class DocumentError extends Error {
 
 const MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
 
-/** The text of an uploaded document, read in a worker thread within the time and memory limits. */
-export async function readDocument(fileName: string, bytes: Uint8Array, limits: { timeLimitMs?: number } = {}): Promise<DocumentText> {
+/** An uploaded document's text and the candidate targets in it (shared/extract.ts, as for pasted text). */
+export interface ReadDocument {
+  document: DocumentText;
+  extraction: ExtractionResult;
+}
+
+/** Reads an uploaded document and extracts its targets in a worker thread, within the time and memory limits. */
+export async function readDocument(fileName: string, bytes: Uint8Array, options: { documentYear?: number | null; timeLimitMs?: number } = {}): Promise<ReadDocument> {
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new DocumentError('file_too_large', `文件超过 ${MB} MB (the file is larger than ${MB} MB)`);
   formatOf(fileName, bytes); // refuse what is not a document before starting a thread
   const worker = new Worker(new URL('./document-worker.mjs', import.meta.url), {
-    workerData: { fileName, bytes },
+    workerData: { fileName, bytes, documentYear: options.documentYear ?? null },
     resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
   });
-  const timeLimitMs = limits.timeLimitMs ?? TIME_LIMIT_MS;
-  return new Promise<DocumentText>((resolve, reject) => {
+  const timeLimitMs = options.timeLimitMs ?? TIME_LIMIT_MS;
+  return new Promise<ReadDocument>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new DocumentError('too_slow', `“${fileName}”在 ${timeLimitMs / 1000} 秒内未能读完, 请拆分文件或粘贴文字 (the document could not be read within ${timeLimitMs / 1000} s: split it or paste its text)`));
@@ -57,8 +65,8 @@ export async function readDocument(fileName: string, bytes: Uint8Array, limits: 
       void worker.terminate();
       fn();
     };
-    worker.once('message', (m: { ok: true; document: DocumentText } | { ok: false; problem: DocumentProblem | null; message: string }) => settle(() => {
-      if (m.ok) resolve(m.document);
+    worker.once('message', (m: ({ ok: true } & ReadDocument) | { ok: false; problem: DocumentProblem | null; message: string }) => settle(() => {
+      if (m.ok) resolve({ document: m.document, extraction: m.extraction });
       else reject(m.problem ? new DocumentError(m.problem, m.message) : new Error(m.message));
     }));
     worker.once('error', (err) => settle(() => reject(/memory/i.test(err.message)

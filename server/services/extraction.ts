@@ -6,7 +6,7 @@
 // its note, and the alternative candidates carry no drafts of their own.
 // An uploaded .docx or PDF is read into text first (documents.ts) and then extracted exactly as pasted.
 import type { Kysely } from 'kysely';
-import { extractTargets, type Candidate } from '../../shared/extract.ts';
+import { extractTargets, type Candidate, type ExtractionResult } from '../../shared/extract.ts';
 import type { Indicator } from '../../shared/indicators.ts';
 import type { ExtractResultT, TargetDraftT } from '../../shared/schemas.ts';
 import type { Database, ParkLevel } from '../db/schema.ts';
@@ -56,13 +56,17 @@ interface ExtractRequest {
 
 /** Candidates of an uploaded document, with the text read from it (every span points into that text). */
 export async function extractFromDocument(db: Kysely<Database>, file: { name: string; bytes: Uint8Array }, request: ExtractRequest): Promise<ExtractResultT> {
-  const document = await readDocument(file.name, file.bytes);
-  const result = await extractWithDrafts(db, { ...request, text: document.text });
+  const { document, extraction } = await readDocument(file.name, file.bytes, { documentYear: request.documentYear });
+  const result = await withDrafts(db, document.text, extraction, request);
   return { ...result, text: document.text, document: { fileName: file.name, format: document.format, pages: document.pages, characters: document.text.length } };
 }
 
-export async function extractWithDrafts(db: Kysely<Database>, body: ExtractRequest & { text: string }): Promise<ExtractResultT> {
-  const result = extractTargets(body.text, { documentYear: body.documentYear ?? null });
+export function extractWithDrafts(db: Kysely<Database>, body: ExtractRequest & { text: string }): Promise<ExtractResultT> {
+  return withDrafts(db, body.text, extractTargets(body.text, { documentYear: body.documentYear ?? null }), body);
+}
+
+/** Each candidate with the target(s) to send back, looked up in the register for the request's province. */
+async function withDrafts(db: Kysely<Database>, text: string, result: ExtractionResult, body: ExtractRequest): Promise<ExtractResultT> {
   const [indicators, parks, region] = await Promise.all([
     indicatorsByCode(db),
     db.selectFrom('parks').select(['id', 'name', 'aliases', 'level', 'province_code']).orderBy('id').execute(),
@@ -73,7 +77,7 @@ export async function extractWithDrafts(db: Kysely<Database>, body: ExtractReque
   ]);
   const province = !region ? null : region.level === 'province' ? region.code : region.level === 'city' ? region.parent_code : region.level === 'county' ? region.grandparent_code : null;
   const cities = province ? (await db.selectFrom('regions').select('code').where('parent_code', '=', province).where('level', '=', 'city').orderBy('code').execute()).map((r) => r.code) : [];
-  const lineStarts = [0, ...[...body.text.matchAll(/\n/g)].map((m) => m.index + 1)];
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
   const paragraphOf = (pos: number) => lineStarts.filter((start) => start <= pos).length;
 
   const candidates = result.candidates.map((c) => {

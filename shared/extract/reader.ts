@@ -51,6 +51,11 @@ interface Carry {
   paragraph: number;
   prevParagraphEnd: string;
   inList: boolean;
+  /**
+   * The year in effect where the current list began (after its "…目标：", or before its first item):
+   * every item starts from it, not from the year of the item before. Undefined outside a list.
+   */
+  listCtx?: TimePhrase | null;
 }
 
 export function readDocument(text: string, docYear: number | null): Found {
@@ -93,6 +98,13 @@ function enterParagraph(doc: Doc, carry: Carry, clause: Clause): void {
     carry.inPast = false;
     carry.lastScope = null;
     carry.lastPhrase = null;
+    carry.listCtx = undefined;
+  } else if (intro || carry.listCtx === undefined) {
+    carry.listCtx = carry.ctx;
+  } else if (listItem && carry.listCtx) {
+    // （二） after （一）“十四五”期间…: the second item is dated by the list, not by the first item's own year
+    carry.ctx = carry.listCtx;
+    carry.inPast = false;
   }
   carry.paragraph = clause.paragraph;
   carry.pureTimeBefore = null;
