@@ -6,7 +6,7 @@ interface UnitRow {
   /** The product stores figures and targets in this unit; how English readers see it. */
   en?: string;
   /** Units of one dimension convert into each other by their size in its base unit. */
-  dimension?: 'money' | 'area';
+  dimension?: 'money' | 'area' | 'count';
   size?: number;
   /** Counted in whole things (家, 个, 项): "一个" before it is more often an article than a number. */
   whole?: boolean;
@@ -23,6 +23,7 @@ const UNIT_TABLE = {
   '%': { en: '%' },
   个百分点: { en: 'pp' },
   元: { en: 'yuan', dimension: 'money', size: 1 },
+  千元: { en: 'k yuan', dimension: 'money', size: 1e3 },
   万元: { en: '10k yuan', dimension: 'money', size: 1e4 },
   亿元: { en: '100m yuan', dimension: 'money', size: 1e8 },
   // 1 亩 = 666.67 m² exactly 10000/15; 1 公顷 = 15 亩; 1 平方公里 = 1500 亩.
@@ -31,8 +32,9 @@ const UNIT_TABLE = {
   平方公里: { en: 'km²', dimension: 'area', size: 1500 },
   万平方米: { en: '10k m²' },
   '万元/亩': { en: '10k yuan/mu' },
-  家: { en: 'firms', whole: true },
-  个: { en: '', whole: true },
+  // Firms are counted in 家 and, as often, in 个 (statistics sheets write 高新技术企业数(个)): the same count.
+  家: { en: 'firms', dimension: 'count', size: 1, whole: true },
+  个: { en: '', dimension: 'count', size: 1, whole: true },
   名: { en: '(rank)', whole: true },
 
   // read in texts, never a stored figure's unit

@@ -24,6 +24,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The server's process id (to read its memory from /proc). */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -86,7 +88,7 @@ export async function startServer(options: { env?: Record<string, string>; dataD
     }
   };
   return {
-    url, port, dataDir,
+    url, port, dataDir, pid: child.pid!,
     output: () => log,
     stop,
     kill: async (signal) => {

@@ -574,9 +574,8 @@ function valueAndUnit(v: ValueExpr, phrase: string, indicator: Indicator | null,
     reasons.push({ code: 'unit_from_indicator', message: `未写单位, 取指标单位${unit} (unit from the indicator)`, effect: -0.05 });
   }
   if (indicator && unit && unit !== indicator.unit && !(indicator.kind === 'coverage' && unit === '个')) {
-    // 家 and 个 both count things: 20个 of a 家 indicator is not a mismatch
-    const convertible = (isUnit(unit) && canConvert(unit, indicator.unit)) || (unit === '个' && indicator.unit === '家') || (unit === '家' && indicator.unit === '个');
-    if (!convertible) reasons.push({ code: 'unit_mismatch', message: `单位${unit}与指标单位${indicator.unit}不符 (unit differs from the indicator's)`, effect: -0.2 });
+    // 亿元 for a 万元 indicator converts, and so does 个 for 家 (one count): not a mismatch
+    if (!(isUnit(unit) && canConvert(unit, indicator.unit))) reasons.push({ code: 'unit_mismatch', message: `单位${unit}与指标单位${indicator.unit}不符 (unit differs from the indicator's)`, effect: -0.2 });
   }
   if (v.range) reasons.push({ code: 'range', message: `区间${v.range.low}—${v.range.high}, 取下限 (a range: the lower bound)`, effect: -0.1 });
   return { value, unit };
