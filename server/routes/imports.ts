@@ -1,8 +1,9 @@
+// /api/import: the Excel template, and figures imported from a file (dry run, then commit).
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { ErrorResponse, ImportQuery, ImportReport, ImportStatus, TemplateQuery } from '../../shared/schemas.ts';
-import { actorOf, currentUser, requireRole } from '../auth.ts';
-import { ApiError, resourceRouter } from '../http.ts';
+import { actorOf, currentUser, requireRole } from '../access.ts';
+import { DomainError, invalid } from '../errors.ts';
+import { localize, requestLanguage, resourceRouter } from '../http.ts';
 import { runImport } from '../services/import.ts';
 import { MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
 import { buildTemplate } from '../services/import-template.ts';
@@ -14,7 +15,7 @@ const MB = MAX_FILE_BYTES / 1024 / 1024;
 
 // The multipart form: a File is a binary string in OpenAPI.
 const ImportForm = z.object({
-  file: z.instanceof(File, { message: '请选择要导入的文件 (multipart field "file")' })
+  file: z.instanceof(File, { message: '请选择要导入的文件' })
     .openapi({ type: 'string', format: 'binary', description: `.xlsx or .csv (UTF-8 or GB18030), at most ${MB} MB and ${MAX_ROWS} rows` }),
   versions: z.string().max(2_000_000).optional()
     .openapi({ description: 'JSON object "parkId:indicator:year" → version: the `versions` of the dry run’s report. Needed to change existing figures.', example: '{"12:gdp:2025":3}' }),
@@ -23,17 +24,12 @@ const ImportForm = z.object({
 });
 
 const Versions = z.record(
-  z.string().regex(/^\d+:[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份” (keys are parkId:indicator:year)'),
+  z.string().regex(/^\d+:[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份”'),
   z.number().int().positive(),
 );
 
-/** Refuses an upload over the limit before it is read (Content-Length or counted while streaming). */
-const uploadLimit = bodyLimit({
-  maxSize: MAX_FILE_BYTES + 256 * 1024, // the file plus the form's other fields and boundaries
-  onError: () => {
-    throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB, 请拆分后分批导入 (the file is larger than ${MB} MB)`);
-  },
-});
+// The body's size is limited before it is read (body-limits.ts); the file's own size is checked here.
+const tooLarge = () => new DomainError('too_large', 'file_too_large', { zh: `文件超过 ${MB} MB, 请拆分后分批导入`, en: `The file is larger than ${MB} MB: split it and import the parts` });
 
 export const imports = resourceRouter()
   .openapi(
@@ -72,7 +68,7 @@ export const imports = resourceRouter()
         `400 for a file that cannot be read (empty, no header, not .xlsx/.csv, corrupt), 413 over ${MB} MB.`,
       ].join('\n\n'),
       request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: ImportForm } }, required: true } },
-      middleware: [writers, uploadLimit] as const,
+      middleware: [writers] as const,
       responses: {
         200: { description: 'the report (dry run, or what was written)', content: { 'application/json': { schema: ImportReport } } },
         400: { description: '文件无法读取 (the file cannot be read)', content: errorContent },
@@ -86,19 +82,19 @@ export const imports = resourceRouter()
     async (c) => {
       const { dryRun } = c.req.valid('query');
       const form = c.req.valid('form');
-      if (form.file.size > MAX_FILE_BYTES) throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB, 请拆分后分批导入 (the file is larger than ${MB} MB)`);
+      if (form.file.size > MAX_FILE_BYTES) throw tooLarge();
       let versions: z.infer<typeof Versions> = {};
       if (form.versions?.trim()) {
         let json: unknown;
         try {
           json = JSON.parse(form.versions);
         } catch {
-          throw new ApiError(400, 'invalid_request', 'versions 不是有效的 JSON (versions is not valid JSON)', [{ path: 'versions', message: 'invalid JSON' }]);
+          throw invalid('invalid_request', { zh: 'versions 不是有效的 JSON', en: 'versions is not valid JSON' }, [{ path: 'versions', messages: { zh: '不是有效的 JSON', en: 'is not valid JSON' } }]);
         }
         const parsed = Versions.safeParse(json);
         if (!parsed.success) {
-          throw new ApiError(400, 'invalid_request', `versions 格式有误: 应为 {"园区编号:指标代码:年份": 版本号} (versions must map parkId:indicator:year to a version)`,
-            parsed.error.issues.map((i) => ({ path: ['versions', ...i.path].join('.'), message: i.message })));
+          throw invalid('invalid_request', { zh: 'versions 格式有误: 应为 {"园区编号:指标代码:年份": 版本号}', en: 'versions must map "parkId:indicator:year" to a version' },
+            parsed.error.issues.map((i) => ({ path: ['versions', ...i.path].join('.'), messages: { zh: i.message, en: 'must map "parkId:indicator:year" to a version number' } })));
         }
         versions = parsed.data;
       }
@@ -107,6 +103,6 @@ export const imports = resourceRouter()
         fileName: form.file.name || 'upload', bytes: new Uint8Array(await form.file.arrayBuffer()),
         dryRun: dryRun === '1' || dryRun === 'true', status: form.status ?? 'draft', reason: form.reason?.trim() || null, versions,
       });
-      return c.json(report, 200);
+      return c.json(localize(report, requestLanguage(c)), 200);
     },
   );

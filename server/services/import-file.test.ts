@@ -2,7 +2,7 @@
 // units by other names, text encodings, column letters, and zips that would unpack too far.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../http.ts';
+import { DomainError } from '../errors.ts';
 import { columnLetter, decodeText, fieldOfHeader, normalizeUnit, parseImportFile, parseNumberText, zipUnpackedSize } from './import-file.ts';
 
 describe('reading an uploaded file', () => {
@@ -79,7 +79,7 @@ describe('reading an uploaded file', () => {
     while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
     view.setUint32(view.getUint32(eocd + 16, true) + 24, 300 * 1024 * 1024, true);
     const refusal = await Promise.resolve().then(() => parseImportFile('bomb.xlsx', bytes)).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(ApiError);
-    expect((refusal as ApiError).code).toBe('file_too_large');
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).code).toBe('file_too_large');
   });
 });

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isUnit, type Unit } from '../../shared/units.ts';
-import { ApiError } from '../http.ts';
+import { invalid, type Bilingual, type DomainError } from '../errors.ts';
 
 /** Uploads larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -65,7 +65,7 @@ export interface ParsedFile {
   rows: SheetRow[];
 }
 
-const fileError = (code: string, message: string) => new ApiError(400, code, message);
+const fileError = (code: string, messages: Bilingual) => invalid(code, messages);
 
 export function columnLetter(column: number): string {
   let n = column;
@@ -143,15 +143,18 @@ export function cellText(cell: Cell | undefined): string {
 const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 export function parseImportFile(name: string, bytes: Uint8Array): Promise<ParsedFile> | ParsedFile {
-  if (bytes.length === 0) throw fileError('empty_file', `文件“${name}”是空的 (the file is empty)`);
+  if (bytes.length === 0) throw fileError('empty_file', { zh: `文件“${name}”是空的`, en: `The file ${name} is empty` });
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06)) return readXlsx(name, bytes);
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
-    throw fileError('unsupported_file', '不支持 Excel 97-2003 (.xls) 或加密的工作簿: 请在 Excel 中“另存为” .xlsx 或 CSV 后再导入 (old .xls or encrypted workbooks are not supported: save as .xlsx or CSV)');
+    throw fileError('unsupported_file', {
+      zh: '不支持 Excel 97-2003 (.xls) 或加密的工作簿: 请在 Excel 中“另存为” .xlsx 或 CSV 后再导入',
+      en: 'Old .xls or encrypted workbooks are not supported: save the file as .xlsx or CSV',
+    });
   }
-  if (ext === 'xlsx' || ext === 'xlsm') throw fileError('corrupt_file', `“${name}”不是有效的 .xlsx 文件, 可能已损坏 (not a valid .xlsx file)`);
+  if (ext === 'xlsx' || ext === 'xlsm') throw fileError('corrupt_file', { zh: `“${name}”不是有效的 .xlsx 文件, 可能已损坏`, en: `${name} is not a valid .xlsx file` });
   if (!['csv', 'txt', 'tsv', ''].includes(ext) || looksBinary(bytes)) {
-    throw fileError('unsupported_file', `不支持的文件类型“${name}”: 只能导入 .xlsx 或 .csv 文件 (only .xlsx and .csv files can be imported)`);
+    throw fileError('unsupported_file', { zh: `不支持的文件类型“${name}”: 只能导入 .xlsx 或 .csv 文件`, en: `Only .xlsx and .csv files can be imported, not ${name}` });
   }
   return readCsv(name, bytes);
 }
@@ -189,16 +192,16 @@ export function zipUnpackedSize(bytes: Uint8Array): number | null {
 
 async function readXlsx(name: string, bytes: Uint8Array): Promise<ParsedFile> {
   const unpacked = zipUnpackedSize(bytes);
-  if (unpacked === null) throw fileError('corrupt_file', `“${name}”不是有效的 .xlsx 文件, 可能已损坏 (not a valid .xlsx file)`);
-  if (unpacked > MAX_UNZIPPED_BYTES) throw fileError('file_too_large', `“${name}”解压后过大, 请拆分后分批导入 (the workbook unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB)`);
+  if (unpacked === null) throw fileError('corrupt_file', { zh: `“${name}”不是有效的 .xlsx 文件, 可能已损坏`, en: `${name} is not a valid .xlsx file` });
+  if (unpacked > MAX_UNZIPPED_BYTES) throw fileError('file_too_large', { zh: `“${name}”解压后过大, 请拆分后分批导入`, en: `The workbook unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB: split it` });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {
-    throw fileError('corrupt_file', `无法读取“${name}”: 文件不是有效的 .xlsx 或已损坏 (cannot read the workbook)`);
+    throw fileError('corrupt_file', { zh: `无法读取“${name}”: 文件不是有效的 .xlsx 或已损坏`, en: `Cannot read the workbook ${name}` });
   }
   const sheets = workbook.worksheets.filter((s) => s.state !== 'veryHidden');
-  if (sheets.length === 0) throw fileError('corrupt_file', `“${name}”中没有工作表 (the workbook has no sheets)`);
+  if (sheets.length === 0) throw fileError('corrupt_file', { zh: `“${name}”中没有工作表`, en: `The workbook ${name} has no sheets` });
   // The template's sheet by name, else the first sheet with a header we recognise.
   const ordered = [...sheets.filter((s) => s.name.trim() === DATA_SHEET), ...sheets.filter((s) => s.name.trim() !== DATA_SHEET)];
   for (const sheet of ordered) {
@@ -263,12 +266,12 @@ function detectDelimiter(text: string): string {
 
 function readCsv(name: string, bytes: Uint8Array): ParsedFile {
   const text = decodeText(bytes);
-  if (!text.trim()) throw fileError('empty_file', `文件“${name}”是空的 (the file is empty)`);
+  if (!text.trim()) throw fileError('empty_file', { zh: `文件“${name}”是空的`, en: `The file ${name} is empty` });
   let records: string[][];
   try {
     records = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
   } catch (err) {
-    throw fileError('corrupt_file', `CSV 文件格式有误, 无法读取 (cannot parse the CSV): ${(err as Error).message}`);
+    throw fileError('corrupt_file', { zh: `CSV 文件格式有误, 无法读取: ${(err as Error).message}`, en: `Cannot parse the CSV: ${(err as Error).message}` });
   }
   const cell = (rowNumber: number, column: number): Cell => {
     const raw = records[rowNumber - 1]?.[column - 1]?.trim() ?? '';
@@ -321,11 +324,14 @@ function findHeader(rowCount: number, columnCount: number, cellAt: (row: number,
   return null;
 }
 
-function noHeader(name: string): ApiError {
-  return fileError('no_header', `“${name}”中没有找到表头: 需要一行同时写有“园区”(或“园区编号”)、“指标”、“年份”、“数值”列, 请使用导入模板 (no header row with 园区, 指标, 年份, 数值: use the template)`);
+function noHeader(name: string): DomainError {
+  return fileError('no_header', {
+    zh: `“${name}”中没有找到表头: 需要一行同时写有“园区”(或“园区编号”)、“指标”、“年份”、“数值”列, 请使用导入模板`,
+    en: `${name} has no header row with the columns 园区 (or 园区编号), 指标, 年份 and 数值: use the template`,
+  });
 }
 
 function finish(kind: 'xlsx' | 'csv', sheet: string, header: Header, rows: SheetRow[]): ParsedFile {
-  if (rows.length > MAX_ROWS) throw fileError('too_many_rows', `文件有 ${rows.length} 行数据, 一次最多导入 ${MAX_ROWS} 行, 请拆分后分批导入 (at most ${MAX_ROWS} rows per file)`);
+  if (rows.length > MAX_ROWS) throw fileError('too_many_rows', { zh: `文件有 ${rows.length} 行数据, 一次最多导入 ${MAX_ROWS} 行, 请拆分后分批导入`, en: `The file has ${rows.length} rows: at most ${MAX_ROWS} per file, split it` });
   return { kind, sheet, headerRow: header.row, columns: header.columns, headerProblems: header.problems, rows };
 }

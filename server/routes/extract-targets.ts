@@ -1,7 +1,7 @@
 // Candidate targets from a pasted policy text (planners and admins): the extractor of shared/extract.ts,
 // with the drafts the page sends back to POST /api/targets to accept them.
 import { ExtractBody, ExtractResult } from '../../shared/schemas.ts';
-import { requireRole } from '../auth.ts';
+import { requireRole } from '../access.ts';
 import { jsonRoute, resourceRouter } from '../http.ts';
 import { extractWithDrafts } from '../services/extraction.ts';
 
