@@ -11,7 +11,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { ErrorResponse } from '../shared/schemas.ts';
-import { issueWords, valueAt } from '../shared/validation-messages.ts';
+import { flattenIssues, issueWords, valueAt } from '../shared/validation-messages.ts';
 import type { AppEnv } from './context.ts';
 import { DomainError, invalid, type Bilingual, type ErrorKind } from './errors.ts';
 
@@ -114,10 +114,10 @@ const TARGET_WORDS: Record<string, Bilingual> = {
 /** A failed validation as one refusal that says, in words, which fields are wrong and how. */
 export function validationError(issues: readonly z.core.$ZodIssue[], data: unknown, target: string): DomainError {
   const where = TARGET_WORDS[target] ?? { zh: target, en: target };
-  const details = issues.map((issue) => {
+  const details = flattenIssues(issues).map((issue) => {
     const path = issue.path.map(String).join('.');
     const words = issueWords(issue, valueAt(data, issue.path));
-    return { path: path || target, messages: { zh: `${path || where.zh} ${words.zh}`, en: `${path || where.en} ${words.en}` } };
+    return { path: path || target, messages: { zh: `${path || where.zh}: ${words.zh}`, en: `${path || where.en} ${words.en}` } };
   });
   return invalid('invalid_request', {
     zh: `请求参数有误: ${details.map((d) => d.messages.zh).join('; ')}`,

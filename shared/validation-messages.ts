@@ -36,16 +36,18 @@ function limitWords(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): B
   const small = issue.code === 'too_small';
   const n = String(small ? issue.minimum : issue.maximum);
   const strict = issue.inclusive === false;
+  const characters = n === '1' ? 'character' : 'characters';
+  const items = n === '1' ? 'item' : 'items';
   switch (issue.origin) {
     case 'string':
-      return issue.exact ? { zh: `应为 ${n} 个字符`, en: `must have exactly ${n} characters` }
-        : small ? { zh: `至少 ${n} 个字符`, en: `must have at least ${n} characters` }
-          : { zh: `最多 ${n} 个字符`, en: `must have at most ${n} characters` };
+      return issue.exact ? { zh: `应为 ${n} 个字符`, en: `must have exactly ${n} ${characters}` }
+        : small ? { zh: `至少 ${n} 个字符`, en: `must have at least ${n} ${characters}` }
+          : { zh: `最多 ${n} 个字符`, en: `must have at most ${n} ${characters}` };
     case 'array':
     case 'set':
-      return issue.exact ? { zh: `应为 ${n} 项`, en: `must have exactly ${n} items` }
-        : small ? { zh: `至少 ${n} 项`, en: `must have at least ${n} items` }
-          : { zh: `最多 ${n} 项`, en: `must have at most ${n} items` };
+      return issue.exact ? { zh: `应为 ${n} 项`, en: `must have exactly ${n} ${items}` }
+        : small ? { zh: `至少 ${n} 项`, en: `must have at least ${n} ${items}` }
+          : { zh: `最多 ${n} 项`, en: `must have at most ${n} ${items}` };
     case 'file':
       return small ? { zh: `至少 ${n} 字节`, en: `must have at least ${n} bytes` } : { zh: `不能超过 ${n} 字节`, en: `must have at most ${n} bytes` };
     default:
@@ -74,7 +76,7 @@ export function issueWords(issue: Issue, input: unknown): BilingualT {
       words = issue.format === 'regex' ? { zh: '格式不正确', en: 'has the wrong form' } : { zh: `格式不正确 (应为 ${issue.format})`, en: `must be a valid ${issue.format}` };
       break;
     case 'unrecognized_keys':
-      words = { zh: `不认识的字段: ${issue.keys.join(', ')}`, en: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
+      words = { zh: `有不认识的字段 ${issue.keys.join(', ')}`, en: `has unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
       break;
     default:
       words = { zh: fromLocale(zhLocale, issue, input), en: fromLocale(enLocale, issue, input) };
@@ -84,6 +86,21 @@ export function issueWords(issue: Issue, input: unknown): BilingualT {
   if (custom && CJK.test(issue.message)) words = { ...words, zh: issue.message };
   else if (custom) words = { ...words, en: issue.message };
   return words;
+}
+
+/**
+ * The issues to tell a person about. A value that fits none of a union's shapes (a batch of figures is
+ * a list, or an object with a list) is described by the shape it came closest to: the one whose
+ * problems lie deepest inside the value, rather than "Invalid input".
+ */
+export function flattenIssues(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): Issue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [{ ...issue, path }];
+    const depth = (branch: readonly Issue[]) => Math.min(...branch.map((i) => i.path.length));
+    const closest = issue.errors.reduce((best, branch) => (depth(branch) > depth(best) ? branch : best));
+    return flattenIssues(closest, path);
+  });
 }
 
 /** The value at a path in the checked data, for the words about it. */
