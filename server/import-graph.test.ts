@@ -1,6 +1,6 @@
 // The house's rules, read off the import graph of server/ and shared/: no import circles (type
 // imports included: a circle of types is still a knot to untie), services and the database layer
-// know nothing of HTTP, and shared/ stands on its own.
+// know nothing of HTTP, shared/ stands on its own, and each route file is one resource mounted once.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseSync } from 'oxc-parser';
@@ -105,5 +105,24 @@ describe('the import graph of server/ and shared/', () => {
     const outward = MODULES.filter((m) => m.startsWith('shared/'))
       .flatMap((m) => GRAPH.get(m)!.filter((t) => t.startsWith('server/') || t.startsWith('web/')).map((t) => `${m} → ${t}`));
     expect(outward).toEqual([]);
+  });
+
+  it('mounts each route file once: one router per file, named after its path', () => {
+    const routeFiles = MODULES.filter((m) => m.startsWith('server/routes/'));
+    const exported = routeFiles.map((file) => {
+      const { module } = parseSync(file, readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+      return { file, names: module.staticExports.flatMap((e) => e.entries.map((entry) => entry.exportName.name)) };
+    });
+    expect(exported.filter((e) => e.names.length !== 1).map((e) => `${e.file}: ${e.names.join(', ')}`)).toEqual([]);
+    const app = readFileSync(path.join(REPO_ROOT, 'server/app.ts'), 'utf8');
+    const mounts = [...app.matchAll(/\.route\('([^']+)', (\w+)\)/g)].map((m) => ({ path: m[1]!, router: m[2]! }));
+    for (const { file, names } of exported) {
+      const at = mounts.filter((m) => m.router === names[0]);
+      expect(at, file).toHaveLength(1);
+      // routes/screen-config.ts is /api/screen/config, routes/imports.ts is /api/import
+      const resource = path.posix.basename(file, '.ts');
+      expect(at[0]!.path.replace(/^\/api\//, '').replaceAll('/', '-').replace(/^import$/, 'imports'), file).toBe(resource);
+    }
+    expect(mounts).toHaveLength(routeFiles.length);
   });
 });

@@ -1,27 +1,16 @@
-// Read-only endpoints of the planner's dashboard: what the web needs to know about the database
-// (/api/meta) and the views that combine parks, targets and figures (/api/dashboard/…).
+// /api/dashboard/…: the read-only views of the planner's dashboard that combine parks, targets and
+// figures. (What the web needs to know about the database is /api/meta, meta.ts.)
 import { z } from 'zod';
 import {
-  CityFigures, CityQuery, Comparison, CompareQuery, DashboardFilter, IdParam, Meta, OverviewEntry, ParkDashboard, ParkFigures, ParkStatusMatrix, type OverviewEntryT,
+  CityFigures, CityQuery, Comparison, CompareQuery, DashboardFilter, IdParam, OverviewEntry, ParkDashboard, ParkFigures, ParkStatusMatrix, type OverviewEntryT,
 } from '../../shared/schemas.ts';
 import type { AppDeps } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { jsonRoute, resourceRouter, sendPreparedJson } from '../http.ts';
-import { cityFigures, comparison, overviewPrepared, parkDashboard, parkFigures, parkStatusMatrix, readMeta } from '../services/dashboard.ts';
+import { cityFigures, comparison, overviewPrepared, parkDashboard, parkFigures, parkStatusMatrix } from '../services/dashboard.ts';
 import type { ValueBasis } from '../services/series.ts';
 
 const context = (deps: AppDeps, basis: ValueBasis) => ({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis });
-
-export const meta = resourceRouter().openapi(
-  jsonRoute({
-    method: 'get', path: '/', tags: ['dashboard'], response: Meta,
-    summary: '产品与数据概况 (meta: demo or real data, provinces with parks and targets, plans and their horizons, years with figures)',
-  }),
-  async (c) => {
-    const { deps } = c.var;
-    return c.json(await readMeta(deps.db, deps.databaseKind, deps.clock.now().getUTCFullYear()), 200);
-  },
-);
 
 const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
