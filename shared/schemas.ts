@@ -152,7 +152,9 @@ export const StatusReason = z.enum(STATUS_REASONS);
 
 export const Missing = z.object({
   indicators: z.array(z.string()).describe('indicator codes whose figures are missing'),
-  parks: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('the parks that have not reported them'),
+  parks: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('the parks that have not reported them (the first 20)'),
+  parksTotal: z.number().int().describe('how many parks have not reported them'),
+  regions: z.array(z.object({ code: z.string(), name: z.string() })).describe('regions whose own totals are missing (a share of the province needs its total)'),
   years: z.array(z.number().int()).describe('the years they are missing for'),
 });
 
@@ -549,6 +551,8 @@ export const ParkTargetCell = z.object({
   parkId: z.number().int(),
   targetId: z.number().int(),
   status: Status,
+  statusReason: StatusReason.nullable(),
+  held: z.boolean(),
   latestYear: z.number().int().nullable(),
   latestValue: z.number().nullable(),
   progress: z.number().nullable(),

@@ -102,7 +102,7 @@ export async function createPlan(db: Kysely<Database>, input: PlanInput, actor: 
     const targets = checked.map((t) => ({ ...t, columns: { ...t.columns, code: t.columns.code.replace(placeholder, code) } }));
     const ids = await insertTargets(trx, id, targets, actor, now, null);
     await audit(trx, actor, now, 'create', 'plan', id, { ...planAuditDetail(input), code, targetIds: ids });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
     return id;
   }));
 }
@@ -133,6 +133,6 @@ export async function updatePlan(db: Kysely<Database>, id: number, input: z.infe
     if (Number(result.numUpdatedRows) !== 1) throw conflict('conflict', { zh: '规划刚被他人修改', en: 'The plan was changed by someone else just now' });
     const { document_text: text, ...before } = current;
     await audit(trx, actor, now, 'update', 'plan', id, { before: { ...before, documentLength: text?.length ?? 0 }, changes: planAuditDetail(changes) });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
   });
 }

@@ -319,7 +319,7 @@ export async function createTargets(db: Kysely<Database>, body: z.infer<typeof C
   return uniquely(() => db.transaction().execute(async (trx) => {
     const ids = await insertTargets(trx, plan!.id, checked, actor, now, body.reason ?? null);
     await audit(trx, actor, now, 'create_targets', 'target', null, { planId: plan!.id, reason: body.reason ?? null, ids, codes: checked.map((c) => c.columns.code) });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
     return ids;
   }));
 }
@@ -382,7 +382,7 @@ export async function updateTarget(db: Kysely<Database>, id: number, body: z.inf
     }).execute();
     const changed = Object.keys(after).filter((k) => JSON.stringify(before[k as keyof TargetSnapshot]) !== JSON.stringify(after[k as keyof TargetSnapshot]));
     await audit(trx, actor, now, 'update', 'target', id, { code: after.code, version: current.version + 1, reason: reason ?? null, changed });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
   }));
 }
 
