@@ -1,7 +1,8 @@
 // Sign-in tries counted before the password is checked. login_attempts recorded a failure only after
 // the (slow, deliberately) password check, so thirty tries sent at once were all checked before the
-// first was recorded. One row per account and per address now holds how many tries count against it;
-// a try is counted, under that row's lock, before its password is checked (services/sign-in.ts).
+// first was recorded. One row per account and per address now holds how many tries count against it
+// and how many of them are being checked right now; a try is counted, under that row's lock, before
+// its password is checked (services/sign-in.ts).
 import { PostgresAdapter, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -9,6 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey()) // user:<username> or ip:<address>
     .addColumn('tries', 'integer', (c) => c.notNull()) // counted since the counter last started
     .addColumn('last_try_at', 'text', (c) => c.notNull()) // ISO time: when the last counted try began, or failed
+    .addColumn('checking', 'integer', (c) => c.notNull()) // tries whose password is being checked now
+    .addColumn('checking_since', 'text') // ISO time: when the last of them began
     .execute();
   await db.schema.dropTable('login_attempts').execute();
 }

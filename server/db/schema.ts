@@ -209,6 +209,8 @@ export interface SignInTriesTable {
   key: string;
   tries: number;
   last_try_at: string;
+  checking: number;
+  checking_since: string | null;
 }
 
 export interface ReportingRoundsTable {
