@@ -158,7 +158,7 @@ for (const kind of TEST_DATABASES) {
         const catalogue = wb.getWorksheet('指标')!;
         expect((catalogue.getRow(1).values as unknown[]).slice(1)).toEqual(['代码', '名称', '英文名称', '标准单位', '可用单位', '类型', '说明']);
         const gdp = (catalogue.getSheetValues() as unknown[][]).find((r) => r?.[1] === 'gdp')!;
-        expect(gdp.slice(1, 6)).toEqual(['gdp', '地区生产总值', 'GDP', '亿元', '元、万元、亿元']);
+        expect(gdp.slice(1, 6)).toEqual(['gdp', '地区生产总值', 'GDP', '亿元', '元、千元、万元、亿元']);
       });
 
       it('gives planners every park, one park when asked, and refuses viewers, strangers and other parks', async () => {

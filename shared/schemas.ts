@@ -768,13 +768,17 @@ export const ImportProblem = z.object({
   code: z.string().describe('machine-readable: unknown_park, unknown_indicator, not_a_number, wrong_unit, negative, duplicate, forbidden_park, implausible_jump, stale, version_required, …'),
   message: z.string().describe('what is wrong, in the request’s language (Chinese where only Chinese is written yet)'),
   messages: Bilingual.optional().describe('the same in Chinese and in English'),
+  cell: z.string().optional().describe('(always sent) where, as Excel names it: 填报数据!D7; a column’s problem names its header cell (填报数据!K3), one without a column its row (填报数据!1:1)'),
   current: ValueProblem.shape.current.describe('version problems: the figure as it is stored now'),
+  region: z.object({ code: z.string(), name: z.string(), level: z.string() }).optional()
+    .describe('region_row: the province or city the row names instead of a park (region figures cannot be imported yet)'),
 });
 
 export const ImportRowStatus = z.enum(['new', 'changed', 'unchanged']);
 
 export const ImportRow = z.object({
   row: z.number().int(),
+  column: z.string().optional().describe('(always sent) the column letter of the figure’s cell (the 数值 column of the template; an indicator’s column in a wide sheet)'),
   parkId: z.number().int(),
   parkName: z.string(),
   indicator: z.string(),
@@ -789,18 +793,38 @@ export const ImportRow = z.object({
   version: z.number().int().nullable().describe('dry run: the stored figure’s version (send it back in `versions`); after a commit: the version now stored'),
 });
 
+export const ImportColumn = z.object({
+  column: z.string().describe('the column letter, e.g. "D"'),
+  header: z.string().describe('the header as written in the file, e.g. "R&D经费内部支出(万元)"'),
+  name: z.string().describe('the header without the unit in brackets: what is matched and remembered'),
+  unit: z.string().nullable().describe('the unit the header names in brackets (万元, 亿元, 千元, 亩, 平方公里, 家, 个, %); null when none'),
+  unitText: z.string().nullable().describe('a bracket at the end of the header that names no known unit (人, 万美元): such a column cannot be imported'),
+  role: z.enum(['park', 'parkId', 'year', 'note', 'confirm', 'indicator', 'ignored', 'unmatched'])
+    .describe('what the column is: the park’s name or number, the year, the row’s note or confirmation, an indicator, a column left out, or one the import could not match'),
+  indicator: z.object({ code: z.string(), nameZh: z.string(), unit: z.string() }).nullable().describe('role indicator: the indicator its figures are written to'),
+  matchedBy: z.enum(['name', 'code', 'synonym', 'mapping', 'remembered', 'auto']).nullable()
+    .describe('how the indicator (or ignoring it) was decided: the catalogue’s name, code or synonym, this request’s `mapping`, a mapping remembered from an earlier import, or auto (序号, 所在市 and the like are never indicators)'),
+  suggestions: z.array(z.object({ code: z.string(), nameZh: z.string(), unit: z.string(), score: z.number() }))
+    .describe('role unmatched: the indicators the header may mean, best first (score 0–1), whose unit the header’s converts to'),
+  figures: z.number().int().describe('cells with a figure under this header'),
+});
+
 export const ImportReport = z.object({
   dryRun: z.boolean(),
   committed: z.boolean().describe('true only when the figures were written'),
   fileName: z.string(),
   sheet: z.string().describe('the sheet that was read (for a CSV file: its name without the extension)'),
+  layout: z.enum(['long', 'wide']).optional().describe('(always sent) long: the template, one figure per row; wide: a statistics sheet, one row per park and one column per indicator'),
+  year: z.object({ value: z.number().int(), cell: z.string().nullable() }).nullable().optional()
+    .describe('(always sent) wide sheets without a year column: the year read from the title above the header (its cell) or from the sheet’s name (cell null)'),
+  columns: z.array(ImportColumn).optional().describe('(always sent) wide sheets: every column with a header, what it was matched to or that it was not; what a page needs to let the planner map columns (send them back as `mapping`)'),
   status: ImportStatus.describe('the status the figures are (or would be) saved with'),
   rowsRead: z.number().int().describe('data rows with any content, below the header'),
   summary: z.object({
     new: z.number().int(),
     changed: z.number().int(),
     unchanged: z.number().int(),
-    skipped: z.number().int().describe('rows without a value (the template’s rows left empty)'),
+    skipped: z.number().int().describe('long: rows without a value (the template’s rows left empty); wide: cells left empty (or —, 无) under indicator columns, and 合计 rows'),
     problems: z.number().int(),
   }),
   problems: z.array(ImportProblem),
@@ -811,6 +835,7 @@ export const ImportReport = z.object({
 export type ImportProblemT = z.infer<typeof ImportProblem>;
 export type ImportRowT = z.infer<typeof ImportRow>;
 export type ImportReportT = z.infer<typeof ImportReport>;
+export type ImportColumnT = z.infer<typeof ImportColumn>;
 
 // --- screen links (wall displays) -----------------------------------------------------------------
 

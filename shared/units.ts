@@ -3,7 +3,7 @@
 
 export const UNITS = [
   '%', '个百分点',
-  '元', '万元', '亿元',
+  '元', '千元', '万元', '亿元',
   '亩', '公顷', '平方公里', '万平方米',
   '万元/亩',
   '家', '个', '名',
@@ -16,9 +16,11 @@ export function isUnit(text: string): text is Unit {
 
 /** Units of one dimension, each with its size in the dimension's base unit. */
 const DIMENSIONS: Record<string, Partial<Record<Unit, number>>> = {
-  money: { 元: 1, 万元: 1e4, 亿元: 1e8 },
+  money: { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 },
   // 1 亩 = 666.67 m² exactly 10000/15; 1 公顷 = 15 亩; 1 平方公里 = 1500 亩.
   area: { 亩: 1, 公顷: 15, 平方公里: 1500 },
+  // Firms are counted in 家 and, as often, in 个 (statistics sheets write 高新技术企业数(个)): the same count.
+  count: { 家: 1, 个: 1 },
 };
 
 function dimensionOf(unit: Unit): Partial<Record<Unit, number>> | undefined {
@@ -104,6 +106,7 @@ export const UNIT_EN: Record<Unit, string> = {
   '%': '%',
   个百分点: 'pp',
   元: 'yuan',
+  千元: 'k yuan',
   万元: '10k yuan',
   亿元: '100m yuan',
   亩: 'mu',

@@ -248,6 +248,17 @@ export interface ProvinceDataVersionTable {
   version: number;
 }
 
+/** What planners told the import a statistics sheet's column header means (migration 0009). */
+export interface ImportColumnMappingsTable {
+  /** The header's name as the import compares it (normalizeText, the unit in brackets left out). */
+  header_key: string;
+  header_text: string;
+  /** null: the column is ignored. */
+  indicator_code: string | null;
+  mapped_by_name: string;
+  mapped_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   sources: SourcesTable;
@@ -268,6 +279,7 @@ export interface Database {
   screens: ScreensTable;
   data_version: DataVersionTable;
   province_data_versions: ProvinceDataVersionTable;
+  import_column_mappings: ImportColumnMappingsTable;
 }
 
 export type Park = Selectable<ParksTable>;

@@ -2,10 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorResponse, ImportQuery, ImportReport, ImportStatus, TemplateQuery } from '../../shared/schemas.ts';
 import { actorOf, currentUser, requireRole } from '../access.ts';
-import { DomainError, invalid } from '../errors.ts';
+import { DomainError, invalid, type Bilingual } from '../errors.ts';
 import { localize, requestLanguage, resourceRouter } from '../http.ts';
 import { runImport } from '../services/import.ts';
-import { MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
+import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
 import { buildTemplate } from '../services/import-template.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,7 +21,31 @@ const ImportForm = z.object({
     .openapi({ description: 'JSON object "parkId:indicator:year" → version: the `versions` of the dry run’s report. Needed to change existing figures.', example: '{"12:gdp:2025":3}' }),
   status: ImportStatus.optional().openapi({ description: 'save as draft (default) or submit for review' }),
   reason: z.string().max(500).optional().openapi({ description: 'why the figures change (kept in their history)' }),
+  mapping: z.string().max(100_000).optional()
+    .openapi({ description: 'wide sheets: JSON object header → indicator code, or "ignore", for columns the dry run could not match (or matched otherwise). Headers with or without their unit. Remembered for the next file once a planner’s or admin’s import is committed.', example: '{"研发人员(人)":"ignore","营收(亿元)":"operating_revenue"}' }),
 });
+
+const Mapping = z.record(
+  z.string().trim().min(1, '表头不能为空').max(200),
+  z.string().regex(/^[\w.-]+$/, '应为指标代码或 "ignore"'),
+);
+
+/** A JSON form field, validated: 400 naming the field when it is not JSON or not of the shape. */
+function jsonField<T>(name: string, text: string | undefined, schema: z.ZodType<T>, shape: Bilingual): T | undefined {
+  if (!text?.trim()) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw invalid('invalid_request', { zh: `${name} 不是有效的 JSON`, en: `${name} is not valid JSON` }, [{ path: name, messages: { zh: '不是有效的 JSON', en: 'is not valid JSON' } }]);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw invalid('invalid_request', { zh: `${name} 格式有误: 应为 ${shape.zh}`, en: `${name} must be ${shape.en}` },
+      parsed.error.issues.map((i) => ({ path: [name, ...i.path].join('.'), messages: { zh: i.message, en: `must be ${shape.en}` } })));
+  }
+  return parsed.data;
+}
 
 const Versions = z.record(
   z.string().regex(/^\d+:[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份”'),
@@ -65,7 +89,8 @@ export const imports = resourceRouter()
       description: [
         'Multipart form with the `file` (.xlsx or .csv). `?dryRun=1` checks and writes nothing: the report lists every problem with its sheet, row and column letter, and the rows that would be new, changed or unchanged, with the `versions` of existing figures.',
         'Without dryRun the file is read and checked again and written in one transaction, or not at all: 422 when the file has problems, 403 when it has a park the user may not write, 409 when an existing figure would change without its version (send the dry run’s `versions`) or has changed since; each error carries the full report in `error.report`.',
-        `400 for a file that cannot be read (empty, no header, not .xlsx/.csv, corrupt), 413 over ${MB} MB.`,
+        'A wide statistics sheet (one row per park, one column per indicator, the unit in brackets in the header, the year in a 年份 column or in the title) is read as well: the report’s `columns` say what each column was matched to, with suggestions for those it could not match; send `mapping` to choose.',
+        `400 for a file that cannot be read (empty, no header, not .xlsx/.csv, corrupt, a cell over ${MAX_CELL_CHARS} characters, over ${MAX_ROWS} rows), 413 over ${MB} MB (or a workbook that unpacks to too much), 503 with Retry-After while other imports are being read.`,
       ].join('\n\n'),
       request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: ImportForm } }, required: true } },
       middleware: [writers] as const,
@@ -77,31 +102,20 @@ export const imports = resourceRouter()
         409: { description: '版本冲突 (versions needed or outdated; error.report)', content: errorContent },
         413: { description: '文件过大 (file too large)', content: errorContent },
         422: { description: '文件有问题 (problems in the file; error.report)', content: errorContent },
+        503: { description: '其他导入正在读取, 稍后重试 (other imports are being read: see Retry-After)', content: errorContent },
       },
     }),
     async (c) => {
       const { dryRun } = c.req.valid('query');
       const form = c.req.valid('form');
       if (form.file.size > MAX_FILE_BYTES) throw tooLarge();
-      let versions: z.infer<typeof Versions> = {};
-      if (form.versions?.trim()) {
-        let json: unknown;
-        try {
-          json = JSON.parse(form.versions);
-        } catch {
-          throw invalid('invalid_request', { zh: 'versions 不是有效的 JSON', en: 'versions is not valid JSON' }, [{ path: 'versions', messages: { zh: '不是有效的 JSON', en: 'is not valid JSON' } }]);
-        }
-        const parsed = Versions.safeParse(json);
-        if (!parsed.success) {
-          throw invalid('invalid_request', { zh: 'versions 格式有误: 应为 {"园区编号:指标代码:年份": 版本号}', en: 'versions must map "parkId:indicator:year" to a version' },
-            parsed.error.issues.map((i) => ({ path: ['versions', ...i.path].join('.'), messages: { zh: i.message, en: 'must map "parkId:indicator:year" to a version number' } })));
-        }
-        versions = parsed.data;
-      }
+      const versions = jsonField('versions', form.versions, Versions, { zh: '{"园区编号:指标代码:年份": 版本号}', en: 'an object mapping "parkId:indicator:year" to a version' }) ?? {};
+      const mapping = jsonField('mapping', form.mapping, Mapping, { zh: '{"表头": "指标代码" 或 "ignore"}', en: 'an object mapping a header to an indicator code or "ignore"' }) ?? {};
       const { db, clock } = c.var.deps;
+      // A busy import gate answers 503 with Retry-After (the domain error carries it).
       const report = await runImport(db, currentUser(c), actorOf(c), clock.now(), {
         fileName: form.file.name || 'upload', bytes: new Uint8Array(await form.file.arrayBuffer()),
-        dryRun: dryRun === '1' || dryRun === 'true', status: form.status ?? 'draft', reason: form.reason?.trim() || null, versions,
+        dryRun: dryRun === '1' || dryRun === 'true', status: form.status ?? 'draft', reason: form.reason?.trim() || null, versions, mapping,
       });
       return c.json(localize(report, requestLanguage(c)), 200);
     },

@@ -23,9 +23,9 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   port: number;
+  dataDir: string;
   /** The server's process id (to read its memory from /proc). */
   pid: number;
-  dataDir: string;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
