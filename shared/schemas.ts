@@ -133,6 +133,8 @@ export const Target = z.object({
   targetYear: z.number().int(),
   baselineYear: z.number().int().nullable(),
   baselineValue: z.number().nullable(),
+  // optional in the type only (the server always sends it), so clients built before it still compile
+  stretchValue: z.number().nullable().optional().describe('力争值: the value the plan strives for beyond the target (达到4万家以上、力争达到5万家), in the target’s unit; null when none'),
   quote: z.string().nullable(),
   quoteLocation: z.string().nullable(),
   note: z.string().nullable(),
@@ -888,6 +890,7 @@ export const TargetInput = z.object({
   targetYear: z.number().int().min(1990).max(2100),
   baselineYear: z.number().int().min(1980).max(2100).nullable().optional(),
   baselineValue: z.number().finite().nullable().optional(),
+  stretchValue: z.number().finite().nullable().optional().describe('力争值, in `unit`: beyond the target value (below it for at_most / less_than)'),
   quote: z.string().max(4000).nullable().optional().describe('the policy’s words'),
   quoteStart: z.number().int().min(0).nullable().optional().describe('span in the plan’s document text: documentText.slice(quoteStart, quoteEnd) must be the quote'),
   quoteEnd: z.number().int().min(0).nullable().optional(),
@@ -1006,7 +1009,11 @@ export const ExtractCandidate = z.object({
   }),
   confidence: z.number().min(0).max(1),
   reasons: z.array(ExtractReason),
-  drafts: z.array(TargetDraft).describe('what to send to POST /api/targets (or with POST /api/plans): one per park when the text names several'),
+  // The next three are optional in the type only (the server always sends them), so web code written before them compiles.
+  alternativeOf: z.string().nullable().optional().describe('the id of the candidate this one says again: accept that target, not this one'),
+  alternative: z.enum(['stretch', 'restatement']).nullable().optional().describe('stretch: its 力争 value (达到4万家以上、力争达到5万家); restatement: the same target as a change (提高1.5个百分点, 达到6%)'),
+  stretchValue: z.number().nullable().optional().describe('on a target: the value of its stretch alternative, in `unit` (also in its drafts)'),
+  drafts: z.array(TargetDraft).describe('what to send to POST /api/targets (or with POST /api/plans): one per park when the text names several; empty for an alternative'),
 });
 
 export const ExtractResult = z.object({
@@ -1018,6 +1025,21 @@ export const ExtractResult = z.object({
     span: SpanSchema, text: z.string(), reason: z.enum(['relative_year_without_document_year', 'no_year']), message: z.string(),
     indicatorPhrase: z.string(), comparator: Comparator, value: z.number().nullable(), unit: z.string().nullable(),
   })).describe('numbers that read like targets but lack a year (or need the document year)'),
+  text: z.string().optional().describe('an uploaded document only: its text as read, paragraph by paragraph; every span points into it'),
+  document: z.object({
+    fileName: z.string(),
+    format: z.enum(['docx', 'pdf']),
+    pages: z.number().int().nullable().describe('PDF pages; null for Word'),
+    characters: z.number().int(),
+  }).optional().describe('an uploaded document only: what was read'),
+});
+
+/** The upload form of POST /api/extract-targets: a .docx or a PDF instead of pasted text. */
+export const ExtractUpload = z.object({
+  file: z.instanceof(File, { message: '请选择要上传的文件 (multipart field "file")' }),
+  documentYear: z.preprocess((v) => (v === '' || v === 'null' ? undefined : v), z.coerce.number().int().min(1990).max(2100).optional())
+    .describe('the year the document was issued: 三年内, 今年 count from it'),
+  regionCode: z.preprocess((v) => (v === '' || v === 'null' ? undefined : v), code6.optional()).describe('the plan’s province'),
 });
 
 export type TargetInputT = z.infer<typeof TargetInput>;

@@ -94,6 +94,8 @@ export interface TargetsTable {
   target_year: number;
   baseline_year: number | null;
   baseline_value: number | null;
+  /** 力争值: the value the plan strives for beyond the target (migration 0009); null when none is stated. */
+  stretch_value: number | null;
   quote: string | null;
   quote_location: string | null;
   /** [quote_start, quote_end) in the plan's document_text (JavaScript string indices). */

@@ -38,6 +38,7 @@ export interface TargetSnapshot {
   targetYear: number;
   baselineYear: number | null;
   baselineValue: number | null;
+  stretchValue: number | null;
   quote: string | null;
   quoteStart: number | null;
   quoteEnd: number | null;
@@ -51,7 +52,7 @@ function snapshot(planId: number, row: TargetColumns, regionCodes: string[]): Ta
     code: row.code, planId, indicator: row.indicator_code, scope: row.scope, parkId: row.park_id, regionCode: row.region_code,
     parkLevel: row.park_level, subjectLabel: row.subject_label, regionSetLabel: row.region_set_label, regionCodes: [...regionCodes].sort(),
     comparator: row.comparator, targetValue: row.target_value, tolerance: row.tolerance, unit: row.unit, targetYear: row.target_year,
-    baselineYear: row.baseline_year, baselineValue: row.baseline_value, quote: row.quote, quoteStart: row.quote_start, quoteEnd: row.quote_end,
+    baselineYear: row.baseline_year, baselineValue: row.baseline_value, stretchValue: row.stretch_value ?? null, quote: row.quote, quoteStart: row.quote_start, quoteEnd: row.quote_end,
     quoteLocation: row.quote_location, note: row.note, supersedesId: row.supersedes_id,
   };
 }
@@ -169,12 +170,12 @@ export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: C
     }
 
     // Values, in the indicator's unit.
-    const toIndicatorUnit = (field: 'targetValue' | 'baselineValue', value: number | null | undefined, unit: string | undefined): number | null => {
+    const toIndicatorUnit = (field: 'targetValue' | 'baselineValue' | 'stretchValue', value: number | null | undefined, unit: string | undefined): number | null => {
       if (value == null || !indicator || unit === undefined || unit === indicator.unit) return value ?? null;
       if (indicator.kind === 'coverage' && (unit === '个' || unit === '家')) return value;
       if ((unit === '个' || unit === '家') && (indicator.unit === '个' || indicator.unit === '家')) return value;
       if (isUnit(unit) && canConvert(unit, indicator.unit)) return convert(value, unit, indicator.unit);
-      problem(field === 'targetValue' ? 'unit' : 'baselineValue', 'wrong_unit', {
+      problem(field === 'targetValue' ? 'unit' : field, 'wrong_unit', {
         zh: `单位“${unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位`,
         en: `The unit ${unit} does not fit ${indicator.nameEn}: use ${indicator.unit} or a unit that converts to it`,
       });
@@ -182,6 +183,7 @@ export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: C
     };
     const targetValue = toIndicatorUnit('targetValue', i.targetValue, units.target);
     const baselineValue = toIndicatorUnit('baselineValue', i.baselineValue, units.baseline);
+    const stretchValue = toIndicatorUnit('stretchValue', i.stretchValue, units.target);
     const checkValue = (field: string, value: number | null) => {
       if (value === null || !indicator) return;
       for (const p of figureProblems(indicator, value)) problem(field, p.code, p.messages);
@@ -189,6 +191,17 @@ export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: C
     if (targetValue === null && i.scope !== 'coverage') problem('targetValue', 'value_required', { zh: '请填写目标值', en: 'A target value is required' });
     checkValue('targetValue', targetValue);
     checkValue('baselineValue', baselineValue);
+    checkValue('stretchValue', stretchValue);
+    if (stretchValue !== null && targetValue !== null) {
+      // 力争 asks for more than the target: above it, or below it for a ceiling (不超过, 控制在…以内)
+      const ceiling = i.comparator === 'at_most' || i.comparator === 'less_than';
+      if (ceiling ? stretchValue >= targetValue : stretchValue <= targetValue) {
+        problem('stretchValue', 'stretch_not_beyond', {
+          zh: `力争值 ${stretchValue} 应${ceiling ? '低于' : '高于'}目标值 ${targetValue}`,
+          en: `The stretch value ${stretchValue} must be ${ceiling ? 'below' : 'above'} the target ${targetValue}`,
+        });
+      }
+    }
     if (i.scope === 'coverage' && targetValue !== null && setCodes.length > 0 && targetValue > setCodes.length) {
       problem('targetValue', 'over_set_size', { zh: `目标值 ${targetValue} 超过地区集合的 ${setCodes.length} 个地区`, en: `The target ${targetValue} is more than the ${setCodes.length} regions of the set` });
     }
@@ -249,7 +262,7 @@ export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: C
         code, indicator_code: i.indicator, scope: i.scope, park_id: parkId, region_code: regionCode, park_level: parkLevel,
         subject_label: i.subjectLabel ?? (defaultLabel || i.indicator), region_set_label: i.scope === 'coverage' ? i.regionSetLabel ?? null : null,
         comparator: i.comparator, target_value: targetValue, tolerance, unit: indicator?.unit ?? units.target ?? '',
-        target_year: i.targetYear, baseline_year: i.baselineYear ?? null, baseline_value: baselineValue,
+        target_year: i.targetYear, baseline_year: i.baselineYear ?? null, baseline_value: baselineValue, stretch_value: stretchValue,
         quote, quote_location: i.quoteLocation ?? null, quote_start: quoteStart, quote_end: quoteEnd,
         note: i.note ?? null, supersedes_id: i.supersedesId ?? null,
       },
@@ -354,7 +367,7 @@ export async function updateTarget(db: Kysely<Database>, id: number, body: z.inf
     comparator: current.comparator as TargetInputT['comparator'], targetValue: current.target_value,
     // a tolerance belongs to about: switching to another comparator drops it unless one is sent
     tolerance: given('comparator') && changes.comparator !== 'about' && !given('tolerance') ? null : current.tolerance,
-    targetYear: current.target_year, baselineYear: current.baseline_year, baselineValue: current.baseline_value,
+    targetYear: current.target_year, baselineYear: current.baseline_year, baselineValue: current.baseline_value, stretchValue: current.stretch_value,
     // a new span replaces the quote with the text's words unless a quote is sent with it
     quote: (given('quoteStart') || given('quoteEnd')) && !given('quote') ? null : current.quote,
     quoteStart: current.quote_start, quoteEnd: current.quote_end, quoteLocation: current.quote_location, note: current.note, supersedesId: current.supersedes_id,
