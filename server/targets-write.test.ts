@@ -351,7 +351,7 @@ for (const kind of TEST_DATABASES) {
       const short = await planner.request('PATCH', `/api/targets/${hte!.id}`, { version: 1, stretchValue: 28000 });
       expect(short.status).toBe(422);
       expect(short.body.error.problems).toEqual([expect.objectContaining({ field: 'stretchValue', code: 'stretch_not_beyond' })]);
-      expect(short.body.error.problems[0].message).toBe('力争值 28000 应高于目标值 30000 (a stretch value goes beyond the target)');
+      expect(short.body.error.problems[0].messages).toEqual({ zh: '力争值 28000 应高于目标值 30000', en: 'The stretch value 28000 must be above the target 30000' });
       expect(await dump()).toEqual(before);
       const raised = await planner.request('PATCH', `/api/targets/${hte!.id}`, { version: 1, stretchValue: 40000, reason: '力争值上调' });
       expect(raised.body).toMatchObject({ version: 2, targetValue: 30000, stretchValue: 40000 });
@@ -359,7 +359,7 @@ for (const kind of TEST_DATABASES) {
       expect(history[1].changes).toEqual([{ field: 'stretchValue', before: 35000, after: 40000 }]);
       // a ceiling strives lower
       const ceiling = await planner.request('POST', '/api/targets', { planId: res.body.id, targets: [{ indicator: 'low_efficiency_firms', scope: 'province_aggregate', comparator: 'at_most', targetValue: 20, stretchValue: 25, targetYear: 2027 }] });
-      expect(ceiling.body.error.problems[0].message).toBe('力争值 25 应低于目标值 20 (a stretch value goes beyond the target)');
+      expect(ceiling.body.error.problems[0].messages).toEqual({ zh: '力争值 25 应低于目标值 20', en: 'The stretch value 25 must be below the target 20' });
     });
 
     it('serves a valid OpenAPI document with the new endpoints', async () => {
