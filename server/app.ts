@@ -5,22 +5,32 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { readAccessMiddleware, sessionMiddleware } from './access.ts';
+import { bodyLimits } from './body-limits.ts';
 import type { AppDeps, AppEnv } from './context.ts';
-import { errorBody, handleError } from './http.ts';
-import { readAccessMiddleware, sessionMiddleware } from './auth.ts';
+import { DomainError } from './errors.ts';
+import { errorResponse, handleError } from './http.ts';
+import { auditLog } from './routes/audit.ts';
 import { auth } from './routes/auth.ts';
+import { dashboard } from './routes/dashboard.ts';
 import { entry } from './routes/entry.ts';
-import { extraction } from './routes/extract.ts';
+import { extraction } from './routes/extract-targets.ts';
+import { health } from './routes/health.ts';
 import { imports } from './routes/imports.ts';
-import { health, indicators, plans, regions } from './routes/catalog.ts';
+import { indicators } from './routes/indicators.ts';
+import { meta } from './routes/meta.ts';
 import { parks } from './routes/parks.ts';
+import { plans } from './routes/plans.ts';
+import { progress } from './routes/progress.ts';
 import { reports } from './routes/reports.ts';
-import { auditLog, rounds, tasks } from './routes/rounds.ts';
-import { screenConfig, screens } from './routes/screens.ts';
-import { progress, targets } from './routes/targets.ts';
+import { regions } from './routes/regions.ts';
+import { rounds } from './routes/rounds.ts';
+import { screenConfig } from './routes/screen-config.ts';
+import { screens } from './routes/screens.ts';
+import { targets } from './routes/targets.ts';
+import { tasks } from './routes/tasks.ts';
 import { users } from './routes/users.ts';
 import { values } from './routes/values.ts';
-import { dashboard, meta } from './routes/dashboard.ts';
 
 export interface AppOptions extends AppDeps {
   /** The built web app (dist/); omitted in API-only tests. */
@@ -47,7 +57,8 @@ export function createApp(options: AppOptions) {
     c.set('deps', deps);
     await next();
   });
-  app.use('/api/*', ...sessionMiddleware(), readAccessMiddleware());
+  // Oversized bodies are refused first, before any work is spent on them.
+  app.use('/api/*', bodyLimits(), ...sessionMiddleware(), readAccessMiddleware());
   app.onError(handleError);
 
   const api = app
@@ -78,11 +89,14 @@ export function createApp(options: AppOptions) {
     info: {
       title: '目标追踪 API (policy-target tracking for high-tech zones)',
       version: '0.1.0',
-      description: 'Targets from provincial policy documents, the figures parks report, and the progress of each target. Errors are `{ "error": { "code", "message" } }`.',
+      description: 'Targets from provincial policy documents, the figures parks report, and the progress of each target. Errors are `{ "error": { "code", "message", "messages": { "zh", "en" } } }`: `message` in English when `Accept-Language` starts with `en`, else in Chinese.',
     },
   });
 
-  app.all('/api/*', (c) => c.json(errorBody('not_found', `没有这个接口: ${c.req.method} ${c.req.path} (no such endpoint)`), 404));
+  app.all('/api/*', (c) => errorResponse(c, new DomainError('not_found', 'not_found', {
+    zh: `没有这个接口: ${c.req.method} ${c.req.path}`,
+    en: `No such endpoint: ${c.req.method} ${c.req.path}`,
+  })));
 
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
     const root = path.relative(process.cwd(), webRoot) || '.';

@@ -1,22 +1,10 @@
 // What every request handler can reach: the database and the clock, injected by createApp.
 import type { Kysely } from 'kysely';
+import type { Clock } from './clock.ts';
 import type { Database } from './db/schema.ts';
 import type { DatabaseKind } from './db/connection.ts';
-import type { Session } from './services/auth.ts';
+import type { Session } from './services/sessions.ts';
 import type { ScreenAccess } from './services/screens.ts';
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/** A clock that starts on `day` (YYYY-MM-DD, at this moment's time of day) and runs on from there. */
-export function clockFrom(day: string): Clock {
-  const start = new Date();
-  const offset = Date.parse(`${day}T${start.toISOString().slice(11)}`) - start.getTime();
-  return { now: () => new Date(Date.now() + offset) };
-}
 
 export interface AppDeps {
   db: Kysely<Database>;

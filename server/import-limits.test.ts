@@ -119,7 +119,8 @@ for (const kind of TEST_DATABASES) {
       console.log(`[limits ${kind.kind}] ${(hugeCell.length / 1024).toFixed(0)} KB workbook, 190 MB cell: ${res.status} in ${res.ms.toFixed(0)} ms; RSS ${(before.rss / MB).toFixed(0)} MB → peak ${(after.peak / MB).toFixed(0)} MB`);
       expect(res.status).toBe(413);
       expect(res.body.error.code).toBe('file_too_large');
-      expect(res.body.error.message).toMatch(/解压后过大.*unpacks/);
+      expect(res.body.error.messages.zh).toMatch(/解压后过大/);
+      expect(res.body.error.messages.en).toMatch(/unpacks/);
       expect(res.ms).toBeLessThan(2000);
       expect(after.peak - before.rss).toBeLessThan(200 * MB);
     });
@@ -211,7 +212,8 @@ for (const kind of TEST_DATABASES) {
       expect(answers.every((a) => a.status === 200 || a.status === 503)).toBe(true);
       for (const b of busy) {
         expect(b.body.error.code).toBe('import_busy');
-        expect(b.body.error.message).toMatch(/[\u4e00-\u9fff].*retry/);
+        expect(b.body.error.messages.zh).toMatch(/[\u4e00-\u9fff].*秒后重试/);
+        expect(b.body.error.messages.en).toMatch(/retry in \d+ s/);
         expect(Number(b.retryAfter)).toBeGreaterThanOrEqual(1);
       }
       expect(health.statuses.every((s) => s === 200)).toBe(true);

@@ -113,7 +113,7 @@ for (const kind of TEST_DATABASES) {
       const before = await dump();
       const refused = await upload(planner, { name: 'sample.xlsx', bytes });
       expect(refused.status).toBe(422);
-      expect(refused.body.error.details).toEqual([{ path: '主要指标（示例数据）!K3', message: expect.stringContaining('从业人员') }]);
+      expect(refused.body.error.details).toEqual([{ path: '主要指标（示例数据）!K3', message: expect.stringContaining('从业人员'), messages: expect.objectContaining({ zh: expect.stringContaining('从业人员') }) }]);
       expect(await dump()).toEqual(before);
 
       const committed = await upload(planner, { name: 'sample.xlsx', bytes }, { mapping: { '从业人员（人）': 'ignore' } });

@@ -8,6 +8,7 @@ import type { ProgressEntryT, ReportedValueT } from '../shared/schemas.ts';
 import { createUserAndSignIn, sessionClient, signIn, TEST_ADMIN_PASSWORD, type Client } from './testing/client.ts';
 import { TEST_DATABASES, type TestDatabase, type TestDatabaseKind } from './testing/databases.ts';
 import { startServer, type RunningServer } from './testing/server-process.ts';
+import { FREE_TRIES } from './services/sign-in.ts';
 
 const sqliteKind = TEST_DATABASES.find((k) => k.kind === 'sqlite')!;
 const postgresKind = TEST_DATABASES.find((k) => k.kind === 'postgres')!;
@@ -17,6 +18,9 @@ const json = async <T = any>(url: string, init?: RequestInit): Promise<{ status:
   const res = await fetch(url, init);
   return { status: res.status, body: await res.json() as T };
 };
+const signInTry = (server: RunningServer, username: string, password: string) => fetch(`${server.url}/api/auth/login`, {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+});
 const csvUpload = (rows: string[][], name = 'import.csv') => {
   const form = new FormData();
   form.append('file', new Blob([rows.map((r) => r.join(',')).join('\r\n')], { type: 'text/csv' }), name);
@@ -125,20 +129,30 @@ describe.skipIf(postgresKind.skipReason !== null)('two server instances on one P
     expect((await onB.request('GET', '/api/auth/me')).status).toBe(401);
   });
 
-  it('slows down sign-in on B after failed sign-ins on A', async () => {
+  it('counts sign-in tries on both instances before checking a password: 30 at once across A and B (29 wrong, 1 right) check at most 5', async () => {
     await createUserAndSignIn(a.url, adminA, { username: 'guessed', role: 'viewer' });
-    const attempt = (server: RunningServer, password: string) => fetch(`${server.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'guessed', password }),
-    });
-    // Ten at once: each is recorded at the time it arrived, so the wait after them (2^5 s) cannot run
-    // out while the slow password checks finish, however busy the machine.
-    const failed = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(a, `wrong-password-${i}`)));
-    expect(failed.map((r) => r.status)).toEqual(Array(10).fill(401));
-    // Even the right password waits now, on the other instance too.
-    const onB = await attempt(b, 'guessed-password-123');
+    // Half to each instance, all at once, the last with the right password.
+    const tries = await Promise.all(Array.from({ length: 30 }, (_, i) => signInTry(i % 2 ? b : a, 'guessed', i === 29 ? 'guessed-password-123' : `wrong-password-${i}`)));
+    const statuses = tries.map((r) => r.status);
+    const checked = statuses.filter((s) => s !== 429);
+    expect(checked.length).toBeLessThanOrEqual(FREE_TRIES.account);
+    expect(checked.every((s) => s === 401 || s === 200)).toBe(true);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - FREE_TRIES.account);
+    const waited = tries.find((r) => r.status === 429)!;
+    expect(Number(waited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await waited.json()) as { error: { code: string } }).error.code).toBe('too_many_attempts');
+    // What the audit log saw: as many failed checks as answers that were not told to wait.
+    const failures = await adminA.get<unknown[]>('/api/audit?action=login_failed&user=guessed');
+    expect(failures.length).toBe(statuses.filter((s) => s === 401).length);
+  });
+
+  it('slows down sign-in on B after failed sign-ins on A: even the right password waits', async () => {
+    await createUserAndSignIn(a.url, adminA, { username: 'guessed-too', role: 'viewer' });
+    const tries = await Promise.all(Array.from({ length: 10 }, (_, i) => signInTry(a, 'guessed-too', `wrong-password-${i}`)));
+    expect(tries.filter((r) => r.status === 401)).toHaveLength(FREE_TRIES.account);
+    const onB = await signInTry(b, 'guessed-too', 'guessed-too-password-123');
     expect(onB.status).toBe(429);
     expect(Number(onB.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(((await onB.json()) as { error: { code: string } }).error.code).toBe('too_many_attempts');
   });
 
   it('refuses on B a screen link revoked on A', async () => {

@@ -4,13 +4,13 @@ import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { clockFrom, systemClock } from './context.ts';
+import { clockFrom, systemClock } from './clock.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedIfEmpty } from './db/seed.ts';
 import { seedDemoIfEmpty } from './db/demo.ts';
 import { isDemoDatabase } from './services/dashboard.ts';
-import { ensureAdmin } from './services/auth.ts';
+import { ensureAdmin } from './services/users.ts';
 
 /** The key of the PostgreSQL advisory lock held while an instance sets the database up. */
 const SETUP_LOCK = 0x6d62_7a68;

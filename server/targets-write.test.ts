@@ -135,7 +135,10 @@ for (const kind of TEST_DATABASES) {
       expect(refused.status).toBe(422);
       expect(refused.body.error.problems).toEqual([expect.objectContaining({ index: 1, field: 'unit', code: 'wrong_unit' })]);
       expect(refused.body.error.details[0].path).toBe('targets.1.unit');
-      expect(refused.body.error.problems[0].message).toMatch(/单位.*\(wrong unit\)/);
+      expect(refused.body.error.problems[0].messages).toEqual({
+        zh: '单位“%”不适用于“亩均税收”, 应为 万元/亩 或可换算的单位',
+        en: 'The unit % does not fit Tax per mu of land: use 万元/亩 or a unit that converts to it',
+      });
       expect(await dump()).toEqual(before);
 
       const res = await planner.request('POST', '/api/targets', { planId: plan.id, targets: drafts.map((d) => send(d)), reason: '据实施意见录入' });
@@ -193,7 +196,14 @@ for (const kind of TEST_DATABASES) {
         [9, 'targetValue', 'value_required'],
         [10, 'regionCode', 'not_a_province'],
       ]);
-      for (const p of res.body.error.problems) expect(p.message).toMatch(/[\u4e00-\u9fa5].*\([a-z].*\)/);
+      for (const p of res.body.error.problems) {
+        // Chinese by default, with no English tail; the English beside it
+        expect(p.message).toBe(p.messages.zh);
+        expect(p.messages.zh).toMatch(/[\u4e00-\u9fa5]/);
+        expect(p.messages.zh).not.toMatch(/\([a-z][a-z ,']*\)$/);
+        expect(p.messages.en).toMatch(/[a-z]{3,}/);
+        expect(p.messages.en).not.toBe(p.messages.zh);
+      }
       expect(await dump()).toEqual(before);
     });
 
@@ -220,7 +230,7 @@ for (const kind of TEST_DATABASES) {
       const rd = accepted[0]!;
       const history = await viewer.get(`/api/targets/${rd.id}/history`);
       expect(history.map((h: any) => [h.version, h.action, h.changedBy, h.reason])).toEqual([
-        [1, 'create', 'planner1', '据实施意见录入; 采纳自动提取的候选 c1 (置信度 1) (accepted from extraction)'],
+        [1, 'create', 'planner1', '据实施意见录入; 采纳自动提取的候选 c1 (置信度 1)'],
         [2, 'update', 'planner1', '省政府常务会议调整'],
         [3, 'update', 'admin', null],
       ]);
@@ -341,7 +351,7 @@ for (const kind of TEST_DATABASES) {
       const short = await planner.request('PATCH', `/api/targets/${hte!.id}`, { version: 1, stretchValue: 28000 });
       expect(short.status).toBe(422);
       expect(short.body.error.problems).toEqual([expect.objectContaining({ field: 'stretchValue', code: 'stretch_not_beyond' })]);
-      expect(short.body.error.problems[0].message).toBe('力争值 28000 应高于目标值 30000 (a stretch value goes beyond the target)');
+      expect(short.body.error.problems[0].messages).toEqual({ zh: '力争值 28000 应高于目标值 30000', en: 'The stretch value 28000 must be above the target 30000' });
       expect(await dump()).toEqual(before);
       const raised = await planner.request('PATCH', `/api/targets/${hte!.id}`, { version: 1, stretchValue: 40000, reason: '力争值上调' });
       expect(raised.body).toMatchObject({ version: 2, targetValue: 30000, stretchValue: 40000 });
@@ -349,7 +359,7 @@ for (const kind of TEST_DATABASES) {
       expect(history[1].changes).toEqual([{ field: 'stretchValue', before: 35000, after: 40000 }]);
       // a ceiling strives lower
       const ceiling = await planner.request('POST', '/api/targets', { planId: res.body.id, targets: [{ indicator: 'low_efficiency_firms', scope: 'province_aggregate', comparator: 'at_most', targetValue: 20, stretchValue: 25, targetYear: 2027 }] });
-      expect(ceiling.body.error.problems[0].message).toBe('力争值 25 应低于目标值 20 (a stretch value goes beyond the target)');
+      expect(ceiling.body.error.problems[0].messages).toEqual({ zh: '力争值 25 应低于目标值 20', en: 'The stretch value 25 must be below the target 20' });
     });
 
     it('serves a valid OpenAPI document with the new endpoints', async () => {

@@ -4,11 +4,17 @@ import { z } from 'zod';
 import { STATUS_REASONS, STATUSES } from './progress.ts';
 import { UNITS } from './units.ts';
 
+/** A text for a person in both of the interface's languages. */
+export const Bilingual = z.object({ zh: z.string(), en: z.string() });
+export type BilingualT = z.infer<typeof Bilingual>;
+
 export const ErrorResponse = z.object({
   error: z.object({
     code: z.string().describe('machine-readable: not_found, invalid_request, …'),
-    message: z.string().describe('what is wrong, in Chinese and English'),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    message: z.string().describe('what is wrong, in the request’s language: English when Accept-Language starts with `en`, else Chinese'),
+    messages: Bilingual.optional().describe('the same in Chinese and in English'),
+    details: z.array(z.object({ path: z.string(), message: z.string(), messages: Bilingual.optional() })).optional()
+      .describe('each field that is wrong: its path and what is wrong with it'),
   }),
 });
 
@@ -388,9 +394,9 @@ export const User = z.object({
   createdAt: z.string(),
 });
 
-const password = z.string().min(10, '密码至少10位 (at least 10 characters)').max(200);
+const password = z.string().min(10, '密码至少10位').max(200);
 export const CreateUserBody = z.object({
-  username: z.string().trim().regex(/^[\w.@-]{2,64}$/, '用户名为2–64位字母、数字或 . _ @ - (2–64 letters, digits or . _ @ -)'),
+  username: z.string().trim().regex(/^[\w.@-]{2,64}$/, '用户名为2–64位字母、数字或 . _ @ -'),
   password,
   role: Role,
   parkIds: z.array(z.number().int().positive()).default([]),
@@ -445,7 +451,8 @@ export const ValueProblem = z.object({
   index: z.number().int().describe('position in the batch'),
   field: z.string(),
   code: z.string(),
-  message: z.string(),
+  message: z.string().describe('what is wrong, in the request’s language'),
+  messages: Bilingual.optional().describe('the same in Chinese and in English'),
   current: z.object({ value: z.number(), version: z.number().int(), status: ValueStatus, enteredBy: z.string(), enteredAt: z.string() }).optional(),
 });
 
@@ -689,7 +696,8 @@ export const Task = z.object({
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   count: z.number().int().describe('figures to enter, fix or review'),
-  message: z.string(),
+  message: z.string().describe('what to do, in the request’s language'),
+  messages: Bilingual.optional().describe('the same in Chinese and in English'),
 });
 
 export const AuditQuery = z.object({
@@ -760,7 +768,8 @@ export const ImportProblem = z.object({
   column: z.string().nullable().describe('the column letter as Excel shows it, e.g. "E"; null when a column is missing'),
   field: z.string().describe('park, indicator, year, value, unit, note, confirm, version, header'),
   code: z.string().describe('machine-readable: unknown_park, unknown_indicator, not_a_number, wrong_unit, negative, duplicate, forbidden_park, implausible_jump, stale, version_required, …'),
-  message: z.string().describe('what is wrong, in Chinese (and English)'),
+  message: z.string().describe('what is wrong, in the request’s language (Chinese where only Chinese is written yet)'),
+  messages: Bilingual.optional().describe('the same in Chinese and in English'),
   cell: z.string().optional().describe('(always sent) where, as Excel names it: 填报数据!D7; a column’s problem names its header cell (填报数据!K3), one without a column its row (填报数据!1:1)'),
   current: ValueProblem.shape.current.describe('version problems: the figure as it is stored now'),
   region: z.object({ code: z.string(), name: z.string(), level: z.string() }).optional()
@@ -860,12 +869,12 @@ export const ScreenConfig = z.object({ id: z.number().int(), label: z.string(), 
 
 // --- plans, targets and extraction from policy texts (writes) ---------------------------------------
 
-const code6 = z.string().regex(/^\d{6}$/, '应为6位行政区划代码 (a six-digit GB/T 2260 code)');
+const code6 = z.string().regex(/^\d{6}$/, '应为6位行政区划代码');
 const dateText = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '格式为 YYYY、YYYY-MM 或 YYYY-MM-DD (YYYY, YYYY-MM or YYYY-MM-DD)');
 
 /** One target as a planner writes it (or accepts it from an extraction candidate). */
 export const TargetInput = z.object({
-  code: z.string().trim().regex(/^[\w.-]{1,40}$/, '编号为1–40位字母、数字或 . _ - (letters, digits, . _ -)').optional().describe('default: the plan code and a number'),
+  code: z.string().trim().regex(/^[\w.-]{1,40}$/, '编号为1–40位字母、数字或 . _ -').optional().describe('default: the plan code and a number'),
   indicator: z.string().min(1).describe('catalogue code (GET /api/indicators)'),
   scope: TargetScope.describe('park: one park; park_class: every park of a level in a province; province_aggregate: the parks of a province summed or as a ratio of sums; coverage: a region set'),
   parkId: z.number().int().positive().nullable().optional().describe('scope park'),
@@ -893,14 +902,14 @@ export const TargetInput = z.object({
 });
 
 export const CreatePlanBody = z.object({
-  code: z.string().trim().regex(/^[\w.-]{2,40}$/, '编号为2–40位字母、数字或 . _ - (letters, digits, . _ -)').optional().describe('default: PLAN-<id>'),
-  title: z.string().trim().min(2, '请填写标题 (title required)').max(300),
+  code: z.string().trim().regex(/^[\w.-]{2,40}$/, '编号为2–40位字母、数字或 . _ -').optional().describe('default: PLAN-<id>'),
+  title: z.string().trim().min(2, '请填写标题').max(300),
   issuer: z.string().trim().max(200).nullable().optional().describe('发文机关'),
   documentNumber: z.string().trim().max(100).nullable().optional().describe('文号, e.g. 浙政发〔2021〕12号'),
   issuedOn: dateText.nullable().optional(),
   regionCode: code6.nullable().optional().describe('the province (or city) the plan is for'),
   // http(s) only: a javascript: or data: link must never reach an href.
-  url: z.url({ protocol: /^https?$/, message: '链接须以 http:// 或 https:// 开头 (an http or https URL)' }).max(2000).nullable().optional(),
+  url: z.url({ protocol: /^https?$/, message: '链接须以 http:// 或 https:// 开头' }).max(2000).nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
   sourceCode: z.string().nullable().optional(),
   documentText: z.string().max(200_000).nullable().optional().describe('the document as pasted: target quote spans point into it'),
@@ -931,7 +940,8 @@ export const TargetProblem = z.object({
   index: z.number().int().nullable().describe('position in the batch (null: the plan itself)'),
   field: z.string(),
   code: z.string().describe('machine-readable: unknown_indicator, unknown_park, unknown_region, value_required, wrong_unit, …'),
-  message: z.string().describe('what is wrong, in Chinese and English'),
+  message: z.string().describe('what is wrong, in the request’s language'),
+  messages: Bilingual.optional().describe('the same in Chinese and in English'),
 });
 
 export const TargetRevision = z.object({
@@ -946,7 +956,7 @@ export const TargetRevision = z.object({
 });
 
 export const ExtractBody = z.object({
-  text: z.string().min(1, '请粘贴政策文本 (paste the text)').max(200_000),
+  text: z.string().min(1, '请粘贴政策文本').max(200_000),
   documentYear: z.number().int().min(1990).max(2100).nullable().optional().describe('the year the document was issued: 三年内, 今年 count from it'),
   regionCode: code6.nullable().optional().describe('the plan’s province: to suggest parks for named zones and the region set of 全覆盖'),
 });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -23,6 +23,15 @@ export interface DatabaseHandle {
    */
   optimize(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Whether a handle (or a transaction) speaks to PostgreSQL. Where a use case must lock rows for the
+ * length of its transaction, PostgreSQL needs `for update`; SQLite runs one write transaction at a
+ * time (one connection per process, and the file's write lock) and has no `for update`.
+ */
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 export function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): DatabaseHandle {

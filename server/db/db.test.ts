@@ -11,7 +11,7 @@ import { readSeedCsv, SEED_DIR, seedIfEmpty } from './seed.ts';
 import { bumpDataVersion, provincesOf, readDataVersion, readVersions } from '../services/data-version.ts';
 
 // Tables the product cannot work without; later migrations may add more.
-const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log', 'login_attempts', 'reporting_rounds', 'screens', 'target_revisions', 'data_version', 'province_data_versions', 'import_column_mappings'];
+const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log', 'sign_in_tries', 'reporting_rounds', 'screens', 'target_revisions', 'data_version', 'province_data_versions', 'import_column_mappings'];
 const MIGRATIONS = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.*\.ts$/.test(f)).sort().map((f) => f.replace(/\.ts$/, ''));
 
 for (const kind of TEST_DATABASES) {

@@ -206,11 +206,13 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
-  username: string;
-  ip: string | null;
-  at: string;
+/** Sign-in tries that count against an account (`user:<username>`) or an address (`ip:<address>`). */
+export interface SignInTriesTable {
+  key: string;
+  tries: number;
+  last_try_at: string;
+  checking: number;
+  checking_since: string | null;
 }
 
 export interface ReportingRoundsTable {
@@ -274,7 +276,7 @@ export interface Database {
   reported_values: ReportedValuesTable;
   value_revisions: ValueRevisionsTable;
   audit_log: AuditLogTable;
-  login_attempts: LoginAttemptsTable;
+  sign_in_tries: SignInTriesTable;
   reporting_rounds: ReportingRoundsTable;
   screens: ScreensTable;
   data_version: DataVersionTable;

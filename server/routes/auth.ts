@@ -1,41 +1,20 @@
-// Sign-in, sign-out (here or everywhere), and who am I.
+// /api/auth: sign in (the session cookie), sign out (here or everywhere), and who am I. The use cases
+// live in services/sign-in.ts; here are the cookie and the request's address.
 import { z } from 'zod';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginBody, LogoutBody, Me } from '../../shared/schemas.ts';
-import { actorOf, clientIp, currentUser } from '../auth.ts';
-import { ApiError, jsonRoute, resourceRouter } from '../http.ts';
-import { audit } from '../services/audit.ts';
-import {
-  clearFailedSignIns, createSession, deleteSession, deleteUserSessions, readSession, recordFailedSignIn,
-  SESSION_COOKIE, SESSION_MAX_AGE_MS, signInDelay, UNUSABLE_HASH, verifyPassword,
-} from '../services/auth.ts';
+import { actorOf, clientIp, currentUser, SESSION_COOKIE } from '../access.ts';
+import { jsonRoute, resourceRouter } from '../http.ts';
+import { SESSION_MAX_AGE_MS } from '../services/sessions.ts';
+import { signIn, signOut } from '../services/sign-in.ts';
 
 export const auth = resourceRouter()
   .openapi(
     jsonRoute({ method: 'post', path: '/login', tags: ['auth'], summary: '登录 (sign in); sets an HttpOnly session cookie', body: LoginBody, response: Me }),
     async (c) => {
       const { db, clock, secureCookies } = c.var.deps;
-      const { username, password } = c.req.valid('json');
-      const now = clock.now();
-      const ip = clientIp(c);
-      const wait = await signInDelay(db, username, ip, now);
-      if (wait > 0) {
-        c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        throw new ApiError(429, 'too_many_attempts', `登录失败次数过多, 请 ${Math.ceil(wait / 1000)} 秒后再试 (too many failed sign-ins; wait ${Math.ceil(wait / 1000)} s)`);
-      }
-      const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-      // Verify even for unknown users so the answer takes as long either way.
-      const ok = await verifyPassword(password, user?.password_hash ?? UNUSABLE_HASH);
-      if (!user || !ok || user.disabled) {
-        await recordFailedSignIn(db, username, ip, now);
-        await audit(db, { userId: user?.id ?? null, username, ip }, now, 'login_failed', 'session', null);
-        throw new ApiError(401, 'invalid_credentials', '用户名或密码错误 (wrong username or password)');
-      }
-      await clearFailedSignIns(db, username);
-      const { token } = await createSession(db, user.id, now, { ip, userAgent: c.req.header('user-agent') ?? null });
+      const { token, session } = await signIn(db, c.req.valid('json'), { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null }, clock);
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: !!secureCookies, path: '/', maxAge: SESSION_MAX_AGE_MS / 1000 });
-      await audit(db, { userId: user.id, username, ip }, now, 'login', 'session', null);
-      const session = (await readSession(db, token, now))!;
       return c.json({ ...session.user, csrfToken: session.csrfToken }, 200);
     },
   )
@@ -44,12 +23,7 @@ export const auth = resourceRouter()
     async (c) => {
       const { db, clock } = c.var.deps;
       const session = c.var.session;
-      let signedOut = 0;
-      if (session) {
-        const { everywhere } = c.req.valid('json');
-        signedOut = everywhere ? await deleteUserSessions(db, session.user.id) : (await deleteSession(db, session.id), 1);
-        await audit(db, actorOf(c), clock.now(), everywhere ? 'logout_everywhere' : 'logout', 'session', null);
-      }
+      const signedOut = session ? await signOut(db, session, !!c.req.valid('json').everywhere, actorOf(c), clock.now()) : 0;
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ signedOut }, 200);
     },

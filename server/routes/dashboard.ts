@@ -1,26 +1,16 @@
-// Read-only endpoints of the planner's dashboard: what the web needs to know about the database
-// (/api/meta) and the views that combine parks, targets and figures (/api/dashboard/…).
+// /api/dashboard/…: the read-only views of the planner's dashboard that combine parks, targets and
+// figures. (What the web needs to know about the database is /api/meta, meta.ts.)
 import { z } from 'zod';
 import {
-  CityFigures, CityQuery, Comparison, CompareQuery, DashboardFilter, IdParam, Meta, OverviewEntry, ParkDashboard, ParkFigures, ParkStatusMatrix, type OverviewEntryT,
+  CityFigures, CityQuery, Comparison, CompareQuery, DashboardFilter, IdParam, OverviewEntry, ParkDashboard, ParkFigures, ParkStatusMatrix, type OverviewEntryT,
 } from '../../shared/schemas.ts';
 import type { AppDeps } from '../context.ts';
-import { ApiError, jsonRoute, notFound, resourceRouter, sendPreparedJson } from '../http.ts';
-import { cityFigures, comparison, overviewPrepared, parkDashboard, parkFigures, parkStatusMatrix, readMeta } from '../services/dashboard.ts';
+import { invalid, notFound } from '../errors.ts';
+import { jsonRoute, resourceRouter, sendPreparedJson } from '../http.ts';
+import { cityFigures, comparison, overviewPrepared, parkDashboard, parkFigures, parkStatusMatrix } from '../services/dashboard.ts';
 import type { ValueBasis } from '../services/series.ts';
 
 const context = (deps: AppDeps, basis: ValueBasis) => ({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis });
-
-export const meta = resourceRouter().openapi(
-  jsonRoute({
-    method: 'get', path: '/', tags: ['dashboard'], response: Meta,
-    summary: '产品与数据概况 (meta: demo or real data, provinces with parks and targets, plans and their horizons, years with figures)',
-  }),
-  async (c) => {
-    const { deps } = c.var;
-    return c.json(await readMeta(deps.db, deps.databaseKind, deps.clock.now().getUTCFullYear()), 200);
-  },
-);
 
 const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -33,7 +23,7 @@ export const dashboard = resourceRouter()
     async (c) => {
       const { basis, ...filter } = c.req.valid('query');
       const prepared = await overviewPrepared(context(c.var.deps, basis), { ...filter, basis });
-      return sendPreparedJson(c, prepared) as unknown as ReturnType<typeof c.json<OverviewEntryT[], 200>>;
+      return sendPreparedJson<OverviewEntryT[]>(c, prepared);
     },
   )
   .openapi(
@@ -63,9 +53,11 @@ export const dashboard = resourceRouter()
     }),
     async (c) => {
       const { basis, indicator, province, ...filter } = c.req.valid('query');
-      if (!province) throw new ApiError(400, 'invalid_request', '请指定省份 province (province is required)', [{ path: 'province', message: 'required' }]);
+      if (!province) {
+        throw invalid('invalid_request', { zh: '请指定省份 province', en: 'The province is required' }, [{ path: 'province', messages: { zh: '必填', en: 'is required' } }]);
+      }
       const result = await cityFigures(context(c.var.deps, basis), { ...filter, basis, indicator, province });
-      if (!result) throw notFound('指标', 'indicator', indicator);
+      if (!result) throw notFound({ zh: '指标', en: 'indicator' }, indicator);
       return c.json(result, 200);
     },
   )
@@ -78,10 +70,11 @@ export const dashboard = resourceRouter()
       const { basis, indicator, provinces, parks } = c.req.valid('query');
       const ids = list(parks).map(Number);
       if (ids.some((n) => !Number.isInteger(n) || n <= 0)) {
-        throw new ApiError(400, 'invalid_request', `园区编号有误: ${parks} (parks must be ids separated by commas)`, [{ path: 'parks', message: 'ids separated by commas' }]);
+        throw invalid('invalid_request', { zh: `园区编号有误: ${parks}`, en: `parks must be ids separated by commas, not ${parks}` },
+          [{ path: 'parks', messages: { zh: '应为以逗号分隔的园区编号', en: 'ids separated by commas' } }]);
       }
       const result = await comparison(context(c.var.deps, basis), { indicator, provinces: list(provinces), parks: ids });
-      if (!result) throw notFound('指标', 'indicator', indicator);
+      if (!result) throw notFound({ zh: '指标', en: 'indicator' }, indicator);
       return c.json(result, 200);
     },
   )
@@ -93,7 +86,7 @@ export const dashboard = resourceRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const result = await parkDashboard(context(c.var.deps, c.req.valid('query').basis), id);
-      if (!result) throw notFound('园区', 'park', id);
+      if (!result) throw notFound({ zh: '园区', en: 'park' }, id);
       return c.json(result, 200);
     },
   );

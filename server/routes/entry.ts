@@ -1,6 +1,8 @@
+// GET /api/entry/:parkId/:year: the entry form of one park and year.
 import { EntryParams, EntrySheet } from '../../shared/schemas.ts';
-import { currentUser, requireRole } from '../auth.ts';
-import { jsonRoute, notFound, resourceRouter } from '../http.ts';
+import { currentUser, requireRole } from '../access.ts';
+import { notFound } from '../errors.ts';
+import { jsonRoute, resourceRouter } from '../http.ts';
 import { entrySheet } from '../services/entry.ts';
 
 export const entry = resourceRouter().openapi(
@@ -11,7 +13,7 @@ export const entry = resourceRouter().openapi(
   async (c) => {
     const { parkId, year } = c.req.valid('param');
     const sheet = await entrySheet(c.var.deps.db, parkId, year, currentUser(c), c.var.deps.clock.now());
-    if (!sheet) throw notFound('园区', 'park', parkId);
+    if (!sheet) throw notFound({ zh: '园区', en: 'park' }, parkId);
     return c.json(sheet, 200);
   },
 );

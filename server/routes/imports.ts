@@ -1,8 +1,9 @@
+// /api/import: the Excel template, and figures imported from a file (dry run, then commit).
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { ErrorResponse, ImportQuery, ImportReport, ImportStatus, TemplateQuery } from '../../shared/schemas.ts';
-import { actorOf, currentUser, requireRole } from '../auth.ts';
-import { ApiError, resourceRouter } from '../http.ts';
+import { actorOf, currentUser, requireRole } from '../access.ts';
+import { DomainError, invalid, type Bilingual } from '../errors.ts';
+import { localize, requestLanguage, resourceRouter } from '../http.ts';
 import { runImport } from '../services/import.ts';
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
 import { buildTemplate } from '../services/import-template.ts';
@@ -14,7 +15,7 @@ const MB = MAX_FILE_BYTES / 1024 / 1024;
 
 // The multipart form: a File is a binary string in OpenAPI.
 const ImportForm = z.object({
-  file: z.instanceof(File, { message: '请选择要导入的文件 (multipart field "file")' })
+  file: z.instanceof(File, { message: '请选择要导入的文件' })
     .openapi({ type: 'string', format: 'binary', description: `.xlsx or .csv (UTF-8 or GB18030), at most ${MB} MB and ${MAX_ROWS} rows` }),
   versions: z.string().max(2_000_000).optional()
     .openapi({ description: 'JSON object "parkId:indicator:year" → version: the `versions` of the dry run’s report. Needed to change existing figures.', example: '{"12:gdp:2025":3}' }),
@@ -25,39 +26,34 @@ const ImportForm = z.object({
 });
 
 const Mapping = z.record(
-  z.string().trim().min(1, '表头不能为空 (empty header)').max(200),
-  z.string().regex(/^[\w.-]+$/, '应为指标代码或 "ignore" (an indicator code or "ignore")'),
+  z.string().trim().min(1, '表头不能为空').max(200),
+  z.string().regex(/^[\w.-]+$/, '应为指标代码或 "ignore"'),
 );
 
 /** A JSON form field, validated: 400 naming the field when it is not JSON or not of the shape. */
-function jsonField<T>(name: string, text: string | undefined, schema: z.ZodType<T>, shape: string): T | undefined {
+function jsonField<T>(name: string, text: string | undefined, schema: z.ZodType<T>, shape: Bilingual): T | undefined {
   if (!text?.trim()) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'invalid_request', `${name} 不是有效的 JSON (${name} is not valid JSON)`, [{ path: name, message: 'invalid JSON' }]);
+    throw invalid('invalid_request', { zh: `${name} 不是有效的 JSON`, en: `${name} is not valid JSON` }, [{ path: name, messages: { zh: '不是有效的 JSON', en: 'is not valid JSON' } }]);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError(400, 'invalid_request', `${name} 格式有误: 应为 ${shape}`,
-      parsed.error.issues.map((i) => ({ path: [name, ...i.path].join('.'), message: i.message })));
+    throw invalid('invalid_request', { zh: `${name} 格式有误: 应为 ${shape.zh}`, en: `${name} must be ${shape.en}` },
+      parsed.error.issues.map((i) => ({ path: [name, ...i.path].join('.'), messages: { zh: i.message, en: `must be ${shape.en}` } })));
   }
   return parsed.data;
 }
 
 const Versions = z.record(
-  z.string().regex(/^\d+:[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份” (keys are parkId:indicator:year)'),
+  z.string().regex(/^\d+:[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份”'),
   z.number().int().positive(),
 );
 
-/** Refuses an upload over the limit before it is read (Content-Length or counted while streaming). */
-const uploadLimit = bodyLimit({
-  maxSize: MAX_FILE_BYTES + 256 * 1024, // the file plus the form's other fields and boundaries
-  onError: () => {
-    throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB, 请拆分后分批导入 (the file is larger than ${MB} MB)`);
-  },
-});
+// The body's size is limited before it is read (body-limits.ts); the file's own size is checked here.
+const tooLarge = () => new DomainError('too_large', 'file_too_large', { zh: `文件超过 ${MB} MB, 请拆分后分批导入`, en: `The file is larger than ${MB} MB: split it and import the parts` });
 
 export const imports = resourceRouter()
   .openapi(
@@ -97,7 +93,7 @@ export const imports = resourceRouter()
         `400 for a file that cannot be read (empty, no header, not .xlsx/.csv, corrupt, a cell over ${MAX_CELL_CHARS} characters, over ${MAX_ROWS} rows), 413 over ${MB} MB (or a workbook that unpacks to too much), 503 with Retry-After while other imports are being read.`,
       ].join('\n\n'),
       request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: ImportForm } }, required: true } },
-      middleware: [writers, uploadLimit] as const,
+      middleware: [writers] as const,
       responses: {
         200: { description: 'the report (dry run, or what was written)', content: { 'application/json': { schema: ImportReport } } },
         400: { description: '文件无法读取 (the file cannot be read)', content: errorContent },
@@ -112,20 +108,15 @@ export const imports = resourceRouter()
     async (c) => {
       const { dryRun } = c.req.valid('query');
       const form = c.req.valid('form');
-      if (form.file.size > MAX_FILE_BYTES) throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB, 请拆分后分批导入 (the file is larger than ${MB} MB)`);
-      const versions = jsonField('versions', form.versions, Versions, '{"园区编号:指标代码:年份": 版本号} (versions must map parkId:indicator:year to a version)') ?? {};
-      const mapping = jsonField('mapping', form.mapping, Mapping, '{"表头": "指标代码" 或 "ignore"} (mapping must map a header to an indicator code or "ignore")') ?? {};
+      if (form.file.size > MAX_FILE_BYTES) throw tooLarge();
+      const versions = jsonField('versions', form.versions, Versions, { zh: '{"园区编号:指标代码:年份": 版本号}', en: 'an object mapping "parkId:indicator:year" to a version' }) ?? {};
+      const mapping = jsonField('mapping', form.mapping, Mapping, { zh: '{"表头": "指标代码" 或 "ignore"}', en: 'an object mapping a header to an indicator code or "ignore"' }) ?? {};
       const { db, clock } = c.var.deps;
-      try {
-        const report = await runImport(db, currentUser(c), actorOf(c), clock.now(), {
-          fileName: form.file.name || 'upload', bytes: new Uint8Array(await form.file.arrayBuffer()),
-          dryRun: dryRun === '1' || dryRun === 'true', status: form.status ?? 'draft', reason: form.reason?.trim() || null, versions, mapping,
-        });
-        return c.json(report, 200);
-      } catch (err) {
-        const retryAfter = err instanceof ApiError ? err.extra?.retryAfterSeconds : undefined;
-        if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
-        throw err;
-      }
+      // A busy import gate answers 503 with Retry-After (the domain error carries it).
+      const report = await runImport(db, currentUser(c), actorOf(c), clock.now(), {
+        fileName: form.file.name || 'upload', bytes: new Uint8Array(await form.file.arrayBuffer()),
+        dryRun: dryRun === '1' || dryRun === 'true', status: form.status ?? 'draft', reason: form.reason?.trim() || null, versions, mapping,
+      });
+      return c.json(localize(report, requestLanguage(c)), 200);
     },
   );

@@ -1,10 +1,11 @@
+// /api/parks: the park register (read by anyone; admins and planners write).
 import { z } from 'zod';
 import { CreateParkBody, IdParam, Park, ParkDetail, ParksQuery, UpdateParkBody } from '../../shared/schemas.ts';
-import { actorOf, requireRole } from '../auth.ts';
-import { createPark, updatePark } from '../services/parks.ts';
-import { jsonRoute, notFound, resourceRouter } from '../http.ts';
+import { actorOf, requireRole } from '../access.ts';
+import { notFound } from '../errors.ts';
+import { jsonRoute, resourceRouter } from '../http.ts';
 import { listParks } from '../services/catalog.ts';
-import { latestPerIndicator, listValues } from '../services/values.ts';
+import { createPark, parkDetail, updatePark } from '../services/parks.ts';
 
 const registrars = requireRole('admin', 'planner');
 
@@ -16,15 +17,10 @@ export const parks = resourceRouter()
   .openapi(
     jsonRoute({ method: 'get', path: '/{id}', tags: ['parks'], summary: '园区详情 (one park, its latest figures and the targets that apply)', params: IdParam, response: ParkDetail }),
     async (c) => {
-      const { db } = c.var.deps;
       const { id } = c.req.valid('param');
-      const [park] = await listParks(db, { ids: [id] });
-      if (!park) throw notFound('园区', 'park', id);
-      const [values, targets] = await Promise.all([
-        listValues(db, { park: id }),
-        db.selectFrom('targets').select(['id', 'code', 'indicator_code as indicatorCode']).where('park_id', '=', id).orderBy('id').execute(),
-      ]);
-      return c.json({ ...park, latest: latestPerIndicator(values), targets }, 200);
+      const park = await parkDetail(c.var.deps.db, id);
+      if (!park) throw notFound({ zh: '园区', en: 'park' }, id);
+      return c.json(park, 200);
     },
   )
   .openapi(

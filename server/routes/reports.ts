@@ -2,9 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { ErrorResponse, ProgressQuery } from '../../shared/schemas.ts';
-import { requireRole } from '../auth.ts';
+import { requireRole } from '../access.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError, resourceRouter } from '../http.ts';
+import { forbidden, invalid } from '../errors.ts';
+import { resourceRouter } from '../http.ts';
 import { progressReport } from '../services/report.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -12,7 +13,7 @@ const errorContent = { 'application/json': { schema: ErrorResponse } };
 
 /** A wall display's screen link reads the dashboard; it never takes documents away. */
 const noScreens: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.var.screen) throw new ApiError(403, 'read_only', '大屏链接只能查看进展, 不能导出报告 (a screen link cannot download reports)');
+  if (c.var.screen) throw forbidden('read_only', { zh: '大屏链接只能查看进展, 不能导出报告', en: 'A screen link cannot download reports' });
   await next();
 };
 
@@ -40,7 +41,7 @@ export const reports = resourceRouter().openapi(
     const { basis, ...filter } = c.req.valid('query');
     // A report is one province's: every target of the country at once would hold the server for a minute.
     if (!filter.province) {
-      throw new ApiError(400, 'invalid_request', '请指定省份 province, 如 330000: 报告按省生成 (province is required: a report covers one province)', [{ path: 'province', message: 'required' }]);
+      throw invalid('invalid_request', { zh: '请指定省份 province, 如 330000: 报告按省生成', en: 'province is required: a report covers one province' }, [{ path: 'province', messages: { zh: '必填', en: 'required' } }]);
     }
     const now = deps.clock.now();
     const report = await progressReport({ db: deps.db, currentYear: now.getUTCFullYear(), basis }, filter, now);

@@ -1,9 +1,10 @@
-// Reporting rounds, the completeness board, my tasks, and the audit log.
+// /api/rounds: reporting rounds and each round's completeness board.
 import { z } from 'zod';
-import { AuditEntry, AuditQuery, CreateRoundBody, IdParam, Round, RoundBoard, Task } from '../../shared/schemas.ts';
-import { actorOf, currentUser, requireRole } from '../auth.ts';
-import { jsonRoute, notFound, resourceRouter } from '../http.ts';
-import { createRound, listRounds, roundBoard, tasksFor } from '../services/rounds.ts';
+import { CreateRoundBody, IdParam, Round, RoundBoard } from '../../shared/schemas.ts';
+import { actorOf, requireRole } from '../access.ts';
+import { notFound } from '../errors.ts';
+import { jsonRoute, resourceRouter } from '../http.ts';
+import { createRound, listRounds, roundBoard } from '../services/rounds.ts';
 
 const planners = requireRole('admin', 'planner');
 const signedIn = requireRole('admin', 'planner', 'park_manager', 'viewer');
@@ -22,29 +23,7 @@ export const rounds = resourceRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const board = await roundBoard(c.var.deps.db, id, c.var.deps.clock.now());
-      if (!board) throw notFound('填报轮次', 'round', id);
+      if (!board) throw notFound({ zh: '填报轮次', en: 'round' }, id);
       return c.json(board, 200);
     },
   );
-
-export const tasks = resourceRouter().openapi(
-  { ...jsonRoute({ method: 'get', path: '/', tags: ['rounds'], summary: '我的待办 (the signed-in user’s open tasks)', response: z.array(Task) }), middleware: [signedIn] as const },
-  async (c) => c.json(await tasksFor(c.var.deps.db, currentUser(c), c.var.deps.clock.now()), 200),
-);
-
-export const auditLog = resourceRouter().openapi(
-  { ...jsonRoute({ method: 'get', path: '/', tags: ['audit'], summary: '审计日志 (who changed what, when, from where; admins and planners)', query: AuditQuery, response: z.array(AuditEntry) }), middleware: [planners] as const },
-  async (c) => {
-    const q = c.req.valid('query');
-    let query = c.var.deps.db.selectFrom('audit_log').selectAll();
-    if (q.entity) query = query.where('entity', '=', q.entity);
-    if (q.user) query = query.where('username', '=', q.user);
-    if (q.action) query = query.where('action', '=', q.action);
-    if (q.before) query = query.where('id', '<', q.before);
-    const rows = await query.orderBy('id', 'desc').limit(q.limit).execute();
-    return c.json(rows.map((r) => ({
-      id: r.id, at: r.at, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id,
-      detail: r.detail ? JSON.parse(r.detail) as unknown : null, ip: r.ip,
-    })), 200);
-  },
-);

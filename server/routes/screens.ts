@@ -1,8 +1,9 @@
-// Screen links for wall displays (admins make and revoke them) and the display's own configuration.
+// /api/screens: screen links for wall displays (admins make and revoke them; the display reads its
+// own settings at /api/screen/config).
 import { z } from 'zod';
-import { CreatedScreen, CreateScreenBody, IdParam, Screen, ScreenConfig } from '../../shared/schemas.ts';
-import { actorOf, requireRole } from '../auth.ts';
-import { ApiError, jsonRoute, resourceRouter } from '../http.ts';
+import { CreatedScreen, CreateScreenBody, IdParam, Screen } from '../../shared/schemas.ts';
+import { actorOf, requireRole } from '../access.ts';
+import { jsonRoute, resourceRouter } from '../http.ts';
 import { createScreen, listScreens, revokeScreen } from '../services/screens.ts';
 
 const admins = requireRole('admin');
@@ -30,12 +31,3 @@ export const screens = resourceRouter()
       return c.json({ revoked: true as const }, 200);
     },
   );
-
-export const screenConfig = resourceRouter().openapi(
-  jsonRoute({ method: 'get', path: '/', tags: ['screens'], summary: '大屏配置 (the display’s own settings, for its X-Screen-Token)', response: ScreenConfig }),
-  async (c) => {
-    const screen = c.var.screen;
-    if (!screen) throw new ApiError(401, 'screen_revoked', '大屏链接无效或已被撤销, 请联系管理员 (send the screen link’s token in X-Screen-Token)');
-    return c.json(screen, 200);
-  },
-);

@@ -1,12 +1,15 @@
+// /api/targets: the targets of the plans, their history, and each one's progress in detail.
 import { z } from 'zod';
-import { type ProgressDetailT, type ProgressEntryT, CreateTargetsBody, IdParam, ProgressDetail, ProgressEntry, ProgressQuery, Target, TargetRevision, TargetsQuery, UpdateTargetBody } from '../../shared/schemas.ts';
-import { actorOf, requireRole } from '../auth.ts';
-import { jsonRoute, notFound, resourceRouter, sendPreparedJson } from '../http.ts';
+import { type ProgressDetailT, CreateTargetsBody, IdParam, ProgressDetail, ProgressQuery, Target, TargetRevision, TargetsQuery, UpdateTargetBody } from '../../shared/schemas.ts';
+import { actorOf, requireRole } from '../access.ts';
+import { notFound } from '../errors.ts';
+import { jsonRoute, resourceRouter, sendPreparedJson } from '../http.ts';
 import { listTargets, publicTarget } from '../services/catalog.ts';
-import { progressDetailPrepared, progressOfTargets } from '../services/progress.ts';
+import { progressDetailPrepared } from '../services/progress.ts';
 import { createTargets, targetHistory, updateTarget } from '../services/target-writes.ts';
 
 const planners = requireRole('admin', 'planner');
+const TARGET = { zh: '目标', en: 'target' };
 
 export const targets = resourceRouter()
   .openapi(
@@ -33,7 +36,7 @@ export const targets = resourceRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const [target] = await listTargets(c.var.deps.db, { ids: [id] });
-      if (!target) throw notFound('目标', 'target', id);
+      if (!target) throw notFound(TARGET, id);
       return c.json(publicTarget(target), 200);
     },
   )
@@ -59,7 +62,7 @@ export const targets = resourceRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const history = await targetHistory(c.var.deps.db, id);
-      if (!history) throw notFound('目标', 'target', id);
+      if (!history) throw notFound(TARGET, id);
       return c.json(history, 200);
     },
   )
@@ -73,22 +76,7 @@ export const targets = resourceRouter()
       const { deps } = c.var;
       const { id } = c.req.valid('param');
       const detail = await progressDetailPrepared({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis: c.req.valid('query').basis }, id);
-      if (!detail) throw notFound('目标', 'target', id);
-      return sendPreparedJson(c, detail) as unknown as ReturnType<typeof c.json<ProgressDetailT, 200>>;
+      if (!detail) throw notFound(TARGET, id);
+      return sendPreparedJson<ProgressDetailT>(c, detail);
     },
   );
-
-export const progress = resourceRouter().openapi(
-  jsonRoute({
-    method: 'get', path: '/', tags: ['progress'],
-    summary: '全部目标进展 (progress of every target)', query: ProgressQuery, response: z.array(ProgressEntry),
-    description: 'One entry per target with every output of the progress method; coverage targets list covered and uncovered regions, aggregates the parks included and expected.',
-  }),
-  async (c) => {
-    const { deps } = c.var;
-    const { basis, ...filter } = c.req.valid('query');
-    const prepared = await progressOfTargets({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis }, filter);
-    // The typed answer for OpenAPI; the bytes are the prepared ones (see sendPreparedJson).
-    return sendPreparedJson(c, prepared) as unknown as ReturnType<typeof c.json<ProgressEntryT[], 200>>;
-  },
-);

@@ -1,6 +1,7 @@
+// /api/users: accounts (admins only).
 import { z } from 'zod';
 import { CreateUserBody, IdParam, UpdateUserBody, User } from '../../shared/schemas.ts';
-import { actorOf, requireRole } from '../auth.ts';
+import { actorOf, requireRole } from '../access.ts';
 import { jsonRoute, resourceRouter } from '../http.ts';
 import { createUser, listUsers, updateUser } from '../services/users.ts';
 

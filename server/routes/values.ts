@@ -1,7 +1,9 @@
+// /api/values: reported figures, written in batches (all or nothing), reviewed, and their history.
 import { z } from 'zod';
 import { IdParam, PutValuesBody, PutValuesResult, ReportedValue, ReviewBody, ValueRevision, ValuesQuery } from '../../shared/schemas.ts';
-import { actorOf, currentUser, requireRole } from '../auth.ts';
-import { jsonRoute, notFound, resourceRouter } from '../http.ts';
+import { actorOf, currentUser, requireRole } from '../access.ts';
+import { notFound } from '../errors.ts';
+import { jsonRoute, resourceRouter } from '../http.ts';
 import { listValues } from '../services/values.ts';
 import { reviewValues, valueHistory, writeValues } from '../services/value-writes.ts';
 
@@ -52,7 +54,7 @@ export const values = resourceRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const history = await valueHistory(c.var.deps.db, id);
-      if (history.length === 0) throw notFound('数据', 'value', id);
+      if (history.length === 0) throw notFound({ zh: '数据', en: 'figure' }, id);
       return c.json(history, 200);
     },
   );

@@ -1,17 +1,24 @@
-// Reading the catalogue tables (regions, sources, indicators, plans, parks, targets) into the API's
-// shapes. One place that knows how rows become the objects the web sees.
-import { sql, type Kysely, type Selectable } from 'kysely';
+// Reading the catalogue tables (regions, sources, indicators, parks, targets) into the API's shapes.
+// One place that knows how rows become the objects the web sees. (Plans are read and written in
+// plans.ts; parks and targets are written in parks.ts and target-writes.ts.)
+import type { Kysely, Selectable } from 'kysely';
 import type { Indicator } from '../../shared/indicators.ts';
 import type { Comparator } from '../../shared/progress.ts';
 import type { z } from 'zod';
-import type { Park as ParkSchema, Plan as PlanSchema, SourceRef as SourceRefSchema, Target as TargetSchema } from '../../shared/schemas.ts';
+import type { Park as ParkSchema, Region as RegionSchema, RegionsQuery, SourceRef as SourceRefSchema, Target as TargetSchema } from '../../shared/schemas.ts';
 import type { Database, IndicatorsTable, SourcesTable } from '../db/schema.ts';
 import { provinceOfRegion } from './data-version.ts';
 
 type SourceRef = z.infer<typeof SourceRefSchema>;
 type ParkOut = z.infer<typeof ParkSchema>;
-type PlanOut = z.infer<typeof PlanSchema>;
 type TargetOut = z.infer<typeof TargetSchema>;
+
+export async function listRegions(db: Kysely<Database>, filter: z.infer<typeof RegionsQuery>): Promise<z.infer<typeof RegionSchema>[]> {
+  let q = db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code as parentCode']);
+  if (filter.level) q = q.where('level', '=', filter.level);
+  if (filter.parent) q = q.where('parent_code', '=', filter.parent);
+  return q.orderBy('code').execute();
+}
 
 export function toSourceRef(row: Selectable<SourcesTable> | undefined | null): SourceRef | null {
   if (!row) return null;
@@ -77,23 +84,6 @@ export async function listParks(db: Kysely<Database>, filter: ParkFilter = {}): 
     countyCode: r.county_code, countyName: r.county_name, approvedOn: r.approved_on, approvalYear: r.approval_year,
     source: r.s_code ? { code: r.s_code, title: r.s_title!, publisher: r.s_publisher, publishedOn: r.s_published_on, url: r.s_url, reliability: r.s_reliability! } : null,
     note: r.note, version: r.version,
-  }));
-}
-
-export async function listPlans(db: Kysely<Database>): Promise<PlanOut[]> {
-  const [plans, sources, counts] = await Promise.all([
-    db.selectFrom('plans')
-      .select(['id', 'code', 'title', 'issuer', 'document_number', 'issued_on', 'region_code', 'source_code', 'url', 'note', 'version',
-        sql<number>`coalesce(length(document_text), 0)`.as('document_length')])
-      .orderBy('id').execute(),
-    sourcesByCode(db),
-    db.selectFrom('targets').select(['plan_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('plan_id').execute(),
-  ]);
-  const countOf = new Map(counts.map((c) => [c.plan_id, Number(c.n)]));
-  return plans.map((p) => ({
-    id: p.id, code: p.code, title: p.title, issuer: p.issuer, documentNumber: p.document_number, issuedOn: p.issued_on,
-    regionCode: p.region_code, url: p.url, note: p.note, source: p.source_code ? sources.get(p.source_code) ?? null : null,
-    targetCount: countOf.get(p.id) ?? 0, version: p.version, documentLength: Number(p.document_length),
   }));
 }
 
@@ -197,17 +187,6 @@ export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {
       supersededBy: successor ? linkOf(successor) : null,
     };
   });
-}
-
-/** One plan with its document text and its targets; null for an unknown plan. */
-export async function planDetail(db: Kysely<Database>, id: number) {
-  const plan = (await listPlans(db)).find((p) => p.id === id);
-  if (!plan) return null;
-  const [row, targets] = await Promise.all([
-    db.selectFrom('plans').select('document_text').where('id', '=', id).executeTakeFirstOrThrow(),
-    listTargets(db, { plan: String(id) }),
-  ]);
-  return { ...plan, documentText: row.document_text, targets: targets.map(publicTarget) };
 }
 
 /** Drops the server-only fields before a target goes out. */

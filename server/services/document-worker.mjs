@@ -13,7 +13,7 @@ try {
   const document = await documentText(workerData.fileName, workerData.bytes);
   answer = { ok: true, document, extraction: extractTargets(document.text, { documentYear: workerData.documentYear }) };
 } catch (err) {
-  answer = { ok: false, problem: err instanceof DocumentError ? err.problem : null, message: err instanceof Error ? err.message : String(err) };
+  answer = { ok: false, problem: err instanceof DocumentError ? err.problem : null, messages: err instanceof DocumentError ? err.messages : null, message: err instanceof Error ? err.message : String(err) };
 }
 // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread's port, not a window: there is no origin
 parentPort.postMessage(answer);

@@ -40,13 +40,16 @@ describe('reading documents', () => {
   it('says a scan has no text, and what to do', async () => {
     const err = await refusal(documentText('scan.pdf', scannedPdfOf()));
     expect(err.problem).toBe('no_text');
-    expect(err.message).toBe('未能从“scan.pdf”中读出文字: 这可能是扫描件(图片)。请上传带文字层的 PDF 或 Word 文件, 或先做文字识别(OCR)再粘贴文字 (no text in this PDF: it is probably a scan; upload a PDF with text or a Word file, or paste the text after OCR)');
+    expect(err.messages).toEqual({
+      zh: '未能从“scan.pdf”中读出文字: 这可能是扫描件(图片)。请上传带文字层的 PDF 或 Word 文件, 或先做文字识别(OCR)再粘贴文字',
+      en: 'No text in scan.pdf: it is probably a scan; upload a PDF with text or a Word file, or paste the text after OCR',
+    });
   });
 
   it('refuses what is not a .docx or PDF by its bytes, whatever its name', async () => {
     const oldWord = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect((await refusal(documentText('plan.doc', oldWord))).problem).toBe('old_word_file');
-    expect((await refusal(documentText('plan.docx', new TextEncoder().encode('到2025年，研发投入强度达到3%。')))).message).toContain('不是 .docx 或 PDF 文件');
+    expect((await refusal(documentText('plan.docx', new TextEncoder().encode('到2025年，研发投入强度达到3%。')))).messages.zh).toContain('不是 .docx 或 PDF 文件');
     const brokenPdf = new TextEncoder().encode('%PDF-1.4\nnot really a pdf');
     expect((await refusal(documentText('broken.pdf', brokenPdf))).problem).toBe('corrupt_file');
     const docx = await docxOf(TEXT);
@@ -57,7 +60,7 @@ describe('reading documents', () => {
     const pages = Array.from({ length: (MAX_PAGES + 1) * 36 }, (_, i) => `第${i}行`).join('\n');
     const err = await refusal(documentText('thick.pdf', plainPdfOf(pages)));
     expect([err.problem, err.tooLarge]).toEqual(['too_many_pages', true]);
-    expect(err.message).toContain(`一次最多 ${MAX_PAGES} 页`);
+    expect(err.messages.zh).toContain(`一次最多 ${MAX_PAGES} 页`);
   });
 
   it('reads and extracts in a worker thread, and stops it when the time is up', async () => {
@@ -69,6 +72,6 @@ describe('reading documents', () => {
     ]);
     const err = await refusal(readDocument('plan.docx', bytes, { timeLimitMs: 1 }));
     expect(err.problem).toBe('too_slow');
-    expect(err.message).toContain('秒内未能读完');
+    expect(err.messages.zh).toContain('秒内未能读完');
   });
 });

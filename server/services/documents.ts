@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import mammoth from 'mammoth';
 import type { ExtractionResult } from '../../shared/extract.ts';
+import { DomainError, type Bilingual } from '../errors.ts';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_PAGES = 200;
@@ -26,17 +27,23 @@ export interface DocumentText {
 
 export type DocumentProblem = 'unsupported_file' | 'old_word_file' | 'corrupt_file' | 'encrypted_file' | 'file_too_large' | 'too_many_pages' | 'text_too_long' | 'no_text' | 'too_slow';
 
-/** Why a document cannot be read, in Chinese and English; `tooLarge` for limits on size, pages and length. */
-export class DocumentError extends Error {
-  constructor(readonly problem: DocumentProblem, message: string) {
-    super(message);
+/**
+ * Why a document cannot be read, in Chinese and English: a domain error whose code is the problem —
+ * limits on size, pages and length are too_large (413), a scan without text or a file too slow to
+ * read fail the checks (422), the rest are invalid (400).
+ */
+export class DocumentError extends DomainError {
+  constructor(readonly problem: DocumentProblem, messages: Bilingual) {
+    super(TOO_LARGE.has(problem) ? 'too_large' : problem === 'no_text' || problem === 'too_slow' ? 'checks_failed' : 'invalid', problem, messages);
     this.name = 'DocumentError';
   }
 
   get tooLarge(): boolean {
-    return this.problem === 'file_too_large' || this.problem === 'too_many_pages' || this.problem === 'text_too_long';
+    return TOO_LARGE.has(this.problem);
   }
 }
+
+const TOO_LARGE = new Set<DocumentProblem>(['file_too_large', 'too_many_pages', 'text_too_long']);
 
 const MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
 
@@ -48,7 +55,7 @@ export interface ReadDocument {
 
 /** Reads an uploaded document and extracts its targets in a worker thread, within the time and memory limits. */
 export async function readDocument(fileName: string, bytes: Uint8Array, options: { documentYear?: number | null; timeLimitMs?: number } = {}): Promise<ReadDocument> {
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new DocumentError('file_too_large', `文件超过 ${MB} MB (the file is larger than ${MB} MB)`);
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new DocumentError('file_too_large', { zh: `文件超过 ${MB} MB`, en: `The file is larger than ${MB} MB` });
   formatOf(fileName, bytes); // refuse what is not a document before starting a thread
   const worker = new Worker(new URL('./document-worker.mjs', import.meta.url), {
     workerData: { fileName, bytes, documentYear: options.documentYear ?? null },
@@ -58,19 +65,22 @@ export async function readDocument(fileName: string, bytes: Uint8Array, options:
   return new Promise<ReadDocument>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new DocumentError('too_slow', `“${fileName}”在 ${timeLimitMs / 1000} 秒内未能读完, 请拆分文件或粘贴文字 (the document could not be read within ${timeLimitMs / 1000} s: split it or paste its text)`));
+      reject(new DocumentError('too_slow', {
+        zh: `“${fileName}”在 ${timeLimitMs / 1000} 秒内未能读完, 请拆分文件或粘贴文字`,
+        en: `${fileName} could not be read within ${timeLimitMs / 1000} s: split it or paste its text`,
+      }));
     }, timeLimitMs);
     const settle = (fn: () => void) => {
       clearTimeout(timer);
       void worker.terminate();
       fn();
     };
-    worker.once('message', (m: ({ ok: true } & ReadDocument) | { ok: false; problem: DocumentProblem | null; message: string }) => settle(() => {
+    worker.once('message', (m: ({ ok: true } & ReadDocument) | { ok: false; problem: DocumentProblem | null; messages: Bilingual | null; message: string }) => settle(() => {
       if (m.ok) resolve({ document: m.document, extraction: m.extraction });
-      else reject(m.problem ? new DocumentError(m.problem, m.message) : new Error(m.message));
+      else reject(m.problem && m.messages ? new DocumentError(m.problem, m.messages) : new Error(m.message));
     }));
     worker.once('error', (err) => settle(() => reject(/memory/i.test(err.message)
-      ? new DocumentError('file_too_large', `“${fileName}”读取时所需内存过大, 请拆分文件 (the document needs too much memory to read: split it)`)
+      ? new DocumentError('file_too_large', { zh: `“${fileName}”读取时所需内存过大, 请拆分文件`, en: `${fileName} needs too much memory to read: split it` })
       : err)));
   });
 }
@@ -81,9 +91,12 @@ export function formatOf(fileName: string, bytes: Uint8Array): DocumentFormat {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (head.readUInt32LE(0) === 0x04034b50) return 'docx';
   if (head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new DocumentError('old_word_file', `“${fileName}”是旧版 Word (.doc) 或 WPS 文件, 请另存为 .docx 或 PDF 后上传 (an old .doc file: save it as .docx or PDF)`);
+    throw new DocumentError('old_word_file', { zh: `“${fileName}”是旧版 Word (.doc) 或 WPS 文件, 请另存为 .docx 或 PDF 后上传`, en: `${fileName} is an old Word (.doc) or WPS file: save it as .docx or PDF` });
   }
-  throw new DocumentError('unsupported_file', `“${fileName}”不是 .docx 或 PDF 文件; 请上传 Word (.docx) 或带文字的 PDF, 或直接粘贴文字 (not a .docx or PDF file)`);
+  throw new DocumentError('unsupported_file', {
+    zh: `“${fileName}”不是 .docx 或 PDF 文件; 请上传 Word (.docx) 或带文字的 PDF, 或直接粘贴文字`,
+    en: `${fileName} is not a .docx or PDF file: upload Word (.docx) or a PDF with text, or paste the text`,
+  });
 }
 
 /** Reads the document in this thread (the worker's part; tests call it directly). */
@@ -92,26 +105,32 @@ export async function documentText(fileName: string, bytes: Uint8Array): Promise
   const read = format === 'docx' ? { text: await docxText(fileName, bytes), pages: null } : await pdfText(fileName, bytes);
   const text = tidy(read.text);
   if (text.length > MAX_CHARACTERS) {
-    throw new DocumentError('text_too_long', `“${fileName}”有 ${text.length} 个字符, 一次最多 ${MAX_CHARACTERS} 个; 请拆分后分别提取 (at most ${MAX_CHARACTERS} characters at a time)`);
+    throw new DocumentError('text_too_long', {
+      zh: `“${fileName}”有 ${text.length} 个字符, 一次最多 ${MAX_CHARACTERS} 个; 请拆分后分别提取`,
+      en: `${fileName} has ${text.length} characters, at most ${MAX_CHARACTERS} at a time: split it`,
+    });
   }
   if (text.replace(/\s/g, '').length === 0) {
     throw new DocumentError('no_text', format === 'pdf'
-      ? `未能从“${fileName}”中读出文字: 这可能是扫描件(图片)。请上传带文字层的 PDF 或 Word 文件, 或先做文字识别(OCR)再粘贴文字 (no text in this PDF: it is probably a scan; upload a PDF with text or a Word file, or paste the text after OCR)`
-      : `“${fileName}”中没有文字 (the document has no text)`);
+      ? {
+        zh: `未能从“${fileName}”中读出文字: 这可能是扫描件(图片)。请上传带文字层的 PDF 或 Word 文件, 或先做文字识别(OCR)再粘贴文字`,
+        en: `No text in ${fileName}: it is probably a scan; upload a PDF with text or a Word file, or paste the text after OCR`,
+      }
+      : { zh: `“${fileName}”中没有文字`, en: `${fileName} has no text` });
   }
   return { text, format, pages: read.pages };
 }
 
 async function docxText(fileName: string, bytes: Uint8Array): Promise<string> {
   const unpacked = zipUnpackedSize(bytes);
-  if (unpacked === null) throw new DocumentError('corrupt_file', `“${fileName}”不是有效的 .docx 文件, 可能已损坏 (not a valid .docx file)`);
-  if (unpacked > MAX_UNZIPPED_BYTES) throw new DocumentError('file_too_large', `“${fileName}”解压后过大 (the document unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB)`);
+  if (unpacked === null) throw new DocumentError('corrupt_file', { zh: `“${fileName}”不是有效的 .docx 文件, 可能已损坏`, en: `${fileName} is not a valid .docx file` });
+  if (unpacked > MAX_UNZIPPED_BYTES) throw new DocumentError('file_too_large', { zh: `“${fileName}”解压后过大`, en: `${fileName} unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB` });
   try {
     // Paragraphs come separated by an empty line: one line per paragraph, as pasted.
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return value.split(/\n\n/).join('\n');
   } catch {
-    throw new DocumentError('corrupt_file', `无法读取“${fileName}”: 不是有效的 Word 文档或已损坏 (cannot read the Word document)`);
+    throw new DocumentError('corrupt_file', { zh: `无法读取“${fileName}”: 不是有效的 Word 文档或已损坏`, en: `Cannot read the Word document ${fileName}` });
   }
 }
 
@@ -150,11 +169,11 @@ async function pdfText(fileName: string, bytes: Uint8Array): Promise<{ text: str
   try {
     pdf = await task.promise;
   } catch (err) {
-    if ((err as { name?: string }).name === 'PasswordException') throw new DocumentError('encrypted_file', `“${fileName}”有密码保护, 请解除后上传 (the PDF is password-protected)`);
-    throw new DocumentError('corrupt_file', `无法读取“${fileName}”: 不是有效的 PDF 或已损坏 (cannot read the PDF)`);
+    if ((err as { name?: string }).name === 'PasswordException') throw new DocumentError('encrypted_file', { zh: `“${fileName}”有密码保护, 请解除后上传`, en: `${fileName} is password-protected: remove the password and upload it again` });
+    throw new DocumentError('corrupt_file', { zh: `无法读取“${fileName}”: 不是有效的 PDF 或已损坏`, en: `Cannot read the PDF ${fileName}` });
   }
   try {
-    if (pdf.numPages > MAX_PAGES) throw new DocumentError('too_many_pages', `“${fileName}”有 ${pdf.numPages} 页, 一次最多 ${MAX_PAGES} 页; 请拆分后分别提取 (at most ${MAX_PAGES} pages at a time)`);
+    if (pdf.numPages > MAX_PAGES) throw new DocumentError('too_many_pages', { zh: `“${fileName}”有 ${pdf.numPages} 页, 一次最多 ${MAX_PAGES} 页; 请拆分后分别提取`, en: `${fileName} has ${pdf.numPages} pages, at most ${MAX_PAGES} at a time: split it` });
     const pages: PdfLine[][] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);

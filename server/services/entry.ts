@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ANNUAL_INDICATORS, type Indicator } from '../../shared/indicators.ts';
 import type { EntrySheet } from '../../shared/schemas.ts';
 import type { Database } from '../db/schema.ts';
-import { canWritePark, type SessionUser } from './auth.ts';
+import { canWritePark, type SessionUser } from './sessions.ts';
 import { indicatorRef, indicatorsByCode } from './catalog.ts';
 import { isOverdue } from './rounds.ts';
 

@@ -2,7 +2,8 @@
 // units by other names, text encodings, column letters, and zips that would unpack too far.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../http.ts';
+import { DomainError } from '../errors.ts';
+import { STATUS_OF_KIND } from '../http.ts';
 import { withPart, workbookParts, zipParts } from '../testing/zip.ts';
 import {
   columnLetter, decodeText, fieldOfHeader, isTotalRowLabel, normalizeUnit, parseImportFile, parseNumberText, splitHeader, yearInTitle, type LongFile, type WideFile,
@@ -81,9 +82,9 @@ describe('reading an uploaded file', () => {
     while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
     view.setUint32(view.getUint32(eocd + 16, true) + 24, 300 * 1024 * 1024, true);
     const refusal = await Promise.resolve().then(() => parseImportFile('bomb.xlsx', bytes)).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(ApiError);
-    expect((refusal as ApiError).code).toBe('file_too_large');
-    expect((refusal as ApiError).status).toBe(413);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).code).toBe('file_too_large');
+    expect(STATUS_OF_KIND[(refusal as DomainError).kind]).toBe(413);
   });
 
   it('refuses a workbook whose part holds more than it declares, before inflating much of it', async () => {
@@ -95,7 +96,7 @@ describe('reading an uploaded file', () => {
     const bytes = zipParts(withPart(parts, sheet, `<worksheet><sheetData>${'<row/>'.repeat(100 * 1024 * 1024 / 6)}</sheetData></worksheet>`, 2048));
     const started = performance.now();
     const refusal = await parseImportFile('liar.xlsx', bytes).catch((e: unknown) => e);
-    expect((refusal as ApiError).code).toBe('corrupt_file');
+    expect((refusal as DomainError).code).toBe('corrupt_file');
     expect(performance.now() - started).toBeLessThan(2000);
   });
 

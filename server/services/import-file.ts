@@ -7,7 +7,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { normalizeText } from '../../shared/indicator-match.ts';
 import { isUnit, type Unit } from '../../shared/units.ts';
-import { ApiError } from '../http.ts';
+import { DomainError, invalid, type Bilingual } from '../errors.ts';
 import { openXlsx, WorkbookError, type Cell, type GridRow, type SheetInfo } from './xlsx-stream.ts';
 
 export type { Cell, GridRow } from './xlsx-stream.ts';
@@ -92,7 +92,7 @@ export interface WideFile extends ParsedBase {
 
 export type ParsedFile = LongFile | WideFile;
 
-const fileError = (code: string, message: string) => new ApiError(400, code, message);
+const fileError = (code: string, messages: Bilingual) => invalid(code, messages);
 
 export function columnLetter(column: number): string {
   let n = column;
@@ -193,15 +193,18 @@ export function cellText(cell: Cell | undefined): string {
 const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 export async function parseImportFile(name: string, bytes: Uint8Array): Promise<ParsedFile> {
-  if (bytes.length === 0) throw fileError('empty_file', `文件“${name}”是空的 (the file is empty)`);
+  if (bytes.length === 0) throw fileError('empty_file', { zh: `文件“${name}”是空的`, en: `The file ${name} is empty` });
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06)) return readXlsx(name, bytes);
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
-    throw fileError('unsupported_file', '不支持 Excel 97-2003 (.xls) 或加密的工作簿: 请在 Excel 中“另存为” .xlsx 或 CSV 后再导入 (old .xls or encrypted workbooks are not supported: save as .xlsx or CSV)');
+    throw fileError('unsupported_file', {
+      zh: '不支持 Excel 97-2003 (.xls) 或加密的工作簿: 请在 Excel 中“另存为” .xlsx 或 CSV 后再导入',
+      en: 'Old .xls or encrypted workbooks are not supported: save the file as .xlsx or CSV',
+    });
   }
   if (ext === 'xlsx' || ext === 'xlsm') throw corrupt(name);
   if (!['csv', 'txt', 'tsv', ''].includes(ext) || looksBinary(bytes)) {
-    throw fileError('unsupported_file', `不支持的文件类型“${name}”: 只能导入 .xlsx 或 .csv 文件 (only .xlsx and .csv files can be imported)`);
+    throw fileError('unsupported_file', { zh: `不支持的文件类型“${name}”: 只能导入 .xlsx 或 .csv 文件`, en: `Only .xlsx and .csv files can be imported, not ${name}` });
   }
   return readCsv(name, bytes);
 }
@@ -212,12 +215,15 @@ function looksBinary(bytes: Uint8Array): boolean {
   return head.includes(0);
 }
 
-const corrupt = (name: string) => fileError('corrupt_file', `“${name}”不是有效的 .xlsx 文件, 可能已损坏 (not a valid .xlsx file)`);
+const corrupt = (name: string) => fileError('corrupt_file', { zh: `“${name}”不是有效的 .xlsx 文件, 可能已损坏`, en: `${name} is not a valid .xlsx file` });
 
-const tooManyRows = () => fileError('too_many_rows', `文件超过 ${MAX_ROWS} 行数据, 一次最多导入 ${MAX_ROWS} 行, 请拆分后分批导入 (more than ${MAX_ROWS} rows: split the file)`);
+const tooManyRows = () => fileError('too_many_rows', { zh: `文件超过 ${MAX_ROWS} 行数据, 一次最多导入 ${MAX_ROWS} 行, 请拆分后分批导入`, en: `More than ${MAX_ROWS} rows: split the file` });
 
 const cellTooLarge = (sheet: string, cell: string) =>
-  fileError('cell_too_large', `${sheet}!${cell} 单元格内容超过 ${MAX_CELL_CHARS} 个字符, 不像是填报数据, 文件未导入 (cell ${sheet}!${cell} holds more than ${MAX_CELL_CHARS} characters)`);
+  fileError('cell_too_large', {
+    zh: `${sheet}!${cell} 单元格内容超过 ${MAX_CELL_CHARS} 个字符, 不像是填报数据, 文件未导入`,
+    en: `The cell ${sheet}!${cell} holds more than ${MAX_CELL_CHARS} characters: not a figure; the file was not imported`,
+  });
 
 // --- xlsx ------------------------------------------------------------------------------------------
 
@@ -231,7 +237,7 @@ async function readXlsx(name: string, bytes: Uint8Array): Promise<ParsedFile> {
   try {
     // Hidden and very hidden sheets are never read: what is imported is what the planner sees.
     const visible = workbook.sheets.filter((s) => s.state === 'visible');
-    if (visible.length === 0) throw fileError('corrupt_file', `“${name}”中没有可见的工作表 (the workbook has no visible sheet)`);
+    if (visible.length === 0) throw fileError('corrupt_file', { zh: `“${name}”中没有可见的工作表`, en: `The workbook ${name} has no visible sheet` });
     // The template's sheet by name, else the first sheet with a header we recognise.
     const ordered: SheetInfo[] = [...visible.filter((s) => s.name.trim() === DATA_SHEET), ...visible.filter((s) => s.name.trim() !== DATA_SHEET)];
     for (const sheet of ordered) {
@@ -255,12 +261,15 @@ function workbookRefusal(name: string, err: unknown): unknown {
   switch (err.reason) {
     case 'part_too_large': {
       const mb = Math.ceil((err.detail.declaredBytes ?? 0) / 1024 / 1024);
-      return new ApiError(413, 'file_too_large', `“${name}”解压后过大(${err.detail.part ?? '工作簿'} 约 ${mb} MB), 请拆分后分批导入 (the workbook unpacks to too much: ${mb} MB in ${err.detail.part ?? 'one part'})`);
+      return new DomainError('too_large', 'file_too_large', {
+        zh: `“${name}”解压后过大(${err.detail.part ?? '工作簿'} 约 ${mb} MB), 请拆分后分批导入`,
+        en: `The workbook unpacks to too much (${mb} MB in ${err.detail.part ?? 'one part'}): split it`,
+      });
     }
     case 'cell_too_large':
       return cellTooLarge(err.detail.sheet ?? '', err.detail.cell ?? '');
     default:
-      return fileError('corrupt_file', `无法读取“${name}”: 文件不是有效的 .xlsx 或已损坏 (cannot read the workbook)`);
+      return fileError('corrupt_file', { zh: `无法读取“${name}”: 文件不是有效的 .xlsx 或已损坏`, en: `Cannot read the workbook ${name}` });
   }
 }
 
@@ -289,7 +298,7 @@ function detectDelimiter(text: string): string {
 
 function readCsv(name: string, bytes: Uint8Array): ParsedFile {
   const text = decodeText(bytes);
-  if (!text.trim()) throw fileError('empty_file', `文件“${name}”是空的 (the file is empty)`);
+  if (!text.trim()) throw fileError('empty_file', { zh: `文件“${name}”是空的`, en: `The file ${name} is empty` });
   // Excel shows a CSV file as one sheet named after the file.
   const sheet = name.replace(/\.[^.]+$/, '') || name;
   const reader = new SheetReader('csv', sheet);
@@ -314,8 +323,8 @@ function readCsv(name: string, bytes: Uint8Array): ParsedFile {
       },
     });
   } catch (err) {
-    if (err instanceof ApiError) throw err;
-    throw fileError('corrupt_file', `CSV 文件格式有误, 无法读取 (cannot parse the CSV): ${(err as Error).message}`);
+    if (err instanceof DomainError) throw err;
+    throw fileError('corrupt_file', { zh: `CSV 文件格式有误, 无法读取: ${(err as Error).message}`, en: `Cannot parse the CSV: ${(err as Error).message}` });
   }
   const parsed = reader.result();
   if (!parsed) throw noHeader(name);
@@ -436,6 +445,9 @@ class SheetReader {
   }
 }
 
-function noHeader(name: string): ApiError {
-  return fileError('no_header', `“${name}”中没有找到表头: 需要一行同时写有“园区”(或“园区编号”)、“指标”、“年份”、“数值”列(逐条填报), 或“园区”列加各指标列(统计报表), 请使用导入模板 (no header row: 园区, 指标, 年份, 数值, or 园区 and one column per indicator)`);
+function noHeader(name: string): DomainError {
+  return fileError('no_header', {
+    zh: `“${name}”中没有找到表头: 需要一行同时写有“园区”(或“园区编号”)、“指标”、“年份”、“数值”列(逐条填报), 或“园区”列加各指标列(统计报表), 请使用导入模板`,
+    en: `${name} has no header row: 园区, 指标, 年份 and 数值 (one figure per row), or 园区 and one column per indicator (a statistics sheet); use the template`,
+  });
 }

@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Indicator } from '../../shared/indicators.ts';
 import { canConvert, formatValue, UNITS, type Unit } from '../../shared/units.ts';
 import type { Database } from '../db/schema.ts';
-import { ApiError, notFound } from '../http.ts';
-import { canWritePark, type SessionUser } from './auth.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { canWritePark, type SessionUser } from './sessions.ts';
 import { listIndicators } from './catalog.ts';
 import { entrySheet } from './entry.ts';
 import { DATA_SHEET, MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from './import-file.ts';
@@ -53,8 +53,8 @@ export async function buildTemplate(db: Kysely<Database>, user: SessionUser, now
   let parkQuery = db.selectFrom('parks').select(['id', 'name']).orderBy('province_code').orderBy('id');
   if (options.parkId !== undefined) {
     const park = await db.selectFrom('parks').select(['id', 'name']).where('id', '=', options.parkId).executeTakeFirst();
-    if (!park) throw notFound('园区', 'park', options.parkId);
-    if (!canWritePark(user, park.id)) throw new ApiError(403, 'forbidden', `无权填报“${park.name}”的数据 (you may not write this park's figures)`);
+    if (!park) throw notFound({ zh: '园区', en: 'park' }, options.parkId);
+    if (!canWritePark(user, park.id)) throw forbidden('forbidden', { zh: `无权填报“${park.name}”的数据`, en: `You may not write the figures of ${park.name}` });
     parkQuery = parkQuery.where('id', '=', park.id);
   } else if (user.role === 'park_manager') {
     parkQuery = parkQuery.where('id', 'in', user.parkIds.length ? user.parkIds : [-1]);

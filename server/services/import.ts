@@ -9,9 +9,9 @@ import { normalizeText } from '../../shared/indicator-match.ts';
 import type { ImportColumnT, ImportProblemT, ImportReportT, ImportRowT, ValueInputT } from '../../shared/schemas.ts';
 import { canConvert, convert, isUnit, type Unit } from '../../shared/units.ts';
 import type { Database, ValueStatus } from '../db/schema.ts';
-import { ApiError } from '../http.ts';
+import { conflict, DomainError, invalid, type Bilingual } from '../errors.ts';
 import type { Actor } from './audit.ts';
-import { canWritePark, type SessionUser } from './auth.ts';
+import { canWritePark, type SessionUser } from './sessions.ts';
 import { indicatorsByCode } from './catalog.ts';
 import { planColumns, rememberMappings, withSynonyms, type ColumnPlan, type HeaderMapping } from './import-columns.ts';
 import {
@@ -83,7 +83,10 @@ const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, appro
 export async function runImport(db: Kysely<Database>, user: SessionUser, actor: Actor, now: Date, request: ImportRequest): Promise<ImportReportT> {
   const parsed = await readingGate.run(() => parseImportFile(request.fileName, request.bytes)).catch((err: unknown) => {
     if (err instanceof GateBusyError) {
-      throw new ApiError(503, 'import_busy', `服务器正在读取其他导入文件, 请 ${err.retryAfterSeconds} 秒后重试 (another import is being read: retry in ${err.retryAfterSeconds} s)`, undefined, { retryAfterSeconds: err.retryAfterSeconds });
+      throw new DomainError('unavailable', 'import_busy', {
+        zh: `服务器正在读取其他导入文件, 请 ${err.retryAfterSeconds} 秒后重试`,
+        en: `Another import is being read: retry in ${err.retryAfterSeconds} s`,
+      }, { retryAfterSeconds: err.retryAfterSeconds });
     }
     throw err;
   });
@@ -112,7 +115,9 @@ export async function runImport(db: Kysely<Database>, user: SessionUser, actor: 
     if (remember.length) await rememberMappings(trx, remember, actor, now);
     return applied;
   }).catch((err: unknown) => {
-    if (isUniqueViolation(err)) throw new ApiError(409, 'conflict', '导入期间有人写入了相同的数据, 未写入任何数据, 请重新导入 (figures were written concurrently; nothing was written)');
+    if (isUniqueViolation(err)) {
+      throw conflict('conflict', { zh: '导入期间有人写入了相同的数据, 未写入任何数据, 请重新导入', en: 'Someone wrote the same figures during the import; nothing was written: import again' });
+    }
     throw err;
   });
   console.log(`导入完成 (import committed): ${request.fileName}, ${Date.now() - started} ms`);
@@ -129,18 +134,25 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** 403 when a park may not be written, 422 when the file has problems, 409 when only versions are in the way. */
-function refusal(report: ImportReportT): ApiError {
+function refusal(report: ImportReportT): DomainError {
   const codes = new Set(report.problems.map((p) => p.code));
   const versionOnly = [...codes].every((c) => c === 'stale' || c === 'version_required');
-  const [status, code, message]: [403 | 409 | 422, string, string] = codes.has('forbidden_park')
-    ? [403, 'forbidden', '文件中有无权填报的园区, 未写入任何数据 (the file has parks you may not write; nothing was written)']
+  const n = report.problems.length;
+  const [kind, code, messages]: [DomainError['kind'], string, Bilingual] = codes.has('forbidden_park')
+    ? ['forbidden', 'forbidden', { zh: '文件中有无权填报的园区, 未写入任何数据', en: 'The file has parks you may not write; nothing was written' }]
     : versionOnly
       ? codes.has('stale')
-        ? [409, 'conflict', '部分数据在此期间已被他人修改(见各行的当前值), 未写入任何数据: 请核对后重新试导入 (changed by someone else since; nothing was written)']
-        : [409, 'conflict', '文件将修改已有数据: 请带上试导入报告中的版本号 (versions) 重新提交, 未写入任何数据 (send the versions from the dry run; nothing was written)']
-      : [422, 'invalid_file', `文件中有 ${report.problems.length} 处问题, 未写入任何数据 (the file has problems; nothing was written)`];
-  const details = report.problems.slice(0, 1000).map((p) => ({ path: p.cell ?? p.sheet, message: p.message }));
-  return new ApiError(status, code, message, details, { report });
+        ? ['conflict', 'conflict', {
+          zh: '部分数据在此期间已被他人修改(见各行的当前值), 未写入任何数据: 请核对后重新试导入',
+          en: 'Some figures were changed by someone else since (see each row’s current value); nothing was written: check and dry-run again',
+        }]
+        : ['conflict', 'conflict', {
+          zh: '文件将修改已有数据: 请带上试导入报告中的版本号 (versions) 重新提交, 未写入任何数据',
+          en: 'The file changes existing figures: send the versions from the dry run; nothing was written',
+        }]
+      : ['checks_failed', 'invalid_file', { zh: `文件中有 ${n} 处问题, 未写入任何数据`, en: `The file has ${n} problem${n > 1 ? 's' : ''}; nothing was written` }];
+  const details = report.problems.slice(0, 1000).map((p) => ({ path: p.cell ?? p.sheet, messages: p.messages ?? { zh: p.message, en: p.message } }));
+  return new DomainError(kind, code, messages, { details, extra: { report } });
 }
 
 // --- the figures of a file ------------------------------------------------------------------------
@@ -205,7 +217,7 @@ async function wideFigures(db: Kysely<Database>, parsed: WideFile, indicators: M
         continue;
       }
       if (result.figures.length >= MAX_ROWS) {
-        throw new ApiError(400, 'too_many_rows', `文件超过 ${MAX_ROWS} 个数据, 一次最多导入 ${MAX_ROWS} 个, 请拆分后分批导入 (more than ${MAX_ROWS} figures: split the file)`);
+        throw invalid('too_many_rows', { zh: `文件超过 ${MAX_ROWS} 个数据, 一次最多导入 ${MAX_ROWS} 个, 请拆分后分批导入`, en: `More than ${MAX_ROWS} figures: split the file` });
       }
       const titleYear = parsed.titleYear!;
       const cells: FigureCells['cells'] = {
@@ -318,7 +330,10 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   }
   if (read1.length === 0 && !problems.some((p) => p.row !== parsed.headerRow)) {
     if (problems.length) return finish([], { new: 0, changed: 0, unchanged: 0, skipped }, {}, empty);
-    throw new ApiError(400, 'empty_file', `“${request.fileName}”中没有填写任何数值 (no figures filled in: ${skipped} ${parsed.layout === 'long' ? 'rows' : 'cells'} without a value)`);
+    throw invalid('empty_file', {
+      zh: `“${request.fileName}”中没有填写任何数值`,
+      en: `No figures filled in ${request.fileName}: ${skipped} ${parsed.layout === 'long' ? 'rows' : 'cells'} without a value`,
+    });
   }
 
   // 2. Duplicates within the file: the first figure counts, the later ones are problems.
@@ -378,10 +393,10 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
     const current = p.current ? { current: p.current } : {};
     switch (p.field) {
       case 'parkId':
-        add(r.source, r.parkField, p.code, p.message);
+        add(r.source, r.parkField, p.code, p.message, { messages: p.messages });
         break;
       case 'unit':
-        add(r.source, r.unitField, p.code, p.message);
+        add(r.source, r.unitField, p.code, p.message, { messages: p.messages });
         break;
       case 'version': {
         const fromFile = r.fileVersion !== undefined && request.versions[key(r.parkId, r.indicator.code, r.year)] === undefined;
@@ -397,11 +412,11 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
         } else if (p.code === 'implausible_jump') {
           add(r.source, 'value', p.code, `${p.message}; 导入时: 在“确认”列填“是”, 并在“备注”列说明原因`);
         } else {
-          add(r.source, 'value', p.code, p.message);
+          add(r.source, 'value', p.code, p.message, { messages: p.messages });
         }
         break;
       default:
-        add(r.source, (p.field in FIELD_HEADERS ? p.field : 'value') as ImportField, p.code, p.message, current);
+        add(r.source, (p.field in FIELD_HEADERS ? p.field : 'value') as ImportField, p.code, p.message, { ...current, messages: p.messages });
     }
   }
 

@@ -1,12 +1,26 @@
-// Changes to the park register (admins and planners): a new park, or an edit that names the version
-// it was made on. Audited like every write.
+// The park register: one park with its latest figures and targets (the list is read with the rest of
+// the catalogue, catalog.ts), and changes by admins and planners: a new park, or an edit that names
+// the version it was made on. Audited like every write.
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { CreateParkBody, UpdateParkBody } from '../../shared/schemas.ts';
+import type { CreateParkBody, ParkDetail, UpdateParkBody } from '../../shared/schemas.ts';
 import type { Database } from '../db/schema.ts';
-import { ApiError } from '../http.ts';
+import { conflict, invalid, notFound, type ErrorDetail } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
+import { listParks } from './catalog.ts';
 import { bumpDataVersion } from './data-version.ts';
+import { latestPerIndicator, listValues } from './values.ts';
+
+/** One park with its latest figure per indicator and the targets set for it; null for an unknown park. */
+export async function parkDetail(db: Kysely<Database>, id: number): Promise<z.infer<typeof ParkDetail> | null> {
+  const [park] = await listParks(db, { ids: [id] });
+  if (!park) return null;
+  const [values, targets] = await Promise.all([
+    listValues(db, { park: id }),
+    db.selectFrom('targets').select(['id', 'code', 'indicator_code as indicatorCode']).where('park_id', '=', id).orderBy('id').execute(),
+  ]);
+  return { ...park, latest: latestPerIndicator(values), targets };
+}
 
 type ParkInput = z.infer<typeof CreateParkBody>;
 
@@ -15,11 +29,13 @@ async function checkRegions(db: Kysely<Database>, p: { provinceCode: string; cit
   const codes = [p.provinceCode, p.cityCode, p.countyCode].filter((c): c is string => !!c);
   const rows = await db.selectFrom('regions').select(['code', 'level', 'parent_code']).where('code', 'in', codes).execute();
   const get = (code: string | null | undefined) => rows.find((r) => r.code === code);
-  const problems: { path: string; message: string }[] = [];
-  if (get(p.provinceCode)?.level !== 'province') problems.push({ path: 'provinceCode', message: `省份代码 ${p.provinceCode} 不存在 (unknown province)` });
-  if (p.cityCode && get(p.cityCode)?.parent_code !== p.provinceCode) problems.push({ path: 'cityCode', message: `城市代码 ${p.cityCode} 不属于该省 (not a city of the province)` });
-  if (p.countyCode && get(p.countyCode)?.parent_code !== p.cityCode) problems.push({ path: 'countyCode', message: `县区代码 ${p.countyCode} 不属于该市 (not a county of the city)` });
-  if (problems.length) throw new ApiError(400, 'invalid_request', problems.map((x) => x.message).join('; '), problems);
+  const problems: ErrorDetail[] = [];
+  if (get(p.provinceCode)?.level !== 'province') problems.push({ path: 'provinceCode', messages: { zh: `省份代码 ${p.provinceCode} 不存在`, en: `unknown province ${p.provinceCode}` } });
+  if (p.cityCode && get(p.cityCode)?.parent_code !== p.provinceCode) problems.push({ path: 'cityCode', messages: { zh: `城市代码 ${p.cityCode} 不属于该省`, en: `${p.cityCode} is not a city of the province` } });
+  if (p.countyCode && get(p.countyCode)?.parent_code !== p.cityCode) problems.push({ path: 'countyCode', messages: { zh: `县区代码 ${p.countyCode} 不属于该市`, en: `${p.countyCode} is not a county of the city` } });
+  if (problems.length) {
+    throw invalid('invalid_request', { zh: problems.map((x) => x.messages.zh).join('; '), en: problems.map((x) => x.messages.en).join('; ') }, problems);
+  }
 }
 
 function columns(input: Partial<ParkInput>) {
@@ -39,7 +55,7 @@ function columns(input: Partial<ParkInput>) {
 async function nameTaken(db: Kysely<Database>, name: string, exceptId?: number): Promise<void> {
   let q = db.selectFrom('parks').select('id').where('name', '=', name);
   if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new ApiError(409, 'name_taken', `已有名为“${name}”的园区 (a park with this name exists)`);
+  if (await q.executeTakeFirst()) throw conflict('name_taken', { zh: `已有名为“${name}”的园区`, en: `A park named “${name}” exists` });
 }
 
 export async function createPark(db: Kysely<Database>, input: ParkInput, actor: Actor, now: Date): Promise<number> {
@@ -60,10 +76,13 @@ export async function createPark(db: Kysely<Database>, input: ParkInput, actor: 
 
 export async function updatePark(db: Kysely<Database>, id: number, input: z.infer<typeof UpdateParkBody>, actor: Actor, now: Date): Promise<void> {
   const current = await db.selectFrom('parks').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!current) throw new ApiError(404, 'not_found', `未找到园区 ${id} (park ${id} not found)`);
+  if (!current) throw notFound({ zh: '园区', en: 'park' }, id);
   const { version, ...changes } = input;
   if (version !== current.version) {
-    throw new ApiError(409, 'conflict', `园区信息已被他人修改(当前第${current.version}版), 请刷新后再改 (changed since you loaded it)`, undefined, { current: { version: current.version } });
+    throw conflict('conflict', {
+      zh: `园区信息已被他人修改(当前第${current.version}版), 请刷新后再改`,
+      en: `The park changed since you loaded it (now version ${current.version}): reload and edit again`,
+    }, { current: { version: current.version } });
   }
   const merged = {
     provinceCode: changes.provinceCode ?? current.province_code,
@@ -75,7 +94,7 @@ export async function updatePark(db: Kysely<Database>, id: number, input: z.infe
   await db.transaction().execute(async (trx) => {
     const result = await trx.updateTable('parks').set({ ...columns(changes), version: current.version + 1, updated_at: now.toISOString() })
       .where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict', '园区信息刚被他人修改 (changed concurrently)');
+    if (Number(result.numUpdatedRows) !== 1) throw conflict('conflict', { zh: '园区信息刚被他人修改', en: 'The park was changed by someone else just now' });
     // A park moved to another province changes the targets of both.
     await bumpDataVersion(trx, { kind: 'province', provinces: [current.province_code, merged.provinceCode] });
     await audit(trx, actor, now, 'update', 'park', id, { before: current, changes });

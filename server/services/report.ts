@@ -17,7 +17,7 @@ import {
 import type { ProgressDetailT, SourceRef } from '../../shared/schemas.ts';
 import type { z } from 'zod';
 import type { Database, ParkLevel } from '../db/schema.ts';
-import { ApiError } from '../http.ts';
+import { DomainError } from '../errors.ts';
 import { indicatorsByCode, type LoadedTarget, type TargetFilter } from './catalog.ts';
 import { classLevel, evaluateTargets, progressDetail, seriesIndicators, type ProgressContext } from './progress.ts';
 import { renderChart, type ChartImage } from './report-charts.ts';
@@ -50,11 +50,11 @@ export async function progressReport(ctx: ProgressContext, filter: TargetFilter,
     ? await ctx.db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', filter.province).executeTakeFirst()
     : null;
   if (filter.province && province?.level !== 'province') {
-    throw new ApiError(404, 'not_found', `未找到省份 ${filter.province}: province 应为省级行政区划代码, 如 330000 (unknown province ${filter.province})`);
+    throw new DomainError('not_found', 'not_found', { zh: `未找到省份 ${filter.province}: province 应为省级行政区划代码, 如 330000`, en: `Unknown province ${filter.province}: province is a province's code, e.g. 330000` });
   }
   const evaluated = await evaluateTargets(ctx, filter);
   if (evaluated.length === 0) {
-    throw new ApiError(404, 'no_targets', '没有符合筛选条件的目标, 无法生成报告; 请调整省份、规划或目标年份 (no targets match these filters)');
+    throw new DomainError('not_found', 'no_targets', { zh: '没有符合筛选条件的目标, 无法生成报告; 请调整省份、规划或目标年份', en: 'No targets match these filters: change the province, plan or target year' });
   }
   const targets = evaluated.map((e) => e.target);
   // The same answer as GET /api/targets/:id/progress, from the same cache.

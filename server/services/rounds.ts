@@ -7,14 +7,17 @@ import { ANNUAL_INDICATORS } from '../../shared/indicators.ts';
 import type { CreateRoundBody, Round, RoundBoard, Task } from '../../shared/schemas.ts';
 import type { Database, ReportingRoundsTable } from '../db/schema.ts';
 import type { Selectable } from 'kysely';
-import { ApiError } from '../http.ts';
+import { conflict, invalid, type Bilingual } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
-import type { SessionUser } from './auth.ts';
+import type { SessionUser } from './sessions.ts';
 import { indicatorsByCode } from './catalog.ts';
 
 type RoundOut = z.infer<typeof Round>;
 type BoardOut = z.infer<typeof RoundBoard>;
 type TaskOut = z.infer<typeof Task>;
+
+/** A task's words: `message` in Chinese until the HTTP layer sets it to the request's language. */
+const texts = (messages: Bilingual) => ({ message: messages.zh, messages });
 
 /** The deadline is the last day: overdue from the next day on (UTC dates). */
 export function isOverdue(deadline: string, now: Date): boolean {
@@ -41,11 +44,18 @@ export async function createRound(db: Kysely<Database>, input: z.infer<typeof Cr
   const indicators = await indicatorsByCode(db);
   const codes = input.indicatorCodes ?? [...ANNUAL_INDICATORS];
   const unknown = codes.filter((c) => !indicators.has(c) || indicators.get(c)!.kind === 'coverage');
-  if (unknown.length) throw new ApiError(400, 'invalid_request', `指标不可填报或不存在: ${unknown.join(', ')} (unknown or not reportable)`, [{ path: 'indicatorCodes', message: unknown.join(', ') }]);
+  if (unknown.length) {
+    const list = unknown.join(', ');
+    throw invalid('invalid_request', { zh: `指标不可填报或不存在: ${list}`, en: `Unknown or not reportable indicators: ${list}` },
+      [{ path: 'indicatorCodes', messages: { zh: `不可填报或不存在: ${list}`, en: `unknown or not reportable: ${list}` } }]);
+  }
   const province = await db.selectFrom('regions').select('level').where('code', '=', input.provinceCode).executeTakeFirst();
-  if (province?.level !== 'province') throw new ApiError(400, 'invalid_request', `省份代码 ${input.provinceCode} 不存在 (unknown province)`, [{ path: 'provinceCode', message: 'unknown province' }]);
+  if (province?.level !== 'province') {
+    throw invalid('invalid_request', { zh: `省份代码 ${input.provinceCode} 不存在`, en: `Unknown province ${input.provinceCode}` },
+      [{ path: 'provinceCode', messages: { zh: '省份不存在', en: 'unknown province' } }]);
+  }
   const exists = await db.selectFrom('reporting_rounds').select('id').where('year', '=', input.year).where('province_code', '=', input.provinceCode).executeTakeFirst();
-  if (exists) throw new ApiError(409, 'round_exists', `${input.year}年的填报轮次已开启 (a round for this year is open)`);
+  if (exists) throw conflict('round_exists', { zh: `${input.year}年的填报轮次已开启`, en: `A round for ${input.year} is already open` });
   const newId = await db.transaction().execute(async (trx) => {
     const { id } = await trx.insertInto('reporting_rounds').values({
       year: input.year, province_code: input.provinceCode, deadline: input.deadline, indicator_codes: JSON.stringify(codes),
@@ -115,8 +125,19 @@ export async function tasksFor(db: Kysely<Database>, user: SessionUser, now: Dat
         if (!parks.some((mine) => mine.id === p.parkId)) continue;
         const returned = Object.values(p.cells).filter((c) => c.returned).length;
         const open = p.counts.missing + p.counts.draft - returned;
-        if (returned) tasks.push({ kind: 'fix_returned', roundId: round.id, year: round.year, parkId: p.parkId, parkName: p.parkName, deadline: round.deadline, overdue: round.overdue, count: returned, message: `${p.parkName} ${round.year}年有 ${returned} 项数据被退回, 请修改后重新提交` });
-        if (open > 0) tasks.push({ kind: 'report', roundId: round.id, year: round.year, parkId: p.parkId, parkName: p.parkName, deadline: round.deadline, overdue: round.overdue, count: open, message: `${p.parkName} ${round.year}年还有 ${open} 项数据待填报或提交 (截止 ${round.deadline})` });
+        const task = { roundId: round.id, year: round.year, parkId: p.parkId, parkName: p.parkName, deadline: round.deadline, overdue: round.overdue };
+        if (returned) {
+          tasks.push({ ...task, kind: 'fix_returned', count: returned, ...texts({
+            zh: `${p.parkName} ${round.year}年有 ${returned} 项数据被退回, 请修改后重新提交`,
+            en: `${p.parkName}: ${returned} figure${returned > 1 ? 's' : ''} of ${round.year} sent back; fix and submit again`,
+          }) });
+        }
+        if (open > 0) {
+          tasks.push({ ...task, kind: 'report', count: open, ...texts({
+            zh: `${p.parkName} ${round.year}年还有 ${open} 项数据待填报或提交 (截止 ${round.deadline})`,
+            en: `${p.parkName}: ${open} figure${open > 1 ? 's' : ''} of ${round.year} to enter or submit (due ${round.deadline})`,
+          }) });
+        }
       }
     }
   }
@@ -124,7 +145,11 @@ export async function tasksFor(db: Kysely<Database>, user: SessionUser, now: Dat
     const waiting = await db.selectFrom('reported_values').select(['year', (eb) => eb.fn.countAll<number>().as('n')])
       .where('status', '=', 'submitted').groupBy('year').orderBy('year', 'desc').execute();
     for (const w of waiting) {
-      tasks.push({ kind: 'review', roundId: null, year: w.year, parkId: null, parkName: null, deadline: null, overdue: false, count: Number(w.n), message: `${w.year}年有 ${Number(w.n)} 项已提交的数据待审核` });
+      const n = Number(w.n);
+      tasks.push({ kind: 'review', roundId: null, year: w.year, parkId: null, parkName: null, deadline: null, overdue: false, count: n, ...texts({
+        zh: `${w.year}年有 ${n} 项已提交的数据待审核`,
+        en: `${n} submitted figure${n > 1 ? 's' : ''} of ${w.year} to review`,
+      }) });
     }
   }
   return tasks;

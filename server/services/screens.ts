@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { ScreenSettings, type CreateScreenBody, type Screen } from '../../shared/schemas.ts';
 import type { Database } from '../db/schema.ts';
-import { ApiError } from '../http.ts';
+import { notFound } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
 
 type ScreenOut = z.infer<typeof Screen>;
@@ -35,7 +35,7 @@ export async function listScreens(db: Kysely<Database>): Promise<ScreenOut[]> {
 
 export async function revokeScreen(db: Kysely<Database>, id: number, actor: Actor, now: Date): Promise<void> {
   const row = await db.selectFrom('screens').select(['id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
-  if (!row) throw new ApiError(404, 'not_found', `未找到大屏链接 ${id} (screen ${id} not found)`);
+  if (!row) throw notFound({ zh: '大屏链接', en: 'screen link' }, id);
   if (row.revoked_at) return;
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('screens').set({ revoked_at: now.toISOString() }).where('id', '=', id).execute();

@@ -1,21 +1,22 @@
-// Plans and their targets: create, edit with the version the writer saw, and keep every change of a
-// target (its whole before and after) in target_revisions. As with figures, everything is checked
-// first, each problem with its item and field in Chinese and English; then one transaction writes the
-// rows, their history and an audit entry. A batch of targets is written all or nothing.
-import { randomUUID } from 'node:crypto';
+// Writing targets: create, edit with the version the writer saw, and keep every change of a target (its
+// whole before and after) in target_revisions. As with figures, everything is checked first, each
+// problem with its item and field in Chinese and English; then one transaction writes the rows, their
+// history and an audit entry. A batch of targets is written all or nothing. Plans, which may bring
+// targets with them, use the same checks (plans.ts); targets are read with the catalogue (catalog.ts).
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
+import { figureProblems } from '../../shared/figure-checks.ts';
 import type { Indicator } from '../../shared/indicators.ts';
 import { DEFAULT_TOLERANCE } from '../../shared/progress.ts';
-import type { CreatePlanBody, CreateTargetsBody, TargetInputT, TargetProblemT, UpdatePlanBody, UpdateTargetBody } from '../../shared/schemas.ts';
+import type { CreateTargetsBody, TargetInputT, TargetProblemT, UpdateTargetBody } from '../../shared/schemas.ts';
 import { canConvert, convert, isUnit } from '../../shared/units.ts';
 import type { Database, ParkLevel, PlansTable, TargetScope, TargetsTable } from '../db/schema.ts';
-import { ApiError } from '../http.ts';
+import { conflict, DomainError, notFound, type Bilingual } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
 import { indicatorsByCode } from './catalog.ts';
 import { bumpDataVersion } from './data-version.ts';
 
-type PlanRow = Pick<PlansTable, 'code' | 'region_code' | 'document_text'> & { id: number | null };
+export type PlanRow = Pick<PlansTable, 'code' | 'region_code' | 'document_text'> & { id: number | null };
 type TargetColumns = Omit<TargetsTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'plan_id'>;
 
 /** A target as its history keeps it: every field a planner can change, the region set included. */
@@ -78,7 +79,7 @@ interface CheckedTarget {
  * Checks targets against the catalogue, the park register, the regions, the plan's text and the other
  * horizons, without writing anything. Codes left out are made from the plan's code.
  */
-async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckItem[]): Promise<{ checked: CheckedTarget[]; problems: TargetProblemT[] }> {
+export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckItem[]): Promise<{ checked: CheckedTarget[]; problems: TargetProblemT[] }> {
   const problems: TargetProblemT[] = [];
   const inputs = items.map((i) => i.input);
   const parkIds = [...new Set(inputs.map((i) => i.parkId).filter((id): id is number => typeof id === 'number'))];
@@ -114,13 +115,14 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
   const supersededInBatch = new Map<number, number | null>();
   for (const item of items) {
     const { index, input: i, units, selfId } = item;
-    const problem = (field: string, code: string, message: string) => problems.push({ index, field, code, message });
+    // `message` is the Chinese until the HTTP layer sets it to the request's language.
+    const problem = (field: string, code: string, messages: Bilingual) => problems.push({ index, field, code, message: messages.zh, messages });
     const indicator: Indicator | undefined = indicators.get(i.indicator);
-    if (!indicator) problem('indicator', 'unknown_indicator', `指标“${i.indicator}”不存在 (unknown indicator)`);
+    if (!indicator) problem('indicator', 'unknown_indicator', { zh: `指标“${i.indicator}”不存在`, en: `Unknown indicator ${i.indicator}` });
     if (indicator && (indicator.kind === 'coverage') !== (i.scope === 'coverage')) {
       problem('scope', 'scope_mismatch', i.scope === 'coverage'
-        ? `“${indicator.nameZh}”不是覆盖类指标, 不能按地区集合计算 (a coverage scope needs a coverage indicator)`
-        : `“${indicator.nameZh}”是覆盖类指标, 范围应为地区集合 coverage (a coverage indicator needs the coverage scope)`);
+        ? { zh: `“${indicator.nameZh}”不是覆盖类指标, 不能按地区集合计算`, en: `${indicator.nameEn} is not a coverage indicator: a coverage scope needs one` }
+        : { zh: `“${indicator.nameZh}”是覆盖类指标, 范围应为地区集合 coverage`, en: `${indicator.nameEn} is a coverage indicator: it needs the coverage scope` });
     }
 
     // Scope: one park, a class of parks in a province, all parks of a province, or a region set.
@@ -132,37 +134,37 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
     const province = (required: boolean) => {
       const code = i.regionCode ?? planProvince;
       if (!code) {
-        if (required) problem('regionCode', 'region_required', '请指定省份 regionCode (the province is required; the plan has none)');
+        if (required) problem('regionCode', 'region_required', { zh: '请指定省份 regionCode', en: 'The province (regionCode) is required: the plan has none' });
         return null;
       }
       const r = regionOf.get(code);
-      if (!r) problem('regionCode', 'unknown_region', `地区代码 ${code} 不存在 (unknown region)`);
-      else if (r.level !== 'province') problem('regionCode', 'not_a_province', `${r.name}(${code})不是省级行政区 (must be a province)`);
+      if (!r) problem('regionCode', 'unknown_region', { zh: `地区代码 ${code} 不存在`, en: `Unknown region ${code}` });
+      else if (r.level !== 'province') problem('regionCode', 'not_a_province', { zh: `${r.name}(${code})不是省级行政区`, en: `${r.name} (${code}) is not a province` });
       return code;
     };
     if (i.scope === 'park') {
       parkLevel = null;
       const park = parks.find((p) => p.id === i.parkId);
-      if (i.parkId == null) problem('parkId', 'park_required', '请选择园区 parkId (one park’s target needs the park)');
-      else if (!park) problem('parkId', 'unknown_park', `园区 ${i.parkId} 不存在 (unknown park)`);
+      if (i.parkId == null) problem('parkId', 'park_required', { zh: '请选择园区 parkId', en: 'One park’s target needs the park (parkId)' });
+      else if (!park) problem('parkId', 'unknown_park', { zh: `园区 ${i.parkId} 不存在`, en: `Unknown park ${i.parkId}` });
       parkId = i.parkId ?? null;
       defaultLabel = park?.name ?? '';
     } else if (i.scope === 'park_class' || i.scope === 'province_aggregate') {
       regionCode = province(true);
-      if (i.scope === 'park_class' && !parkLevel) problem('parkLevel', 'level_required', '请指定园区级别 parkLevel (every park of which level?)');
+      if (i.scope === 'park_class' && !parkLevel) problem('parkLevel', 'level_required', { zh: '请指定园区级别 parkLevel', en: 'Say which level of parks (parkLevel)' });
       const name = regionCode ? regionOf.get(regionCode)?.name ?? '' : '';
       defaultLabel = `${name}${i.scope === 'park_class' ? `各${parkLevel ? LEVEL_ZH[parkLevel] : ''}` : parkLevel === 'national' ? '国家' : ''}高新区`;
     } else {
       regionCode = province(false);
-      if (!parkLevel) problem('parkLevel', 'level_required', '请指定所需园区级别 parkLevel (which level of park covers a region?)');
+      if (!parkLevel) problem('parkLevel', 'level_required', { zh: '请指定所需园区级别 parkLevel', en: 'Say which level of park covers a region (parkLevel)' });
       setCodes = [...new Set(i.regionCodes ?? [])];
       const unknown = setCodes.filter((c) => !regionOf.has(c));
-      if (unknown.length) problem('regionCodes', 'unknown_region', `地区代码不存在: ${unknown.join(', ')} (unknown regions)`);
+      if (unknown.length) problem('regionCodes', 'unknown_region', { zh: `地区代码不存在: ${unknown.join(', ')}`, en: `Unknown regions: ${unknown.join(', ')}` });
       const wrongLevel = setCodes.filter((c) => regionOf.has(c) && !['city', 'county'].includes(regionOf.get(c)!.level));
-      if (wrongLevel.length) problem('regionCodes', 'not_city_or_county', `集合只能包含市或县: ${wrongLevel.join(', ')} (a set holds cities or counties)`);
+      if (wrongLevel.length) problem('regionCodes', 'not_city_or_county', { zh: `集合只能包含市或县: ${wrongLevel.join(', ')}`, en: `A set holds cities or counties only: ${wrongLevel.join(', ')}` });
       if (regionCode && regionOf.get(regionCode)?.level === 'province') {
         const outside = setCodes.filter((c) => regionOf.has(c) && provinceOf(c) !== regionCode);
-        if (outside.length) problem('regionCodes', 'outside_province', `不属于${regionOf.get(regionCode)!.name}: ${outside.join(', ')} (regions outside the province)`);
+        if (outside.length) problem('regionCodes', 'outside_province', { zh: `不属于${regionOf.get(regionCode)!.name}: ${outside.join(', ')}`, en: `Outside ${regionOf.get(regionCode)!.name}: ${outside.join(', ')}` });
       }
       defaultLabel = i.regionSetLabel ?? `${regionCode ? regionOf.get(regionCode)?.name ?? '' : ''}${setCodes.length ? `${setCodes.length}个地区` : '地区集合'}`;
     }
@@ -173,7 +175,10 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
       if (indicator.kind === 'coverage' && (unit === '个' || unit === '家')) return value;
       if ((unit === '个' || unit === '家') && (indicator.unit === '个' || indicator.unit === '家')) return value;
       if (isUnit(unit) && canConvert(unit, indicator.unit)) return convert(value, unit, indicator.unit);
-      problem(field === 'targetValue' ? 'unit' : field, 'wrong_unit', `单位“${unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位 (wrong unit)`);
+      problem(field === 'targetValue' ? 'unit' : field, 'wrong_unit', {
+        zh: `单位“${unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位`,
+        en: `The unit ${unit} does not fit ${indicator.nameEn}: use ${indicator.unit} or a unit that converts to it`,
+      });
       return value;
     };
     const targetValue = toIndicatorUnit('targetValue', i.targetValue, units.target);
@@ -181,12 +186,9 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
     const stretchValue = toIndicatorUnit('stretchValue', i.stretchValue, units.target);
     const checkValue = (field: string, value: number | null) => {
       if (value === null || !indicator) return;
-      if (value < 0) problem(field, 'negative', `“${indicator.nameZh}”不能为负数 (must not be negative)`);
-      if ((indicator.kind === 'percent' || indicator.kind === 'share') && value > 100) problem(field, 'over_100', `“${indicator.nameZh}”不能超过100% (a share over 100%)`);
-      if (['count', 'rank', 'coverage'].includes(indicator.kind) && !Number.isInteger(value)) problem(field, 'not_integer', `“${indicator.nameZh}”应为整数 (must be a whole number)`);
-      if (indicator.kind === 'rank' && value < 1) problem(field, 'rank_below_one', '排名从1开始 (ranks start at 1)');
+      for (const p of figureProblems(indicator, value)) problem(field, p.code, p.messages);
     };
-    if (targetValue === null && i.scope !== 'coverage') problem('targetValue', 'value_required', '请填写目标值 (a target value is required)');
+    if (targetValue === null && i.scope !== 'coverage') problem('targetValue', 'value_required', { zh: '请填写目标值', en: 'A target value is required' });
     checkValue('targetValue', targetValue);
     checkValue('baselineValue', baselineValue);
     checkValue('stretchValue', stretchValue);
@@ -194,32 +196,35 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
       // 力争 asks for more than the target: above it, or below it for a ceiling (不超过, 控制在…以内)
       const ceiling = i.comparator === 'at_most' || i.comparator === 'less_than';
       if (ceiling ? stretchValue >= targetValue : stretchValue <= targetValue) {
-        problem('stretchValue', 'stretch_not_beyond', `力争值 ${stretchValue} 应${ceiling ? '低于' : '高于'}目标值 ${targetValue} (a stretch value goes beyond the target)`);
+        problem('stretchValue', 'stretch_not_beyond', {
+          zh: `力争值 ${stretchValue} 应${ceiling ? '低于' : '高于'}目标值 ${targetValue}`,
+          en: `The stretch value ${stretchValue} must be ${ceiling ? 'below' : 'above'} the target ${targetValue}`,
+        });
       }
     }
     if (i.scope === 'coverage' && targetValue !== null && setCodes.length > 0 && targetValue > setCodes.length) {
-      problem('targetValue', 'over_set_size', `目标值 ${targetValue} 超过地区集合的 ${setCodes.length} 个地区 (more than the set holds)`);
+      problem('targetValue', 'over_set_size', { zh: `目标值 ${targetValue} 超过地区集合的 ${setCodes.length} 个地区`, en: `The target ${targetValue} is more than the ${setCodes.length} regions of the set` });
     }
     let tolerance: number | null = null;
     if (i.comparator === 'about') tolerance = i.tolerance ?? DEFAULT_TOLERANCE;
-    else if (i.tolerance != null) problem('tolerance', 'tolerance_not_about', '只有“左右”(about) 目标有容差 (a tolerance is for about targets only)');
-    if (baselineValue !== null && i.baselineYear == null) problem('baselineYear', 'baseline_year_required', '有基期值时请填写基期年份 (a baseline value needs its year)');
-    if (i.baselineYear != null && i.baselineYear >= i.targetYear) problem('baselineYear', 'baseline_not_before_target', `基期 ${i.baselineYear} 应早于目标年 ${i.targetYear} (the baseline year must come before the target year)`);
+    else if (i.tolerance != null) problem('tolerance', 'tolerance_not_about', { zh: '只有“左右”(about) 目标有容差', en: 'Only an about target has a tolerance' });
+    if (baselineValue !== null && i.baselineYear == null) problem('baselineYear', 'baseline_year_required', { zh: '有基期值时请填写基期年份', en: 'A baseline value needs its year' });
+    if (i.baselineYear != null && i.baselineYear >= i.targetYear) problem('baselineYear', 'baseline_not_before_target', { zh: `基期 ${i.baselineYear} 应早于目标年 ${i.targetYear}`, en: `The baseline year ${i.baselineYear} must come before the target year ${i.targetYear}` });
 
     // The quote: where it stands in the plan's text, when the plan keeps its text.
     let quote = i.quote ?? null;
     const quoteStart = i.quoteStart ?? null;
     const quoteEnd = i.quoteEnd ?? null;
     if ((quoteStart === null) !== (quoteEnd === null)) {
-      problem(quoteStart === null ? 'quoteStart' : 'quoteEnd', 'span_incomplete', '引文位置需同时给出起止 quoteStart 与 quoteEnd (give both ends of the span)');
+      problem(quoteStart === null ? 'quoteStart' : 'quoteEnd', 'span_incomplete', { zh: '引文位置需同时给出起止 quoteStart 与 quoteEnd', en: 'Give both ends of the quote’s span (quoteStart and quoteEnd)' });
     } else if (quoteStart !== null && quoteEnd !== null) {
       const text = plan.document_text;
-      if (text === null) problem('quoteStart', 'no_document_text', '该规划未保存原文, 不能给出引文位置 (the plan keeps no document text)');
-      else if (quoteEnd <= quoteStart || quoteEnd > text.length) problem('quoteEnd', 'span_out_of_range', `引文位置 ${quoteStart}–${quoteEnd} 超出原文范围 (0–${text.length}) (the span is outside the text)`);
+      if (text === null) problem('quoteStart', 'no_document_text', { zh: '该规划未保存原文, 不能给出引文位置', en: 'The plan keeps no document text for the quote to point into' });
+      else if (quoteEnd <= quoteStart || quoteEnd > text.length) problem('quoteEnd', 'span_out_of_range', { zh: `引文位置 ${quoteStart}–${quoteEnd} 超出原文范围 (0–${text.length})`, en: `The span ${quoteStart}–${quoteEnd} is outside the text (0–${text.length})` });
       else {
         const words = text.slice(quoteStart, quoteEnd);
         if (quote === null) quote = words;
-        else if (quote !== words) problem('quote', 'quote_mismatch', `引文与原文该位置不符: 原文为“${words.slice(0, 60)}” (the quote differs from the text at its span)`);
+        else if (quote !== words) problem('quote', 'quote_mismatch', { zh: `引文与原文该位置不符: 原文为“${words.slice(0, 60)}”`, en: `The quote differs from the text at its span, which reads “${words.slice(0, 60)}”` });
       }
     }
 
@@ -227,13 +232,13 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
     if (i.supersedesId != null) {
       const before = predecessors.find((p) => p.id === i.supersedesId);
       const taken = successors.find((s) => s.supersedes_id === i.supersedesId && s.id !== selfId);
-      if (i.supersedesId === selfId) problem('supersedesId', 'supersedes_self', '目标不能接替自己 (a target cannot replace itself)');
-      else if (!before) problem('supersedesId', 'unknown_target', `目标 ${i.supersedesId} 不存在 (unknown target)`);
+      if (i.supersedesId === selfId) problem('supersedesId', 'supersedes_self', { zh: '目标不能接替自己', en: 'A target cannot replace itself' });
+      else if (!before) problem('supersedesId', 'unknown_target', { zh: `目标 ${i.supersedesId} 不存在`, en: `Unknown target ${i.supersedesId}` });
       else {
-        if (indicator && before.indicator_code !== indicator.code) problem('supersedesId', 'supersedes_other_indicator', `被接替的目标 ${before.code} 是另一指标(${before.indicator_code}) (it measures another indicator)`);
-        if (before.target_year >= i.targetYear) problem('supersedesId', 'supersedes_not_earlier', `被接替的目标 ${before.code} 的目标年 ${before.target_year} 不早于 ${i.targetYear} (it must have an earlier horizon)`);
-        if (taken) problem('supersedesId', 'already_superseded', `目标 ${before.code} 已被 ${taken.code} 接替 (already replaced by another target)`);
-        else if (supersededInBatch.has(i.supersedesId)) problem('supersedesId', 'already_superseded', `本批第 ${supersededInBatch.get(i.supersedesId)} 项已接替目标 ${before.code} (another item of this batch replaces it)`);
+        if (indicator && before.indicator_code !== indicator.code) problem('supersedesId', 'supersedes_other_indicator', { zh: `被接替的目标 ${before.code} 是另一指标(${before.indicator_code})`, en: `The replaced target ${before.code} measures another indicator (${before.indicator_code})` });
+        if (before.target_year >= i.targetYear) problem('supersedesId', 'supersedes_not_earlier', { zh: `被接替的目标 ${before.code} 的目标年 ${before.target_year} 不早于 ${i.targetYear}`, en: `The replaced target ${before.code} is due in ${before.target_year}, not before ${i.targetYear}` });
+        if (taken) problem('supersedesId', 'already_superseded', { zh: `目标 ${before.code} 已被 ${taken.code} 接替`, en: `${before.code} is already replaced by ${taken.code}` });
+        else if (supersededInBatch.has(i.supersedesId)) problem('supersedesId', 'already_superseded', { zh: `本批第 ${supersededInBatch.get(i.supersedesId)} 项已接替目标 ${before.code}`, en: `Item ${supersededInBatch.get(i.supersedesId)} of this batch already replaces ${before.code}` });
       }
       supersededInBatch.set(i.supersedesId, index);
     }
@@ -242,7 +247,7 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
     let code = i.code;
     if (code) {
       const owner = takenCodes.find((t) => t.code === code);
-      if ((owner && owner.id !== selfId) || codesInBatch.has(code)) problem('code', 'code_taken', `编号“${code}”已被使用 (the code is taken)`);
+      if ((owner && owner.id !== selfId) || codesInBatch.has(code)) problem('code', 'code_taken', { zh: `编号“${code}”已被使用`, en: `The code ${code} is taken` });
     } else {
       code = nextCode();
     }
@@ -266,30 +271,37 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
   return { checked, problems };
 }
 
-function throwIfProblems(problems: TargetProblemT[], what: string): void {
+/** Refuses the whole write (422) when anything is wrong, naming each item and field. `what` failed: the targets, the plan, … */
+export function throwIfProblems(problems: TargetProblemT[], what: Bilingual): void {
   if (problems.length === 0) return;
-  throw new ApiError(422, 'invalid_targets', `${problems.length} 处未通过校验, 未写入任何数据 (${what} failed the checks; nothing was written)`,
-    problems.map((p) => ({ path: p.index === null ? p.field : `targets.${p.index}.${p.field}`, message: p.message })), { problems });
+  const n = problems.length;
+  throw new DomainError('checks_failed', 'invalid_targets', {
+    zh: `${what.zh}有 ${n} 处未通过校验, 未写入任何数据`,
+    en: `${what.en} failed the checks (${n} problem${n > 1 ? 's' : ''}); nothing was written`,
+  }, {
+    details: problems.map((p) => ({ path: p.index === null ? p.field : `targets.${p.index}.${p.field}`, messages: p.messages ?? { zh: p.message, en: p.message } })),
+    extra: { problems },
+  });
 }
 
 /** A duplicate code or a second successor that slipped in between the check and the write. */
-async function uniquely<T>(work: () => Promise<T>): Promise<T> {
+export async function uniquely<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
     if (/unique|UNIQUE|duplicate key/.test(String((err as Error).message))) {
-      throw new ApiError(409, 'conflict', '编号或接替关系刚被他人占用, 未写入任何数据 (a code or successor was taken concurrently; nothing was written)');
+      throw conflict('conflict', { zh: '编号或接替关系刚被他人占用, 未写入任何数据', en: 'A code or successor was taken by someone else just now; nothing was written' });
     }
     throw err;
   }
 }
 
 function creationReason(reason: string | null, extraction: TargetInputT['extraction']): string | null {
-  const from = extraction ? `采纳自动提取的候选 ${extraction.candidateId} (置信度 ${extraction.confidence}) (accepted from extraction)` : null;
+  const from = extraction ? `采纳自动提取的候选 ${extraction.candidateId} (置信度 ${extraction.confidence})` : null;
   return [reason, from].filter(Boolean).join('; ') || null;
 }
 
-async function insertTargets(trx: Transaction<Database>, planId: number, targets: CheckedTarget[], actor: Actor, now: Date, reason: string | null): Promise<number[]> {
+export async function insertTargets(trx: Transaction<Database>, planId: number, targets: CheckedTarget[], actor: Actor, now: Date, reason: string | null): Promise<number[]> {
   const at = now.toISOString();
   const ids: number[] = [];
   for (const t of targets) {
@@ -304,16 +316,19 @@ async function insertTargets(trx: Transaction<Database>, planId: number, targets
   return ids;
 }
 
-const itemsOf = (inputs: TargetInputT[]): CheckItem[] => inputs.map((input, index) => ({ index, input, units: { target: input.unit, baseline: input.unit } }));
+export const itemsOf = (inputs: TargetInputT[]): CheckItem[] => inputs.map((input, index) => ({ index, input, units: { target: input.unit, baseline: input.unit } }));
 
 // --- targets -----------------------------------------------------------------------------------------
 
 /** Several targets of one plan, all or nothing (accepting extraction candidates is one call). */
 export async function createTargets(db: Kysely<Database>, body: z.infer<typeof CreateTargetsBody>, actor: Actor, now: Date): Promise<number[]> {
   const plan = await db.selectFrom('plans').select(['id', 'code', 'region_code', 'document_text']).where('id', '=', body.planId).executeTakeFirst();
-  if (!plan) throwIfProblems([{ index: null, field: 'planId', code: 'unknown_plan', message: `规划 ${body.planId} 不存在 (unknown plan)` }], 'the batch');
+  if (!plan) {
+    const messages = { zh: `规划 ${body.planId} 不存在`, en: `Unknown plan ${body.planId}` };
+    throwIfProblems([{ index: null, field: 'planId', code: 'unknown_plan', message: messages.zh, messages }], { zh: '本批目标', en: 'The batch' });
+  }
   const { checked, problems } = await checkTargets(db, plan!, itemsOf(body.targets));
-  throwIfProblems(problems, 'targets');
+  throwIfProblems(problems, { zh: '目标', en: 'The targets' });
   return uniquely(() => db.transaction().execute(async (trx) => {
     const ids = await insertTargets(trx, plan!.id, checked, actor, now, body.reason ?? null);
     await audit(trx, actor, now, 'create_targets', 'target', null, { planId: plan!.id, reason: body.reason ?? null, ids, codes: checked.map((c) => c.columns.code) });
@@ -334,11 +349,14 @@ async function lastChange(db: Kysely<Database>, targetId: number): Promise<{ by:
 /** Changes a target from the version the writer saw; keeps the whole before and after. */
 export async function updateTarget(db: Kysely<Database>, id: number, body: z.infer<typeof UpdateTargetBody>, actor: Actor, now: Date): Promise<void> {
   const current = await db.selectFrom('targets').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!current) throw new ApiError(404, 'not_found', `未找到目标 ${id} (target ${id} not found)`);
+  if (!current) throw notFound({ zh: '目标', en: 'target' }, id);
   const { version, reason, extraction, ...changes } = body;
   if (version !== current.version) {
     const last = await lastChange(db, id);
-    throw new ApiError(409, 'conflict', `目标已被${last ? ` ${last.by} 于 ${last.at} ` : '他人'}修改(当前第${current.version}版), 请刷新后再改 (changed since you loaded it)`, undefined, { current: { version: current.version, ...(last ? { changedBy: last.by, changedAt: last.at } : {}) } });
+    throw conflict('conflict', {
+      zh: `目标已被${last ? ` ${last.by} 于 ${last.at} ` : '他人'}修改(当前第${current.version}版), 请刷新后再改`,
+      en: `${last ? `${last.by} changed the target at ${last.at}` : 'Someone changed the target'} since you loaded it (now version ${current.version}): reload and edit again`,
+    }, { current: { version: current.version, ...(last ? { changedBy: last.by, changedAt: last.at } : {}) } });
   }
   const plan = await db.selectFrom('plans').select(['id', 'code', 'region_code', 'document_text']).where('id', '=', current.plan_id).executeTakeFirstOrThrow();
   const currentCodes = await regionCodesOf(db, id);
@@ -357,7 +375,7 @@ export async function updateTarget(db: Kysely<Database>, id: number, body: z.inf
   };
   const units = { target: given('targetValue') ? changes.unit : current.unit, baseline: given('baselineValue') ? changes.unit : current.unit };
   const { checked, problems } = await checkTargets(db, plan, [{ index: null, input: merged, units, selfId: id }]);
-  throwIfProblems(problems, 'the target');
+  throwIfProblems(problems, { zh: '目标', en: 'The target' });
   const next = checked[0]!;
   const before = snapshot(plan.id, current, currentCodes);
   const after = snapshot(plan.id, next.columns, next.regionCodes);
@@ -366,7 +384,7 @@ export async function updateTarget(db: Kysely<Database>, id: number, body: z.inf
   await uniquely(() => db.transaction().execute(async (trx) => {
     const result = await trx.updateTable('targets').set({ ...next.columns, version: current.version + 1, updated_at: at })
       .where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict', '目标刚被他人修改, 未写入 (changed concurrently; nothing was written)');
+    if (Number(result.numUpdatedRows) !== 1) throw conflict('conflict', { zh: '目标刚被他人修改, 未写入', en: 'The target was changed by someone else just now; nothing was written' });
     if (JSON.stringify(before.regionCodes) !== JSON.stringify(after.regionCodes)) {
       await trx.deleteFrom('target_regions').where('target_id', '=', id).execute();
       if (next.regionCodes.length) await trx.insertInto('target_regions').values(next.regionCodes.map((code) => ({ target_id: id, region_code: code }))).execute();
@@ -395,97 +413,5 @@ export async function targetHistory(db: Kysely<Database>, id: number) {
       changes: before ? fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null })) : [],
       reason: r.reason, changedBy: r.changed_by_name, changedAt: r.changed_at,
     };
-  });
-}
-
-// --- plans -------------------------------------------------------------------------------------------
-
-type PlanInput = z.infer<typeof CreatePlanBody>;
-
-async function checkPlanRefs(db: Kysely<Database>, input: Partial<PlanInput>, exceptId?: number): Promise<void> {
-  const problems: TargetProblemT[] = [];
-  if (input.regionCode && !(await db.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst())) {
-    problems.push({ index: null, field: 'regionCode', code: 'unknown_region', message: `地区代码 ${input.regionCode} 不存在 (unknown region)` });
-  }
-  if (input.sourceCode && !(await db.selectFrom('sources').select('code').where('code', '=', input.sourceCode).executeTakeFirst())) {
-    problems.push({ index: null, field: 'sourceCode', code: 'unknown_source', message: `来源“${input.sourceCode}”不存在 (unknown source)` });
-  }
-  throwIfProblems(problems, 'the plan');
-  if (input.code) {
-    let q = db.selectFrom('plans').select('id').where('code', '=', input.code);
-    if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
-    if (await q.executeTakeFirst()) throw new ApiError(409, 'code_taken', `已有编号为“${input.code}”的规划 (a plan with this code exists)`);
-  }
-}
-
-function planColumns(input: Partial<PlanInput>) {
-  return {
-    ...(input.code !== undefined ? { code: input.code } : {}),
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    ...(input.issuer !== undefined ? { issuer: input.issuer } : {}),
-    ...(input.documentNumber !== undefined ? { document_number: input.documentNumber } : {}),
-    ...(input.issuedOn !== undefined ? { issued_on: input.issuedOn } : {}),
-    ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
-    ...(input.url !== undefined ? { url: input.url } : {}),
-    ...(input.note !== undefined ? { note: input.note } : {}),
-    ...(input.sourceCode !== undefined ? { source_code: input.sourceCode } : {}),
-    ...(input.documentText !== undefined ? { document_text: input.documentText } : {}),
-  };
-}
-
-const planAuditDetail = (input: Partial<PlanInput>) => {
-  const { documentText, targets: _, ...rest } = input;
-  return { ...rest, ...(documentText !== undefined ? { documentLength: documentText?.length ?? 0 } : {}) };
-};
-
-/** A plan, with its targets when given (all or nothing). Answers the new plan's id. */
-export async function createPlan(db: Kysely<Database>, input: PlanInput, actor: Actor, now: Date): Promise<number> {
-  await checkPlanRefs(db, input);
-  const placeholder = `PLAN-NEW-${randomUUID()}`;
-  const draftPlan: PlanRow = { id: null, code: input.code ?? placeholder, region_code: input.regionCode ?? null, document_text: input.documentText ?? null };
-  const { checked, problems } = input.targets?.length ? await checkTargets(db, draftPlan, itemsOf(input.targets)) : { checked: [], problems: [] };
-  throwIfProblems(problems, 'targets');
-  const at = now.toISOString();
-  return uniquely(() => db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto('plans').values({
-      code: input.code ?? placeholder, title: input.title, issuer: input.issuer ?? null, document_number: input.documentNumber ?? null,
-      issued_on: input.issuedOn ?? null, region_code: input.regionCode ?? null, source_code: input.sourceCode ?? null, url: input.url ?? null,
-      note: input.note ?? null, document_text: input.documentText ?? null, created_at: at, updated_at: at,
-    }).returning('id').executeTakeFirstOrThrow();
-    const code = input.code ?? `PLAN-${id}`;
-    if (!input.code) await trx.updateTable('plans').set({ code }).where('id', '=', id).execute();
-    // codes made before the plan had its own: PLAN-NEW-… → PLAN-<id>-n
-    const targets = checked.map((t) => ({ ...t, columns: { ...t.columns, code: t.columns.code.replace(placeholder, code) } }));
-    const ids = await insertTargets(trx, id, targets, actor, now, null);
-    await audit(trx, actor, now, 'create', 'plan', id, { ...planAuditDetail(input), code, targetIds: ids });
-    await bumpDataVersion(trx, { kind: 'targets' });
-    return id;
-  }));
-}
-
-/** Edits a plan from the version the writer saw; new document text must keep its targets' quotes in place. */
-export async function updatePlan(db: Kysely<Database>, id: number, input: z.infer<typeof UpdatePlanBody>, actor: Actor, now: Date): Promise<void> {
-  const current = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!current) throw new ApiError(404, 'not_found', `未找到规划 ${id} (plan ${id} not found)`);
-  const { version, ...changes } = input;
-  if (version !== current.version) {
-    throw new ApiError(409, 'conflict', `规划已被他人修改(当前第${current.version}版), 请刷新后再改 (changed since you loaded it)`, undefined, { current: { version: current.version } });
-  }
-  await checkPlanRefs(db, changes, id);
-  if (changes.documentText !== undefined && changes.documentText !== current.document_text) {
-    const spans = await db.selectFrom('targets').select(['code', 'quote', 'quote_start', 'quote_end']).where('plan_id', '=', id).where('quote_start', 'is not', null).execute();
-    const broken = spans.filter((t) => changes.documentText == null || changes.documentText.slice(t.quote_start!, t.quote_end!) !== t.quote);
-    throwIfProblems(broken.map((t) => ({
-      index: null, field: 'documentText', code: 'breaks_quote_span',
-      message: `目标 ${t.code} 的引文“${(t.quote ?? '').slice(0, 40)}”在新原文中不在原位置 ${t.quote_start}–${t.quote_end}; 请先修改该目标的引文位置 (the new text moves this target's quote: update its span first)`,
-    })), 'the plan');
-  }
-  await db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('plans').set({ ...planColumns(changes), version: current.version + 1, updated_at: now.toISOString() })
-      .where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict', '规划刚被他人修改 (changed concurrently)');
-    const { document_text: text, ...before } = current;
-    await audit(trx, actor, now, 'update', 'plan', id, { before: { ...before, documentLength: text?.length ?? 0 }, changes: planAuditDetail(changes) });
-    await bumpDataVersion(trx, { kind: 'targets' });
   });
 }

@@ -1,11 +1,15 @@
-// Accounts: create, change, list. Admins only (the routes check); every change is audited.
+// Accounts: create, change, list, and the first admin on first start. Admins only (the routes check);
+// every change is audited. One rule holds the product together: there is always an active admin.
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../shared/schemas.ts';
+import { isPostgres } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
-import { ApiError } from '../http.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
-import { deleteUserSessions, hashPassword } from './auth.ts';
+import { hashPassword } from './passwords.ts';
+import { deleteUserSessions } from './sessions.ts';
 
 type UserOut = z.infer<typeof User>;
 
@@ -21,12 +25,16 @@ export async function listUsers(db: Kysely<Database>, ids?: number[]): Promise<U
 
 async function checkParks(db: Kysely<Database>, role: string, parkIds: number[]): Promise<void> {
   if (role === 'park_manager' && parkIds.length === 0) {
-    throw new ApiError(400, 'invalid_request', '园区填报员至少要绑定一个园区 (a park manager needs at least one park)', [{ path: 'parkIds', message: 'required for park_manager' }]);
+    throw invalid('invalid_request', { zh: '园区填报员至少要绑定一个园区', en: 'A park manager needs at least one park' },
+      [{ path: 'parkIds', messages: { zh: '园区填报员必须绑定园区', en: 'required for a park manager' } }]);
   }
   if (parkIds.length === 0) return;
   const found = await db.selectFrom('parks').select('id').where('id', 'in', parkIds).execute();
-  const missing = parkIds.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw new ApiError(400, 'invalid_request', `园区不存在: ${missing.join(', ')} (unknown park ids)`, [{ path: 'parkIds', message: `unknown: ${missing.join(', ')}` }]);
+  const missing = parkIds.filter((id) => !found.some((f) => f.id === id)).join(', ');
+  if (missing) {
+    throw invalid('invalid_request', { zh: `园区不存在: ${missing}`, en: `Unknown park ids: ${missing}` },
+      [{ path: 'parkIds', messages: { zh: `不存在: ${missing}`, en: `unknown: ${missing}` } }]);
+  }
 }
 
 export async function createUser(db: Kysely<Database>, input: z.infer<typeof CreateUserBody>, actor: Actor, now: Date): Promise<UserOut> {
@@ -34,7 +42,7 @@ export async function createUser(db: Kysely<Database>, input: z.infer<typeof Cre
   const passwordHash = await hashPassword(input.password);
   const newId = await db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (taken) throw new ApiError(409, 'username_taken', `用户名“${input.username}”已被使用 (username taken)`);
+    if (taken) throw conflict('username_taken', { zh: `用户名“${input.username}”已被使用`, en: `The username “${input.username}” is taken` });
     const { id } = await trx.insertInto('users').values({
       username: input.username, display_name: input.displayName ?? null, password_hash: passwordHash, role: input.role,
       created_at: now.toISOString(), updated_at: now.toISOString(),
@@ -46,14 +54,33 @@ export async function createUser(db: Kysely<Database>, input: z.infer<typeof Cre
   return (await listUsers(db, [newId]))[0]!;
 }
 
+/**
+ * Refuses a change that would leave no active admin: the last one losing the role or being disabled.
+ * The active admins' rows are locked for the transaction (PostgreSQL; SQLite writes one transaction
+ * at a time), so two admins demoting each other at once cannot both succeed.
+ */
+async function keepAnActiveAdmin(trx: Kysely<Database>, id: number, input: z.infer<typeof UpdateUserBody>): Promise<void> {
+  const losesAdmin = (input.role !== undefined && input.role !== 'admin') || input.disabled === true;
+  if (!losesAdmin) return;
+  const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).orderBy('id')
+    .$if(isPostgres(trx), (q) => q.forUpdate()).execute();
+  if (admins.some((a) => a.id === id) && !admins.some((a) => a.id !== id)) {
+    throw conflict('last_admin', {
+      zh: '这是最后一个可用的管理员账号, 不能取消其管理员角色或停用它: 请先让另一个账号成为管理员',
+      en: 'This is the last active admin: it cannot lose the admin role or be disabled. Make another account an admin first',
+    });
+  }
+}
+
 export async function updateUser(db: Kysely<Database>, id: number, input: z.infer<typeof UpdateUserBody>, actor: Actor, now: Date): Promise<UserOut> {
   const [existing] = await listUsers(db, [id]);
-  if (!existing) throw new ApiError(404, 'not_found', `未找到用户 ${id} (user ${id} not found)`);
+  if (!existing) throw notFound({ zh: '用户', en: 'user' }, id);
   const role = input.role ?? existing.role;
   const parkIds = input.parkIds ?? existing.parkIds;
   await checkParks(db, role, role === 'park_manager' ? parkIds : []);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
+    await keepAnActiveAdmin(trx, id, input);
     await trx.updateTable('users').set({
       ...(input.role ? { role: input.role } : {}),
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
@@ -70,4 +97,16 @@ export async function updateUser(db: Kysely<Database>, id: number, input: z.infe
   // A disabled account or a new password ends the user's sessions everywhere.
   if (input.disabled || passwordHash) await deleteUserSessions(db, id);
   return (await listUsers(db, [id]))[0]!;
+}
+
+/** Creates the admin account when there are no users yet; returns the password if it was generated. */
+export async function ensureAdmin(db: Kysely<Database>, now: Date, password: string | undefined): Promise<{ created: boolean; generatedPassword: string | null }> {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return { created: false, generatedPassword: null };
+  const generated = password ? null : randomBytes(12).toString('base64url');
+  await db.insertInto('users').values({
+    username: 'admin', display_name: '系统管理员', password_hash: await hashPassword(password ?? generated!), role: 'admin',
+    created_at: now.toISOString(), updated_at: now.toISOString(),
+  }).execute();
+  return { created: true, generatedPassword: generated };
 }

@@ -2,14 +2,15 @@
 // plausibility, the version the writer saw), then written all-or-nothing in one transaction with a
 // revision per figure and an audit entry. The form, the JSON API and the Excel import all use it.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { figureProblems } from '../../shared/figure-checks.ts';
 import type { Indicator } from '../../shared/indicators.ts';
 import { canConvert, convert, isUnit, type Unit } from '../../shared/units.ts';
 import type { ValueInputT, ValueProblemT } from '../../shared/schemas.ts';
 import type { Database, ValueStatus } from '../db/schema.ts';
-import { ApiError } from '../http.ts';
+import { conflict, DomainError, invalid, type Bilingual } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
 import { bumpDataVersion, provincesOf } from './data-version.ts';
-import { canWritePark, type SessionUser } from './auth.ts';
+import { canWritePark, type SessionUser } from './sessions.ts';
 import { indicatorsByCode } from './catalog.ts';
 import { subjectKey } from './subjects.ts';
 
@@ -34,8 +35,10 @@ export interface WritePlan {
   problems: ValueProblemT[];
 }
 
-const jumpMessage = (value: number, other: number, year: number) =>
-  `${value} 与${year}年的 ${other} 相差超过${JUMP_FACTOR}倍, 可能是单位错误(万元/亿元); 如确认无误请勾选确认并填写说明 (differs more than ×${JUMP_FACTOR} from ${year}: confirm with a note)`;
+const jumpMessages = (value: number, other: number, year: number): Bilingual => ({
+  zh: `${value} 与${year}年的 ${other} 相差超过${JUMP_FACTOR}倍, 可能是单位错误(万元/亿元); 如确认无误请勾选确认并填写说明`,
+  en: `${value} differs more than ×${JUMP_FACTOR} from ${other} in ${year}, perhaps a unit slip (万元/亿元); if it is right, confirm it with a note`,
+});
 
 /**
  * Checks a batch without writing anything: every problem with the item's index and field, in
@@ -43,8 +46,9 @@ const jumpMessage = (value: number, other: number, year: number) =>
  */
 export async function planValueWrites(db: Kysely<Database>, user: SessionUser, items: ValueInputT[], status: ValueStatus, now: Date): Promise<WritePlan> {
   const problems: ValueProblemT[] = [];
-  const problem = (index: number, field: string, code: string, message: string, current?: ValueProblemT['current']) =>
-    problems.push({ index, field, code, message, ...(current ? { current } : {}) });
+  // `message` is the Chinese until the HTTP layer sets it to the request's language.
+  const problem = (index: number, field: string, code: string, messages: Bilingual, current?: ValueProblemT['current']) =>
+    problems.push({ index, field, code, message: messages.zh, messages, ...(current ? { current } : {}) });
 
   const parkIds = [...new Set(items.map((i) => i.parkId))];
   const [parks, indicators, sources] = await Promise.all([
@@ -80,34 +84,49 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
   items.forEach((item, index) => {
     const key = `${item.parkId}:${item.indicator}:${item.year}`;
     const before = problems.length;
-    if (!parkName.has(item.parkId)) problem(index, 'parkId', 'unknown_park', `园区 ${item.parkId} 不存在 (unknown park)`);
-    else if (!canWritePark(user, item.parkId)) problem(index, 'parkId', 'forbidden_park', `无权填报“${parkName.get(item.parkId)}”的数据 (you may not write this park's figures)`);
+    if (!parkName.has(item.parkId)) problem(index, 'parkId', 'unknown_park', { zh: `园区 ${item.parkId} 不存在`, en: `Unknown park ${item.parkId}` });
+    else if (!canWritePark(user, item.parkId)) {
+      problem(index, 'parkId', 'forbidden_park', { zh: `无权填报“${parkName.get(item.parkId)}”的数据`, en: `You may not write the figures of ${parkName.get(item.parkId)}` });
+    }
     const indicator = indicators.get(item.indicator);
-    if (!indicator) problem(index, 'indicator', 'unknown_indicator', `指标“${item.indicator}”不存在 (unknown indicator)`);
-    else if (indicator.kind === 'coverage') problem(index, 'indicator', 'not_reported', `“${indicator.nameZh}”由园区名录计算, 不需填报 (computed from the park register)`);
-    if (item.year > currentYear) problem(index, 'year', 'future_year', `${item.year}年尚未到来, 不能填报 (a future year)`);
-    if (batchAt.get(key) !== index) problem(index, 'year', 'duplicate', `同一园区、指标、年份重复出现 (duplicate of item ${batchAt.get(key)})`);
-    if (item.sourceCode && !sourceCodes.has(item.sourceCode)) problem(index, 'sourceCode', 'unknown_source', `来源“${item.sourceCode}”不存在 (unknown source)`);
+    if (!indicator) problem(index, 'indicator', 'unknown_indicator', { zh: `指标“${item.indicator}”不存在`, en: `Unknown indicator ${item.indicator}` });
+    else if (indicator.kind === 'coverage') {
+      problem(index, 'indicator', 'not_reported', { zh: `“${indicator.nameZh}”由园区名录计算, 不需填报`, en: `${indicator.nameEn} is computed from the park register, not reported` });
+    }
+    if (item.year > currentYear) problem(index, 'year', 'future_year', { zh: `${item.year}年尚未到来, 不能填报`, en: `${item.year} is a future year` });
+    if (batchAt.get(key) !== index) {
+      problem(index, 'year', 'duplicate', { zh: `同一园区、指标、年份与第 ${batchAt.get(key)} 项重复`, en: `Same park, indicator and year as item ${batchAt.get(key)}` });
+    }
+    if (item.sourceCode && !sourceCodes.has(item.sourceCode)) problem(index, 'sourceCode', 'unknown_source', { zh: `来源“${item.sourceCode}”不存在`, en: `Unknown source ${item.sourceCode}` });
 
     let value = item.value;
     if (indicator) {
       const unit = item.unit ?? indicator.unit;
       if (!isUnit(unit) || !canConvert(unit, indicator.unit)) {
-        problem(index, 'unit', 'wrong_unit', `单位“${unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位 (wrong unit)`);
+        problem(index, 'unit', 'wrong_unit', {
+          zh: `单位“${unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位`,
+          en: `The unit ${unit} does not fit ${indicator.nameEn}: use ${indicator.unit} or a unit that converts to it`,
+        });
       } else {
         value = convert(item.value, unit as Unit, indicator.unit);
       }
-      if (value < 0) problem(index, 'value', 'negative', `“${indicator.nameZh}”不能为负数 (must not be negative)`);
-      if ((indicator.kind === 'count' || indicator.kind === 'rank') && !Number.isInteger(value)) problem(index, 'value', 'not_integer', `“${indicator.nameZh}”应为整数 (must be a whole number)`);
-      if (indicator.kind === 'rank' && value < 1) problem(index, 'value', 'rank_below_one', '排名从1开始 (ranks start at 1)');
-      if ((indicator.kind === 'percent' || indicator.kind === 'share') && value > 100) problem(index, 'value', 'over_100', `“${indicator.nameZh}”不能超过100% (a share over 100%)`);
+      for (const p of figureProblems(indicator, value)) problem(index, 'value', p.code, p.messages);
     }
 
     const existing = storedAt.get(key) ?? null;
     if (existing) {
       const current = { value: existing.value, version: existing.version, status: existing.status, enteredBy: existing.entered_by_name, enteredAt: existing.entered_at };
-      if (item.version === undefined) problem(index, 'version', 'version_required', `该数据已存在(第${existing.version}版), 修改时须带上所见版本号 (the figure exists: send the version you saw)`, current);
-      else if (item.version !== existing.version) problem(index, 'version', 'stale', `该数据已被 ${existing.entered_by_name} 于 ${existing.entered_at} 修改为 ${existing.value}, 请刷新后再改 (changed by someone else since you loaded it)`, current);
+      if (item.version === undefined) {
+        problem(index, 'version', 'version_required', {
+          zh: `该数据已存在(第${existing.version}版), 修改时须带上所见版本号`,
+          en: `The figure exists (version ${existing.version}): send the version you saw to change it`,
+        }, current);
+      } else if (item.version !== existing.version) {
+        problem(index, 'version', 'stale', {
+          zh: `该数据已被 ${existing.entered_by_name} 于 ${existing.entered_at} 修改为 ${existing.value}, 请刷新后再改`,
+          en: `${existing.entered_by_name} changed it to ${existing.value} at ${existing.entered_at}, since you loaded it: reload and edit again`,
+        }, current);
+      }
     }
     // Against the neighbouring years (stored, or in this batch): the year before, else the year after.
     const neighbour = (year: number) => {
@@ -117,9 +136,9 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
       return storedValue !== undefined ? { year, value: storedValue } : undefined;
     };
     const other = neighbour(item.year - 1) ?? neighbour(item.year + 1);
-    if (other && other.value !== undefined && other.value > 0 && value > 0 && (value / other.value >= JUMP_FACTOR || other.value / value >= JUMP_FACTOR)
+    if (other && other.value !== undefined && other.value > 0 && value > 0 && Number.isFinite(value) && (value / other.value >= JUMP_FACTOR || other.value / value >= JUMP_FACTOR)
       && !(item.confirm && item.note?.trim())) {
-      problem(index, 'value', 'implausible_jump', jumpMessage(value, other.value, other.year));
+      problem(index, 'value', 'implausible_jump', jumpMessages(value, other.value, other.year));
     }
     if (problems.length > before) return;
     const note = item.note?.trim() || null;
@@ -143,12 +162,16 @@ function inIndicatorUnit(item: ValueInputT, indicator: Indicator | undefined): n
 export function throwIfProblems(plan: WritePlan): void {
   if (plan.problems.length === 0) return;
   const codes = new Set(plan.problems.map((p) => p.code));
-  const [status, code, message]: [403 | 409 | 422, string, string] = codes.has('forbidden_park')
-    ? [403, 'forbidden', '无权填报其中部分园区的数据, 未写入任何数据 (not allowed for some parks; nothing was written)']
+  const n = plan.problems.length;
+  const [kind, code, messages]: [DomainError['kind'], string, Bilingual] = codes.has('forbidden_park')
+    ? ['forbidden', 'forbidden', { zh: '无权填报其中部分园区的数据, 未写入任何数据', en: 'You may not write the figures of some of these parks; nothing was written' }]
     : codes.has('stale') || codes.has('version_required')
-      ? [409, 'conflict', '部分数据已被他人修改或需带版本号, 未写入任何数据 (a newer version exists; nothing was written)']
-      : [422, 'invalid_values', `${plan.problems.length} 处数据未通过校验, 未写入任何数据 (figures failed the checks; nothing was written)`];
-  throw new ApiError(status, code, message, plan.problems.map((p) => ({ path: `${p.index}.${p.field}`, message: p.message })), { problems: plan.problems });
+      ? ['conflict', 'conflict', { zh: '部分数据已被他人修改或需带版本号, 未写入任何数据', en: 'Some figures changed since you loaded them or need their version; nothing was written' }]
+      : ['checks_failed', 'invalid_values', { zh: `${n} 处数据未通过校验, 未写入任何数据`, en: `${n} figure${n > 1 ? 's' : ''} failed the checks; nothing was written` }];
+  throw new DomainError(kind, code, messages, {
+    details: plan.problems.map((p) => ({ path: `${p.index}.${p.field}`, messages: p.messages ?? { zh: p.message, en: p.message } })),
+    extra: { problems: plan.problems },
+  });
 }
 
 export interface AppliedWrite {
@@ -189,7 +212,7 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
         ...(w.sourceCode ? { source_code: w.sourceCode } : {}), review_comment: null, reviewed_by_name: null, reviewed_at: null,
       }).where('id', '=', w.existing.id).where('version', '=', w.existing.version).executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) {
-        throw new ApiError(409, 'conflict', '数据刚被他人修改, 未写入任何数据 (changed concurrently; nothing was written)');
+        throw conflict('conflict', { zh: '数据刚被他人修改, 未写入任何数据', en: 'A figure was changed by someone else just now; nothing was written' });
       }
       written.set(w, { id: w.existing.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing.version + 1, changed: true });
     } else if (w.unchanged) {
@@ -250,21 +273,28 @@ export async function writeValues(db: Kysely<Database>, user: SessionUser, items
 
 export async function reviewValues(db: Kysely<Database>, items: { id: number; version: number }[], action: 'approve' | 'return', comment: string | null, actor: Actor, now: Date): Promise<AppliedWrite[]> {
   if (action === 'return' && !comment) {
-    throw new ApiError(400, 'invalid_request', '退回时请填写原因 (a comment is required to send figures back)', [{ path: 'comment', message: 'required' }]);
+    throw invalid('invalid_request', { zh: '退回时请填写原因', en: 'Say why when sending figures back: a comment is required' },
+      [{ path: 'comment', messages: { zh: '退回时必填', en: 'required to send figures back' } }]);
   }
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const rows = await trx.selectFrom('reported_values').selectAll().where('id', 'in', items.map((i) => i.id)).execute();
     const problems = items.flatMap((item, index) => {
       const row = rows.find((r) => r.id === item.id);
-      if (!row) return [{ path: `${index}.id`, message: `数据 ${item.id} 不存在 (unknown value)` }];
-      if (row.version !== item.version) return [{ path: `${index}.version`, message: `数据已被 ${row.entered_by_name} 修改为第${row.version}版 (changed since you loaded it)` }];
-      if (row.status !== 'submitted') return [{ path: `${index}.status`, message: `只能审核已提交的数据, 当前为 ${row.status} (only submitted figures can be reviewed)` }];
+      if (!row) return [{ path: `${index}.id`, messages: { zh: `数据 ${item.id} 不存在`, en: `Unknown figure ${item.id}` } }];
+      if (row.version !== item.version) {
+        return [{ path: `${index}.version`, messages: { zh: `数据已被 ${row.entered_by_name} 修改为第${row.version}版`, en: `${row.entered_by_name} changed it since you loaded it (now version ${row.version})` } }];
+      }
+      if (row.status !== 'submitted') {
+        return [{ path: `${index}.status`, messages: { zh: `只能审核已提交的数据, 当前为 ${row.status}`, en: `Only submitted figures can be reviewed; this one is ${row.status}` } }];
+      }
       return [];
     });
     if (problems.length) {
       const stale = problems.some((p) => p.path.endsWith('.version'));
-      throw new ApiError(stale ? 409 : 422, stale ? 'conflict' : 'invalid_values', `${problems.length} 条数据无法审核, 未做任何更改 (nothing was changed)`, problems);
+      const n = problems.length;
+      throw new DomainError(stale ? 'conflict' : 'checks_failed', stale ? 'conflict' : 'invalid_values',
+        { zh: `${n} 条数据无法审核, 未做任何更改`, en: `${n} figure${n > 1 ? 's' : ''} cannot be reviewed; nothing was changed` }, { details: problems });
     }
     const status: ValueStatus = action === 'approve' ? 'approved' : 'draft';
     const out: AppliedWrite[] = [];

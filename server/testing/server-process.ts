@@ -1,7 +1,7 @@
 // Starts the real server as a child process (`node --import tsx server/main.ts`) on a free port with
 // its own data directory, for tests that speak HTTP to it the way a browser or another system would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,4 +102,11 @@ export async function startServer(options: { env?: Record<string, string>; dataD
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A process's resident memory in MB (Linux /proc). */
+export function residentMegabytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  if (!line) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(line.split(/\s+/)[1]) / 1024;
 }

@@ -1,43 +1,13 @@
-// Catalogue resources: health, regions, indicators (read-only), and plans (read; planners write).
+// /api/plans: the policy documents targets come from (read by anyone; planners and admins write).
 import { z } from 'zod';
-import { CreatePlanBody, Health, IdParam, Indicator, Plan, PlanDetail, Region, RegionsQuery, UpdatePlanBody } from '../../shared/schemas.ts';
-import { actorOf, requireRole } from '../auth.ts';
-import { jsonRoute, notFound, resourceRouter } from '../http.ts';
-import { listIndicators, listPlans, planDetail } from '../services/catalog.ts';
-import { createPlan, updatePlan } from '../services/target-writes.ts';
-
-export const health = resourceRouter().openapi(
-  jsonRoute({ method: 'get', path: '/', tags: ['system'], summary: '服务状态 (health)', response: Health }),
-  async (c) => {
-    const { deps } = c.var;
-    await deps.db.selectFrom('regions').select('code').limit(1).execute();
-    return c.json({ status: 'ok' as const, database: deps.databaseKind }, 200);
-  },
-);
-
-export const regions = resourceRouter().openapi(
-  jsonRoute({ method: 'get', path: '/', tags: ['catalogue'], summary: '行政区划 (GB/T 2260 regions)', query: RegionsQuery, response: z.array(Region) }),
-  async (c) => {
-    const { level, parent } = c.req.valid('query');
-    let q = c.var.deps.db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code as parentCode']);
-    if (level) q = q.where('level', '=', level);
-    if (parent) q = q.where('parent_code', '=', parent);
-    return c.json(await q.orderBy('code').execute(), 200);
-  },
-);
-
-export const indicators = resourceRouter().openapi(
-  jsonRoute({ method: 'get', path: '/', tags: ['catalogue'], summary: '指标目录 (indicator catalogue)', response: z.array(Indicator) }),
-  async (c) => {
-    const list = await listIndicators(c.var.deps.db);
-    return c.json(list.map((i) => ({
-      code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, unit: i.unit, direction: i.direction, kind: i.kind, aggregation: i.aggregation,
-      numerator: i.numerator ?? null, denominator: i.denominator ?? null, factor: i.factor ?? null, shareOf: i.shareOf ?? null, definitionZh: i.definitionZh ?? null,
-    })), 200);
-  },
-);
+import { CreatePlanBody, IdParam, Plan, PlanDetail, UpdatePlanBody } from '../../shared/schemas.ts';
+import { actorOf, requireRole } from '../access.ts';
+import { notFound } from '../errors.ts';
+import { jsonRoute, resourceRouter } from '../http.ts';
+import { createPlan, listPlans, planDetail, updatePlan } from '../services/plans.ts';
 
 const planners = requireRole('admin', 'planner');
+const PLAN = { zh: '规划', en: 'plan' };
 
 export const plans = resourceRouter()
   .openapi(
@@ -49,7 +19,7 @@ export const plans = resourceRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const plan = await planDetail(c.var.deps.db, id);
-      if (!plan) throw notFound('规划', 'plan', id);
+      if (!plan) throw notFound(PLAN, id);
       return c.json(plan, 200);
     },
   )

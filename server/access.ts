@@ -1,16 +1,22 @@
-// Who is asking: the session cookie, CSRF protection on writes, and role checks for routes.
+// Who is asking, and what they may do: the session cookie, CSRF protection on writes, screen links,
+// and role checks for routes. The HTTP side of sessions; services/sessions.ts keeps them.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Role } from './db/schema.ts';
 import type { AppEnv } from './context.ts';
-import { ApiError } from './http.ts';
-import { readSession, SESSION_COOKIE, type SessionUser } from './services/auth.ts';
+import { DomainError, forbidden } from './errors.ts';
+import { readSession, type SessionUser } from './services/sessions.ts';
 import { screenForToken } from './services/screens.ts';
 import type { Actor } from './services/audit.ts';
 
+/** The session cookie's name; its value is the session's token. */
+export const SESSION_COOKIE = 'mz_session';
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NOT_SIGNED_IN = new DomainError('unauthenticated', 'unauthenticated', { zh: '请先登录', en: 'Sign in first' });
+const SCREEN_REVOKED = new DomainError('unauthenticated', 'screen_revoked', { zh: '大屏链接无效或已被撤销, 请联系管理员', en: 'This screen link is wrong or revoked: ask an admin' });
 export const CSRF_HEADER = 'x-csrf-token';
 /** A wall display sends its screen link's token in this header; it may read, never write. */
 export const SCREEN_HEADER = 'x-screen-token';
@@ -48,8 +54,8 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv>[] {
     c.set('session', null);
     if (screenToken) {
       const screen = await screenForToken(c.var.deps.db, screenToken, now);
-      if (!screen) throw new ApiError(401, 'screen_revoked', '大屏链接无效或已被撤销, 请联系管理员 (this screen link is wrong or revoked)');
-      if (UNSAFE.has(c.req.method)) throw new ApiError(403, 'read_only', '大屏链接只能查看, 不能修改数据 (a screen link is read-only)');
+      if (!screen) throw SCREEN_REVOKED;
+      if (UNSAFE.has(c.req.method)) throw forbidden('read_only', { zh: '大屏链接只能查看, 不能修改数据', en: 'A screen link is read-only' });
       c.set('screen', screen);
       await next();
       return;
@@ -59,7 +65,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv>[] {
     c.set('session', session);
     if (session && UNSAFE.has(c.req.method) && c.req.path !== '/api/auth/login') {
       if (c.req.header(CSRF_HEADER) !== session.csrfToken) {
-        throw new ApiError(403, 'csrf', 'CSRF 校验失败: 请刷新页面后重试 (missing or wrong X-CSRF-Token)');
+        throw forbidden('csrf', { zh: 'CSRF 校验失败: 请刷新页面后重试', en: 'Missing or wrong X-CSRF-Token: reload the page and try again' });
       }
     }
     await next();
@@ -74,7 +80,7 @@ const OPEN_PATHS = ['/api/health', '/api/openapi.json', '/api/auth/', '/api/meta
 export function readAccessMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.var.deps.readAccess === 'signed_in' && !c.var.session && !c.var.screen && !OPEN_PATHS.some((p) => c.req.path === p || (p.endsWith('/') && c.req.path.startsWith(p)))) {
-      throw new ApiError(401, 'unauthenticated', '请先登录 (sign in first)');
+      throw NOT_SIGNED_IN;
     }
     await next();
   };
@@ -84,14 +90,14 @@ export function readAccessMiddleware(): MiddlewareHandler<AppEnv> {
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.var.session?.user;
-    if (!user) throw new ApiError(401, 'unauthenticated', '请先登录 (sign in first)');
-    if (!roles.includes(user.role)) throw new ApiError(403, 'forbidden', `当前角色无权执行此操作 (role ${user.role} may not do this)`);
+    if (!user) throw NOT_SIGNED_IN;
+    if (!roles.includes(user.role)) throw forbidden('forbidden', { zh: '当前角色无权执行此操作', en: `The role ${user.role} may not do this` });
     await next();
   };
 }
 
 export function currentUser(c: Context<AppEnv>): SessionUser {
   const user = c.var.session?.user;
-  if (!user) throw new ApiError(401, 'unauthenticated', '请先登录 (sign in first)');
+  if (!user) throw NOT_SIGNED_IN;
   return user;
 }

@@ -2,11 +2,11 @@
 // (a multipart form). The extractor is shared/extract.ts; the service adds the drafts the page sends back
 // to POST /api/targets to accept them, and reads uploaded documents. This file only reads the request.
 import { createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { ErrorResponse, ExtractBody, ExtractResult, ExtractUpload } from '../../shared/schemas.ts';
-import { requireRole } from '../auth.ts';
-import { ApiError, resourceRouter } from '../http.ts';
-import { DocumentError, MAX_CHARACTERS, MAX_DOCUMENT_BYTES, MAX_PAGES, TIME_LIMIT_MS } from '../services/documents.ts';
+import { requireRole } from '../access.ts';
+import { DomainError, invalid } from '../errors.ts';
+import { resourceRouter } from '../http.ts';
+import { MAX_CHARACTERS, MAX_DOCUMENT_BYTES, MAX_PAGES, TIME_LIMIT_MS } from '../services/documents.ts';
 import { extractFromDocument, extractWithDrafts } from '../services/extraction.ts';
 
 const MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
@@ -16,19 +16,8 @@ const UploadForm = ExtractUpload.extend({
   file: ExtractUpload.shape.file.openapi({ type: 'string', format: 'binary', description: `.docx or a PDF with text, at most ${MB} MB and ${MAX_PAGES} pages` }),
 });
 
-/** Refuses an upload over the limit before it is read (Content-Length or counted while streaming). */
-const uploadLimit = bodyLimit({
-  maxSize: MAX_DOCUMENT_BYTES + 256 * 1024, // the file plus the form's other fields and boundaries
-  onError: () => {
-    throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB (the file is larger than ${MB} MB)`);
-  },
-});
-
-/** What the document reader refuses, as HTTP: limits 413, a scan or a file too slow to read 422, the rest 400. */
-function documentRefusal(err: DocumentError): ApiError {
-  const status = err.tooLarge ? 413 : err.problem === 'no_text' || err.problem === 'too_slow' ? 422 : 400;
-  return new ApiError(status, err.problem, err.message);
-}
+// The body's size is limited before it is read (body-limits.ts: 10 MB for a form, 1 MB for pasted text).
+// What the document reader refuses are domain errors (DocumentError): limits 413, a scan 422, the rest 400.
 
 export const extraction = resourceRouter().openapi(
   createRoute({
@@ -42,7 +31,7 @@ export const extraction = resourceRouter().openapi(
     request: {
       body: { content: { 'application/json': { schema: ExtractBody }, 'multipart/form-data': { schema: UploadForm } }, required: false },
     },
-    middleware: [requireRole('admin', 'planner'), uploadLimit] as const,
+    middleware: [requireRole('admin', 'planner')] as const,
     responses: {
       200: { description: 'the candidates (and, for a file, its text)', content: { 'application/json': { schema: ExtractResult } } },
       400: { description: '请求有误或文件无法读取 (invalid request, or the file cannot be read)', content: errorContent },
@@ -58,17 +47,15 @@ export const extraction = resourceRouter().openapi(
     const form = c.req.valid('form');
     if ('file' in form) {
       const { file, documentYear, regionCode } = form;
-      if (file.size > MAX_DOCUMENT_BYTES) throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB (the file is larger than ${MB} MB)`);
-      try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        return c.json(await extractFromDocument(db, { name: file.name || 'upload', bytes }, { documentYear, regionCode }), 200);
-      } catch (err) {
-        throw err instanceof DocumentError ? documentRefusal(err) : err;
-      }
+      if (file.size > MAX_DOCUMENT_BYTES) throw new DomainError('too_large', 'file_too_large', { zh: `文件超过 ${MB} MB`, en: `The file is larger than ${MB} MB` });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return c.json(await extractFromDocument(db, { name: file.name || 'upload', bytes }, { documentYear, regionCode }), 200);
     }
     const body = c.req.valid('json');
     // Without a content type nothing was validated: there is neither a text nor a file.
-    if (!('text' in body)) throw new ApiError(400, 'invalid_request', '请粘贴政策文本或上传文件 (send { text } as JSON, or a file as a multipart form)', [{ path: 'text', message: 'required' }]);
+    if (!('text' in body)) {
+      throw invalid('invalid_request', { zh: '请粘贴政策文本或上传文件', en: 'Send { text } as JSON, or a file as a multipart form' }, [{ path: 'text', messages: { zh: '必填', en: 'is required' } }]);
+    }
     return c.json(await extractWithDrafts(db, body), 200);
   },
 );

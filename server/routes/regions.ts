@@ -1,0 +1,20 @@
+// GET /api/regions: provinces, cities and counties with their GB/T 2260 codes. The full list is
+// thousands of rows that change only with the catalogue: kept prepared (bytes, gzip, ETag).
+import { z } from 'zod';
+import { Region, RegionsQuery } from '../../shared/schemas.ts';
+import { jsonRoute, preparedAnswers, resourceRouter, sendPreparedJson } from '../http.ts';
+import { listRegions } from '../services/catalog.ts';
+import { readVersions } from '../services/data-version.ts';
+
+const answers = preparedAnswers();
+
+export const regions = resourceRouter().openapi(
+  jsonRoute({ method: 'get', path: '/', tags: ['catalogue'], summary: '行政区划 (GB/T 2260 regions)', query: RegionsQuery, response: z.array(Region) }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const query = c.req.valid('query');
+    const { catalogue } = await readVersions(db);
+    const prepared = await answers(db, JSON.stringify([query.level ?? null, query.parent ?? null]), catalogue, () => listRegions(db, query));
+    return sendPreparedJson<z.infer<typeof Region>[]>(c, prepared!);
+  },
+);
