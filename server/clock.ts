@@ -11,3 +11,8 @@ export function clockFrom(day: string): Clock {
   const offset = Date.parse(`${day}T${start.toISOString().slice(11)}`) - start.getTime();
   return { now: () => new Date(Date.now() + offset) };
 }
+
+/** The calendar year in China Standard Time (UTC+8): on 31 December at 17:00 UTC it is already the next year there. */
+export function yearInChina(at: Date): number {
+  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+}

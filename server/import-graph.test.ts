@@ -39,16 +39,6 @@ const isBelowHttp = (module: string) =>
   module.startsWith('server/services/') || module.startsWith('server/db/') || module.startsWith('shared/')
   || ['server/errors.ts', 'server/clock.ts', 'server/config.ts'].includes(module);
 
-/**
- * Services that still prepare their answers' bytes themselves and so import http.ts's prepareJson;
- * the lead moves them onto the routes' preparedAnswers (issue 11). Each must go from this list once
- * it no longer imports http.ts: the test fails on a stale entry too.
- */
-const PENDING_MOVES: Record<string, string[]> = {
-  'server/services/progress.ts': ['server/http.ts'],
-  'server/services/dashboard.ts': ['server/http.ts'],
-};
-
 /** Every circle in the graph, each once, as the modules along it. */
 function circles(graph: Map<string, string[]>): string[][] {
   const found = new Map<string, string[]>();
@@ -94,11 +84,9 @@ describe('the import graph of server/ and shared/', () => {
 
   it('keeps services, the database layer and shared/ free of HTTP: they import neither Hono nor the HTTP layer', () => {
     const reachingUp = MODULES.filter(isBelowHttp).flatMap((m) => GRAPH.get(m)!
-      .filter((target) => isHttpLayer(target) && !PENDING_MOVES[m]?.includes(target))
+      .filter((target) => isHttpLayer(target))
       .map((target) => `${m} → ${target}`));
     expect(reachingUp).toEqual([]);
-    const stale = Object.entries(PENDING_MOVES).flatMap(([m, targets]) => targets.filter((t) => !GRAPH.get(m)?.includes(t)).map((t) => `${m} → ${t}`));
-    expect(stale, 'moved already: remove from PENDING_MOVES').toEqual([]);
   });
 
   it('keeps shared/ on its own: it imports nothing from server/ or web/', () => {

@@ -6,11 +6,16 @@ import {
 } from '../../shared/schemas.ts';
 import type { AppDeps } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
-import { jsonRoute, resourceRouter, sendPreparedJson } from '../http.ts';
-import { cityFigures, comparison, overviewPrepared, parkDashboard, parkFigures, parkStatusMatrix } from '../services/dashboard.ts';
+import { jsonRoute, preparedAnswers, resourceRouter, sendPreparedJson } from '../http.ts';
+import { cityFigures, comparison, overview, parkDashboard, parkFigures, parkStatusMatrix } from '../services/dashboard.ts';
+import { readDataVersion } from '../services/data-version.ts';
 import type { ValueBasis } from '../services/series.ts';
+import { yearInChina } from '../clock.ts';
 
-const context = (deps: AppDeps, basis: ValueBasis) => ({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis });
+const context = (deps: AppDeps, basis: ValueBasis) => ({ db: deps.db, currentYear: yearInChina(deps.clock.now()), basis });
+
+// The overview page asks on every visit: kept prepared per data version like GET /api/progress.
+const overviews = preparedAnswers();
 
 const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -22,8 +27,10 @@ export const dashboard = resourceRouter()
     }),
     async (c) => {
       const { basis, ...filter } = c.req.valid('query');
-      const prepared = await overviewPrepared(context(c.var.deps, basis), { ...filter, basis });
-      return sendPreparedJson<OverviewEntryT[]>(c, prepared);
+      const ctx = context(c.var.deps, basis);
+      const key = JSON.stringify([ctx.currentYear, basis, filter.province, filter.plan, filter.targetYear]);
+      const prepared = await overviews(ctx.db, key, await readDataVersion(ctx.db), () => overview(ctx, { ...filter, basis }));
+      return sendPreparedJson<OverviewEntryT[]>(c, prepared!);
     },
   )
   .openapi(

@@ -7,6 +7,7 @@ import { localize, requestLanguage, resourceRouter } from '../http.ts';
 import { runImport } from '../services/import.ts';
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
 import { buildTemplate } from '../services/import-template.ts';
+import { yearInChina } from '../clock.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const writers = requireRole('admin', 'planner', 'park_manager');
@@ -74,7 +75,7 @@ export const imports = resourceRouter()
     async (c) => {
       const { year, park, province } = c.req.valid('query');
       const now = c.var.deps.clock.now();
-      const { bytes, fileName } = await buildTemplate(c.var.deps.db, currentUser(c), now, { year: year ?? now.getUTCFullYear() - 1, parkId: park, province });
+      const { bytes, fileName } = await buildTemplate(c.var.deps.db, currentUser(c), now, { year: year ?? yearInChina(now) - 1, parkId: park, province });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': XLSX,
         'content-disposition': `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,

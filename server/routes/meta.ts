@@ -3,6 +3,7 @@
 import { Meta } from '../../shared/schemas.ts';
 import { jsonRoute, resourceRouter } from '../http.ts';
 import { readMeta } from '../services/dashboard.ts';
+import { yearInChina } from '../clock.ts';
 
 export const meta = resourceRouter().openapi(
   jsonRoute({
@@ -11,7 +12,7 @@ export const meta = resourceRouter().openapi(
   }),
   async (c) => {
     const { deps } = c.var;
-    return c.json(await readMeta(deps.db, deps.databaseKind, deps.clock.now().getUTCFullYear()), 200);
+    return c.json(await readMeta(deps.db, deps.databaseKind, yearInChina(deps.clock.now())), 200);
   },
 );
 

@@ -7,6 +7,7 @@ import type { AppEnv } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
 import { resourceRouter } from '../http.ts';
 import { progressReport } from '../services/report.ts';
+import { yearInChina } from '../clock.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const errorContent = { 'application/json': { schema: ErrorResponse } };
@@ -44,7 +45,7 @@ export const reports = resourceRouter().openapi(
       throw invalid('invalid_request', { zh: '请指定省份 province, 如 330000: 报告按省生成', en: 'province is required: a report covers one province' }, [{ path: 'province', messages: { zh: '必填', en: 'required' } }]);
     }
     const now = deps.clock.now();
-    const report = await progressReport({ db: deps.db, currentYear: now.getUTCFullYear(), basis }, filter, now);
+    const report = await progressReport({ db: deps.db, currentYear: yearInChina(now), basis }, filter, now);
     return c.body(new Uint8Array(report.bytes), 200, {
       'content-type': DOCX,
       // An ASCII name for old clients, the Chinese one (RFC 5987) for every browser since.

@@ -3,13 +3,17 @@ import { z } from 'zod';
 import { type ProgressDetailT, CreateTargetsBody, IdParam, ProgressDetail, ProgressQuery, Target, TargetRevision, TargetsQuery, UpdateTargetBody } from '../../shared/schemas.ts';
 import { actorOf, requireRole } from '../access.ts';
 import { notFound } from '../errors.ts';
-import { jsonRoute, resourceRouter, sendPreparedJson } from '../http.ts';
+import { jsonRoute, resourceRouter, sendPreparedJson, preparedAnswers } from '../http.ts';
 import { listTargets, publicTarget } from '../services/catalog.ts';
-import { progressDetailPrepared } from '../services/progress.ts';
+import { readDataVersion } from '../services/data-version.ts';
+import { progressDetail } from '../services/progress.ts';
 import { createTargets, targetHistory, updateTarget } from '../services/target-writes.ts';
+import { yearInChina } from '../clock.ts';
 
 const planners = requireRole('admin', 'planner');
 const TARGET = { zh: '目标', en: 'target' };
+// One target's progress, kept prepared per data version like the list.
+const details = preparedAnswers(512);
 
 export const targets = resourceRouter()
   .openapi(
@@ -75,7 +79,8 @@ export const targets = resourceRouter()
     async (c) => {
       const { deps } = c.var;
       const { id } = c.req.valid('param');
-      const detail = await progressDetailPrepared({ db: deps.db, currentYear: deps.clock.now().getUTCFullYear(), basis: c.req.valid('query').basis }, id);
+      const ctx = { db: deps.db, currentYear: yearInChina(deps.clock.now()), basis: c.req.valid('query').basis };
+      const detail = await details(deps.db, JSON.stringify([ctx.currentYear, ctx.basis, id]), await readDataVersion(deps.db), () => progressDetail(ctx, id));
       if (!detail) throw notFound(TARGET, id);
       return sendPreparedJson<ProgressDetailT>(c, detail);
     },

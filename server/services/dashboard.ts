@@ -12,8 +12,6 @@ import { DEMO_SOURCE } from '../db/demo.ts';
 import type { Database, ParkLevel } from '../db/schema.ts';
 import { indicatorRef, indicatorsByCode, listParks, listTargets, type LoadedTarget } from './catalog.ts';
 import { applicability, evaluateTargets, parkEvaluations, type ProgressContext } from './progress.ts';
-import { cachedByDataVersion } from './data-version.ts';
-import { prepareJson, type PreparedJson } from '../http.ts';
 import { aggregateSeries, countedValues, exactSum, parkSeries, seriesFromFigures, statusesFor, type ParkPoint, type ValueBasis } from './series.ts';
 import { listValues } from './values.ts';
 
@@ -78,17 +76,6 @@ export async function readMeta(db: Kysely<Database>, database: DatabaseKind, cur
 export async function overview(ctx: ProgressContext, filter: DashboardFilter): Promise<OverviewEntryT[]> {
   const evaluated = await evaluateTargets(ctx, { province: filter.province, plan: filter.plan, targetYear: filter.targetYear });
   return evaluated.map(({ entry, series }) => ({ ...entry, sparkline: series.map((p) => ({ year: p.year, value: p.value })) }));
-}
-
-// Cached and prepared like GET /api/progress: the overview page asks for it on every visit.
-const cachedOverview = cachedByDataVersion(
-  async (_db, args: { ctx: ProgressContext; filter: DashboardFilter }) => prepareJson(await overview(args.ctx, args.filter)),
-  ({ ctx, filter }) => JSON.stringify([ctx.currentYear, ctx.basis, filter.province, filter.plan, filter.targetYear]),
-);
-
-/** GET /api/dashboard/overview, prepared, from the cache while the data has not changed. */
-export function overviewPrepared(ctx: ProgressContext, filter: DashboardFilter): Promise<PreparedJson> {
-  return cachedOverview(ctx.db, { ctx, filter });
 }
 
 // --- parks against the targets that apply to them --------------------------------------------------

@@ -1,6 +1,6 @@
 // The data version: a counter in the database that every write bumps inside its own transaction.
 // Row locking orders the bumps as the commits, so a reader that sees version n sees every change up
-// to n — on one instance or many. Computed answers are cached under it (see cachedByDataVersion).
+// to n — on one instance or many. Answers are kept prepared under it (preparedAnswers in http.ts).
 // Finer counters say what changed: the catalogue (indicators, regions), or the figures and parks of a
 // province; a target's own progress is cached under those and what the target itself says (see
 // services/progress.ts).
@@ -83,14 +83,4 @@ export function promiseCache<R>(maxEntries: number) {
     while (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
     return value;
   };
-}
-
-/**
- * A small in-process cache of computed answers keyed by the data version: a hit is only possible
- * while nothing has changed since, so it is never stale, and a second instance simply computes its
- * own.
- */
-export function cachedByDataVersion<A, R>(compute: (db: Kysely<Database>, args: A) => Promise<R>, keyOf: (args: A) => string, maxEntries = 64) {
-  const cache = promiseCache<R>(maxEntries);
-  return async (db: Kysely<Database>, args: A): Promise<R> => cache(db, `${await readDataVersion(db)}|${keyOf(args)}`, () => compute(db, args));
 }

@@ -12,6 +12,7 @@ import { listIndicators } from './catalog.ts';
 import { entrySheet } from './entry.ts';
 import { DATA_SHEET, MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from './import-file.ts';
 import { JUMP_FACTOR } from './value-writes.ts';
+import { yearInChina } from '../clock.ts';
 
 export const INDICATOR_SHEET = '指标';
 export const HELP_SHEET = '说明';
@@ -103,8 +104,8 @@ export async function buildTemplate(db: Kysely<Database>, user: SessionUser, now
     showErrorMessage: true, errorStyle: 'warning', errorTitle: '指标', error: '请从列表中选择指标名称(也可填写指标代码)',
   });
   validations.add(`D${first}:D${last}`, {
-    type: 'whole', operator: 'between', allowBlank: true, formulae: [1980, now.getUTCFullYear()],
-    showErrorMessage: true, errorTitle: '年份', error: `请填写 1980–${now.getUTCFullYear()} 之间的四位年份`,
+    type: 'whole', operator: 'between', allowBlank: true, formulae: [1980, yearInChina(now)],
+    showErrorMessage: true, errorTitle: '年份', error: `请填写 1980–${yearInChina(now)} 之间的四位年份`,
   });
   validations.add(`E${first}:E${last}`, {
     type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0],

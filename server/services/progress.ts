@@ -12,9 +12,8 @@ import {
 } from '../../shared/progress.ts';
 import type { ParkClassSummaryT, ProgressDetailT, ProgressEntryT } from '../../shared/schemas.ts';
 import type { Database, ParkLevel } from '../db/schema.ts';
-import { prepareJson, type PreparedJson } from '../http.ts';
 import { listTargets, type LoadedTarget, type TargetFilter } from './catalog.ts';
-import { cachedByDataVersion, promiseCache, readVersions, type Versions } from './data-version.ts';
+import { promiseCache, readVersions, type Versions } from './data-version.ts';
 import {
   aggregateSeries, coverageRegions, levelsAtLeast, parkFiguresInScope, parkSeries, parksOfScope, ratioOfSums, seriesOfParks, shouldReport,
   type AggregatePoint, type ParkPoint, type ScopePark, type ValueBasis,
@@ -356,17 +355,9 @@ export async function parkEvaluations(ctx: ProgressContext, t: LoadedTarget, upT
 
 // --- the answers ---------------------------------------------------------------------------------
 
-// Every target over every park is too much to recompute on each request at national scale; the
-// answer only changes when the data does (or the calendar year, for awaitingFinal and staleness). It
-// is kept prepared (serialised, compressed, with its ETag): a hit costs one version check and a write.
-const cachedProgressList = cachedByDataVersion(
-  async (_db, args: { ctx: ProgressContext; filter: TargetFilter }) => prepareJson((await evaluateTargets(args.ctx, args.filter)).map((e) => e.entry)),
-  ({ ctx, filter }) => JSON.stringify([ctx.currentYear, ctx.basis, filter]),
-);
-
-/** GET /api/progress, prepared, from the cache while the data has not changed. */
-export function progressOfTargets(ctx: ProgressContext, filter: TargetFilter): Promise<PreparedJson> {
-  return cachedProgressList(ctx.db, { ctx, filter });
+/** GET /api/progress: every target of the filter with every output of the progress method. */
+export async function progressList(ctx: ProgressContext, filter: TargetFilter): Promise<ProgressEntryT[]> {
+  return (await evaluateTargets(ctx, filter)).map((e) => e.entry);
 }
 
 /** One target's progress with its series, straight path, projection, per-park breakdown and, for a class, every park. */
@@ -379,20 +370,6 @@ export async function progressDetail(ctx: ProgressContext, targetId: number): Pr
     ...entry, series, path, projection, breakdown, needUnit,
     parks: parks && parks.map(({ parkId, parkName, progress }) => ({ parkId, parkName, ...progress })),
   };
-}
-
-const cachedDetail = cachedByDataVersion(
-  async (_db, args: { ctx: ProgressContext; targetId: number }) => {
-    const detail = await progressDetail(args.ctx, args.targetId);
-    return detail && prepareJson(detail);
-  },
-  ({ ctx, targetId }) => JSON.stringify([ctx.currentYear, ctx.basis, targetId]),
-  512,
-);
-
-/** GET /api/targets/:id/progress, prepared and cached like the list; null for an unknown target. */
-export function progressDetailPrepared(ctx: ProgressContext, targetId: number): Promise<PreparedJson | null> {
-  return cachedDetail(ctx.db, { ctx, targetId });
 }
 
 /**

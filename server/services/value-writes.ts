@@ -13,6 +13,7 @@ import { bumpDataVersion, provincesOf } from './data-version.ts';
 import { canWritePark, type SessionUser } from './sessions.ts';
 import { indicatorsByCode } from './catalog.ts';
 import { subjectKey } from './subjects.ts';
+import { yearInChina } from '../clock.ts';
 
 /** A figure more than this many times (or less than 1/this of) the year before is flagged: 万元 vs 亿元. */
 export const JUMP_FACTOR = 5;
@@ -80,7 +81,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
   items.forEach((item, index) => batchAt.set(`${item.parkId}:${item.indicator}:${item.year}`, index));
 
   const writes: PlannedWrite[] = [];
-  const currentYear = now.getUTCFullYear();
+  const currentYear = yearInChina(now);
   items.forEach((item, index) => {
     const key = `${item.parkId}:${item.indicator}:${item.year}`;
     const before = problems.length;
