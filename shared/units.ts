@@ -1,5 +1,6 @@
 // Units the product knows, how they convert, and how numbers are written for Chinese readers.
 // Pure functions only: used by the server (import, seed) and the web (display).
+import type { Locale } from './locale.ts';
 
 export const UNITS = [
   '%', '个百分点',
@@ -44,8 +45,6 @@ export function convert(value: number, from: Unit, to: Unit): number {
   // Round away binary noise so 1.2亿元 → 12000万元 exactly.
   return Number(((value * f) / t).toPrecision(15));
 }
-
-export type Locale = 'zh' | 'en';
 
 /** Digits after the decimal point worth showing for a value of this size. */
 function defaultDigits(value: number): number {

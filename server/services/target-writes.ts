@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Indicator } from '../../shared/indicators.ts';
 import { DEFAULT_TOLERANCE } from '../../shared/progress.ts';
 import type { CreatePlanBody, CreateTargetsBody, TargetInputT, TargetProblemT, UpdatePlanBody, UpdateTargetBody } from '../../shared/schemas.ts';
-import { canConvert, convert, isUnit } from '../../shared/units.ts';
+import { checkTargetValues, ruleMessage } from '../../shared/target-rules.ts';
 import type { Database, ParkLevel, PlansTable, TargetScope, TargetsTable } from '../db/schema.ts';
 import { ApiError } from '../http.ts';
 import { audit, type Actor } from './audit.ts';
@@ -115,12 +115,14 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
     const { index, input: i, units, selfId } = item;
     const problem = (field: string, code: string, message: string) => problems.push({ index, field, code, message });
     const indicator: Indicator | undefined = indicators.get(i.indicator);
-    if (!indicator) problem('indicator', 'unknown_indicator', `指标“${i.indicator}”不存在 (unknown indicator)`);
-    if (indicator && (indicator.kind === 'coverage') !== (i.scope === 'coverage')) {
-      problem('scope', 'scope_mismatch', i.scope === 'coverage'
-        ? `“${indicator.nameZh}”不是覆盖类指标, 不能按地区集合计算 (a coverage scope needs a coverage indicator)`
-        : `“${indicator.nameZh}”是覆盖类指标, 范围应为地区集合 coverage (a coverage indicator needs the coverage scope)`);
-    }
+    // The target's own values, by the rules the web's target forms check too; values in the indicator's unit.
+    const rules = checkTargetValues({
+      indicatorCode: i.indicator, indicator, scope: i.scope, comparator: i.comparator, targetValue: i.targetValue ?? null, unit: units.target,
+      tolerance: i.tolerance ?? null, targetYear: i.targetYear, baselineYear: i.baselineYear ?? null, baselineValue: i.baselineValue ?? null,
+      baselineUnit: units.baseline, ...(i.scope === 'park' ? { parkIds: [i.parkId ?? null] } : {}), parkLevel: i.parkLevel ?? null,
+      regionCount: new Set(i.regionCodes ?? []).size,
+    });
+    for (const p of rules.problems) problem(p.field, p.code, ruleMessage(p));
 
     // Scope: one park, a class of parks in a province, all parks of a province, or a region set.
     let parkId: number | null = null;
@@ -142,18 +144,15 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
     if (i.scope === 'park') {
       parkLevel = null;
       const park = parks.find((p) => p.id === i.parkId);
-      if (i.parkId == null) problem('parkId', 'park_required', '请选择园区 parkId (one park’s target needs the park)');
-      else if (!park) problem('parkId', 'unknown_park', `园区 ${i.parkId} 不存在 (unknown park)`);
+      if (i.parkId != null && !park) problem('parkId', 'unknown_park', `园区 ${i.parkId} 不存在 (unknown park)`);
       parkId = i.parkId ?? null;
       defaultLabel = park?.name ?? '';
     } else if (i.scope === 'park_class' || i.scope === 'province_aggregate') {
       regionCode = province(true);
-      if (i.scope === 'park_class' && !parkLevel) problem('parkLevel', 'level_required', '请指定园区级别 parkLevel (every park of which level?)');
       const name = regionCode ? regionOf.get(regionCode)?.name ?? '' : '';
       defaultLabel = `${name}${i.scope === 'park_class' ? `各${parkLevel ? LEVEL_ZH[parkLevel] : ''}` : parkLevel === 'national' ? '国家' : ''}高新区`;
     } else {
       regionCode = province(false);
-      if (!parkLevel) problem('parkLevel', 'level_required', '请指定所需园区级别 parkLevel (which level of park covers a region?)');
       setCodes = [...new Set(i.regionCodes ?? [])];
       const unknown = setCodes.filter((c) => !regionOf.has(c));
       if (unknown.length) problem('regionCodes', 'unknown_region', `地区代码不存在: ${unknown.join(', ')} (unknown regions)`);
@@ -166,35 +165,8 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
       defaultLabel = i.regionSetLabel ?? `${regionCode ? regionOf.get(regionCode)?.name ?? '' : ''}${setCodes.length ? `${setCodes.length}个地区` : '地区集合'}`;
     }
 
-    // Values, in the indicator's unit.
-    const toIndicatorUnit = (field: 'targetValue' | 'baselineValue', value: number | null | undefined, unit: string | undefined): number | null => {
-      if (value == null || !indicator || unit === undefined || unit === indicator.unit) return value ?? null;
-      if (indicator.kind === 'coverage' && (unit === '个' || unit === '家')) return value;
-      if ((unit === '个' || unit === '家') && (indicator.unit === '个' || indicator.unit === '家')) return value;
-      if (isUnit(unit) && canConvert(unit, indicator.unit)) return convert(value, unit, indicator.unit);
-      problem(field === 'targetValue' ? 'unit' : 'baselineValue', 'wrong_unit', `单位“${unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位 (wrong unit)`);
-      return value;
-    };
-    const targetValue = toIndicatorUnit('targetValue', i.targetValue, units.target);
-    const baselineValue = toIndicatorUnit('baselineValue', i.baselineValue, units.baseline);
-    const checkValue = (field: string, value: number | null) => {
-      if (value === null || !indicator) return;
-      if (value < 0) problem(field, 'negative', `“${indicator.nameZh}”不能为负数 (must not be negative)`);
-      if ((indicator.kind === 'percent' || indicator.kind === 'share') && value > 100) problem(field, 'over_100', `“${indicator.nameZh}”不能超过100% (a share over 100%)`);
-      if (['count', 'rank', 'coverage'].includes(indicator.kind) && !Number.isInteger(value)) problem(field, 'not_integer', `“${indicator.nameZh}”应为整数 (must be a whole number)`);
-      if (indicator.kind === 'rank' && value < 1) problem(field, 'rank_below_one', '排名从1开始 (ranks start at 1)');
-    };
-    if (targetValue === null && i.scope !== 'coverage') problem('targetValue', 'value_required', '请填写目标值 (a target value is required)');
-    checkValue('targetValue', targetValue);
-    checkValue('baselineValue', baselineValue);
-    if (i.scope === 'coverage' && targetValue !== null && setCodes.length > 0 && targetValue > setCodes.length) {
-      problem('targetValue', 'over_set_size', `目标值 ${targetValue} 超过地区集合的 ${setCodes.length} 个地区 (more than the set holds)`);
-    }
-    let tolerance: number | null = null;
-    if (i.comparator === 'about') tolerance = i.tolerance ?? DEFAULT_TOLERANCE;
-    else if (i.tolerance != null) problem('tolerance', 'tolerance_not_about', '只有“左右”(about) 目标有容差 (a tolerance is for about targets only)');
-    if (baselineValue !== null && i.baselineYear == null) problem('baselineYear', 'baseline_year_required', '有基期值时请填写基期年份 (a baseline value needs its year)');
-    if (i.baselineYear != null && i.baselineYear >= i.targetYear) problem('baselineYear', 'baseline_not_before_target', `基期 ${i.baselineYear} 应早于目标年 ${i.targetYear} (the baseline year must come before the target year)`);
+    const { targetValue, baselineValue } = rules;
+    const tolerance = i.comparator === 'about' ? i.tolerance ?? DEFAULT_TOLERANCE : null;
 
     // The quote: where it stands in the plan's text, when the plan keeps its text.
     let quote = i.quote ?? null;

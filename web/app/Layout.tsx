@@ -5,7 +5,8 @@ import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { hasRole } from '../lib/access.ts';
 import { sharedSearch } from '../lib/filters.ts';
-import { setLocale, useT } from '../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { setLocale, useLocale } from '../lib/i18n.ts';
 import { useMeta } from '../lib/queries.ts';
 import { useMe } from '../lib/session.ts';
 import { Loading } from '../lib/ui/States.tsx';
@@ -13,7 +14,8 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ROUTES } from './routes.tsx';
 
 export function Layout() {
-  const t = useT();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const meta = useMeta();
   const [params] = useSearchParams();
   const location = useLocation();
@@ -40,7 +42,7 @@ export function Layout() {
               </NavLink>
             ))}
           </nav>
-          <button type="button" className="lang-switch no-print" onClick={() => setLocale(t.locale === 'zh' ? 'en' : 'zh')} aria-label={t('app.languageLabel')} lang={t.locale === 'zh' ? 'en' : 'zh-CN'}>
+          <button type="button" className="lang-switch no-print" onClick={() => void setLocale(locale === 'zh' ? 'en' : 'zh')} aria-label={t('app.languageLabel')} lang={locale === 'zh' ? 'en' : 'zh-CN'}>
             {t('app.language')}
           </button>
           <UserMenu />

@@ -2,7 +2,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import type { EChartsOption } from 'echarts';
 import { downloadCsv, downloadPng, downloadXlsx } from '../lib/export.ts';
-import { useT } from '../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { DataTable } from '../lib/ui/DataTable.tsx';
 import type { TableData } from '../lib/table.ts';
 import { Chart } from './Chart.tsx';
@@ -26,7 +26,7 @@ export interface ChartPanelProps {
 }
 
 export function ChartPanel(props: ChartPanelProps) {
-  const t = useT();
+  const { t } = useTranslation();
   const [localView, setLocalView] = useState<'chart' | 'table'>(props.view ?? 'chart');
   const view = props.view ?? localView;
   const setView = (v: 'chart' | 'table') => (props.onViewChange ? props.onViewChange(v) : setLocalView(v));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { User } from '../../../shared/schemas.ts';
 import { ALL_ROLES, type RoleT } from '../../lib/access.ts';
 import { getJson } from '../../lib/api.ts';
-import { useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useAllParks } from '../../lib/reporting.ts';
 import { ApiWriteError, sendJson, useMe } from '../../lib/session.ts';
 import { formatWhen } from '../../lib/time.ts';
@@ -16,23 +16,23 @@ type UserT = z.infer<typeof User>;
 const usersKey = ['admin', 'users'] as const;
 
 export function UsersPanel() {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const users = useQuery({ queryKey: usersKey, queryFn: ({ signal }) => getJson('/api/users', z.array(User), { signal }) });
   const parks = useAllParks();
   return (
     <section className="panel" aria-labelledby="users-title">
-      <h3 id="users-title" className="panel__title">{t('admin.usersTitle')}</h3>
+      <h3 id="users-title" className="panel__title">{t('usersTitle')}</h3>
       <CreateUserForm />
       <QueryState query={users} loadingLines={1}>
         {(list) => (
           // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
-          <section className="table-wrap" tabIndex={0} aria-label={t('admin.usersTitle')}>
+          <section className="table-wrap" tabIndex={0} aria-label={t('usersTitle')}>
             <table className="data-table users-table" data-users-table>
-              <caption className="visually-hidden">{t('admin.usersTitle')}</caption>
+              <caption className="visually-hidden">{t('usersTitle')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('admin.col.username')}</th><th scope="col">{t('admin.col.role')}</th><th scope="col">{t('admin.col.parks')}</th>
-                  <th scope="col">{t('admin.col.status')}</th><th scope="col">{t('admin.col.created')}</th><th scope="col">{t('admin.col.actions')}</th>
+                  <th scope="col">{t('col.username')}</th><th scope="col">{t('col.role')}</th><th scope="col">{t('col.parks')}</th>
+                  <th scope="col">{t('col.status')}</th><th scope="col">{t('col.created')}</th><th scope="col">{t('col.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -47,7 +47,7 @@ export function UsersPanel() {
 }
 
 function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: string }[] }) {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const me = useMe().data;
   const [resetting, setResetting] = useState(false);
@@ -71,29 +71,29 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
   return (
     <tr data-user={user.username} className={user.disabled ? 'is-disabled' : undefined}>
       <th scope="row">{user.username}{user.displayName && <span className="muted"> · {user.displayName}</span>}</th>
-      <td>{t(`auth.role.${user.role}` as MessageKey)}</td>
+      <td>{t(`common:role.${user.role}`)}</td>
       <td className="wrap">{user.parkIds.length ? parkNames(user.parkIds, parks).join('、') : '—'}</td>
-      <td>{user.disabled ? <span className="tag tag--bad">{t('admin.disabled')}</span> : <span className="tag tag--ok">{t('admin.active')}</span>}</td>
+      <td>{user.disabled ? <span className="tag tag--bad">{t('disabled')}</span> : <span className="tag tag--ok">{t('active')}</span>}</td>
       <td>{formatWhen(user.createdAt)}</td>
       <td className="wrap">
         <div className="row-actions">
           {!self && (
             <button type="button" className="button button--ghost" disabled={update.isPending} onClick={() => update.mutate({ disabled: !user.disabled })} data-toggle-user={user.username}>
-              {user.disabled ? t('admin.enable') : t('admin.disable')}
+              {user.disabled ? t('enable') : t('disable')}
             </button>
           )}
-          <button type="button" className="button button--ghost" onClick={() => setResetting(!resetting)} aria-expanded={resetting}>{t('admin.resetPassword')}</button>
+          <button type="button" className="button button--ghost" onClick={() => setResetting(!resetting)} aria-expanded={resetting}>{t('resetPassword')}</button>
         </div>
         {resetting && (
           <form className="inline-form" onSubmit={reset}>
-            <label className="visually-hidden" htmlFor={`pw-${user.id}`}>{t('admin.newPassword')}</label>
+            <label className="visually-hidden" htmlFor={`pw-${user.id}`}>{t('newPassword')}</label>
             <input id={`pw-${user.id}`} className="field__control" type="text" autoComplete="new-password" value={password} minLength={10} required
-              onChange={(e) => setPassword(e.target.value)} placeholder={t('admin.newPassword')} aria-invalid={!!errors.password || undefined} />
-            <button type="button" className="button button--ghost" onClick={() => setPassword(suggestPassword())}>{t('admin.suggest')}</button>
-            <button type="submit" className="button button--small" disabled={update.isPending || password.length < 10}>{t('admin.save')}</button>
+              onChange={(e) => setPassword(e.target.value)} placeholder={t('newPassword')} aria-invalid={!!errors.password || undefined} />
+            <button type="button" className="button button--ghost" onClick={() => setPassword(suggestPassword())}>{t('suggest')}</button>
+            <button type="submit" className="button button--small" disabled={update.isPending || password.length < 10}>{t('save')}</button>
           </form>
         )}
-        {update.isSuccess && update.variables.password && <output className="field-ok">{t('admin.passwordReset')}</output>}
+        {update.isSuccess && update.variables.password && <output className="field-ok">{t('passwordReset')}</output>}
         {update.isError && <p className="field-error" role="alert">{errors.password ?? update.error.message}</p>}
       </td>
     </tr>
@@ -101,7 +101,7 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
 }
 
 function CreateUserForm() {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const parks = useAllParks();
   const [username, setUsername] = useState('');
@@ -131,32 +131,32 @@ function CreateUserForm() {
 
   return (
     <details className="create-box" open={create.isError || undefined}>
-      <summary className="button button--ghost create-box__toggle">{t('admin.createUser')}</summary>
+      <summary className="button button--ghost create-box__toggle">{t('createUser')}</summary>
       <form className="stack-form" onSubmit={submit} data-create-user>
         <div className="form-row">
-          <Field id="nu-username" label={t('admin.col.username')} error={errors.username}>
+          <Field id="nu-username" label={t('col.username')} error={errors.username}>
             <input id="nu-username" className="field__control" value={username} autoComplete="off" required onChange={(e) => setUsername(e.target.value)} aria-invalid={!!errors.username || undefined} />
           </Field>
-          <Field id="nu-name" label={t('admin.displayName')} error={errors.displayName}>
+          <Field id="nu-name" label={t('displayName')} error={errors.displayName}>
             <input id="nu-name" className="field__control" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
           </Field>
-          <Field id="nu-password" label={t('admin.password')} error={errors.password}>
+          <Field id="nu-password" label={t('password')} error={errors.password}>
             <span className="input-with-button">
               <input id="nu-password" className="field__control" type="text" autoComplete="new-password" value={password} required
                 onChange={(e) => setPassword(e.target.value)} aria-invalid={!!errors.password || undefined} />
-              <button type="button" className="button button--ghost" onClick={() => setPassword(suggestPassword())}>{t('admin.suggest')}</button>
+              <button type="button" className="button button--ghost" onClick={() => setPassword(suggestPassword())}>{t('suggest')}</button>
             </span>
           </Field>
-          <Field id="nu-role" label={t('admin.col.role')} error={errors.role}>
+          <Field id="nu-role" label={t('col.role')} error={errors.role}>
             <select id="nu-role" className="field__control" value={role} onChange={(e) => setRole(e.target.value as RoleT)}>
-              {ALL_ROLES.map((r) => <option key={r} value={r}>{t(`auth.role.${r}` as MessageKey)}</option>)}
+              {ALL_ROLES.map((r) => <option key={r} value={r}>{t(`common:role.${r}`)}</option>)}
             </select>
           </Field>
         </div>
         {role === 'park_manager' && (
           <fieldset className="form-field">
-            <legend className="field__label">{t('admin.parksFor')}</legend>
-            <input className="field__control park-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('filter.searchPlaceholder')} aria-label={t('filter.search')} />
+            <legend className="field__label">{t('parksFor')}</legend>
+            <input className="field__control park-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('common:filter.searchPlaceholder')} aria-label={t('common:filter.search')} />
             <div className="check-grid check-grid--scroll">
               {shown.map((p) => (
                 <label key={p.id} className="check">
@@ -169,8 +169,8 @@ function CreateUserForm() {
           </fieldset>
         )}
         {create.isError && <p className="form-error" role="alert">{create.error.message}</p>}
-        {create.isSuccess && <output className="field-ok">{t('admin.userCreated', { username: create.data.username })}</output>}
-        <div><button type="submit" className="button" disabled={create.isPending}>{t('admin.create')}</button></div>
+        {create.isSuccess && <output className="field-ok">{t('userCreated', { username: create.data.username })}</output>}
+        <div><button type="submit" className="button" disabled={create.isPending}>{t('create')}</button></div>
       </form>
     </details>
   );

@@ -6,7 +6,8 @@ import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { AuditEntry } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../lib/i18n.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { EmptyState, ErrorState, Loading } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -31,8 +32,9 @@ function useAudit(filter: { user: string; action: string; entity: string }) {
 }
 
 export default function AuditPage() {
-  const t = useT();
-  useDocumentTitle(t('audit.title'));
+  const { t } = useTranslation(['audit', 'common']);
+  const locale = useLocale();
+  useDocumentTitle(t('title'));
   const [params, setParams] = useSearchParams();
   const filter = { user: params.get('user') ?? '', action: params.get('action') ?? '', entity: params.get('entity') ?? '' };
   const [userText, setUserText] = useState(filter.user);
@@ -49,53 +51,53 @@ export default function AuditPage() {
 
   return (
     <div className="page audit-page">
-      <header className="page__head"><h2 className="page__title">{t('audit.title')}</h2></header>
-      <p className="page__intro">{t('audit.intro')}</p>
-      <form className="filters" onSubmit={submitUser} aria-label={t('filter.label')}>
+      <header className="page__head"><h2 className="page__title">{t('title')}</h2></header>
+      <p className="page__intro">{t('intro')}</p>
+      <form className="filters" onSubmit={submitUser} aria-label={t('common:filter.label')}>
         <div className="field">
-          <label htmlFor="audit-user" className="field__label">{t('audit.user')}</label>
-          <input id="audit-user" className="field__control" value={userText} onChange={(e) => setUserText(e.target.value)} onBlur={() => userText.trim() !== filter.user && set({ user: userText.trim() })} placeholder={t('audit.userPlaceholder')} />
+          <label htmlFor="audit-user" className="field__label">{t('user')}</label>
+          <input id="audit-user" className="field__control" value={userText} onChange={(e) => setUserText(e.target.value)} onBlur={() => userText.trim() !== filter.user && set({ user: userText.trim() })} placeholder={t('userPlaceholder')} />
         </div>
         <div className="field">
-          <label htmlFor="audit-action" className="field__label">{t('audit.action')}</label>
+          <label htmlFor="audit-action" className="field__label">{t('action')}</label>
           <select id="audit-action" className="field__control" value={filter.action} onChange={(e) => set({ action: e.target.value })}>
-            <option value="">{t('filter.all')}</option>
+            <option value="">{t('common:filter.all')}</option>
             {ACTIONS.map((a) => <option key={a} value={a}>{t(actionLabel(a)!)}</option>)}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="audit-entity" className="field__label">{t('audit.entity')}</label>
+          <label htmlFor="audit-entity" className="field__label">{t('entity')}</label>
           <select id="audit-entity" className="field__control" value={filter.entity} onChange={(e) => set({ entity: e.target.value })}>
-            <option value="">{t('filter.all')}</option>
+            <option value="">{t('common:filter.all')}</option>
             {ENTITIES.map((a) => <option key={a} value={a}>{t(entityLabel(a)!)}</option>)}
           </select>
         </div>
-        <button type="submit" className="button button--ghost">{t('audit.apply')}</button>
+        <button type="submit" className="button button--ghost">{t('apply')}</button>
         {(filter.user || filter.action || filter.entity) && (
-          <button type="button" className="button button--ghost" onClick={() => { setUserText(''); setParams({}); }}>{t('filter.reset')}</button>
+          <button type="button" className="button button--ghost" onClick={() => { setUserText(''); setParams({}); }}>{t('common:filter.reset')}</button>
         )}
       </form>
 
       {audit.isPending ? <Loading lines={2} />
         : audit.isError && entries.length === 0 ? <ErrorState message={audit.error.message} onRetry={() => void audit.refetch()} retrying={audit.isFetching} />
-          : entries.length === 0 ? <EmptyState title={t('audit.emptyTitle')}><p>{t('audit.emptyText')}</p></EmptyState>
+          : entries.length === 0 ? <EmptyState title={t('emptyTitle')}><p>{t('emptyText')}</p></EmptyState>
             : (
               <>
                 {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
-                <section className="table-wrap" tabIndex={0} aria-label={t('audit.title')}>
+                <section className="table-wrap" tabIndex={0} aria-label={t('title')}>
                   <table className="data-table audit-table" data-audit-table>
-                    <caption className="visually-hidden">{t('audit.title')}</caption>
+                    <caption className="visually-hidden">{t('title')}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">{t('audit.col.at')}</th><th scope="col">{t('audit.col.user')}</th><th scope="col">{t('audit.col.action')}</th>
-                        <th scope="col">{t('audit.col.entity')}</th><th scope="col">{t('audit.col.ip')}</th><th scope="col">{t('audit.col.detail')}</th>
+                        <th scope="col">{t('col.at')}</th><th scope="col">{t('col.user')}</th><th scope="col">{t('col.action')}</th>
+                        <th scope="col">{t('col.entity')}</th><th scope="col">{t('col.ip')}</th><th scope="col">{t('col.detail')}</th>
                       </tr>
                     </thead>
                     <tbody>
                       {entries.map((e) => {
                         const action = actionLabel(e.action);
                         const entity = entityLabel(e.entity);
-                        const summary = describeDetail(e.detail, t.locale);
+                        const summary = describeDetail(e.detail, locale);
                         return (
                           <tr key={e.id} data-audit-entry={e.id} data-action={e.action} className={e.action === 'login_failed' ? 'is-warn' : undefined}>
                             <td><time dateTime={e.at}>{formatWhen(e.at)}</time></td>
@@ -107,7 +109,7 @@ export default function AuditPage() {
                               {summary && <span>{summary}</span>}
                               {e.detail !== null && (
                                 <details>
-                                  <summary>{t('audit.full')}</summary>
+                                  <summary>{t('full')}</summary>
                                   <pre className="audit-json">{detailText(e.detail)}</pre>
                                 </details>
                               )}
@@ -120,10 +122,10 @@ export default function AuditPage() {
                 </section>
                 {audit.isError && <p className="form-error" role="alert">{audit.error.message}</p>}
                 <div className="pager">
-                  <span className="muted">{t('audit.shown', { count: entries.length })}</span>
+                  <span className="muted">{t('shown', { count: entries.length })}</span>
                   {audit.hasNextPage && (
                     <button type="button" className="button button--ghost" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} data-audit-more>
-                      {audit.isFetchingNextPage ? t('state.loading') : t('audit.more')}
+                      {audit.isFetchingNextPage ? t('common:state.loading') : t('more')}
                     </button>
                   )}
                 </div>

@@ -3,9 +3,9 @@ import { actionLabel, describeDetail, detailText, entityLabel } from './model.ts
 
 describe('the audit log in words', () => {
   it('names known actions and objects, and leaves unknown ones as they are', () => {
-    expect(actionLabel('approve_values')).toBe('audit.action.approve_values');
+    expect(actionLabel('approve_values')).toBe('action.approve_values');
     expect(actionLabel('something_new')).toBeNull();
-    expect(entityLabel('reported_values')).toBe('audit.entity.reported_values');
+    expect(entityLabel('reported_values')).toBe('entity.reported_values');
   });
 
   it('reads the telling fields of a detail and counts its lists', () => {

@@ -1,6 +1,6 @@
 // The audit log's words, pure: what each action and entity is called, and a short reading of an
 // entry's detail (how many figures, why, which file) — the full detail stays one click away.
-import type { MessageKey } from '../../lib/i18n.ts';
+import type { WordKey } from '../../lib/i18n.ts';
 
 export const ACTIONS = [
   'login', 'login_failed', 'logout', 'logout_everywhere', 'save_values', 'submit_values', 'approve_values', 'return_values',
@@ -9,12 +9,14 @@ export const ACTIONS = [
 
 export const ENTITIES = ['reported_values', 'session', 'reporting_round', 'user', 'park', 'screen', 'plan', 'target', 'database'] as const;
 
-export function actionLabel(action: string): MessageKey | null {
-  return (ACTIONS as readonly string[]).includes(action) ? (`audit.action.${action}` as MessageKey) : null;
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+export function actionLabel(action: string): WordKey<'audit'> | null {
+  return isOneOf(ACTIONS, action) ? `action.${action}` : null;
 }
 
-export function entityLabel(entity: string): MessageKey | null {
-  return (ENTITIES as readonly string[]).includes(entity) ? (`audit.entity.${entity}` as MessageKey) : null;
+export function entityLabel(entity: string): WordKey<'audit'> | null {
+  return isOneOf(ENTITIES, entity) ? `entity.${entity}` : null;
 }
 
 const SHOWN: Record<string, string> = {

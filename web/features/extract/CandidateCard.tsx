@@ -6,8 +6,11 @@ import type { z } from 'zod';
 import type { ExtractCandidateT, Indicator, Park, Region } from '../../../shared/schemas.ts';
 import { UNITS, canConvert, isUnit } from '../../../shared/units.ts';
 import { COMPARATOR_TEXT } from '../../lib/format.ts';
-import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
-import { COMPARATORS, PARK_LEVELS, SCOPES, type CandidateForm, type Issue, type PlacedProblem } from './accept.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
+import { TARGET_COMPARATORS, TARGET_PARK_LEVELS, TARGET_SCOPES } from '../../../shared/target-rules.ts';
+import type { WordKey } from '../../lib/i18n.ts';
+import type { CandidateForm, Issue, PlacedProblem } from './accept.ts';
 
 type IndicatorT = z.infer<typeof Indicator>;
 type ParkT = z.infer<typeof Park>;
@@ -15,9 +18,18 @@ type RegionT = z.infer<typeof Region>;
 
 /** The API's field names on the card's fields. */
 const FIELD_OF: Record<string, keyof CandidateForm> = {
-  indicator: 'indicator', scope: 'scope', comparator: 'comparator', targetValue: 'value', unit: 'unit', targetYear: 'targetYear', tolerance: 'tolerance',
+  indicator: 'indicator', scope: 'scope', comparator: 'comparator', targetValue: 'targetValue', unit: 'unit', targetYear: 'targetYear', tolerance: 'tolerance',
   parkId: 'parkIds', parkLevel: 'parkLevel', regionCodes: 'regionCodes', regionCode: 'regionCodes', regionSetLabel: 'regionSetLabel',
   baselineYear: 'baselineYear', baselineValue: 'baselineValue',
+};
+
+/** Each field's label, for the list of what is still missing. */
+const FIELD_LABEL: Record<keyof CandidateForm, WordKey<['extract', 'targetForm', 'common']>> = {
+  indicator: 'targetForm:field.indicator', comparator: 'targetForm:field.comparator', targetValue: 'targetForm:field.targetValue',
+  unit: 'targetForm:field.unit', tolerance: 'targetForm:field.tolerance', targetYear: 'targetForm:field.targetYear', scope: 'targetForm:field.scope',
+  parkIds: 'targetForm:field.parkIds', parkWords: 'targetForm:field.parkIds', parkLevel: 'targetForm:field.parkLevel',
+  regionCodes: 'targetForm:field.regionCodes', regionSetLabel: 'targetForm:field.regionSetLabel',
+  baselineYear: 'targetForm:field.baselineYear', baselineValue: 'targetForm:field.baselineValue',
 };
 
 const MISSING_OF: Record<string, keyof CandidateForm> = { indicator: 'indicator', scope: 'scope', parkId: 'parkIds', parkLevel: 'parkLevel', regionCodes: 'regionCodes', regionCode: 'regionCodes' };
@@ -42,7 +54,8 @@ export function CandidateCard(props: {
   onJumpToText: () => void;
 }) {
   const { candidate: c, number, form, catalogue, onChange } = props;
-  const t = useT();
+  const { t } = useTranslation(['extract', 'targetForm', 'common']);
+  const locale = useLocale();
   const id = `cand-${c.id}`;
   const indicator = catalogue.find((i) => i.code === form.indicator);
   const unknown = c.indicator.code === null;
@@ -54,7 +67,7 @@ export function CandidateCard(props: {
     serverByField.set(f, [...(serverByField.get(f) ?? []), p]);
   }
   const messagesOf = (field: keyof CandidateForm): string[] => [
-    ...shown.filter((i) => i.field === field).map((i) => t(`extract.issue.${i.code}` as MessageKey)),
+    ...shown.filter((i) => i.field === field).map((i) => i.message[locale]),
     ...(serverByField.get(field) ?? []).map((p) => p.message),
   ];
   const invalid = (field: keyof CandidateForm) => messagesOf(field).length > 0 || undefined;
@@ -76,20 +89,20 @@ export function CandidateCard(props: {
       <div className="cand__head">
         <label className="cand__check">
           <input type="checkbox" checked={props.checked} disabled={!!props.accepted} onChange={(e) => props.onCheck(e.target.checked)} data-accept-check={c.id} />
-          <span className="visually-hidden">{t('extract.checkLabel', { n: number })}</span>
+          <span className="visually-hidden">{t('checkLabel', { n: number })}</span>
         </label>
         <a className="cand__num" href={`#mark-${c.id}`} onMouseEnter={() => props.onActive(true)} onMouseLeave={() => props.onActive(false)}
-          onFocus={() => props.onActive(true)} onBlur={() => props.onActive(false)} onClick={(e) => { e.preventDefault(); props.onJumpToText(); }} aria-label={t('extract.toText', { n: number })}>{number}</a>
+          onFocus={() => props.onActive(true)} onBlur={() => props.onActive(false)} onClick={(e) => { e.preventDefault(); props.onJumpToText(); }} aria-label={t('toText', { n: number })}>{number}</a>
         <div className="cand__title">
-          <strong>{indicator ? indicatorName(indicator, t.locale) : c.indicator.phrase}</strong>
-          {unknown && <span className="tag tag--bad" data-unknown-tag>{t('extract.unknownIndicator')}</span>}
-          {props.accepted && <span className="tag tag--ok" data-accepted={props.accepted.join(' ')}>{t('extract.acceptedAs', { codes: props.accepted.join('、') })}</span>}
+          <strong>{indicator ? indicatorName(indicator, locale) : c.indicator.phrase}</strong>
+          {unknown && <span className="tag tag--bad" data-unknown-tag>{t('unknownIndicator')}</span>}
+          {props.accepted && <span className="tag tag--ok" data-accepted={props.accepted.join(' ')}>{t('acceptedAs', { codes: props.accepted.join('、') })}</span>}
         </div>
         <details className="cand__confidence">
           <summary>
             <span className={`confidence confidence--${pct >= 90 ? 'high' : pct >= 70 ? 'mid' : 'low'}`} data-confidence={c.confidence}>
               <span className="confidence__bar" aria-hidden="true"><span style={{ width: `${pct}%` }} /></span>
-              {t('extract.confidence', { pct })}
+              {t('confidence', { pct })}
             </span>
           </summary>
           <ul className="cand__reasons">
@@ -98,53 +111,53 @@ export function CandidateCard(props: {
         </details>
       </div>
       <blockquote className="cand__quote">“{c.quote}”</blockquote>
-      {unknown && <p className="note note--warn" data-unknown-note>{t('extract.unknownText', { phrase: c.indicator.phrase })}</p>}
+      {unknown && <p className="note note--warn" data-unknown-note>{t('unknownText', { phrase: c.indicator.phrase })}</p>}
       {(c.change || c.annual || c.cumulative || c.indicator.relatedCode) && (
-        <p className="note note--warn">{t('extract.changeNote')}{c.drafts[0]?.note ? ` (${c.drafts[0].note})` : ''}</p>
+        <p className="note note--warn">{t('changeNote')}{c.drafts[0]?.note ? ` (${c.drafts[0].note})` : ''}</p>
       )}
       {stillMissing.length > 0 && (
         <p className="cand__missing" data-missing={stillMissing.join(' ')}>
-          <span aria-hidden="true">⚠ </span>{t('extract.missing', { fields: stillMissing.map((f) => t(`extract.field.${f}` as MessageKey)).join(t.locale === 'zh' ? '、' : ', ') })}
+          <span aria-hidden="true">⚠ </span>{t('missing', { fields: stillMissing.map((f) => t(FIELD_LABEL[f])).join(locale === 'zh' ? '、' : ', ') })}
         </p>
       )}
 
       <fieldset className="cand__fields" disabled={!!props.accepted}>
-        <legend className="visually-hidden">{t('extract.fieldsLegend', { n: number })}</legend>
+        <legend className="visually-hidden">{t('fieldsLegend', { n: number })}</legend>
         <div className="cand__field cand__field--wide">
-          <label htmlFor={`${id}-indicator`} className="field__label">{t('extract.field.indicator')}</label>
+          <label htmlFor={`${id}-indicator`} className="field__label">{t('targetForm:field.indicator')}</label>
           <select id={`${id}-indicator`} className="field__control" value={form.indicator} aria-invalid={invalid('indicator')} aria-describedby={describedBy('indicator')}
             onChange={(e) => {
               const next = catalogue.find((i) => i.code === e.target.value);
               onChange({ indicator: e.target.value, ...(next && !form.unit ? { unit: next.unit } : {}) });
             }} data-field="indicator">
-            <option value="">{t('extract.chooseIndicator')}</option>
-            {catalogue.map((i) => <option key={i.code} value={i.code}>{indicatorName(i, t.locale)} ({i.unit})</option>)}
+            <option value="">{t('chooseIndicator')}</option>
+            {catalogue.map((i) => <option key={i.code} value={i.code}>{indicatorName(i, locale)} ({i.unit})</option>)}
           </select>
           {messagesEl('indicator')}
         </div>
         <div className="cand__field">
-          <label htmlFor={`${id}-comparator`} className="field__label">{t('extract.field.comparator')}</label>
+          <label htmlFor={`${id}-comparator`} className="field__label">{t('targetForm:field.comparator')}</label>
           <select id={`${id}-comparator`} className="field__control" value={form.comparator} onChange={(e) => onChange({ comparator: e.target.value as CandidateForm['comparator'] })} data-field="comparator">
-            {COMPARATORS.map((k) => <option key={k} value={k}>{COMPARATOR_TEXT[k].symbol} {t(`extract.comparator.${k}` as MessageKey)}</option>)}
+            {TARGET_COMPARATORS.map((k) => <option key={k} value={k}>{COMPARATOR_TEXT[k].symbol} {t(`targetForm:comparator.${k}`)}</option>)}
           </select>
         </div>
         <div className="cand__field">
-          <label htmlFor={`${id}-value`} className="field__label">{t('extract.field.value')}</label>
+          <label htmlFor={`${id}-value`} className="field__label">{t('targetForm:field.targetValue')}</label>
           <div className="value-input">
-            <input id={`${id}-value`} className="field__control value-input__number" inputMode="decimal" autoComplete="off" value={form.value}
-              placeholder={form.scope === 'coverage' ? t('extract.allOfSet') : ''} aria-invalid={invalid('value') ?? invalid('unit')} aria-describedby={describedBy('value')}
-              onChange={(e) => onChange({ value: e.target.value })} data-field="value" />
-            <select className="field__control value-input__unit" value={form.unit} aria-label={t('extract.field.unit')} aria-invalid={invalid('unit')}
+            <input id={`${id}-value`} className="field__control value-input__number" inputMode="decimal" autoComplete="off" value={form.targetValue}
+              placeholder={form.scope === 'coverage' ? t('allOfSet') : ''} aria-invalid={invalid('targetValue') ?? invalid('unit')} aria-describedby={describedBy('targetValue')}
+              onChange={(e) => onChange({ targetValue: e.target.value })} data-field="value" />
+            <select className="field__control value-input__unit" value={form.unit} aria-label={t('targetForm:field.unit')} aria-invalid={invalid('unit')}
               onChange={(e) => onChange({ unit: e.target.value })} data-field="unit">
               {units.map((u) => <option key={u} value={u}>{u || '—'}</option>)}
             </select>
           </div>
-          {messagesEl('value')}
+          {messagesEl('targetValue')}
           {messagesEl('unit')}
         </div>
         {form.comparator === 'about' && (
           <div className="cand__field">
-            <label htmlFor={`${id}-tolerance`} className="field__label">{t('extract.field.tolerance')}</label>
+            <label htmlFor={`${id}-tolerance`} className="field__label">{t('targetForm:field.tolerance')}</label>
             <div className="value-input">
               <input id={`${id}-tolerance`} className="field__control value-input__number" inputMode="decimal" value={form.tolerance} placeholder="5"
                 aria-invalid={invalid('tolerance')} aria-describedby={describedBy('tolerance')} onChange={(e) => onChange({ tolerance: e.target.value })} data-field="tolerance" />
@@ -154,55 +167,55 @@ export function CandidateCard(props: {
           </div>
         )}
         <div className="cand__field">
-          <label htmlFor={`${id}-year`} className="field__label">{t('extract.field.targetYear')}</label>
+          <label htmlFor={`${id}-year`} className="field__label">{t('targetForm:field.targetYear')}</label>
           <input id={`${id}-year`} className="field__control" inputMode="numeric" value={form.targetYear} aria-invalid={invalid('targetYear')} aria-describedby={describedBy('targetYear')}
             onChange={(e) => onChange({ targetYear: e.target.value })} data-field="targetYear" />
           <span className="cand__hint muted" title={c.year.explanation}>{c.year.text}</span>
           {messagesEl('targetYear')}
         </div>
         <div className="cand__field">
-          <label htmlFor={`${id}-scope`} className="field__label">{t('extract.field.scope')}</label>
+          <label htmlFor={`${id}-scope`} className="field__label">{t('targetForm:field.scope')}</label>
           <select id={`${id}-scope`} className="field__control" value={form.scope} aria-invalid={invalid('scope')} aria-describedby={describedBy('scope')}
             onChange={(e) => {
               const scope = e.target.value as CandidateForm['scope'];
               onChange({ scope, ...(scope === 'park' && form.parkIds.length === 0 ? { parkIds: [null], parkWords: [''] } : {}) });
             }} data-field="scope">
-            <option value="">{t('extract.chooseScope')}</option>
-            {SCOPES.map((s) => <option key={s} value={s}>{t(`extract.scope.${s}` as MessageKey)}</option>)}
+            <option value="">{t('chooseScope')}</option>
+            {TARGET_SCOPES.map((s) => <option key={s} value={s}>{t(`targetForm:scope.${s}`)}</option>)}
           </select>
           {c.scope.words && <span className="cand__hint muted">{c.scope.words}</span>}
           {messagesEl('scope')}
         </div>
         {form.scope === 'park' && (
           <div className="cand__field cand__field--wide" data-park-fields>
-            <span className="field__label">{t('extract.field.parkIds')}</span>
+            <span className="field__label">{t('targetForm:field.parkIds')}</span>
             {form.parkIds.map((parkId, i) => (
               <div key={i} className="cand__park">
-                <select className="field__control" value={parkId ?? ''} aria-label={t('extract.parkN', { n: i + 1, words: form.parkWords[i] ?? '' })}
+                <select className="field__control" value={parkId ?? ''} aria-label={t('parkN', { n: i + 1, words: form.parkWords[i] ?? '' })}
                   aria-invalid={parkId === null ? invalid('parkIds') : undefined}
                   onChange={(e) => onChange({ parkIds: form.parkIds.map((p, j) => (j === i ? (e.target.value ? Number(e.target.value) : null) : p)) })} data-field={`park-${i}`}>
-                  <option value="">{t('extract.choosePark')}</option>
+                  <option value="">{t('choosePark')}</option>
                   {props.parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
                 </select>
-                {form.parkWords[i] && <span className="cand__hint muted">{t('extract.textSays', { words: form.parkWords[i] })}</span>}
+                {form.parkWords[i] && <span className="cand__hint muted">{t('textSays', { words: form.parkWords[i] })}</span>}
                 {form.parkIds.length > 1 && (
                   <button type="button" className="link-button" onClick={() => onChange({ parkIds: form.parkIds.filter((_, j) => j !== i), parkWords: form.parkWords.filter((_, j) => j !== i) })}>
-                    {t('extract.removePark')}
+                    {t('removePark')}
                   </button>
                 )}
               </div>
             ))}
-            <button type="button" className="link-button" onClick={() => onChange({ parkIds: [...form.parkIds, null], parkWords: [...form.parkWords, ''] })}>{t('extract.addPark')}</button>
+            <button type="button" className="link-button" onClick={() => onChange({ parkIds: [...form.parkIds, null], parkWords: [...form.parkWords, ''] })}>{t('addPark')}</button>
             {messagesEl('parkIds')}
           </div>
         )}
         {(form.scope === 'park_class' || form.scope === 'coverage' || form.scope === 'province_aggregate') && (
           <div className="cand__field">
-            <label htmlFor={`${id}-level`} className="field__label">{t(form.scope === 'coverage' ? 'extract.field.requiredLevel' : form.scope === 'park_class' ? 'extract.field.parkLevel' : 'extract.field.lowestLevel')}</label>
+            <label htmlFor={`${id}-level`} className="field__label">{t(form.scope === 'coverage' ? 'targetForm:field.requiredLevel' : form.scope === 'park_class' ? 'targetForm:field.parkLevel' : 'targetForm:field.lowestLevel')}</label>
             <select id={`${id}-level`} className="field__control" value={form.parkLevel} aria-invalid={invalid('parkLevel')} aria-describedby={describedBy('parkLevel')}
               onChange={(e) => onChange({ parkLevel: e.target.value as CandidateForm['parkLevel'] })} data-field="parkLevel">
               <option value="">—</option>
-              {PARK_LEVELS.map((l) => <option key={l} value={l}>{t(`level.${l}` as MessageKey)}</option>)}
+              {TARGET_PARK_LEVELS.map((l) => <option key={l} value={l}>{t(`common:level.${l}`)}</option>)}
             </select>
             {messagesEl('parkLevel')}
           </div>
@@ -211,13 +224,13 @@ export function CandidateCard(props: {
           <RegionSet id={id} form={form} cities={props.cities} invalid={!!invalid('regionCodes')} onChange={onChange} messages={messagesEl('regionCodes')} />
         )}
         <div className="cand__field">
-          <label htmlFor={`${id}-byear`} className="field__label">{t('extract.field.baselineYear')}</label>
+          <label htmlFor={`${id}-byear`} className="field__label">{t('targetForm:field.baselineYear')}</label>
           <input id={`${id}-byear`} className="field__control" inputMode="numeric" value={form.baselineYear} aria-invalid={invalid('baselineYear')} aria-describedby={describedBy('baselineYear')}
             onChange={(e) => onChange({ baselineYear: e.target.value })} data-field="baselineYear" />
           {messagesEl('baselineYear')}
         </div>
         <div className="cand__field">
-          <label htmlFor={`${id}-bvalue`} className="field__label">{t('extract.field.baselineValue')}</label>
+          <label htmlFor={`${id}-bvalue`} className="field__label">{t('targetForm:field.baselineValue')}</label>
           <input id={`${id}-bvalue`} className="field__control" inputMode="decimal" value={form.baselineValue} aria-invalid={invalid('baselineValue')} aria-describedby={describedBy('baselineValue')}
             onChange={(e) => onChange({ baselineValue: e.target.value })} data-field="baselineValue" />
           {messagesEl('baselineValue')}
@@ -233,22 +246,22 @@ export function CandidateCard(props: {
 function RegionSet({ id, form, cities, invalid, onChange, messages }: {
   id: string; form: CandidateForm; cities: readonly RegionT[]; invalid: boolean; onChange: (patch: Partial<CandidateForm>) => void; messages: ReactNode;
 }) {
-  const t = useT();
+  const { t } = useTranslation(['extract', 'targetForm', 'common']);
   const cityCodes = new Set(cities.map((c) => c.code));
   const others = form.regionCodes.filter((code) => !cityCodes.has(code));
   const toggle = (code: string, on: boolean) => onChange({ regionCodes: on ? [...form.regionCodes, code] : form.regionCodes.filter((c) => c !== code) });
   return (
     <fieldset className="cand__field cand__field--wide cand__regions" aria-invalid={invalid || undefined} data-region-set>
-      <legend className="field__label">{t('extract.field.regionCodes')} <span className="muted">({t('extract.chosen', { count: form.regionCodes.length })})</span></legend>
+      <legend className="field__label">{t('targetForm:field.regionCodes')} <span className="muted">({t('chosen', { count: form.regionCodes.length })})</span></legend>
       <div className="form-row">
         <div className="form-field">
-          <label htmlFor={`${id}-setlabel`} className="field__label">{t('extract.field.regionSetLabel')}</label>
+          <label htmlFor={`${id}-setlabel`} className="field__label">{t('targetForm:field.regionSetLabel')}</label>
           <input id={`${id}-setlabel`} className="field__control" value={form.regionSetLabel} onChange={(e) => onChange({ regionSetLabel: e.target.value })} />
         </div>
       </div>
       <div className="cand__region-tools">
-        <button type="button" className="link-button" onClick={() => onChange({ regionCodes: [...new Set([...others, ...cities.map((c) => c.code)])] })}>{t('extract.allCities')}</button>
-        <button type="button" className="link-button" onClick={() => onChange({ regionCodes: others })}>{t('extract.noCities')}</button>
+        <button type="button" className="link-button" onClick={() => onChange({ regionCodes: [...new Set([...others, ...cities.map((c) => c.code)])] })}>{t('allCities')}</button>
+        <button type="button" className="link-button" onClick={() => onChange({ regionCodes: others })}>{t('noCities')}</button>
       </div>
       <div className="check-grid check-grid--scroll">
         {cities.map((c) => (
@@ -257,7 +270,7 @@ function RegionSet({ id, form, cities, invalid, onChange, messages }: {
           </label>
         ))}
       </div>
-      <label htmlFor={`${id}-othercodes`} className="field__label">{t('extract.otherCodes')}</label>
+      <label htmlFor={`${id}-othercodes`} className="field__label">{t('otherCodes')}</label>
       <input id={`${id}-othercodes`} className="field__control" defaultValue={others.join(', ')} placeholder="330182, 330183"
         onBlur={(e) => {
           const typed = e.target.value.split(/[\s,，、]+/).filter((s) => /^\d{6}$/.test(s));

@@ -2,7 +2,7 @@
 // the spans (never HTML: whatever was pasted stays text). A number links to its card; the card's
 // number links back here.
 import { useMemo } from 'react';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { segmentText, type Mark } from './highlight.ts';
 
 export function HighlightedText({ text, marks, active, unchecked, onJump }: {
@@ -14,7 +14,7 @@ export function HighlightedText({ text, marks, active, unchecked, onJump }: {
   unchecked: ReadonlySet<string>;
   onJump: (key: string) => void;
 }) {
-  const t = useT();
+  const { t } = useTranslation('extract');
   const segments = useMemo(() => segmentText(text, marks), [text, marks]);
   return (
     <div className="hl-text" data-highlighted-text>
@@ -31,10 +31,10 @@ export function HighlightedText({ text, marks, active, unchecked, onJump }: {
         const first = s.starting.find((m) => m.kind === 'candidate');
         return (
           <mark key={s.start} className={classes} data-marks={s.marks.map((m) => m.key).join(' ')} id={first ? `mark-${first.key}` : undefined}
-            title={kind === 'qualitative' ? t('extract.qualitativeMark') : kind === 'withheld' ? t('extract.withheldMark') : undefined}>
+            title={kind === 'qualitative' ? t('qualitativeMark') : kind === 'withheld' ? t('withheldMark') : undefined}>
             {s.starting.filter((m) => m.label !== null).map((m) => (
               <a key={m.key} className="hl__num" href={`#cand-${m.key}`} data-mark-number={m.key}
-                aria-label={t('extract.toCard', { n: m.label ?? '' })}
+                aria-label={t('toCard', { n: m.label ?? '' })}
                 onClick={(e) => { e.preventDefault(); onJump(m.key); }}>{m.label}</a>
             ))}
             {s.text}

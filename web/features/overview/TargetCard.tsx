@@ -4,7 +4,8 @@ import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import type { OverviewEntryT } from '../../../shared/schemas.ts';
 import { describeLatest, describeTarget } from '../../lib/format.ts';
-import { indicatorName, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
 import { ProgressBar } from '../../lib/ui/ProgressBar.tsx';
 import { Sparkline } from '../../lib/ui/Sparkline.tsx';
@@ -12,13 +13,13 @@ import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { entryNotes, sourceTitle } from './model.ts';
 
 export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: string }) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation(['overview', 'common']);
+  const locale = useLocale();
   const look = statusLook(entry.status);
   const target = describeTarget(entry, locale);
   const latest = describeLatest(entry, locale);
-  const notes = entryNotes(entry, locale);
-  const source = sourceTitle(entry.source, locale);
+  const notes = entryNotes(entry, t, locale);
+  const source = sourceTitle(entry.source, t);
   const hover = [source, entry.quote ? `“${entry.quote}”` : null].filter(Boolean).join('\n') || undefined;
   const style = { '--status-color': look.color, '--status-bg': look.background } as CSSProperties;
   const name = indicatorName(entry.indicator, locale);
@@ -36,9 +37,9 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
       <div className="card__body">
         <dl className="card__figures">
           <div className="figure">
-            <dt>{t('overview.latest')}</dt>
+            <dt>{t('latest')}</dt>
             <dd>
-              {latest === null ? <span className="figure__none">{t('overview.noData')}</span> : (
+              {latest === null ? <span className="figure__none">{t('noData')}</span> : (
                 <>
                   <span className="figure__value" data-latest>{latest.value}</span>
                   {latest.year !== null && <span className="figure__year">{latest.year}</span>}
@@ -47,14 +48,14 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
             </dd>
           </div>
           <div className="figure">
-            <dt>{t('overview.target')}</dt>
+            <dt>{t('target')}</dt>
             <dd title={target.spoken}>
               <span className="figure__goal" data-goal>{target.goal}</span>
               <span className="figure__year">{target.year}</span>
             </dd>
           </div>
         </dl>
-        <Sparkline points={entry.sparkline} target={entry.targetValue} label={t('overview.sparkline', { name })} invert={entry.unit === '名'} />
+        <Sparkline points={entry.sparkline} target={entry.targetValue} label={t('sparkline', { name })} invert={entry.unit === '名'} />
       </div>
       <ProgressBar progress={entry.progress} elapsed={entry.elapsed} color={look.color} />
       {notes.length > 0 && (

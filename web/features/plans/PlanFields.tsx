@@ -1,15 +1,16 @@
 // The fields of a plan (title, issuer, document number, date, link, province, note), for creating and
 // editing; each shows the API's message when refused.
-import { useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import type { WordKey } from '../../lib/i18n.ts';
 import type { PlanForm } from './model.ts';
 import { useProvinceList } from './queries.ts';
 
-const FIELDS: readonly [keyof PlanForm, MessageKey, string | undefined][] = [
-  ['title', 'plans.field.title', undefined],
-  ['issuer', 'plans.field.issuer', '浙江省人民政府'],
-  ['documentNumber', 'plans.field.documentNumber', '浙政发〔2021〕12号'],
-  ['issuedOn', 'plans.field.issuedOn', '2021-06-01'],
-  ['url', 'plans.field.url', 'https://'],
+const FIELDS: readonly [keyof PlanForm, WordKey<['plans', 'targetForm', 'common']>, string | undefined][] = [
+  ['title', 'targetForm:plan.title', undefined],
+  ['issuer', 'targetForm:plan.issuer', '浙江省人民政府'],
+  ['documentNumber', 'targetForm:plan.documentNumber', '浙政发〔2021〕12号'],
+  ['issuedOn', 'targetForm:plan.issuedOn', '2021-06-01'],
+  ['url', 'targetForm:plan.url', 'https://'],
 ];
 
 export function PlanFields({ idPrefix, form, onChange, problems }: {
@@ -18,7 +19,7 @@ export function PlanFields({ idPrefix, form, onChange, problems }: {
   onChange: (patch: Partial<PlanForm>) => void;
   problems: { field: string; message: string }[];
 }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
   const provinces = useProvinceList();
   const messages = (field: string) => problems.filter((p) => p.field === field).map((p) => p.message);
   const errorOf = (field: string) => {
@@ -37,7 +38,7 @@ export function PlanFields({ idPrefix, form, onChange, problems }: {
         </div>
       ))}
       <div className="form-field">
-        <label htmlFor={`${idPrefix}-region`} className="field__label">{t('plans.field.regionCode')}</label>
+        <label htmlFor={`${idPrefix}-region`} className="field__label">{t('targetForm:plan.regionCode')}</label>
         <select id={`${idPrefix}-region`} className="field__control" value={form.regionCode} onChange={(e) => onChange({ regionCode: e.target.value })}>
           <option value="">—</option>
           {(provinces.data ?? []).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
@@ -45,7 +46,7 @@ export function PlanFields({ idPrefix, form, onChange, problems }: {
         {errorOf('regionCode')}
       </div>
       <div className="form-field plan-fields__title">
-        <label htmlFor={`${idPrefix}-note`} className="field__label">{t('plans.field.note')}</label>
+        <label htmlFor={`${idPrefix}-note`} className="field__label">{t('targetForm:plan.note')}</label>
         <input id={`${idPrefix}-note`} className="field__control" value={form.note} maxLength={2000} onChange={(e) => onChange({ note: e.target.value })} />
         {errorOf('note')}
       </div>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { hasRole, REVIEWERS } from '../../lib/access.ts';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { ApiWriteError, invalidateAfterWrite, useMe } from '../../lib/session.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -13,8 +13,8 @@ import { PlanFields } from './PlanFields.tsx';
 import { createPlan, usePlans } from './queries.ts';
 
 export default function PlansPage() {
-  const t = useT();
-  useDocumentTitle(t('plans.title'));
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
+  useDocumentTitle(t('title'));
   const plans = usePlans();
   const me = useMe().data;
   const canWrite = hasRole(me, REVIEWERS);
@@ -23,30 +23,30 @@ export default function PlansPage() {
     <article className="page plans-page" data-plans-page>
       <header className="page__head plans-head">
         <div>
-          <h2 className="page__title">{t('plans.title')}</h2>
-          <p className="page__intro">{t('plans.intro')}</p>
+          <h2 className="page__title">{t('title')}</h2>
+          <p className="page__intro">{t('intro')}</p>
         </div>
         {canWrite && (
           <div className="page__actions">
-            <button type="button" className="button" onClick={() => setCreating((c) => !c)} aria-expanded={creating} data-new-plan>{t('plans.new')}</button>
-            <Link className="button button--secondary" to="/extract">{t('plans.fromText')}</Link>
+            <button type="button" className="button" onClick={() => setCreating((c) => !c)} aria-expanded={creating} data-new-plan>{t('new')}</button>
+            <Link className="button button--secondary" to="/extract">{t('fromText')}</Link>
           </div>
         )}
       </header>
       {canWrite && creating && <CreatePlan onCancel={() => setCreating(false)} />}
-      <QueryState query={plans} renderEmpty={(list) => (list.length ? null : <EmptyState title={t('plans.empty')} />)}>
+      <QueryState query={plans} renderEmpty={(list) => (list.length ? null : <EmptyState title={t('empty')} />)}>
         {(list) => (
           <div className="table-wrap">
             <table className="data-table plans-table">
-              <caption className="visually-hidden">{t('plans.title')}</caption>
+              <caption className="visually-hidden">{t('title')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('plans.col.code')}</th>
-                  <th scope="col" className="wrap">{t('plans.col.title')}</th>
-                  <th scope="col">{t('plans.col.issuer')}</th>
-                  <th scope="col">{t('plans.col.number')}</th>
-                  <th scope="col">{t('plans.col.date')}</th>
-                  <th scope="col" className="num">{t('plans.col.targets')}</th>
+                  <th scope="col">{t('col.code')}</th>
+                  <th scope="col" className="wrap">{t('col.title')}</th>
+                  <th scope="col">{t('col.issuer')}</th>
+                  <th scope="col">{t('col.number')}</th>
+                  <th scope="col">{t('col.date')}</th>
+                  <th scope="col" className="num">{t('col.targets')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -70,7 +70,7 @@ export default function PlansPage() {
 }
 
 function CreatePlan({ onCancel }: { onCancel: () => void }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<PlanForm>(EMPTY_PLAN);
@@ -93,16 +93,16 @@ function CreatePlan({ onCancel }: { onCancel: () => void }) {
   };
   return (
     <form className="panel stack-form" onSubmit={submit} aria-labelledby="plan-create-title" data-plan-create>
-      <h3 id="plan-create-title" className="panel__title">{t('plans.new')}</h3>
+      <h3 id="plan-create-title" className="panel__title">{t('new')}</h3>
       <PlanFields idPrefix="new-plan" form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} problems={problems} />
       <div className="form-field">
-        <label htmlFor="new-plan-text" className="field__label">{t('plans.field.documentText')}</label>
+        <label htmlFor="new-plan-text" className="field__label">{t('targetForm:plan.documentText')}</label>
         <textarea id="new-plan-text" className="field__control field__control--area" rows={4} value={documentText} onChange={(e) => setDocumentText(e.target.value)} />
       </div>
       {create.isError && <p className="form-error" role="alert">{create.error.message}</p>}
       <div className="page__actions">
-        <button type="submit" className="button" disabled={create.isPending}>{create.isPending ? t('plans.saving') : t('plans.create')}</button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>{t('plans.cancel')}</button>
+        <button type="submit" className="button" disabled={create.isPending}>{create.isPending ? t('saving') : t('create')}</button>
+        <button type="button" className="button button--ghost" onClick={onCancel}>{t('cancel')}</button>
       </div>
     </form>
   );

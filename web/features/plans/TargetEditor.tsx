@@ -6,7 +6,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { TargetT } from '../../../shared/schemas.ts';
 import { COMPARATOR_TEXT, describeTarget } from '../../lib/format.ts';
-import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite } from '../../lib/session.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { predecessorChoices, targetFormOf, targetPatch, type TargetForm, type TargetIssue } from './model.ts';
@@ -22,7 +23,8 @@ export function TargetEditor({ target, planTargets, reload, onClose, onHistory }
   onClose: () => void;
   onHistory: () => void;
 }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const [base, setBase] = useState<TargetT>(target);
@@ -74,10 +76,10 @@ export function TargetEditor({ target, planTargets, reload, onClose, onHistory }
 
   const set = (patch: Partial<TargetForm>) => setForm((f) => ({ ...f, ...patch }));
   const messages = (field: keyof TargetForm) => [
-    ...issues.filter((i) => i.field === field).map((i) => t(`plans.issue.${i.code}` as MessageKey)),
+    ...issues.filter((i) => i.field === field).map((i) => i.message[locale]),
     ...details.filter((d) => d.path === field).map((d) => d.message),
   ];
-  const field = (name: keyof TargetForm, label: MessageKey, input: ReactNode) => (
+  const field = (name: keyof TargetForm, label: WordKey<['plans', 'targetForm', 'common']>, input: ReactNode) => (
     <div className="form-field">
       <label htmlFor={`te-${name}`} className="field__label">{t(label)}</label>
       {input}
@@ -94,60 +96,60 @@ export function TargetEditor({ target, planTargets, reload, onClose, onHistory }
   return (
     <dialog ref={dialog} className="drawer target-editor" aria-labelledby="te-title" onClose={onClose} data-target-editor={base.code}>
       <header className="drawer__head">
-        <h3 id="te-title" className="drawer__title">{t('plans.editTitle', { code: base.code, name: indicatorName(base.indicator, t.locale) })}</h3>
-        <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()}>{t('plans.close')}</button>
+        <h3 id="te-title" className="drawer__title">{t('editTitle', { code: base.code, name: indicatorName(base.indicator, locale) })}</h3>
+        <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()}>{t('close')}</button>
       </header>
       <form className="stack-form target-editor__form" onSubmit={submit}>
-        <p className="muted">{base.scope.label} · {describeTarget(base, t.locale).short} · {t('plans.targetVersion', { version: base.version })}</p>
-        {reloaded && <output className="notice notice--info" data-reloaded>{t('plans.reloaded', { version: base.version })}</output>}
+        <p className="muted">{base.scope.label} · {describeTarget(base, locale).short} · {t('targetVersion', { version: base.version })}</p>
+        {reloaded && <output className="notice notice--info" data-reloaded>{t('reloaded', { version: base.version })}</output>}
         <div className="form-row">
-          {field('comparator', 'plans.field.comparator', (
+          {field('comparator', 'targetForm:field.comparator', (
             <select {...inputProps('comparator')} onChange={(e) => set({ comparator: e.target.value as TargetForm['comparator'] })}>
-              {COMPARATORS.map((k) => <option key={k} value={k}>{COMPARATOR_TEXT[k].symbol} {t(`extract.comparator.${k}` as MessageKey)}</option>)}
+              {COMPARATORS.map((k) => <option key={k} value={k}>{COMPARATOR_TEXT[k].symbol} {t(`targetForm:comparator.${k}`)}</option>)}
             </select>
           ))}
-          {field('targetValue', 'plans.field.targetValue', (
+          {field('targetValue', 'targetForm:field.targetValue', (
             <div className="value-input">
               <input {...inputProps('targetValue')} className="field__control value-input__number" inputMode="decimal" />
               <span className="value-input__suffix">{base.unit}</span>
             </div>
           ))}
-          {form.comparator === 'about' && field('tolerance', 'plans.field.tolerance', (
+          {form.comparator === 'about' && field('tolerance', 'targetForm:field.tolerance', (
             <div className="value-input">
               <input {...inputProps('tolerance')} className="field__control value-input__number" inputMode="decimal" placeholder="5" />
               <span className="value-input__suffix">%</span>
             </div>
           ))}
-          {field('targetYear', 'plans.field.targetYear', <input {...inputProps('targetYear')} inputMode="numeric" />)}
-          {field('baselineYear', 'plans.field.baselineYear', <input {...inputProps('baselineYear')} inputMode="numeric" />)}
-          {field('baselineValue', 'plans.field.baselineValue', <input {...inputProps('baselineValue')} inputMode="decimal" />)}
-          {field('supersedesId', 'plans.field.supersedesId', (
+          {field('targetYear', 'targetForm:field.targetYear', <input {...inputProps('targetYear')} inputMode="numeric" />)}
+          {field('baselineYear', 'targetForm:field.baselineYear', <input {...inputProps('baselineYear')} inputMode="numeric" />)}
+          {field('baselineValue', 'targetForm:field.baselineValue', <input {...inputProps('baselineValue')} inputMode="decimal" />)}
+          {field('supersedesId', 'targetForm:field.supersedesId', (
             <select {...inputProps('supersedesId')} onChange={(e) => set({ supersedesId: e.target.value })}>
               <option value="">—</option>
               {base.supersedes && !choices.some((c) => c.id === base.supersedes!.id) && <option value={base.supersedes.id}>{base.supersedes.code} · {base.supersedes.targetYear}</option>}
               {choices.map((c) => <option key={c.id} value={c.id}>{c.code} · {c.targetYear} · {c.plan.title}</option>)}
             </select>
           ))}
-          {field('quoteLocation', 'plans.field.quoteLocation', <input {...inputProps('quoteLocation')} maxLength={200} />)}
+          {field('quoteLocation', 'targetForm:field.quoteLocation', <input {...inputProps('quoteLocation')} maxLength={200} />)}
         </div>
-        {field('note', 'plans.field.note', <input {...inputProps('note')} maxLength={2000} />)}
-        {field('reason', 'plans.field.reason', <input {...inputProps('reason')} maxLength={500} placeholder={t('plans.reasonPlaceholder')} />)}
+        {field('note', 'targetForm:plan.note', <input {...inputProps('note')} maxLength={2000} />)}
+        {field('reason', 'field.reason', <input {...inputProps('reason')} maxLength={500} placeholder={t('reasonPlaceholder')} />)}
 
         {err && (
           <div className={conflict ? 'row-note row-note--conflict' : 'form-error form-error--block'} role="alert" data-target-error={conflict ? 'conflict' : 'invalid'}>
             <p>{err.message}</p>
             {conflict && last && (
-              <p data-conflict-who>{t('plans.conflictWho', { who: last.changedBy, when: formatWhen(last.changedAt), version: last.version })}{last.reason ? ` — ${last.reason}` : ''}</p>
+              <p data-conflict-who>{t('conflictWho', { who: last.changedBy, when: formatWhen(last.changedAt), version: last.version })}{last.reason ? ` — ${last.reason}` : ''}</p>
             )}
-            {conflict && <p className="muted">{t('plans.conflictKeep')}</p>}
+            {conflict && <p className="muted">{t('conflictKeep')}</p>}
             {general.length > 0 && <ul>{general.map((d, i) => <li key={i}>{d.path}: {d.message}</li>)}</ul>}
-            {conflict && <button type="button" className="button button--small" onClick={() => void loadCurrent()} data-reload-target>{t('plans.reload')}</button>}
+            {conflict && <button type="button" className="button button--small" onClick={() => void loadCurrent()} data-reload-target>{t('reload')}</button>}
           </div>
         )}
-        {nothing && <output className="notice notice--info">{t('plans.nothingChanged')}</output>}
+        {nothing && <output className="notice notice--info">{t('nothingChanged')}</output>}
         <div className="page__actions">
-          <button type="submit" className="button" disabled={save.isPending} data-save-target>{save.isPending ? t('plans.saving') : t('plans.save')}</button>
-          <button type="button" className="button button--ghost" onClick={onHistory}>{t('plans.history')}</button>
+          <button type="submit" className="button" disabled={save.isPending} data-save-target>{save.isPending ? t('saving') : t('save')}</button>
+          <button type="button" className="button button--ghost" onClick={onHistory}>{t('history')}</button>
         </div>
       </form>
     </dialog>

@@ -1,23 +1,26 @@
 // Every change of a target, newest first: each field before → after, who, when and why.
 import { useEffect, useRef } from 'react';
 import type { TargetRevisionT, TargetT } from '../../../shared/schemas.ts';
-import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { QueryState } from '../../lib/ui/States.tsx';
 import { changeLines } from './model.ts';
 import { useTargetHistory } from './queries.ts';
 
-const COMPARATORS = new Set(['at_least', 'more_than', 'about', 'at_most', 'less_than']);
+const COMPARATORS = ['at_least', 'more_than', 'about', 'at_most', 'less_than'] as const;
+const isComparator = (text: string): text is (typeof COMPARATORS)[number] => (COMPARATORS as readonly string[]).includes(text);
 
-const FIELD_LABEL: Record<string, MessageKey> = {
-  indicator: 'plans.field.indicator', comparator: 'plans.field.comparator', targetValue: 'plans.field.targetValue', tolerance: 'plans.field.tolerance',
-  targetYear: 'plans.field.targetYear', baselineYear: 'plans.field.baselineYear', baselineValue: 'plans.field.baselineValue', quote: 'plans.field.quote',
-  quoteLocation: 'plans.field.quoteLocation', note: 'plans.field.note', supersedesId: 'plans.field.supersedesId', scope: 'plans.field.scope',
-  parkId: 'plans.field.parkId', regionCodes: 'plans.field.regionCodes', parkLevel: 'plans.field.parkLevel', unit: 'plans.field.unit',
+const FIELD_LABEL: Record<string, WordKey<['plans', 'targetForm', 'common']>> = {
+  indicator: 'targetForm:field.indicator', comparator: 'targetForm:field.comparator', targetValue: 'targetForm:field.targetValue', tolerance: 'targetForm:field.tolerance',
+  targetYear: 'targetForm:field.targetYear', baselineYear: 'targetForm:field.baselineYear', baselineValue: 'targetForm:field.baselineValue', quote: 'targetForm:field.quote',
+  quoteLocation: 'targetForm:field.quoteLocation', note: 'targetForm:plan.note', supersedesId: 'targetForm:field.supersedesId', scope: 'targetForm:field.scope',
+  parkId: 'targetForm:field.parkId', regionCodes: 'targetForm:field.regionCodes', parkLevel: 'targetForm:field.parkLevel', unit: 'targetForm:field.unit',
 };
 
 export function TargetHistory({ target, onClose }: { target: TargetT; onClose: () => void }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
+  const locale = useLocale();
   const dialog = useRef<HTMLDialogElement>(null);
   const history = useTargetHistory(target.id);
   useEffect(() => {
@@ -25,12 +28,12 @@ export function TargetHistory({ target, onClose }: { target: TargetT; onClose: (
     if (el && !el.open) el.showModal();
     return () => el?.close();
   }, []);
-  const title = t('plans.historyTitle', { code: target.code, name: indicatorName(target.indicator, t.locale) });
+  const title = t('historyTitle', { code: target.code, name: indicatorName(target.indicator, locale) });
   return (
     <dialog ref={dialog} className="drawer" aria-labelledby="th-title" onClose={onClose} data-target-history-dialog={target.code}>
       <header className="drawer__head">
         <h3 id="th-title" className="drawer__title">{title}</h3>
-        <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()}>{t('plans.close')}</button>
+        <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()}>{t('close')}</button>
       </header>
       <QueryState query={history} loadingLines={2}>
         {(revisions) => (
@@ -44,19 +47,20 @@ export function TargetHistory({ target, onClose }: { target: TargetT; onClose: (
 }
 
 function Revision({ revision: r, target }: { revision: TargetRevisionT; target: TargetT }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
+  const locale = useLocale();
   // codes in words: the indicator's name, the comparator as a policy says it
   const words = (field: string, text: string) => {
-    if (field === 'indicator' && text === target.indicator.code) return indicatorName(target.indicator, t.locale);
-    if (field === 'comparator' && COMPARATORS.has(text)) return t(`extract.comparator.${text}` as MessageKey);
+    if (field === 'indicator' && text === target.indicator.code) return indicatorName(target.indicator, locale);
+    if (field === 'comparator' && isComparator(text)) return t(`targetForm:comparator.${text}`);
     return text;
   };
   const lines = changeLines(r).map((l) => ({ ...l, before: words(l.field, l.before), after: words(l.field, l.after) }));
   return (
     <li className="history__item" data-revision={r.version}>
       <p className="history__when">
-        <span className="tag">{t('plans.revision', { version: r.version })}</span>
-        <span>{t(r.action === 'create' ? 'plans.created' : 'plans.changed')}</span>
+        <span className="tag">{t('revision', { version: r.version })}</span>
+        <span>{t(r.action === 'create' ? 'created' : 'changed')}</span>
         <time dateTime={r.changedAt}>{formatWhen(r.changedAt)}</time>
         <span data-changed-by>{r.changedBy}</span>
       </p>
@@ -66,11 +70,11 @@ function Revision({ revision: r, target }: { revision: TargetRevisionT; target: 
             <span className="muted">{FIELD_LABEL[l.field] ? t(FIELD_LABEL[l.field]!) : l.field}: </span>
             {r.action === 'create'
               ? <strong>{l.after}</strong>
-              : <><span className="history__old">{l.before}</span><span aria-hidden="true"> → </span><span className="visually-hidden">{t('plans.changedTo')}</span><strong>{l.after}</strong></>}
+              : <><span className="history__old">{l.before}</span><span aria-hidden="true"> → </span><span className="visually-hidden">{t('changedTo')}</span><strong>{l.after}</strong></>}
           </li>
         ))}
       </ul>
-      {r.reason && <p className="history__why"><span className="muted">{t('plans.reason')}: </span>{r.reason}</p>}
+      {r.reason && <p className="history__why"><span className="muted">{t('reason')}: </span>{r.reason}</p>}
     </li>
   );
 }

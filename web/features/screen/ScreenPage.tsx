@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Component, memo, useCallback, useEffect, useMemo, useState, type CSSProperties, type ErrorInfo, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { isRevoked } from './connection.ts';
 import { useStageFit } from './hooks.ts';
 import { useScreenConfig } from './queries.ts';
@@ -17,7 +17,7 @@ import './screen.css';
 export default function ScreenPage() {
   const token = useParams().token ?? '';
   const [search] = useSearchParams();
-  const t = useT();
+  const { t } = useTranslation('screen');
   const queryClient = useQueryClient();
   const { fit, pixelRatio } = useStageFit();
   const [revokedWhileShowing, setRevokedWhileShowing] = useState(false);
@@ -36,7 +36,7 @@ export default function ScreenPage() {
     return () => root.classList.remove('screen-mode');
   }, []);
   useEffect(() => {
-    document.title = revoked ? t('screen.invalid.title') : config.data ? `${t('screen.title')} · ${config.data.label}` : t('screen.title');
+    document.title = revoked ? t('invalid.title') : config.data ? `${t('title')} · ${config.data.label}` : t('title');
   }, [revoked, config.data, t]);
   // Once the link is revoked, nothing it fetched stays in memory.
   useEffect(() => {
@@ -68,23 +68,23 @@ function Stage({ fit, children }: { fit: StageFit; children: ReactNode }) {
 }
 
 function InvalidLink() {
-  const t = useT();
+  const { t } = useTranslation('screen');
   return (
     <main className="scr-message" data-screen-invalid>
       <div className="scr-message__icon" aria-hidden="true">✖</div>
-      <h1 className="scr-message__title">{t('screen.invalid.title')}</h1>
-      <p className="scr-message__text">{t('screen.invalid.text')}</p>
+      <h1 className="scr-message__title">{t('invalid.title')}</h1>
+      <p className="scr-message__text">{t('invalid.text')}</p>
     </main>
   );
 }
 
 const Connecting = memo(function Connecting({ failing }: { failing: boolean }) {
-  const t = useT();
+  const { t } = useTranslation('screen');
   return (
     <main className="scr-message" data-screen-connecting aria-busy="true">
       <div className="scr-message__spinner" aria-hidden="true" />
-      <h1 className="scr-message__title">{t('screen.connecting')}</h1>
-      {failing && <p className="scr-message__text"><span className="scr-badge scr-badge--offline" data-offline-badge>{t('screen.offline')}</span> {t('screen.retrying')}</p>}
+      <h1 className="scr-message__title">{t('connecting')}</h1>
+      {failing && <p className="scr-message__text"><span className="scr-badge scr-badge--offline" data-offline-badge>{t('offline')}</span> {t('retrying')}</p>}
     </main>
   );
 });

@@ -3,7 +3,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Status } from '../../../shared/progress.ts';
 import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
-import { statusWord, useT } from '../../lib/i18n.ts';
+import { statusWord, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
 
 export function SceneHead({ title, detail }: { title: string; detail?: ReactNode }) {
@@ -16,13 +16,13 @@ export function SceneHead({ title, detail }: { title: string; detail?: ReactNode
 }
 
 export function StatusPill({ status, size = 'normal' }: { status: Status; size?: 'normal' | 'large' }) {
-  const t = useT();
+  const locale = useLocale();
   const look = SCREEN_STATUS[status];
   const style = { '--pill-bg': look.fill, '--pill-ink': look.ink } as CSSProperties;
   return (
     <span className={`scr-pill scr-pill--${size}`} style={style} data-status-pill={status}>
       <span aria-hidden="true" className="scr-pill__icon">{statusLook(status).icon}</span>
-      {statusWord(status, t.locale)}
+      {statusWord(status, locale)}
     </span>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { downloadCsv, downloadXlsx } from '../export.ts';
-import { useT } from '../i18n.ts';
+import { useTranslation } from 'react-i18next';
 import type { TableData } from '../table.ts';
 
 /** CSV and Excel downloads of a table that has no chart. */
 export function ExportButtons({ table, fileName }: { table: TableData; fileName: string }) {
-  const t = useT();
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const xlsx = async () => {

@@ -1,10 +1,10 @@
 import type { CSSProperties } from 'react';
 import { figureStateLook, type FigureState } from '../figureState.ts';
-import { useT } from '../i18n.ts';
+import { useTranslation } from 'react-i18next';
 
 /** 缺报 / 草稿 / 已退回 / 已提交 / 已通过 as icon + word on its colour. */
 export function FigureStateBadge({ state, compact = false }: { state: FigureState; compact?: boolean }) {
-  const t = useT();
+  const { t } = useTranslation(['common']);
   const look = figureStateLook(state);
   const style = { '--status-color': look.color, '--status-bg': look.background } as CSSProperties;
   return (

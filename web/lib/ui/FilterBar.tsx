@@ -2,13 +2,13 @@
 import type { ReactNode } from 'react';
 import type { MetaT } from '../../../shared/schemas.ts';
 import { PARK_LEVELS, useFilters } from '../filters.ts';
-import { useT, type MessageKey } from '../i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useCities } from '../queries.ts';
 
 export type FilterField = 'province' | 'plan' | 'horizon' | 'year' | 'city' | 'level' | 'basis';
 
 export function FilterBar({ meta, fields, children }: { meta: MetaT; fields: readonly FilterField[]; children?: ReactNode }) {
-  const t = useT();
+  const { t } = useTranslation();
   const { filters, set } = useFilters(meta);
   const cities = useCities(filters.province);
   const has = (f: FilterField) => fields.includes(f);
@@ -41,7 +41,7 @@ export function FilterBar({ meta, fields, children }: { meta: MetaT; fields: rea
       )}
       {has('level') && (
         <Select id="f-level" label={t('filter.level')} value={filters.level ?? ''} onChange={(v) => set({ level: v })}
-          options={[{ value: '', label: t('filter.allLevels') }, ...PARK_LEVELS.map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) }))]} />
+          options={[{ value: '', label: t('filter.allLevels') }, ...PARK_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))]} />
       )}
       {has('basis') && (
         <Select id="f-basis" label={t('filter.basis')} value={filters.basis} onChange={(v) => set({ basis: v === 'submitted' ? v : null })}

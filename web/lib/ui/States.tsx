@@ -1,9 +1,9 @@
 // Loading, error and empty states: designed, never a blank page.
 import type { ReactNode } from 'react';
-import { useT } from '../i18n.ts';
+import { useTranslation } from 'react-i18next';
 
 export function Loading({ lines = 3, label }: { lines?: number; label?: string }) {
-  const t = useT();
+  const { t } = useTranslation();
   return (
     <div className="state state--loading" aria-busy="true">
       <output className="state__text">{label ?? t('state.loading')}</output>
@@ -21,7 +21,7 @@ export function Loading({ lines = 3, label }: { lines?: number; label?: string }
 }
 
 export function ErrorState({ title, message, onRetry, retrying }: { title?: string; message: string; onRetry?: () => void; retrying?: boolean }) {
-  const t = useT();
+  const { t } = useTranslation();
   return (
     <div className="state state--error" role="alert">
       <p className="state__title"><span aria-hidden="true">✖ </span>{title ?? t('state.error')}</p>
@@ -46,7 +46,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 /** Shown above stale data when a refresh failed. */
 export function RefreshFailed({ message, onRetry, retrying }: { message: string; onRetry: () => void; retrying: boolean }) {
-  const t = useT();
+  const { t } = useTranslation();
   return (
     <div className="notice notice--warn" role="alert">
       <span>{t('state.refreshFailed', { message })}</span>

@@ -1,0 +1,15 @@
+// The words of compare in English, loaded when someone switches to English.
+import type { Words } from '../../../lib/i18n.ts';
+import type zh from './zh.ts';
+
+export default {
+  'title': 'Compare',
+  'text': 'Set provinces (all their parks aggregated) or parks side by side on one indicator.',
+  'provinces': 'Provinces',
+  'parks': 'Parks',
+  'addPark': 'Add a park',
+  'parksFrom': 'Parks from',
+  'remove': 'Remove {{name}}',
+  'choose': 'Choose at least one province or park.',
+  'notAggregable': 'This indicator does not add up over parks: compare parks only.',
+} satisfies Words<typeof zh>;

@@ -1,0 +1,35 @@
+// The words of parks in English, loaded when someone switches to English.
+import type { Words } from '../../../lib/i18n.ts';
+import type zh from './zh.ts';
+
+export default {
+  'title': 'Parks',
+  'tab.table': 'Table',
+  'tab.ranking': 'Ranking',
+  'col.level': 'Level',
+  'columns': 'Indicators shown',
+  'statusHeader': 'Against targets',
+  'sortAsc': 'ascending',
+  'sortDesc': 'descending',
+  'emptyTitle': 'No parks match',
+  'emptyText': 'Try another city or level.',
+  'ranking.title': 'Parks ranked by {{indicator}}',
+  'notApplicable': 'n/a',
+  'park.back': 'Back to the parks',
+  'park.approved': 'Approved',
+  'park.latest': 'Latest {{value}} ({{year}})',
+  'park.figures': 'Reported figures',
+  'park.col.year': 'Year',
+  'park.col.indicator': 'Indicator',
+  'park.col.value': 'Value',
+  'park.col.source': 'Source',
+  'park.col.enteredBy': 'Entered by',
+  'park.col.enteredAt': 'Entered at',
+  'park.col.basis': 'Basis',
+  'park.basis.parts': 'from its parts',
+  'park.basis.reported': 'as reported',
+  'park.noFigures': 'This park has not reported any figures yet.',
+  'park.targets': 'Targets that apply',
+  'park.notFound': 'No such park',
+  'park.secondary': 'secondary report',
+} satisfies Words<typeof zh>;
