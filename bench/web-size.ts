@@ -119,7 +119,7 @@ export async function measureWebBuild(repoRoot: string, outDir: string, register
   for (const [key, chunk] of Object.entries(manifest)) {
     if (!chunk.isDynamicEntry) continue;
     if (isWords(key)) {
-      if (/\/en\.ts$/.test(chunk.src ?? key)) for (const k of closure(key)) if (!initial.has(k)) english.add(k);
+      if ((chunk.src ?? key).endsWith('/en.ts')) for (const k of closure(key)) if (!initial.has(k)) english.add(k);
       continue;
     }
     const route = paths.get(key);

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { AuditEntry } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../lib/i18n.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { EmptyState, ErrorState, Loading } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -33,7 +32,6 @@ function useAudit(filter: { user: string; action: string; entity: string }) {
 
 export default function AuditPage() {
   const { t } = useTranslation(['audit', 'common']);
-  const locale = useLocale();
   useDocumentTitle(t('title'));
   const [params, setParams] = useSearchParams();
   const filter = { user: params.get('user') ?? '', action: params.get('action') ?? '', entity: params.get('entity') ?? '' };
@@ -97,7 +95,7 @@ export default function AuditPage() {
                       {entries.map((e) => {
                         const action = actionLabel(e.action);
                         const entity = entityLabel(e.entity);
-                        const summary = describeDetail(e.detail, locale);
+                        const summary = describeDetail(e.detail, t);
                         return (
                           <tr key={e.id} data-audit-entry={e.id} data-action={e.action} className={e.action === 'login_failed' ? 'is-warn' : undefined}>
                             <td><time dateTime={e.at}>{formatWhen(e.at)}</time></td>

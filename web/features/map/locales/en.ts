@@ -15,7 +15,6 @@ export default {
   'parksNote': 'Parks are placed within their city for orientation, not at their exact location.',
   'noMap': 'No offline map of this province yet; the cities are listed below.',
   'col.city': 'City',
-  'col.value': 'Value',
   'col.parks': 'Parks included',
   'parks': 'Parks',
 } satisfies Words<typeof zh>;

@@ -12,7 +12,6 @@ export default {
   'parksNote': '园区点位按所在城市示意, 不是精确位置。',
   'noMap': '暂无该省的离线地图, 以下按城市列出。',
   'col.city': '城市',
-  'col.value': '数值',
   'col.parks': '纳入园区',
   'parks': '园区',
 } as const;

@@ -50,12 +50,4 @@ export default {
   'changed': 'changed',
   'changedTo': 'changed to',
   'reason': 'Why',
-  'issue.value_required': 'Enter the target value',
-  'issue.not_a_number': 'Not a number',
-  'issue.negative': 'Must not be negative',
-  'issue.year_invalid': 'A year is a whole number from 1990 to 2100',
-  'issue.tolerance_invalid': 'The tolerance is more than 0% and less than 100%',
-  'issue.baseline_year_required': 'A baseline value needs its year',
-  'issue.baseline_not_before_target': 'The baseline year must come before the target year',
-  'issue.reason_required': 'Say why it changes',
 } satisfies Words<typeof zh>;

@@ -47,12 +47,4 @@ export default {
   'changed': '修改',
   'changedTo': '改为',
   'reason': '原因',
-  'issue.value_required': '请填写目标值',
-  'issue.not_a_number': '不是数字',
-  'issue.negative': '不能为负数',
-  'issue.year_invalid': '年份应为 1990–2100 的整数',
-  'issue.tolerance_invalid': '容差应大于 0% 且小于 100%',
-  'issue.baseline_year_required': '有基期值时请填写基期年份',
-  'issue.baseline_not_before_target': '基期年份应早于目标年份',
-  'issue.reason_required': '请填写修改原因',
 } as const;
