@@ -18,7 +18,9 @@ import { formatMeasured } from '../web/lib/format.ts';
 import { openDatabase } from '../server/db/connection.ts';
 import { createUserAndSignIn, signIn, TEST_ADMIN_PASSWORD, type Client } from '../server/testing/client.ts';
 import { startServer, type RunningServer } from '../server/testing/server-process.ts';
-import { buildWeb, closePage, launchBrowser, openPage, overflowsHorizontally, screenshot, SCREENSHOTS, VIEWPORTS, type TrackedPage } from './support.ts';
+import {
+  buildWeb, done, launchBrowser, openPage, refused, shoot as shootPage, signInAs as signInAsUser, SCREENSHOTS, VIEWPORTS,
+} from './support.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LONG = 120_000;
@@ -78,40 +80,9 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
   }
   const progressOf = async (code: string, basis = 'approved') => (await admin.get<ProgressEntryT[]>(`/api/progress?basis=${basis}`)).find((p) => p.code === code)!;
 
-  /** Closes the page; every console error, failed request and HTTP error must be one the step expected. */
-  async function done(t: TrackedPage, expected: RegExp[] = []) {
-    const unexpected = t.problems.filter((p) => !expected.some((re) => re.test(p)));
-    expect(unexpected).toEqual([]);
-    expect(t.dialogs).toEqual([]);
-    await closePage(t);
-  }
-  /** The HTTP error and Chromium's console line for a refusal the step provokes on purpose. */
-  const refused = (status: number, url: RegExp) => [new RegExp(`^HTTP ${status}: .*${url.source}`), new RegExp(`status of ${status}`)];
-
-  async function signInAs(page: Page, username: string, password: string) {
-    await page.goto(`${server.url}/login`);
-    await page.locator('[data-login-form]').waitFor();
-    await page.fill('#login-username', username);
-    await page.fill('#login-password', password);
-    await page.click('[data-login-form] button[type=submit]');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
-
-  /**
-   * Screenshots at 1366×768 and 375 wide (no sideways scrolling there), then back to the laptop. A
-   * full-page capture would draw the form's sticky button bar in the middle of the page (where the
-   * first screen ends), so it is laid out in place for the capture.
-   */
-  async function shoot(page: Page, name: string) {
-    const unstick = await page.addStyleTag({ content: '.entry-actions { position: static !important; }' });
-    await screenshot(page, `entry-${name}-1366x768`);
-    await page.setViewportSize(VIEWPORTS.phone);
-    await page.waitForTimeout(150);
-    expect(await overflowsHorizontally(page), `${name} scrolls sideways at 375 px`).toBe(false);
-    await screenshot(page, `entry-${name}-375`);
-    await page.setViewportSize(VIEWPORTS.laptop);
-    await unstick.evaluate((el) => (el as HTMLElement).remove());
-  }
+  const signInAs = (page: Page, username: string, password: string) => signInAsUser(page, server.url, username, password);
+  /** The form's sticky button bar is laid out in place for full-page captures. */
+  const shoot = (page: Page, name: string) => shootPage(page, `entry-${name}`, '[data-action-bar] { position: static !important; }');
 
   const row = (page: Page, code: string) => page.locator(`[data-entry-row="${code}"]`);
 
@@ -159,7 +130,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     expect(await task.innerText()).toContain('截止 2023-03-31');
     expect(await task.locator('[data-overdue]').count()).toBe(1);
     expect(await page.locator('[data-user-role]').innerText()).toBe('园区填报员');
-    const nav = await page.locator('.app-nav').innerText();
+    const nav = await page.getByTestId('app-nav').innerText();
     expect(nav).toContain('数据填报');
     expect(nav).not.toContain('审核');
     expect(nav).not.toContain('审计日志');
@@ -170,7 +141,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     await row(page, 'hte_count').waitFor();
     expect(await page.locator('[data-entry-park]').innerText()).toBe('萧山临江高新区');
     expect(await row(page, 'hte_count').locator('[data-last-year]').getAttribute('data-last-year')).toBe('802');
-    expect(await row(page, 'hte_count').locator('.entry-row__last').innerText()).toContain('802家');
+    expect(await row(page, 'hte_count').getByTestId('last-year').innerText()).toContain('802家');
     expect(await row(page, 'hte_count').locator('[data-target-link="T10"]').getAttribute('href')).toBe(`/targets/${t10}`);
 
     // GDP typed in 万元 is converted (5000万元 = 0.5亿元); R&D intensity follows the inputs live.
@@ -278,7 +249,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     const v = await openPage(browser, `${server.url}/login`);
     await signInAs(v.page, 'viewer1', 'viewer1-password-123');
     expect(new URL(v.page.url()).pathname).toBe('/');
-    expect(await v.page.locator('.app-nav').innerText()).not.toContain('数据填报');
+    expect(await v.page.getByTestId('app-nav').innerText()).not.toContain('数据填报');
     await v.page.goto(`${server.url}/entry/${qt()}/2022`);
     await v.page.locator('[data-read-only]').waitFor();
     expect(await v.page.locator('[data-read-only]').innerText()).toContain('只读用户');
@@ -397,7 +368,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
 
     // From here on the app navigates by itself (no reload): the overview it has loaded must move
     // once the approval is written.
-    const navTo = (label: string) => page.locator('.app-nav a', { hasText: label }).click();
+    const navTo = (label: string) => page.getByTestId('app-nav').getByRole('link', { name: label, exact: true }).click();
     await navTo('总览');
     const card = page.locator('[data-target-code="T10"]');
     await card.waitFor();
@@ -435,7 +406,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     await detail.waitFor();
     await expect.poll(() => detail.getAttribute('data-status')).toBe('on_track');
     expect(await detail.locator('[data-status-badge]').first().innerText()).toContain(STATUS_ZH.on_track);
-    expect(await page.locator('[data-kpi="latest"] .kpi__value').innerText()).toBe(formatMeasured(t10Progress.latestValue, t10Progress.unit));
+    expect(await page.locator('[data-kpi="latest"]').getByTestId('kpi-value').innerText()).toBe(formatMeasured(t10Progress.latestValue, t10Progress.unit));
 
     // The board: the park has every figure approved.
     await page.goto(`${server.url}/rounds/${roundId}`);
@@ -457,7 +428,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     expect(actions).toContain('qiantang submit_values');
     expect(actions).toContain('qiantang save_values');
     expect(actions).toContain('qiantang login_failed');
-    expect(await page.locator('[data-action="approve_values"] .mono').first().innerText()).toMatch(/127\.0\.0\.1/);
+    expect(await page.locator('[data-action="approve_values"]').getByTestId('audit-ip').first().innerText()).toMatch(/127\.0\.0\.1/);
     expect(await page.locator('[data-audit-table]').innerText()).toContain('2022-已改.xlsx');
     await page.selectOption('#audit-action', 'approve_values');
     await expect.poll(() => page.locator('[data-audit-entry]').count()).toBe(1);
@@ -478,8 +449,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     await page.selectOption('#nu-role', 'park_manager');
     await page.getByLabel('萧山临江高新区').check();
     await page.click('[data-create-user] button[type=submit]');
-    await page.locator('[data-create-user] .field-error').first().waitFor();
-    expect(await page.locator('[data-create-user]').innerText()).toContain('密码至少10位');
+    await page.locator('[data-create-user]').getByText('密码至少10位').waitFor();
     await page.fill('#nu-password', 'binjiang-password-1');
     await page.click('[data-create-user] button[type=submit]');
     await page.locator('[data-user="binjiang"]').waitFor();

@@ -1,13 +1,13 @@
 // The app's words: every feature's namespace and the common one, composed here (features do not
 // import each other, so only the app knows them all). The Chinese words of the first page — the frame
-// (common), the overview and the account menu (auth) — are bundled with it; every other feature's
+// (common) and the overview — are bundled with it; every other feature's
 // Chinese words are bundled with that feature's code (routes.tsx loads both together, `withWords`),
 // and English comes a namespace at a time, only for someone who reads the app in English. The
 // declaration below types every key: a key that does not exist, or a missing parameter, fails tsc.
 import type { Locale } from '../../shared/locale.ts';
 import type admin from '../features/admin/locales/zh.ts';
 import type audit from '../features/audit/locales/zh.ts';
-import auth from '../features/auth/locales/zh.ts';
+import type auth from '../features/auth/locales/zh.ts';
 import type compare from '../features/compare/locales/zh.ts';
 import type entry from '../features/entry/locales/zh.ts';
 import type extract from '../features/extract/locales/zh.ts';
@@ -56,11 +56,11 @@ declare module 'i18next' {
 }
 
 /** The Chinese words the first page needs, in its own bundle. */
-const FIRST_PAGE_WORDS = { common, overview, auth };
+const FIRST_PAGE_WORDS = { common, overview };
 
 // Vite makes each words file a chunk of its own; a namespace's file is fetched the first time it is needed.
-const featureWords = import.meta.glob<{ default: Record<string, string> }>('../features/*/locales/*.ts');
-const sharedWords = import.meta.glob<{ default: Record<string, string> }>('../lib/locales/*/*.ts');
+const featureWords = import.meta.glob<{ default: Record<string, string> }>(['../features/*/locales/*.ts', '!../features/overview/locales/zh.ts']);
+const sharedWords = import.meta.glob<{ default: Record<string, string> }>(['../lib/locales/*/*.ts', '!../lib/locales/common/zh.ts']);
 
 async function loadWords(locale: Locale, namespace: string): Promise<Record<string, string>> {
   const load = featureWords[`../features/${namespace}/locales/${locale}.ts`] ?? sharedWords[`../lib/locales/${namespace}/${locale}.ts`];

@@ -12,6 +12,11 @@ import type { TableData } from '../../lib/table.ts';
 import { Select } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { clsx } from 'clsx';
+import * as css from './compare.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
 
 export default function ComparePage() {
   const { t } = useTranslation(['compare', 'common']);
@@ -42,16 +47,16 @@ function Compare({ meta }: { meta: MetaT }) {
   const removePark = (id: number) => set({ parks: parkIds.filter((x) => x !== id).join(',') || null });
 
   return (
-    <div className="page">
-      <div className="page__head"><h2 className="page__title">{t('title')}</h2></div>
-      <p className="page__intro">{t('text')}</p>
-      <form className="filters no-print" onSubmit={(e) => e.preventDefault()} aria-label={t('common:filter.label')}>
+    <div className={pageCss.page}>
+      <div className={pageCss.head}><h2 className={pageCss.title}>{t('title')}</h2></div>
+      <p className={pageCss.intro}>{t('text')}</p>
+      <form className={clsx(formCss.filters, 'no-print')} onSubmit={(e) => e.preventDefault()} aria-label={t('common:filter.label')}>
         <Select id="cmp-indicator" label={t('common:filter.indicator')} value={code} wide onChange={(v) => set({ indicator: v })}
           options={usable.map((i) => ({ value: i.code, label: indicatorName(i, locale) }))} />
-        <fieldset className="field field--checks">
-          <legend className="field__label">{t('provinces')}</legend>
+        <fieldset className={clsx(formCss.field, formCss.checks)}>
+          <legend className={formCss.label}>{t('provinces')}</legend>
           {meta.provinces.map((p) => (
-            <label key={p.code} className="check"><input type="checkbox" checked={provinces.includes(p.code)} onChange={() => toggleProvince(p.code)} disabled={indicator?.aggregation === 'none'} />{p.name}</label>
+            <label key={p.code} className={formCss.check}><input type="checkbox" checked={provinces.includes(p.code)} onChange={() => toggleProvince(p.code)} disabled={indicator?.aggregation === 'none'} />{p.name}</label>
           ))}
         </fieldset>
         <Select id="cmp-province" label={t('parksFrom')} value={filters.province} onChange={(v) => set({ province: v })}
@@ -60,19 +65,19 @@ function Compare({ meta }: { meta: MetaT }) {
           options={[{ value: '', label: '—' }, ...(parks.data ?? []).filter((p) => !parkIds.includes(p.id)).map((p) => ({ value: String(p.id), label: p.name }))]} />
       </form>
       {parkIds.length > 0 && (
-        <ul className="chips" aria-label={t('parks')}>
+        <ul className={css.chips} aria-label={t('parks')}>
           {parkIds.map((id) => {
             const name = comparison.data?.series.find((s) => s.key === `park:${id}`)?.label ?? (parks.data ?? []).find((p) => p.id === id)?.name ?? `#${id}`;
             return (
-              <li key={id} className="chip">
+              <li key={id} className={css.chip}>
                 {name}
-                <button type="button" className="chip__remove" onClick={() => removePark(id)} aria-label={t('remove', { name })}>×</button>
+                <button type="button" className={css.chipRemove} onClick={() => removePark(id)} aria-label={t('remove', { name })}>×</button>
               </li>
             );
           })}
         </ul>
       )}
-      {indicator?.aggregation === 'none' && <p className="notice notice--warn">{t('notAggregable')}</p>}
+      {indicator?.aggregation === 'none' && <p className={clsx(noticeCss.notice, noticeCss.warn)}>{t('notAggregable')}</p>}
       {!indicator ? null : (provinces.length === 0 || indicator.aggregation === 'none') && parkIds.length === 0
         ? <EmptyState title={t('choose')} />
         : (

@@ -8,6 +8,12 @@ import { recentYears, useAllParks, useCurrentYear } from '../../lib/reporting.ts
 import { useMe } from '../../lib/session.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { clsx } from 'clsx';
+import * as css from './entry.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
 export default function EntryPickerPage() {
   const { t } = useTranslation(['entry', 'common']);
@@ -31,23 +37,23 @@ export default function EntryPickerPage() {
   });
 
   return (
-    <div className="page entry-picker">
-      <header className="page__head">
-        <h2 className="page__title">{t('pickerTitle')}</h2>
-        <Link className="button button--ghost" to={`/import?year=${year}`}>{t('orImport')}</Link>
+    <div className={pageCss.page}>
+      <header className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('pickerTitle')}</h2>
+        <Link className={clsx(buttonCss.button, buttonCss.ghost)} to={`/import?year=${year}`}>{t('orImport')}</Link>
       </header>
-      <p className="page__intro">{manager ? t('pickerIntroManager') : t('pickerIntro')}</p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('common:filter.label')}>
-        <div className="field">
-          <label htmlFor="pick-year" className="field__label">{t('common:col.year')}</label>
-          <select id="pick-year" className="field__control" value={year} onChange={(e) => set('year', e.target.value)}>
+      <p className={pageCss.intro}>{manager ? t('pickerIntroManager') : t('pickerIntro')}</p>
+      <form className={formCss.filters} onSubmit={(e) => e.preventDefault()} aria-label={t('common:filter.label')}>
+        <div className={formCss.field}>
+          <label htmlFor="pick-year" className={formCss.label}>{t('common:col.year')}</label>
+          <select id="pick-year" className={formCss.control} value={year} onChange={(e) => set('year', e.target.value)}>
             {years.map((y) => <option key={y} value={y}>{t('common:words.year', { year: y })}</option>)}
           </select>
         </div>
         {!manager && (
-          <div className="field">
-            <label htmlFor="pick-province" className="field__label">{t('common:filter.province')}</label>
-            <select id="pick-province" className="field__control" value={province} onChange={(e) => set('province', e.target.value)}>
+          <div className={formCss.field}>
+            <label htmlFor="pick-province" className={formCss.label}>{t('common:filter.province')}</label>
+            <select id="pick-province" className={formCss.control} value={province} onChange={(e) => set('province', e.target.value)}>
               <option value="">{t('common:filter.all')}</option>
               {(meta.data?.provinces ?? []).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
             </select>
@@ -59,16 +65,16 @@ export default function EntryPickerPage() {
           const list = manager ? all.filter((p) => me.parkIds.includes(p.id)) : all.filter((p) => !province || p.provinceCode === province);
           if (list.length === 0) return <EmptyState title={t('noParks')}><p>{manager ? t('noParksManager') : t('noParksText')}</p></EmptyState>;
           return (
-            <ul className="park-pick-list">
+            <ul className={css.parkPickList}>
               {list.map((p) => {
                 const writable = canWritePark(me, p.id);
                 return (
-                  <li key={p.id} className="park-pick" data-pick-park={p.id}>
+                  <li key={p.id} className={css.parkPick} data-pick-park={p.id}>
                     <div>
-                      <span className="park-pick__name">{p.name}</span>
-                      <span className="muted park-pick__meta">{[p.provinceName, p.cityName, t(`common:level.${p.level}`)].filter(Boolean).join(' · ')}</span>
+                      <span className={css.parkPickName}>{p.name}</span>
+                      <span className={clsx(textCss.muted, css.parkPickMeta)}>{[p.provinceName, p.cityName, t(`common:level.${p.level}`)].filter(Boolean).join(' · ')}</span>
                     </div>
-                    <Link className={writable ? 'button button--small' : 'button button--ghost'} to={`/entry/${p.id}/${year}`}>
+                    <Link className={writable ? clsx(buttonCss.button, buttonCss.small) : clsx(buttonCss.button, buttonCss.ghost)} to={`/entry/${p.id}/${year}`}>
                       {writable ? t('fillIn', { year }) : t('view', { year })}
                     </Link>
                   </li>

@@ -4,6 +4,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { segmentText, type Mark } from './highlight.ts';
+import { clsx } from 'clsx';
+import * as css from './extract.module.css';
+
+const MARK_CLASS = { candidate: css.hlCandidate, qualitative: css.hlQualitative, withheld: css.hlWithheld } as const;
 
 export function HighlightedText({ text, marks, active, unchecked, onJump }: {
   text: string;
@@ -17,23 +21,23 @@ export function HighlightedText({ text, marks, active, unchecked, onJump }: {
   const { t } = useTranslation('extract');
   const segments = useMemo(() => segmentText(text, marks), [text, marks]);
   return (
-    <div className="hl-text" data-highlighted-text>
+    <div className={css.hlText} data-highlighted-text>
       {segments.map((s) => {
         if (s.marks.length === 0) return s.text;
         const candidates = s.marks.filter((m) => m.kind === 'candidate');
         const kind = candidates.length ? 'candidate' : s.marks[0]!.kind;
-        const classes = [
-          'hl', `hl--${kind}`,
-          candidates.length > 1 ? 'hl--overlap' : '',
-          candidates.some((m) => m.key === active) ? 'is-active' : '',
-          candidates.length > 0 && candidates.every((m) => unchecked.has(m.key)) ? 'is-unchecked' : '',
-        ].filter(Boolean).join(' ');
+        const classes = clsx(
+          css.hl, MARK_CLASS[kind],
+          candidates.length > 1 && css.hlOverlap,
+          candidates.some((m) => m.key === active) && css.isActive,
+          candidates.length > 0 && candidates.every((m) => unchecked.has(m.key)) && css.isUnchecked,
+        );
         const first = s.starting.find((m) => m.kind === 'candidate');
         return (
-          <mark key={s.start} className={classes} data-marks={s.marks.map((m) => m.key).join(' ')} id={first ? `mark-${first.key}` : undefined}
+          <mark key={s.start} className={classes} data-mark-kind={kind} data-marks={s.marks.map((m) => m.key).join(' ')} id={first ? `mark-${first.key}` : undefined}
             title={kind === 'qualitative' ? t('qualitativeMark') : kind === 'withheld' ? t('withheldMark') : undefined}>
             {s.starting.filter((m) => m.label !== null).map((m) => (
-              <a key={m.key} className="hl__num" href={`#cand-${m.key}`} data-mark-number={m.key}
+              <a key={m.key} className={css.hlNum} href={`#cand-${m.key}`} data-mark-number={m.key}
                 aria-label={t('toCard', { n: m.label ?? '' })}
                 onClick={(e) => { e.preventDefault(); onJump(m.key); }}>{m.label}</a>
             ))}

@@ -15,6 +15,9 @@ import { FilterBar } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import * as legendCss from '../../lib/ui/legend.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as summaryCss from '../../lib/ui/summary.module.css';
 
 export default function HeatmapPage() {
   const { t } = useTranslation(['heatmap', 'common']);
@@ -28,9 +31,9 @@ function Heatmap({ meta }: { meta: MetaT }) {
   const { filters } = useFilters(meta);
   const matrix = useParkStatus(filters);
   return (
-    <div className="page">
-      <div className="page__head"><h2 className="page__title">{t('title')}</h2></div>
-      <p className="page__intro">{t('text')}</p>
+    <div className={pageCss.page}>
+      <div className={pageCss.head}><h2 className={pageCss.title}>{t('title')}</h2></div>
+      <p className={pageCss.intro}>{t('text')}</p>
       <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'year', 'city', 'level', 'basis']} />
       <QueryState query={matrix} renderEmpty={(m) => (m.targets.length === 0 || m.parks.length === 0 ? <EmptyState title={t('empty')} /> : null)}>
         {(m) => <HeatmapPanel matrix={m} />}
@@ -81,9 +84,9 @@ function HeatmapPanel({ matrix }: { matrix: ParkStatusMatrixT }) {
         if (park) void navigate({ pathname: `/parks/${park.id}`, search: sharedSearch(params) });
       }}
     >
-      <ul className="legend" aria-label={t('common:col.status')}>
+      <ul className={legendCss.legend} aria-label={t('common:col.status')}>
         {countByStatus(matrix.cells).map(({ status, count }) => (
-          <li key={status} className="legend__item"><StatusBadge status={status} /> <span className="summary__count">{count}</span></li>
+          <li key={status} className={legendCss.item}><StatusBadge status={status} /> <span className={summaryCss.count}>{count}</span></li>
         ))}
       </ul>
     </ChartPanel>

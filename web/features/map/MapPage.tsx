@@ -18,6 +18,12 @@ import type { TableData } from '../../lib/table.ts';
 import { FilterBar, Select } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, Loading, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { clsx } from 'clsx';
+import * as css from './map.module.css';
+import * as legendCss from '../../lib/ui/legend.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
 interface GeoFeature { id: string; properties: { name: string; cp?: [number, number] } }
 
@@ -62,8 +68,8 @@ function MapView({ meta }: { meta: MetaT }) {
   ];
 
   return (
-    <div className="page">
-      <div className="page__head"><h2 className="page__title">{t('title')}</h2></div>
+    <div className={pageCss.page}>
+      <div className={pageCss.head}><h2 className={pageCss.title}>{t('title')}</h2></div>
       <FilterBar meta={meta} fields={coverage ? ['province', 'level'] : ['province', 'year', 'level', 'basis']}>
         <Select id="map-show" label={t('mode')} value={show} wide onChange={(v) => set({ show: v })} options={options.length ? options : [{ value: show, label: '…' }]} />
       </FilterBar>
@@ -105,29 +111,29 @@ function CoverageMap({ entry, parks, map, level, search }: { entry: OverviewEntr
   }, [parks, level, map, c, t, locale]);
 
   return (
-    <div className="map-layout">
+    <div className={css.mapLayout}>
       <ChartPanel
         title={`${entry.code} ${indicatorName(entry.indicator, locale)}`}
         subtitle={`${t('common:coverage.count', { covered: c.coveredCount, total: c.regionsTotal })} · ${t('common:coverage.asOf', { year: c.asOfYear })}`}
         option={built.option} table={built.table} height={map ? mapHeight() : rankingHeight(built.count)} fileName={`${entry.code}-coverage`} testId="map"
       >
         {map ? (
-          <div className="legend">
-            <span className="legend__item"><span className="legend__swatch legend__swatch--covered" />{t('coveredLegend')}</span>
-            <span className="legend__item"><span className="legend__swatch legend__swatch--uncovered" />{t('uncoveredLegend')}</span>
+          <div className={legendCss.legend}>
+            <span className={legendCss.item}><span className={clsx(legendCss.swatch, css.legendSwatchCovered)} />{t('coveredLegend')}</span>
+            <span className={legendCss.item}><span className={clsx(legendCss.swatch, css.legendSwatchUncovered)} />{t('uncoveredLegend')}</span>
             <LevelLegend />
-            <span className="muted">{t('parksNote')}</span>
+            <span className={textCss.muted}>{t('parksNote')}</span>
           </div>
-        ) : <p className="muted">{t('noMap')}</p>}
+        ) : <p className={textCss.muted}>{t('noMap')}</p>}
       </ChartPanel>
-      <aside className="panel side-list" aria-labelledby="uncovered-title" data-uncovered-list>
-        <h2 id="uncovered-title" className="panel__title">{t('uncoveredTitle')} ({c.uncovered.length})</h2>
+      <aside className={clsx(panelCss.panel, css.sideList)} aria-labelledby="uncovered-title" data-uncovered-list>
+        <h2 id="uncovered-title" className={panelCss.title}>{t('uncoveredTitle')} ({c.uncovered.length})</h2>
         {c.uncovered.length === 0 ? <p>{t('allCovered')}</p> : (
-          <ul className="uncovered">
-            {c.uncovered.map((r) => <li key={r.code} data-uncovered-city={r.name}><span aria-hidden="true" className="uncovered__icon">✖</span>{r.name}</li>)}
+          <ul className={css.uncovered}>
+            {c.uncovered.map((r) => <li key={r.code} data-uncovered-city={r.name}><span aria-hidden="true" className={css.uncoveredIcon}>✖</span>{r.name}</li>)}
           </ul>
         )}
-        <p className="muted"><Link to={{ pathname: `/targets/${entry.id}`, search }}>{entry.code} →</Link></p>
+        <p className={textCss.muted}><Link to={{ pathname: `/targets/${entry.id}`, search }}>{entry.code} →</Link></p>
       </aside>
     </div>
   );
@@ -160,18 +166,18 @@ function ValueMap({ data, map }: { data: NonNullable<ReturnType<typeof useCityFi
 
   if (data.aggregation === 'none') return <EmptyState title={t('common:state.empty')} />;
   return (
-    <div className="map-layout">
+    <div className={css.mapLayout}>
       <ChartPanel title={name} subtitle={`${unit}${data.year ? ` · ${t('common:words.year', { year: data.year })}` : ''}`} option={built.option} table={built.table}
         height={map ? mapHeight() : rankingHeight(data.cities.length)} fileName={`${name}-${data.year ?? ''}`} testId="map">
-        {map ? <div className="legend"><LevelLegend /><span className="muted">{t('parksNote')}</span></div> : <p className="muted">{t('noMap')}</p>}
+        {map ? <div className={legendCss.legend}><LevelLegend /><span className={textCss.muted}>{t('parksNote')}</span></div> : <p className={textCss.muted}>{t('noMap')}</p>}
       </ChartPanel>
-      <aside className="panel side-list" aria-labelledby="city-title">
-        <h2 id="city-title" className="panel__title">{t('cityTable')}</h2>
-        <ol className="city-list">
+      <aside className={clsx(panelCss.panel, css.sideList)} aria-labelledby="city-title">
+        <h2 id="city-title" className={panelCss.title}>{t('cityTable')}</h2>
+        <ol className={css.cityList}>
           {built.sorted.map((c) => (
             <li key={c.code} data-city={c.name}>
               <span>{c.name}</span>
-              <span className="city-list__value">{c.value === null ? '—' : fmt(c.value)}</span>
+              <span className={css.cityListValue} data-testid="city-value">{c.value === null ? '—' : fmt(c.value)}</span>
             </li>
           ))}
         </ol>
@@ -185,8 +191,8 @@ function LevelLegend() {
   return (
     <>
       {(['national', 'provincial', 'other'] as const).map((l) => (
-        <span key={l} className="legend__item">
-          <span className="legend__dot" style={{ background: LEVEL_STYLE[l].color, width: LEVEL_STYLE[l].size, height: LEVEL_STYLE[l].size }} />
+        <span key={l} className={legendCss.item}>
+          <span className={css.legendDot} style={{ background: LEVEL_STYLE[l].color, width: LEVEL_STYLE[l].size, height: LEVEL_STYLE[l].size }} />
           {t(`common:level.${l}`)}
         </span>
       ))}

@@ -12,6 +12,11 @@ import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { groupByPlan } from './model.ts';
 import { TargetCard } from './TargetCard.tsx';
+import { clsx } from 'clsx';
+import * as css from './overview.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as summaryCss from '../../lib/ui/summary.module.css';
 
 export function OverviewPage() {
   const { t } = useTranslation(['overview', 'common']);
@@ -32,10 +37,10 @@ function Overview({ meta }: { meta: MetaT }) {
   const province = meta.provinces.find((p) => p.code === filters.province);
 
   return (
-    <div className="page">
-      <div className="page__head">
-        <h2 className="page__title">{t('title')}{province && <span className="page__context"> · {province.name}</span>}</h2>
-        <button type="button" className="button button--ghost no-print" onClick={() => window.print()}>{t('common:chart.print')}</button>
+    <div className={pageCss.page}>
+      <div className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('title')}{province && <span className={pageCss.context}> · {province.name}</span>}</h2>
+        <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
       </div>
       <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'basis']} />
       <QueryState
@@ -46,12 +51,12 @@ function Overview({ meta }: { meta: MetaT }) {
           <>
             <Summary entries={entries} only={only} onPick={(s) => set({ status: s === only ? null : s })} />
             {groupByPlan(entries.filter((e) => !only || e.status === only)).map((group) => (
-              <section key={group.plan.id} className="plan" aria-labelledby={`plan-${group.plan.id}`}>
-                <h3 id={`plan-${group.plan.id}`} className="plan__title">
+              <section key={group.plan.id} className={css.plan} aria-labelledby={`plan-${group.plan.id}`}>
+                <h3 id={`plan-${group.plan.id}`} className={css.planTitle} data-testid="plan-title">
                   {group.plan.title}
-                  <span className="plan__count">{t('summary', { count: group.entries.length })}</span>
+                  <span className={css.planCount}>{t('summary', { count: group.entries.length })}</span>
                 </h3>
-                <ul className="cards">
+                <ul className={css.cards}>
                   {group.entries.map((entry) => <TargetCard key={entry.id} entry={entry as OverviewEntryT} search={sharedSearch(params)} />)}
                 </ul>
               </section>
@@ -67,15 +72,15 @@ function Summary({ entries, only, onPick }: { entries: readonly OverviewEntryT[]
   const { t } = useTranslation(['overview', 'common']);
   const locale = useLocale();
   return (
-    <section className="summary" aria-labelledby="summary-title">
-      <h3 id="summary-title" className="summary__title">{t('summary', { count: entries.length })}</h3>
-      <ul className="summary__list">
+    <section className={summaryCss.summary} aria-labelledby="summary-title">
+      <h3 id="summary-title" className={summaryCss.title}>{t('summary', { count: entries.length })}</h3>
+      <ul className={summaryCss.list}>
         {countByStatus(entries).map(({ status, count }) => (
-          <li key={status} className={count === 0 ? 'summary__item is-zero' : 'summary__item'} data-summary-status={status}>
-            <button type="button" className="summary__button" aria-pressed={only === status} disabled={count === 0} onClick={() => onPick(status)}
+          <li key={status} className={count === 0 ? clsx(summaryCss.item, summaryCss.isZero) : summaryCss.item} data-summary-status={status}>
+            <button type="button" className={summaryCss.button} aria-pressed={only === status} disabled={count === 0} onClick={() => onPick(status)}
               aria-label={`${statusWord(status, locale)} ${count}`}>
               <StatusBadge status={status} />
-              <span className="summary__count">{count}</span>
+              <span className={summaryCss.count} data-testid="summary-count">{count}</span>
             </button>
           </li>
         ))}

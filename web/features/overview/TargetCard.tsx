@@ -11,6 +11,10 @@ import { ProgressBar } from '../../lib/ui/ProgressBar.tsx';
 import { Sparkline } from '../../lib/ui/Sparkline.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { entryNotes, sourceTitle } from './model.ts';
+import * as css from './overview.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import { clsx } from 'clsx';
+import * as noticeCss from '../../lib/ui/notice.module.css';
 
 export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: string }) {
   const { t } = useTranslation(['overview', 'common']);
@@ -25,33 +29,33 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
   const name = indicatorName(entry.indicator, locale);
 
   return (
-    <li className="card" data-target-code={entry.code} data-status={entry.status} style={style}>
-      <div className="card__top">
-        <span className="card__code">{entry.code}</span>
+    <li className={css.card} data-target-code={entry.code} data-status={entry.status} style={style}>
+      <div className={css.cardTop}>
+        <span className={textCss.code}>{entry.code}</span>
         <StatusBadge status={entry.status} />
       </div>
-      <h3 className="card__title">
-        <Link to={{ pathname: `/targets/${entry.id}`, search }} className="card__link">{name}</Link>
+      <h3 className={css.cardTitle}>
+        <Link to={{ pathname: `/targets/${entry.id}`, search }} className={css.cardLink}>{name}</Link>
       </h3>
-      <p className="card__scope">{entry.scope.label}</p>
-      <div className="card__body">
-        <dl className="card__figures">
-          <div className="figure">
+      <p className={css.cardScope}>{entry.scope.label}</p>
+      <div className={css.cardBody}>
+        <dl className={css.cardFigures}>
+          <div className={css.figure}>
             <dt>{t('latest')}</dt>
             <dd>
-              {latest === null ? <span className="figure__none">{t('noData')}</span> : (
+              {latest === null ? <span className={css.figureNone}>{t('noData')}</span> : (
                 <>
-                  <span className="figure__value" data-latest>{latest.value}</span>
-                  {latest.year !== null && <span className="figure__year">{latest.year}</span>}
+                  <span className={css.figureValue} data-latest>{latest.value}</span>
+                  {latest.year !== null && <span className={css.figureYear}>{latest.year}</span>}
                 </>
               )}
             </dd>
           </div>
-          <div className="figure">
+          <div className={css.figure}>
             <dt>{t('target')}</dt>
             <dd title={target.spoken}>
-              <span className="figure__goal" data-goal>{target.goal}</span>
-              <span className="figure__year">{target.year}</span>
+              <span className={css.figureGoal} data-goal>{target.goal}</span>
+              <span className={css.figureYear}>{target.year}</span>
             </dd>
           </div>
         </dl>
@@ -59,12 +63,12 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
       </div>
       <ProgressBar progress={entry.progress} elapsed={entry.elapsed} color={look.color} />
       {notes.length > 0 && (
-        <ul className="card__notes">
-          {notes.map((note) => <li key={note.text} className={`note note--${note.tone}`} title={note.title}>{note.text}</li>)}
+        <ul className={css.cardNotes} data-testid="card-notes">
+          {notes.map((note) => <li key={note.text} className={clsx(noticeCss.note, note.tone === 'warn' && noticeCss.noteWarn)} title={note.title}>{note.text}</li>)}
         </ul>
       )}
       {source && (
-        <p className="card__source" title={hover} data-source>
+        <p className={css.cardSource} title={hover} data-source>
           <span aria-hidden="true">ⓘ </span>{source}
         </p>
       )}

@@ -14,6 +14,12 @@ import type { TableData } from '../../lib/table.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { clsx } from 'clsx';
+import * as css from './parks.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
 export default function ParkPage() {
   const { t } = useTranslation(['parks', 'common']);
@@ -33,26 +39,26 @@ function Park({ data }: { data: ParkDashboardT }) {
   const search = sharedSearch(params);
   const { park } = data;
   return (
-    <article className="page park-page" data-park-page={park.id}>
-      <nav className="breadcrumb no-print"><Link to={{ pathname: '/parks', search }}>← {t('park.back')}</Link></nav>
-      <header className="detail-head">
-        <div className="detail-head__main">
-          <p className="detail-head__kicker">{[park.provinceName, park.cityName, park.countyName].filter(Boolean).join(' · ')}</p>
-          <h2 className="page__title" data-park-name>{park.name}</h2>
-          <p className="detail-head__scope">
-            <span className="tag">{t(`common:level.${park.level}`)}</span>
+    <article className={pageCss.page} data-park-page={park.id}>
+      <nav className={clsx(pageCss.breadcrumb, 'no-print')}><Link to={{ pathname: '/parks', search }}>← {t('park.back')}</Link></nav>
+      <header className={pageCss.detailHead}>
+        <div className={pageCss.main}>
+          <p className={pageCss.kicker}>{[park.provinceName, park.cityName, park.countyName].filter(Boolean).join(' · ')}</p>
+          <h2 className={pageCss.title} data-park-name>{park.name}</h2>
+          <p className={pageCss.scope}>
+            <span className={noticeCss.tag}>{t(`common:level.${park.level}`)}</span>
             {park.approvedOn && <> {t('park.approved')} {park.approvedOn}</>}
             {park.aliases.length > 0 && <> · {park.aliases.join('、')}</>}
           </p>
-          {park.note && <p className="muted">{park.note}</p>}
-          {park.source && <p className="muted">{t('park.col.source')}: {park.source.title}</p>}
+          {park.note && <p className={textCss.muted}>{park.note}</p>}
+          {park.source && <p className={textCss.muted}>{t('park.col.source')}: {park.source.title}</p>}
         </div>
-        <div className="detail-head__side">
-          <button type="button" className="button button--ghost no-print" onClick={() => window.print()}>{t('common:chart.print')}</button>
+        <div className={pageCss.side}>
+          <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
         </div>
       </header>
       {data.indicators.length === 0 && <EmptyState title={t('park.noFigures')} />}
-      <div className="indicator-list">
+      <div className={css.indicatorList}>
         {data.indicators.map((view) => <IndicatorSection key={view.indicator.code} view={view} parkName={park.name} />)}
       </div>
     </article>
@@ -103,14 +109,14 @@ function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: s
       option={built.option} table={built.table} height={260} fileName={`${parkName}-${name}`} testId={`indicator-${indicator.code}`}
     >
       {view.targets.length > 0 && (
-        <ul className="park-targets" aria-label={t('park.targets')}>
+        <ul className={css.parkTargets} aria-label={t('park.targets')}>
           {view.targets.map((tg) => (
             <li key={tg.id} data-park-target={tg.code} data-status={tg.progress.status}>
               <StatusBadge status={tg.progress.status} />
-              <Link to={`/targets/${tg.id}`} className="park-targets__code">{tg.code}</Link>
+              <Link to={`/targets/${tg.id}`} className={css.parkTargetsCode}>{tg.code}</Link>
               <span>{describeTarget({ ...tg, scope: { kind: tg.scopeKind } }, locale).short}</span>
-              {tg.progress.gap !== null && tg.progress.gap !== 0 && <span className="muted">{t('common:progress.gap')} {formatDifference(tg.progress.gap, tg.unit, locale)}</span>}
-              {tg.progress.progress !== null && <span className="muted">{t('common:progress.progress', { progress: formatShare(tg.progress.progress) })}</span>}
+              {tg.progress.gap !== null && tg.progress.gap !== 0 && <span className={textCss.muted}>{t('common:progress.gap')} {formatDifference(tg.progress.gap, tg.unit, locale)}</span>}
+              {tg.progress.progress !== null && <span className={textCss.muted}>{t('common:progress.progress', { progress: formatShare(tg.progress.progress) })}</span>}
             </li>
           ))}
         </ul>

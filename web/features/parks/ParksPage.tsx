@@ -17,6 +17,16 @@ import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { defaultColumns, filterRows, parkRows, parseSort, sortRows, type SortKey } from './model.ts';
+import { clsx } from 'clsx';
+import * as css from './parks.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as legendCss from '../../lib/ui/legend.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as tableCss from '../../lib/ui/table.module.css';
+import * as tabsCss from '../../lib/ui/tabs.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
 export default function ParksPage() {
   const { t } = useTranslation(['parks', 'common']);
@@ -33,12 +43,12 @@ function Parks({ meta }: { meta: MetaT }) {
   const tab = params.get('tab') === 'ranking' ? 'ranking' : 'table';
 
   return (
-    <div className="page">
-      <div className="page__head">
-        <h2 className="page__title">{t('title')}</h2>
-        <div className="tabs no-print" role="tablist" aria-label={t('title')}>
+    <div className={pageCss.page}>
+      <div className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('title')}</h2>
+        <div className={clsx(tabsCss.tabs, 'no-print')} role="tablist" aria-label={t('title')}>
           {(['table', 'ranking'] as const).map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab is-active' : 'tab'} onClick={() => set({ tab: k === 'table' ? null : k })}>
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? clsx(tabsCss.tab, tabsCss.isActive) : tabsCss.tab} onClick={() => set({ tab: k === 'table' ? null : k })}>
               {t(`tab.${k}`)}
             </button>
           ))}
@@ -92,31 +102,31 @@ function ParksTable({ figures, matrix, params, set }: { figures: ParkFiguresT; m
   };
 
   const sortHeader = (k: SortKey, children: ReactNode, numeric = false, title?: string) => (
-    <th key={k} scope="col" aria-sort={ariaSort(k)} className={numeric ? 'num' : undefined} title={title}>
-      <button type="button" className="sort-button" onClick={() => sortBy(k)} data-sort={k}>
-        {children}<span className="sort-button__icon" aria-hidden="true">{sort === k ? (dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+    <th key={k} scope="col" aria-sort={ariaSort(k)} className={numeric ? tableCss.num : undefined} title={title}>
+      <button type="button" className={css.sortButton} onClick={() => sortBy(k)} data-sort={k}>
+        {children}<span className={css.sortButtonIcon} aria-hidden="true">{sort === k ? (dir === 'asc' ? '▲' : '▼') : '↕'}</span>
       </button>
     </th>
   );
 
   return (
-    <section className="panel" aria-labelledby="parks-table-title">
-      <header className="panel__header">
-        <div className="panel__titles">
-          <h2 id="parks-table-title" className="panel__title">{t('common:words.parkCount', { count: rows.length })}</h2>
-          {figures.year !== null && <p className="panel__subtitle">{t('common:filter.year')}: ≤ {figures.year}</p>}
+    <section className={panelCss.panel} aria-labelledby="parks-table-title">
+      <header className={panelCss.header}>
+        <div className={panelCss.titles}>
+          <h2 id="parks-table-title" className={panelCss.title}>{t('common:words.parkCount', { count: rows.length })}</h2>
+          {figures.year !== null && <p className={panelCss.subtitle}>{t('common:filter.year')}: ≤ {figures.year}</p>}
         </div>
-        <div className="panel__tools">
-          <div className="field field--inline no-print">
-            <label htmlFor="park-search" className="visually-hidden">{t('common:filter.search')}</label>
-            <input id="park-search" type="search" className="field__control" placeholder={t('common:filter.searchPlaceholder')} value={query} onChange={(e) => set({ q: e.target.value })} />
+        <div className={panelCss.tools}>
+          <div className={clsx(formCss.field, formCss.inline, 'no-print')}>
+            <label htmlFor="park-search" className={textCss.visuallyHidden}>{t('common:filter.search')}</label>
+            <input id="park-search" type="search" className={formCss.control} placeholder={t('common:filter.searchPlaceholder')} value={query} onChange={(e) => set({ q: e.target.value })} />
           </div>
-          <details className="columns-menu no-print">
-            <summary className="button button--ghost">{t('columns')} ({columns.length})</summary>
-            <fieldset className="columns-menu__list">
-              <legend className="visually-hidden">{t('columns')}</legend>
+          <details className={clsx(css.columnsMenu, 'no-print')}>
+            <summary className={clsx(buttonCss.button, buttonCss.ghost)}>{t('columns')} ({columns.length})</summary>
+            <fieldset className={css.columnsMenuList}>
+              <legend className={textCss.visuallyHidden}>{t('columns')}</legend>
               {figures.indicators.map((i) => (
-                <label key={i.code} className="check">
+                <label key={i.code} className={formCss.check}>
                   <input type="checkbox" checked={columns.some((c) => c.code === i.code)} onChange={() => toggleColumn(i.code)} />
                   {indicatorName(i, locale)}
                 </label>
@@ -127,8 +137,8 @@ function ParksTable({ figures, matrix, params, set }: { figures: ParkFiguresT; m
         </div>
       </header>
       {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
-      <section className="table-wrap table-wrap--sticky" tabIndex={0} aria-labelledby="parks-table-title">
-        <table className="data-table parks-table" data-parks-table>
+      <section className={clsx(tableCss.scroll, tableCss.scrollSticky)} tabIndex={0} aria-labelledby="parks-table-title">
+        <table className={clsx(tableCss.table, css.parksTable)} data-parks-table>
           <thead>
             <tr>
               {sortHeader('name', t('common:col.park'))}
@@ -147,15 +157,15 @@ function ParksTable({ figures, matrix, params, set }: { figures: ParkFiguresT; m
                 {columns.map((c) => {
                   const f = r.figures[c.code];
                   return (
-                    <td key={c.code} className="num" data-figure={c.code} title={f ? t('common:words.year', { year: f.year }) : undefined}>
+                    <td key={c.code} className={tableCss.num} data-figure={c.code} title={f ? t('common:words.year', { year: f.year }) : undefined}>
                       {f ? formatMeasured(f.value, c.unit, locale) : '—'}
-                      {f && figures.year === null && f.year !== Math.max(...Object.values(r.figures).map((x) => x.year)) && <sup className="stale-year">{f.year}</sup>}
+                      {f && figures.year === null && f.year !== Math.max(...Object.values(r.figures).map((x) => x.year)) && <sup className={css.staleYear}>{f.year}</sup>}
                     </td>
                   );
                 })}
                 {targets.map((tg) => {
                   const cell = r.statuses[tg.id];
-                  return <td key={tg.id} data-cell-status={cell?.status ?? 'na'}>{cell ? <StatusBadge status={cell.status} compact /> : <span className="muted" title={t('notApplicable')}>·</span>}</td>;
+                  return <td key={tg.id} data-cell-status={cell?.status ?? 'na'}>{cell ? <StatusBadge status={cell.status} compact /> : <span className={textCss.muted} title={t('notApplicable')}>·</span>}</td>;
                 })}
               </tr>
             ))}
@@ -203,7 +213,7 @@ function Ranking({ figures, matrix, filters, params, set }: { figures: ParkFigur
   if (!indicator || !built) return <EmptyState title={t('common:state.empty')} />;
   return (
     <>
-      <div className="filters filters--sub no-print">
+      <div className={clsx(formCss.filters, formCss.filtersSub, 'no-print')}>
         <Select id="rank-indicator" label={t('common:filter.indicator')} value={indicator.code} wide onChange={(v) => set({ indicator: v })}
           options={figures.indicators.map((i) => ({ value: i.code, label: indicatorName(i, locale) }))} />
       </div>
@@ -214,11 +224,11 @@ function Ranking({ figures, matrix, filters, params, set }: { figures: ParkFigur
         testId="ranking"
       >
         {target && (
-          <ul className="legend" aria-label={t('common:col.status')}>
+          <ul className={legendCss.legend} aria-label={t('common:col.status')}>
             {[...new Set(built.ranked.map((r) => r.status).filter((x) => x !== null && x !== undefined))].map((status) => (
-              <li key={status} className="legend__item"><StatusBadge status={status} /></li>
+              <li key={status} className={legendCss.item}><StatusBadge status={status} /></li>
             ))}
-            {built.ranked.some((r) => !r.status) && <li className="legend__item"><span className="legend__swatch" style={{ background: '#9aa7b5' }} />{t('notApplicable')}</li>}
+            {built.ranked.some((r) => !r.status) && <li className={legendCss.item}><span className={legendCss.swatch} style={{ background: '#9aa7b5' }} />{t('notApplicable')}</li>}
           </ul>
         )}
       </ChartPanel>

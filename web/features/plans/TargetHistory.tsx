@@ -7,6 +7,12 @@ import { formatWhen } from '../../lib/time.ts';
 import { QueryState } from '../../lib/ui/States.tsx';
 import { changeLines } from './model.ts';
 import { useTargetHistory } from './queries.ts';
+import { clsx } from 'clsx';
+import * as css from './plans.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as drawerCss from '../../lib/ui/drawer.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
 const COMPARATORS = ['at_least', 'more_than', 'about', 'at_most', 'less_than'] as const;
 const isComparator = (text: string): text is (typeof COMPARATORS)[number] => (COMPARATORS as readonly string[]).includes(text);
@@ -30,14 +36,14 @@ export function TargetHistory({ target, onClose }: { target: TargetT; onClose: (
   }, []);
   const title = t('historyTitle', { code: target.code, name: indicatorName(target.indicator, locale) });
   return (
-    <dialog ref={dialog} className="drawer" aria-labelledby="th-title" onClose={onClose} data-target-history-dialog={target.code}>
-      <header className="drawer__head">
-        <h3 id="th-title" className="drawer__title">{title}</h3>
-        <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()}>{t('close')}</button>
+    <dialog ref={dialog} className={drawerCss.drawer} aria-labelledby="th-title" onClose={onClose} data-target-history-dialog={target.code}>
+      <header className={drawerCss.head}>
+        <h3 id="th-title" className={drawerCss.title}>{title}</h3>
+        <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => dialog.current?.close()}>{t('close')}</button>
       </header>
       <QueryState query={history} loadingLines={2}>
         {(revisions) => (
-          <ol className="history" aria-label={title}>
+          <ol className={drawerCss.history} aria-label={title}>
             {revisions.toReversed().map((r) => <Revision key={r.version} revision={r} target={target} />)}
           </ol>
         )}
@@ -57,24 +63,24 @@ function Revision({ revision: r, target }: { revision: TargetRevisionT; target: 
   };
   const lines = changeLines(r).map((l) => ({ ...l, before: words(l.field, l.before), after: words(l.field, l.after) }));
   return (
-    <li className="history__item" data-revision={r.version}>
-      <p className="history__when">
-        <span className="tag">{t('revision', { version: r.version })}</span>
+    <li className={drawerCss.item} data-revision={r.version}>
+      <p className={drawerCss.when}>
+        <span className={noticeCss.tag}>{t('revision', { version: r.version })}</span>
         <span>{t(r.action === 'create' ? 'created' : 'changed')}</span>
         <time dateTime={r.changedAt}>{formatWhen(r.changedAt)}</time>
         <span data-changed-by>{r.changedBy}</span>
       </p>
-      <ul className="history__changes">
+      <ul className={css.historyChanges}>
         {lines.map((l) => (
           <li key={l.field} data-change={l.field}>
-            <span className="muted">{FIELD_LABEL[l.field] ? t(FIELD_LABEL[l.field]!) : l.field}: </span>
+            <span className={textCss.muted}>{FIELD_LABEL[l.field] ? t(FIELD_LABEL[l.field]!) : l.field}: </span>
             {r.action === 'create'
               ? <strong>{l.after}</strong>
-              : <><span className="history__old">{l.before}</span><span aria-hidden="true"> → </span><span className="visually-hidden">{t('changedTo')}</span><strong>{l.after}</strong></>}
+              : <><span className={drawerCss.old}>{l.before}</span><span aria-hidden="true"> → </span><span className={textCss.visuallyHidden}>{t('changedTo')}</span><strong>{l.after}</strong></>}
           </li>
         ))}
       </ul>
-      {r.reason && <p className="history__why"><span className="muted">{t('reason')}: </span>{r.reason}</p>}
+      {r.reason && <p className={drawerCss.why}><span className={textCss.muted}>{t('reason')}: </span>{r.reason}</p>}
     </li>
   );
 }

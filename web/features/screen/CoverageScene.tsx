@@ -11,6 +11,8 @@ import type { BundledMap } from './echarts.ts';
 import { fingerprint } from './fingerprint.ts';
 import { Kpi, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import { clsx } from 'clsx';
+import * as css from './screen.module.css';
 
 const LEVELS = ['national', 'provincial', 'other'] as const;
 
@@ -44,36 +46,36 @@ export const CoverageScene = memo(function CoverageScene({ entry, parks, map, pi
   return (
     <>
       <SceneHead title={t('scene.coverage')} detail={`${entry.code} ${indicatorName(entry.indicator, locale)} · ${t('goal', { goal: goal.short })}`} />
-      <div className="scr-split">
-        <div className="scr-split__main">
+      <div className={css.scrSplit}>
+        <div className={css.scrSplitMain}>
           {chart && map
-            ? <ScreenChart option={chart.option} dataKey={chart.key} pixelRatio={pixelRatio} label={t('scene.coverage')} className="scr-map" />
+            ? <ScreenChart option={chart.option} dataKey={chart.key} pixelRatio={pixelRatio} label={t('scene.coverage')} />
             : (
-              <ul className="scr-city-tiles">
+              <ul className={css.scrCityTiles}>
                 {[...c.covered.map((r) => ({ ...r, covered: true })), ...c.uncovered.map((r) => ({ ...r, covered: false }))].map((r) => (
-                  <li key={r.code} className={r.covered ? 'is-covered' : 'is-uncovered'}><span aria-hidden="true">{r.covered ? '✔' : '✖'}</span>{r.name}</li>
+                  <li key={r.code} className={r.covered ? css.isCovered : css.isUncovered}><span aria-hidden="true">{r.covered ? '✔' : '✖'}</span>{r.name}</li>
                 ))}
               </ul>
             )}
         </div>
-        <aside className="scr-side" data-coverage-side>
-          <div className="scr-side__status"><StatusPill status={entry.status} size="large" /></div>
-          <Kpi label={t('coverage.coveredLabel')} value={<><span data-covered-count>{c.coveredCount}</span><span className="scr-kpi__of"> / {c.regionsTotal}</span></>}
+        <aside className={css.scrSide} data-coverage-side>
+          <div className={css.scrSideStatus}><StatusPill status={entry.status} size="large" /></div>
+          <Kpi label={t('coverage.coveredLabel')} value={<><span data-covered-count>{c.coveredCount}</span><span className={css.scrKpiOf}> / {c.regionsTotal}</span></>}
             note={t('coverage.asOf', { year: c.asOfYear })} tone={c.uncovered.length ? undefined : 'good'} />
-          <div className="scr-side__block">
-            <h3 className="scr-side__title">{t('coverage.uncoveredTitle', { count: c.uncovered.length })}</h3>
-            {c.uncovered.length === 0 ? <p className="scr-side__all">{t('coverage.all')}</p> : (
-              <ul className="scr-uncovered">
+          <div className={css.scrSideBlock}>
+            <h3 className={css.scrSideTitle}>{t('coverage.uncoveredTitle', { count: c.uncovered.length })}</h3>
+            {c.uncovered.length === 0 ? <p className={css.scrSideAll}>{t('coverage.all')}</p> : (
+              <ul className={css.scrUncovered}>
                 {c.uncovered.map((r) => <li key={r.code} data-uncovered-city={r.name}><span aria-hidden="true">✖</span>{r.name}</li>)}
               </ul>
             )}
           </div>
-          <ul className="scr-legend scr-legend--column">
-            <li><span className="scr-legend__swatch" style={{ background: SCREEN_COLORS.covered }} />{t('coverage.covered')}</li>
-            <li><span className="scr-legend__swatch" style={{ background: SCREEN_COLORS.uncovered }} />{t('coverage.uncovered')}</li>
+          <ul className={clsx(css.scrLegend, css.scrLegendColumn)}>
+            <li><span className={css.scrLegendSwatch} style={{ background: SCREEN_COLORS.covered }} />{t('coverage.covered')}</li>
+            <li><span className={css.scrLegendSwatch} style={{ background: SCREEN_COLORS.uncovered }} />{t('coverage.uncovered')}</li>
             {map && levels.map((l) => (
               <li key={l}>
-                <span className="scr-legend__dot" style={{ background: SCREEN_PARK_COLOR[l], width: SCREEN_PARK_SIZE[l], height: SCREEN_PARK_SIZE[l] }} />
+                <span className={css.scrLegendDot} style={{ background: SCREEN_PARK_COLOR[l], width: SCREEN_PARK_SIZE[l], height: SCREEN_PARK_SIZE[l] }} />
                 {t(`common:level.${l}`)}{t('coverage.parkSuffix')}
               </li>
             ))}

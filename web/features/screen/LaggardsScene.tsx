@@ -12,6 +12,7 @@ import { fingerprint } from './fingerprint.ts';
 import { laggards } from './model.ts';
 import { Kpi, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import * as css from './screen.module.css';
 
 export const LAGGARDS_SHOWN = 10;
 
@@ -58,12 +59,12 @@ export const LaggardsScene = memo(function LaggardsScene({ detail, catalogue, pi
           ? t('laggards.explainRatio', { year: built.year, base: built.baseName, goal: goal.goal, part: built.partName })
           : t('laggards.explain', { year: built.year, goal: goal.goal, part: built.partName })}
       />
-      <div className="scr-split">
-        <div className="scr-split__main">
-          <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('scene.laggards')} className="scr-laggards" />
+      <div className={css.scrSplit}>
+        <div className={css.scrSplitMain}>
+          <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('scene.laggards')} />
         </div>
-        <aside className="scr-side" data-laggards-side>
-          <div className="scr-side__status"><StatusPill status={detail.status} size="large" /></div>
+        <aside className={css.scrSide} data-laggards-side>
+          <div className={css.scrSideStatus}><StatusPill status={detail.status} size="large" /></div>
           <Kpi label={t('laggards.province', { year: detail.latestYear ?? '' })} value={formatMeasured(detail.latestValue, detail.unit, locale) ?? '—'} />
           <Kpi label={t('trend.goal')} value={goal.goal} note={goal.year} tone="target" />
           {extra !== null && <Kpi label={t('laggards.provinceNeed', { part: built.partName })} value={built.need(extra)} tone="bad" />}

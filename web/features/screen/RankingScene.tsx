@@ -15,6 +15,8 @@ import { fingerprint } from './fingerprint.ts';
 import { chooseRanking, rankingRows, rankParks } from './model.ts';
 import { SceneEmpty, SceneHead } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import { clsx } from 'clsx';
+import * as css from './screen.module.css';
 
 export interface RankingSceneProps {
   figures: ParkFiguresT | undefined;
@@ -68,15 +70,15 @@ export const RankingScene = memo(function RankingScene({ figures, matrix, catalo
         title={`${t('scene.ranking')} · ${built.name}`}
         detail={[built.unit, built.target ? t('ranking.against', { code: built.target.code, goal: goal! }) : null, t('ranking.parks', { count: built.count })].filter(Boolean).join(' · ')}
       />
-      <div className="scr-ranking">
-        <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('ranking.title', { indicator: built.name })} className="scr-ranking__chart" />
-        <ul className="scr-legend">
+      <div className={css.scrRanking}>
+        <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('ranking.title', { indicator: built.name })} className={css.scrRankingChart} />
+        <ul className={css.scrLegend}>
           {built.statuses.map((s) => (
-            <li key={s}><span className="scr-legend__swatch scr-legend__swatch--icon" style={{ background: SCREEN_STATUS[s].fill, color: SCREEN_STATUS[s].ink }} aria-hidden="true">{statusLook(s).icon}</span>{statusWord(s, locale)}</li>
+            <li key={s}><span className={clsx(css.scrLegendSwatch, css.scrLegendSwatchIcon)} style={{ background: SCREEN_STATUS[s].fill, color: SCREEN_STATUS[s].ink }} aria-hidden="true">{statusLook(s).icon}</span>{statusWord(s, locale)}</li>
           ))}
-          {built.notApplicable && <li><span className="scr-legend__swatch" style={{ background: SCREEN_COLORS.neutral }} />{t('ranking.notApplicable')}</li>}
-          {built.target && <li><span className="scr-legend__line" style={{ borderColor: SCREEN_COLORS.target }} />{t('ranking.targetLegend')}</li>}
-          {built.hidden > 0 && <li className="scr-legend__note">{t('ranking.hidden', { count: built.hidden })}</li>}
+          {built.notApplicable && <li><span className={css.scrLegendSwatch} style={{ background: SCREEN_COLORS.neutral }} />{t('ranking.notApplicable')}</li>}
+          {built.target && <li><span className={css.scrLegendLine} style={{ borderColor: SCREEN_COLORS.target }} />{t('ranking.targetLegend')}</li>}
+          {built.hidden > 0 && <li className={css.scrLegendNote}>{t('ranking.hidden', { count: built.hidden })}</li>}
         </ul>
       </div>
     </>

@@ -12,7 +12,8 @@ import { useScreenConfig } from './queries.ts';
 import { Screen } from './Screen.tsx';
 import { DEFAULT_REFRESH_SECONDS, parseNumber, screenOptions, URL_LIMITS } from './settings.ts';
 import type { StageFit } from './stage.ts';
-import './screen.css';
+import { clsx } from 'clsx';
+import * as css from './screen.module.css';
 
 export default function ScreenPage() {
   const token = useParams().token ?? '';
@@ -59,8 +60,8 @@ export default function ScreenPage() {
 function Stage({ fit, children }: { fit: StageFit; children: ReactNode }) {
   const style = { transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})` } as CSSProperties;
   return (
-    <div className="scr-viewport">
-      <div className="scr-stage" style={style} data-stage data-scale={fit.scale}>
+    <div className={css.scrViewport}>
+      <div className={css.scrStage} style={style} data-stage data-scale={fit.scale}>
         {children}
       </div>
     </div>
@@ -70,10 +71,10 @@ function Stage({ fit, children }: { fit: StageFit; children: ReactNode }) {
 function InvalidLink() {
   const { t } = useTranslation('screen');
   return (
-    <main className="scr-message" data-screen-invalid>
-      <div className="scr-message__icon" aria-hidden="true">✖</div>
-      <h1 className="scr-message__title">{t('invalid.title')}</h1>
-      <p className="scr-message__text">{t('invalid.text')}</p>
+    <main className={css.scrMessage} data-screen-invalid>
+      <div className={css.scrMessageIcon} aria-hidden="true">✖</div>
+      <h1 className={css.scrMessageTitle}>{t('invalid.title')}</h1>
+      <p className={css.scrMessageText}>{t('invalid.text')}</p>
     </main>
   );
 }
@@ -81,10 +82,10 @@ function InvalidLink() {
 const Connecting = memo(function Connecting({ failing }: { failing: boolean }) {
   const { t } = useTranslation('screen');
   return (
-    <main className="scr-message" data-screen-connecting aria-busy="true">
-      <div className="scr-message__spinner" aria-hidden="true" />
-      <h1 className="scr-message__title">{t('connecting')}</h1>
-      {failing && <p className="scr-message__text"><span className="scr-badge scr-badge--offline" data-offline-badge>{t('offline')}</span> {t('retrying')}</p>}
+    <main className={css.scrMessage} data-screen-connecting aria-busy="true">
+      <div className={css.scrMessageSpinner} aria-hidden="true" />
+      <h1 className={css.scrMessageTitle}>{t('connecting')}</h1>
+      {failing && <p className={css.scrMessageText}><span className={clsx(css.scrBadge, css.scrBadgeOffline)} data-offline-badge>{t('offline')}</span> {t('retrying')}</p>}
     </main>
   );
 });
@@ -106,9 +107,9 @@ class ScreenErrorBoundary extends Component<{ children: ReactNode }, { error: Er
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <main className="scr-message" data-screen-crashed>
-        <h1 className="scr-message__title">数据大屏出错, 一分钟后自动重新加载</h1>
-        <p className="scr-message__text">{this.state.error.message}</p>
+      <main className={css.scrMessage} data-screen-crashed>
+        <h1 className={css.scrMessageTitle}>数据大屏出错, 一分钟后自动重新加载</h1>
+        <p className={css.scrMessageText}>{this.state.error.message}</p>
       </main>
     );
   }

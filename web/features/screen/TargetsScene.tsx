@@ -13,6 +13,8 @@ import { fingerprint } from './fingerprint.ts';
 import { bySeverity, targetBoard } from './model.ts';
 import { ProgressTrack, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import { clsx } from 'clsx';
+import * as css from './screen.module.css';
 
 /** Column widths of the board (code, name, latest, goal, status, progress; the name takes the rest): English words are longer. */
 const BOARD_COLUMNS = { zh: [76, 0, 320, 270, 170, 236], en: [76, 0, 330, 280, 272, 236] } as const;
@@ -36,33 +38,33 @@ export const TargetsScene = memo(function TargetsScene({ entries, pixelRatio }: 
     <>
       <SceneHead title={t('scene.targets')} detail={t('targets.count', { count: entries.length })} />
       {entries.length === 0 ? <SceneEmpty title={t('empty')} /> : (
-        <div className="scr-targets">
-          <aside className="scr-targets__summary">
-            <div className="scr-donut">
-              <ScreenChart option={donut.option} dataKey={donut.key} pixelRatio={pixelRatio} label={t('targets.donut')} className="scr-donut__chart" />
-              <div className="scr-donut__centre" aria-hidden="true">
-                <span className="scr-donut__total">{entries.length}</span>
-                <span className="scr-donut__unit">{t('targets.unit')}</span>
+        <div className={css.scrTargets}>
+          <aside className={css.scrTargetsSummary}>
+            <div className={css.scrDonut}>
+              <ScreenChart option={donut.option} dataKey={donut.key} pixelRatio={pixelRatio} label={t('targets.donut')} />
+              <div className={css.scrDonutCentre} aria-hidden="true">
+                <span className={css.scrDonutTotal}>{entries.length}</span>
+                <span className={css.scrDonutUnit}>{t('targets.unit')}</span>
               </div>
             </div>
-            <ul className="scr-status-list">
+            <ul className={css.scrStatusList}>
               {counts.map((c) => (
-                <li key={c.status} className={c.count ? undefined : 'is-zero'} data-summary-status={c.status}>
-                  <span className="scr-status-list__swatch" style={{ background: SCREEN_STATUS[c.status].fill, color: SCREEN_STATUS[c.status].ink }} aria-hidden="true">{statusLook(c.status).icon}</span>
-                  <span className="scr-status-list__word">{statusWord(c.status, locale)}</span>
-                  <span className="scr-status-list__count">{c.count}</span>
+                <li key={c.status} className={c.count ? undefined : css.isZero} data-summary-status={c.status}>
+                  <span className={css.scrStatusListSwatch} style={{ background: SCREEN_STATUS[c.status].fill, color: SCREEN_STATUS[c.status].ink }} aria-hidden="true">{statusLook(c.status).icon}</span>
+                  <span>{statusWord(c.status, locale)}</span>
+                  <span className={css.scrStatusListCount}>{c.count}</span>
                 </li>
               ))}
             </ul>
           </aside>
-          <table className={`scr-board scr-board--${board.density}`} style={{ '--rows': board.rows } as CSSProperties}>
+          <table className={clsx(css.scrBoard, board.density === 'large' && css.scrBoardLarge, board.density === 'small' && css.scrBoardSmall)} style={{ '--rows': board.rows } as CSSProperties}>
             <colgroup>
               {BOARD_COLUMNS[locale].map((width, i) => <col key={i} style={width ? { width } : undefined} />)}
             </colgroup>
             <thead>
               <tr>
                 <th scope="col" colSpan={2}>{t('targets.colTarget')}</th>
-                <th scope="col" className="num">{t('targets.colLatest')}</th>
+                <th scope="col" className={css.num}>{t('targets.colLatest')}</th>
                 <th scope="col">{t('targets.colGoal')}</th>
                 <th scope="col">{t('targets.colStatus')}</th>
                 <th scope="col">{t('targets.colProgress')}</th>
@@ -93,18 +95,18 @@ function TargetRow({ entry }: { entry: ProgressEntryT; }) {
     : entry.progress !== null ? formatShare(entry.progress) : '—';
   return (
     <tr data-target-code={entry.code} data-status={entry.status} style={{ '--st': SCREEN_STATUS[entry.status].fill } as CSSProperties}>
-      <td className="scr-board__code">{entry.code}</td>
-      <th scope="row" className="scr-board__name" title={subject ? `${name} · ${subject}` : name}>
-        {name}{subject && <span className="scr-board__subject"> · {subject}</span>}
+      <td className={css.scrBoardCode}>{entry.code}</td>
+      <th scope="row" className={css.scrBoardName} title={subject ? `${name} · ${subject}` : name}>
+        {name}{subject && <span className={css.scrBoardSubject}> · {subject}</span>}
       </th>
-      <td className="scr-board__latest num">
-        {latest ? <><b>{latest.value}</b>{latest.year && <span className="scr-board__year">{latest.year}</span>}</> : <span className="scr-muted">{t('noData')}</span>}
+      <td className={clsx(css.scrBoardLatest, css.num)}>
+        {latest ? <><b>{latest.value}</b>{latest.year && <span className={css.scrBoardYear}>{latest.year}</span>}</> : <span className={css.scrMuted}>{t('noData')}</span>}
       </td>
-      <td className="scr-board__goal">{goal.goal}<span className="scr-board__year">{goal.year}</span></td>
-      <td className="scr-board__status"><StatusPill status={entry.status} /></td>
-      <td className="scr-board__progress">
+      <td className={css.scrBoardGoal}>{goal.goal}<span className={css.scrBoardYear}>{goal.year}</span></td>
+      <td className={css.scrBoardStatus}><StatusPill status={entry.status} /></td>
+      <td className={css.scrBoardProgress}>
         <ProgressTrack progress={entry.progress} elapsed={entry.elapsed} status={entry.status} />
-        <span className="scr-board__how">{how}</span>
+        <span className={css.scrBoardHow}>{how}</span>
       </td>
     </tr>
   );

@@ -9,6 +9,7 @@ import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { fingerprint } from './fingerprint.ts';
 import { Kpi, ProgressTrack, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import * as css from './screen.module.css';
 
 export const TrendScene = memo(function TrendScene({ detail, pixelRatio }: { detail: ProgressDetailT | undefined; pixelRatio: number }) {
   const { t } = useTranslation('screen');
@@ -47,21 +48,21 @@ export const TrendScene = memo(function TrendScene({ detail, pixelRatio }: { det
   return (
     <>
       <SceneHead title={`${t('scene.trend')} · ${d.code} ${indicatorName(d.indicator, locale)}`} detail={[subject, t('goal', { goal: built.goal.short })].filter(Boolean).join(' · ')} />
-      <div className="scr-split">
-        <div className="scr-split__main">
+      <div className={css.scrSplit}>
+        <div className={css.scrSplitMain}>
           {d.series.length === 0
             ? <SceneEmpty title={t('trend.noSeries')} />
-            : <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={`${t('scene.trend')} ${d.code}`} className="scr-trend" />}
+            : <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={`${t('scene.trend')} ${d.code}`} />}
         </div>
-        <aside className="scr-side" data-trend-side>
-          <div className="scr-side__status"><StatusPill status={d.status} size="large" /></div>
+        <aside className={css.scrSide} data-trend-side>
+          <div className={css.scrSideStatus}><StatusPill status={d.status} size="large" /></div>
           <Kpi label={t('trend.latest')} value={latest?.value ?? t('noData')} note={latest?.year ?? undefined} />
           <Kpi label={t('trend.goal')} value={built.goal.goal} note={built.goal.year} tone="target" />
           {d.progress !== null && (
-            <div className="scr-side__block">
-              <div className="scr-side__pair">
+            <div className={css.scrSideBlock}>
+              <div className={css.scrSidePair}>
                 <span>{t('trend.progress', { progress: formatShare(d.progress) })}</span>
-                {d.elapsed !== null && <span className="scr-muted">{t('trend.elapsed', { elapsed: formatShare(d.elapsed) })}</span>}
+                {d.elapsed !== null && <span className={css.scrMuted}>{t('trend.elapsed', { elapsed: formatShare(d.elapsed) })}</span>}
               </div>
               <ProgressTrack progress={d.progress} elapsed={d.elapsed} status={d.status} />
             </div>

@@ -20,6 +20,12 @@ import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { readings } from './readings.ts';
+import { clsx } from 'clsx';
+import * as css from './targets.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
 export default function TargetPage() {
   const { t } = useTranslation(['targets', 'common']);
@@ -80,43 +86,43 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
   }, [d, t, locale, name, latest, goal]);
 
   return (
-    <article className="page target-page" data-target-detail={d.code} data-status={d.status} style={style}>
-      <nav className="breadcrumb no-print"><Link to={{ pathname: '/', search }}>← {t('back')}</Link></nav>
-      <header className="detail-head">
-        <div className="detail-head__main">
-          <p className="detail-head__kicker"><span className="card__code">{d.code}</span> {d.plan.title}</p>
-          <h2 className="page__title">{name}</h2>
-          <p className="detail-head__scope">{d.scope.label}</p>
+    <article className={pageCss.page} data-target-detail={d.code} data-status={d.status} style={style}>
+      <nav className={clsx(pageCss.breadcrumb, 'no-print')}><Link to={{ pathname: '/', search }}>← {t('back')}</Link></nav>
+      <header className={pageCss.detailHead}>
+        <div className={pageCss.main}>
+          <p className={pageCss.kicker}><span className={textCss.code}>{d.code}</span> {d.plan.title}</p>
+          <h2 className={pageCss.title}>{name}</h2>
+          <p className={pageCss.scope}>{d.scope.label}</p>
         </div>
-        <div className="detail-head__side">
+        <div className={pageCss.side}>
           <StatusBadge status={d.status} />
-          <button type="button" className="button button--ghost no-print" onClick={() => window.print()}>{t('common:chart.print')}</button>
+          <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
         </div>
       </header>
 
       {d.quote && (
-        <blockquote className="quote" title={d.source ? `${d.source.title}${d.source.publishedOn ? ` (${d.source.publishedOn})` : ''}` : undefined}>
-          <span className="quote__label">{t('quote')}</span>“{d.quote}”
-          {d.source && <cite className="quote__source">{d.source.title}{d.source.publishedOn ? ` · ${d.source.publishedOn}` : ''}</cite>}
+        <blockquote className={textCss.quote} title={d.source ? `${d.source.title}${d.source.publishedOn ? ` (${d.source.publishedOn})` : ''}` : undefined}>
+          <span className={css.quoteLabel}>{t('quote')}</span>“{d.quote}”
+          {d.source && <cite className={textCss.quoteSource}>{d.source.title}{d.source.publishedOn ? ` · ${d.source.publishedOn}` : ''}</cite>}
         </blockquote>
       )}
 
-      <dl className="kpis">
+      <dl className={css.kpis}>
         <Kpi label={t('kpi.latest')} value={latest?.value ?? '—'} sub={latest?.year ?? undefined} testId="latest" />
         <Kpi label={t('kpi.target')} value={goal.goal} sub={goal.year} title={goal.spoken} testId="goal" />
         <Kpi label={t('kpi.baseline')} value={v(d.baselineValue)} sub={d.baselineYear !== null ? t('common:words.year', { year: d.baselineYear }) : undefined} />
         <Kpi label={t('common:progress.gap')} value={formatDifference(d.gap, d.unit, locale)} testId="gap" />
         <Kpi label={t('kpi.pace')} value={d.paceRatio !== null ? formatShare(d.paceRatio) : '—'}
           sub={d.observedPace !== null && d.requiredPace !== null ? `${formatDifference(d.observedPace, d.unit, locale)} / ${formatDifference(d.requiredPace, d.unit, locale)}` : undefined} />
-        <div className="kpi kpi--wide">
+        <div className={clsx(css.kpi, css.kpiWide)}>
           <dt>{t('kpi.progress')}</dt>
           <dd><ProgressBar progress={d.progress} elapsed={d.elapsed} color={look.color} />{d.progress === null && '—'}</dd>
         </div>
       </dl>
 
-      <section className="panel readings" aria-labelledby="readings-title">
-        <h2 id="readings-title" className="panel__title">{t('reading')}</h2>
-        <ul className="readings__list">
+      <section className={panelCss.panel} aria-labelledby="readings-title">
+        <h2 id="readings-title" className={panelCss.title}>{t('reading')}</h2>
+        <ul className={css.readingsList}>
           {texts.map((r) => <li key={r.key} data-reading={r.key}>{r.text}</li>)}
         </ul>
       </section>
@@ -125,9 +131,9 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
         <ChartPanel title={t('chartTitle')} subtitle={`${name} · ${d.unit}`} option={chart.option} table={chart.table} height={360}
           fileName={`${d.code}-${name}`} testId="target-chart" />
       ) : (
-        <section className="panel" data-testid="target-chart">
-          <h2 className="panel__title">{t('chartTitle')}</h2>
-          <p className="muted">{t(d.scope.kind === 'park_class' ? 'classSeries' : 'noSeries')}</p>
+        <section className={panelCss.panel} data-testid="target-chart">
+          <h2 className={panelCss.title}>{t('chartTitle')}</h2>
+          <p className={textCss.muted}>{t(d.scope.kind === 'park_class' ? 'classSeries' : 'noSeries')}</p>
         </section>
       )}
 
@@ -140,9 +146,9 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
 
 function Kpi({ label, value, sub, title, testId }: { label: string; value: string; sub?: string | undefined; title?: string; testId?: string }) {
   return (
-    <div className="kpi" title={title} data-kpi={testId}>
+    <div className={css.kpi} title={title} data-kpi={testId}>
       <dt>{label}</dt>
-      <dd><span className="kpi__value">{value}</span>{sub && <span className="kpi__sub">{sub}</span>}</dd>
+      <dd><span className={css.kpiValue} data-testid="kpi-value">{value}</span>{sub && <span className={css.kpiSub}>{sub}</span>}</dd>
     </div>
   );
 }
@@ -184,7 +190,7 @@ function AggregateSection({ d, partName, baseName }: { d: ProgressDetailT; partN
 
   return (
     <>
-      <p className="muted included-line" data-included={`${agg.parksIncluded}/${agg.parksExpected}`}>
+      <p className={clsx(textCss.muted, css.includedLine)} data-included={`${agg.parksIncluded}/${agg.parksExpected}`}>
         {agg.year !== null ? t('included', { year: agg.year, included: agg.parksIncluded, expected: agg.parksExpected }) : t('common:words.parksIncluded', { included: agg.parksIncluded, expected: agg.parksExpected })}
         {agg.provisional && ` ${t('provisional')}`}
       </p>
@@ -193,15 +199,15 @@ function AggregateSection({ d, partName, baseName }: { d: ProgressDetailT; partN
           subtitle={t('breakdownText', { year: agg.year ?? '', den: baseName ?? '', part: partName ?? '' })}
           option={chart.option} table={chart.table} height={chart.height} fileName={`${d.code}-breakdown`} testId="breakdown" />
       ) : d.breakdown.length > 0 && (
-        <section className="panel">
-          <h2 className="panel__title">{t('parksTitle')}</h2>
+        <section className={panelCss.panel}>
+          <h2 className={panelCss.title}>{t('parksTitle')}</h2>
           <DataTable table={plainTable} caption={t('parksTitle')} maxHeight={420} />
         </section>
       )}
       {agg.excluded.length > 0 && (
-        <section className="panel">
-          <h2 className="panel__title">{t('excludedTitle')}</h2>
-          <ul className="plain-list">
+        <section className={panelCss.panel}>
+          <h2 className={panelCss.title}>{t('excludedTitle')}</h2>
+          <ul className={textCss.plainList}>
             {agg.excluded.map((x) => (
               <li key={`${x.parkId}-${x.year}`}>
                 <Link to={`/parks/${x.parkId}`}>{x.parkName}</Link> · {t('common:words.year', { year: x.year })} · {t(`common:words.reason.${x.reason}`)}
@@ -237,7 +243,7 @@ function ClassSection({ d, search }: { d: ProgressDetailT; search: string }) {
   }, [d, parks, t, locale]);
   return (
     <ChartPanel title={t('classTitle')} option={chart.option} table={chart.table} height={chart.height} fileName={`${d.code}-parks`} testId="class-parks">
-      <ul className="park-status-list">
+      <ul className={css.parkStatusList}>
         {parks.map((p) => (
           <li key={p.parkId}><StatusBadge status={p.status} compact /> <Link to={{ pathname: `/parks/${p.parkId}`, search }}>{p.parkName}</Link></li>
         ))}
@@ -251,24 +257,24 @@ function CoverageSection({ d, search }: { d: ProgressDetailT; search: string }) 
   const locale = useLocale();
   const c = d.coverage!;
   if (c.regionsTotal === 0) {
-    return <section className="panel"><h2 className="panel__title">{t('common:coverage.title')}</h2><p className="muted">{t('common:words.noRegionSet')}</p></section>;
+    return <section className={panelCss.panel}><h2 className={panelCss.title}>{t('common:coverage.title')}</h2><p className={textCss.muted}>{t('common:words.noRegionSet')}</p></section>;
   }
   const params = new URLSearchParams(search);
   params.set('show', `coverage:${d.id}`);
   return (
-    <section className="panel coverage" aria-labelledby="coverage-title">
-      <header className="panel__header">
-        <h2 id="coverage-title" className="panel__title">{t('common:coverage.title')} · {t('common:coverage.count', { covered: c.coveredCount, total: c.regionsTotal })} · {t('common:coverage.asOf', { year: c.asOfYear })}</h2>
-        <Link className="button button--ghost no-print" to={{ pathname: '/map', search: `?${params}` }}>{t('viewMap')}</Link>
+    <section className={panelCss.panel} aria-labelledby="coverage-title">
+      <header className={panelCss.header}>
+        <h2 id="coverage-title" className={panelCss.title}>{t('common:coverage.title')} · {t('common:coverage.count', { covered: c.coveredCount, total: c.regionsTotal })} · {t('common:coverage.asOf', { year: c.asOfYear })}</h2>
+        <Link className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} to={{ pathname: '/map', search: `?${params}` }}>{t('viewMap')}</Link>
       </header>
-      <div className="coverage__grid">
+      <div className={css.coverageGrid}>
         <div>
-          <h3 className="coverage__heading coverage__heading--bad">{t('common:coverage.uncovered')} ({c.uncovered.length})</h3>
+          <h3 className={clsx(css.coverageHeading, css.coverageHeadingBad)}>{t('common:coverage.uncovered')} ({c.uncovered.length})</h3>
           <p data-uncovered>{c.uncovered.length ? joinNames(c.uncovered.map((r) => r.name), locale) : t('common:words.allCovered')}</p>
         </div>
         <div>
-          <h3 className="coverage__heading">{t('common:coverage.covered')} ({c.covered.length})</h3>
-          <ul className="plain-list">
+          <h3 className={css.coverageHeading}>{t('common:coverage.covered')} ({c.covered.length})</h3>
+          <ul className={textCss.plainList}>
             {c.covered.map((r) => (
               <li key={r.code}>{r.name}: {r.parks.map((p, i) => (
                 <span key={p.id}>{i > 0 && '、'}<Link to={{ pathname: `/parks/${p.id}`, search }}>{p.name}</Link>{p.approvalYear ? ` (${p.approvalYear})` : ''}</span>

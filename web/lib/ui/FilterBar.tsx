@@ -4,6 +4,8 @@ import type { MetaT } from '../../../shared/schemas.ts';
 import { PARK_LEVELS, useFilters } from '../filters.ts';
 import { useTranslation } from 'react-i18next';
 import { useCities } from '../queries.ts';
+import { clsx } from 'clsx';
+import * as formCss from './form.module.css';
 
 export type FilterField = 'province' | 'plan' | 'horizon' | 'year' | 'city' | 'level' | 'basis';
 
@@ -18,7 +20,7 @@ export function FilterBar({ meta, fields, children }: { meta: MetaT; fields: rea
   const years = meta.years ? Array.from({ length: meta.years.last - meta.years.first + 1 }, (_, k) => meta.years!.last - k) : [];
 
   return (
-    <form className="filters no-print" aria-label={t('filter.label')} onSubmit={(e) => e.preventDefault()}>
+    <form className={clsx(formCss.filters, 'no-print')} aria-label={t('filter.label')} onSubmit={(e) => e.preventDefault()}>
       {has('province') && (
         <Select id="f-province" label={t('filter.province')} value={filters.province} onChange={(v) => set({ province: v })}
           options={meta.provinces.map((p) => ({ value: p.code, label: p.name }))} />
@@ -56,9 +58,9 @@ export function Select({ id, label, value, options, onChange, wide = false }: {
   id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void; wide?: boolean;
 }) {
   return (
-    <div className={wide ? 'field field--wide' : 'field'}>
-      <label htmlFor={id} className="field__label">{label}</label>
-      <select id={id} className="field__control" value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className={wide ? clsx(formCss.field, formCss.wide) : formCss.field}>
+      <label htmlFor={id} className={formCss.label}>{label}</label>
+      <select id={id} className={formCss.control} value={value} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </div>
