@@ -14,7 +14,7 @@ const apiPort = Number(process.env.PORT ?? 3000);
 const classOfName = new Map<string, string>();
 function shortClassName(local: string, file: string): string {
   const id = `${path.relative(import.meta.dirname, file.split('?')[0]!)}:${local}`;
-  const name = `_${createHash('sha256').update(id).digest('base64url').slice(0, 5)}`;
+  const name = `_${createHash('sha256').update(id).digest('base64url').slice(0, 4)}`;
   const taken = classOfName.get(name);
   if (taken && taken !== id) throw new Error(`CSS class names collide: ${taken} and ${id} are both ${name}`);
   classOfName.set(name, id);

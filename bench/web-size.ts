@@ -44,23 +44,20 @@ function run(cmd: string, args: string[], cwd: string, register: (pid: number | 
   });
 }
 
-/**
- * Page components of web/app/routes.tsx: lazily imported module → the route path that shows it and the
- * words files (namespaces) the route loads with it: `lazy(() => withWords(['parks'], () => import('…')))`.
- */
-function routePaths(repoRoot: string): Map<string, { path: string; words: string[] }> {
+/** Page components of web/app/routes.tsx: lazily imported module → the route path that shows it. */
+function routePaths(repoRoot: string): Map<string, { path: string }> {
   const text = readFileSync(path.join(repoRoot, 'web/app/routes.tsx'), 'utf8');
   const pathOf = new Map<string, string>();
   for (const m of text.matchAll(/path:\s*'([^']+)',\s*element:[^<\n]*<(\w+)/g)) if (!pathOf.has(m[2]!)) pathOf.set(m[2]!, m[1]!);
-  const out = new Map<string, { path: string; words: string[] }>();
-  for (const m of text.matchAll(/const\s+(\w+)\s*=\s*lazy\(([^\n]*?)import\(\s*'([^']+)'\s*\)/g)) {
-    const src = path.posix.normalize(path.posix.join('app', m[3]!)); // relative to web/, as the manifest names it
-    const namespaces = [...(/withWords\(\[([^\]]*)\]/.exec(m[2]!)?.[1] ?? '').matchAll(/'([\w-]+)'/g)].map((n) => n[1]!);
-    out.set(src, { path: pathOf.get(m[1]!) ?? '?', words: namespaces.map((ns) => `features/${ns}/locales/zh.ts`) });
+  const out = new Map<string, { path: string }>();
+  // `lazy(() => import('…'))`, or wrapped: `lazy(() => withWords(() => import('…')))`
+  for (const m of text.matchAll(/const\s+(\w+)\s*=\s*lazy\([^\n]*?import\(\s*'([^']+)'\s*\)/g)) {
+    const src = path.posix.normalize(path.posix.join('app', m[2]!)); // relative to web/, as the manifest names it
+    out.set(src, { path: pathOf.get(m[1]!) ?? '?' });
   }
   // The overview is the entry's own page.
   const overview = /path:\s*'\/',\s*element:[^<\n]*<(\w+)/.exec(text)?.[1];
-  if (overview) out.set('index.html', { path: '/', words: [] });
+  if (overview) out.set('index.html', { path: '/' });
   return out;
 }
 
@@ -113,18 +110,16 @@ export async function measureWebBuild(repoRoot: string, outDir: string, register
   if (!entryKey) return { pages: [], seconds, error: 'no entry chunk in the Vite manifest' };
   const initial = closure(entryKey);
   const pages: PageSize[] = [{ page: 'overview (initial load)', path: '/', kind: 'initial', ...total(initial) }];
-  // Words files: a page's Chinese words load with it (counted with the page); English on demand, all together here.
-  const isWords = (key: string) => /locales\/(zh|en)\.ts$/.test(manifest[key]!.src ?? key);
+  // A page's Chinese words come in its chunk; the English of every namespace, loaded on demand, is one row.
   const english = new Set<string>();
   for (const [key, chunk] of Object.entries(manifest)) {
     if (!chunk.isDynamicEntry) continue;
-    if (isWords(key)) {
-      if ((chunk.src ?? key).endsWith('/en.ts')) for (const k of closure(key)) if (!initial.has(k)) english.add(k);
+    if ((chunk.src ?? key).endsWith('/locales/en.ts') || /locales\/\w+\/en\.ts$/.test(chunk.src ?? key)) {
+      for (const k of closure(key)) if (!initial.has(k)) english.add(k);
       continue;
     }
     const route = paths.get(key);
     const added = new Set([...closure(key)].filter((k) => !initial.has(k)));
-    for (const words of route?.words ?? []) for (const k of closure(words)) if (!initial.has(k)) added.add(k);
     const name = path.basename(chunk.src ?? key).replace(/\.(tsx?|jsx?|min\.js|js)$/, '');
     pages.push({ page: route ? name : `${name} (on demand)`, path: route?.path ?? '', kind: route ? 'page' : 'on_demand', ...total(added) });
   }

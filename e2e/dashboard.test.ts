@@ -317,11 +317,19 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     await done(t);
   });
 
-  it('switches to English and back, and remembers the choice', async () => {
+  it('switches to English and back, remembers the choice, and asks the API in the language shown', async () => {
     const entries = await api<OverviewEntryT[]>('/api/dashboard/overview?province=330000');
     const t = await open('/');
     const { page } = t;
+    // The API writes its messages in the interface's language: every request says which.
+    const languages: string[] = [];
+    page.on('request', (req) => { if (new URL(req.url()).pathname.startsWith('/api/')) languages.push(req.headers()['accept-language'] ?? ''); });
     await page.locator('[data-target-code]').first().waitFor();
+    await page.reload();
+    await page.locator('[data-target-code]').first().waitFor();
+    expect(languages.length).toBeGreaterThan(0);
+    expect(new Set(languages)).toEqual(new Set(['zh-CN']));
+    languages.length = 0;
     await page.getByRole('button', { name: /English/ }).click();
     await expect.poll(() => page.getByTestId('app-nav').innerText()).toContain('Overview');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -329,8 +337,13 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     expect(await page.locator(`[data-target-code="${e.code}"] [data-status-badge]`).first().innerText()).toContain(STATUS_EN[e.status]);
     expect(await page.locator(`[data-target-code="${e.code}"]`).getByRole('heading').innerText()).toBe(e.indicator.nameEn);
     await screenshot(page, 'dashboard-overview-en-1366x768');
+    // A page not seen yet comes in English too (its English words are fetched with it).
+    await page.getByTestId('app-nav').getByRole('link', { name: 'Parks', exact: true }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('heading', { level: 2 }).first().innerText()).toBe('Parks');
     await page.reload();
     await expect.poll(() => page.getByTestId('app-nav').innerText()).toContain('Overview');
+    expect(languages.length).toBeGreaterThan(0);
+    expect(new Set(languages)).toEqual(new Set(['en']));
     await page.getByRole('button', { name: /中文/ }).click();
     await expect.poll(() => page.getByTestId('app-nav').innerText()).toContain('总览');
     await done(t);

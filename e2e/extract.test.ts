@@ -1,7 +1,7 @@
 // Targets from a policy text in Chromium, as a planner does it: paste the goals of Zhejiang's 2021
 // opinions (document year 2021), see every candidate's words marked in the text (8%左右 R&D, 42万元/亩,
 // the two shares over 50%, the coverage aims, top 10) and 走在全省前列 listed apart as qualitative;
-// correct a value in place; a share over 100% is refused by the API and shown on its card with nothing
+// correct a value in place; a share over 100% is refused on its card (the API's own rule) with nothing
 // written; accept three candidates into a new plan in one call and check through the API that exactly
 // those were written, with the corrected value and their quotes at their spans. On the plan page a
 // target edited meanwhile by someone else is not overwritten (409 names who; reload), the edit then
@@ -98,7 +98,8 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('targets from a policy t
     expect(await card(page, 'c7').locator('[data-field="park-0"]').inputValue()).not.toBe('');
     expect(await card(page, 'c1').locator('[data-confidence]').innerText()).toContain('100%');
 
-    // correct a value in place; an impossible share (over 100%) is the API's to refuse, on its card
+    // correct a value in place; an impossible share (over 100%) is refused on its card before anything
+    // is sent, by the rule the API applies too (shared/target-rules.ts)
     await card(page, 'c2').locator('[data-field="value"]').fill('45');
     await card(page, 'c3').locator('[data-field="value"]').fill('150');
     for (const id of ['c1', 'c2', 'c3', 'c5']) await card(page, id).locator('[data-accept-check]').check();
@@ -109,9 +110,9 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('targets from a policy t
     await page.fill('[data-plan-field="url"]', 'https://www.zj.gov.cn/example');
     const plansBefore = (await admin.get<unknown[]>('/api/plans')).length;
     await page.click('[data-accept]');
-    await card(page, 'c3').locator('[data-field-problem="value"]').waitFor();
-    expect(await card(page, 'c3').locator('[data-field-problem="value"]').innerText()).toMatch(/100%/);
-    expect(await page.locator('[data-accept-error]').innerText()).toMatch(/未写入/);
+    await card(page, 'c3').locator('[data-field-problem="targetValue"]').waitFor();
+    expect(await card(page, 'c3').locator('[data-field-problem="targetValue"]').innerText()).toMatch(/不能超过100%/);
+    expect(await page.locator('[data-accept-error]').innerText()).toMatch(/请先修改/);
     expect((await admin.get<unknown[]>('/api/plans')).length).toBe(plansBefore);
 
     await shoot(page, 'extract');

@@ -16,7 +16,7 @@ import * as css from './Layout.module.css';
 
 // The account corner loads with its words beside the first page, not in it: it waits for
 // GET /api/auth/me anyway, and the first page's JavaScript has a budget.
-const UserMenu = lazy(() => withWords(['auth'], () => import('../features/auth/UserMenu.tsx')).then((m) => ({ default: m.UserMenu })));
+const UserMenu = lazy(() => withWords(() => import('../features/auth/UserMenu.tsx')).then((m) => ({ default: m.UserMenu })));
 
 export function Layout() {
   const { t } = useTranslation();

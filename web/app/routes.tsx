@@ -1,6 +1,6 @@
 // Every page of the app, in one table: the path, the page, and (for pages in the main navigation) its
-// label and place. Pages are code-split: a page's code, its words (its feature's namespace) and ECharts
-// load together when it is first visited. To add a page: add a line here, with its namespace.
+// label and place. Pages are code-split: a page's code (with its feature's Chinese words) and ECharts
+// load when it is first visited. To add a page: add a line here (its words: web/lib/i18n.ts).
 import { lazy, type ReactNode } from 'react';
 import { ADMINS, ALL_ROLES, REVIEWERS, WRITERS, type RoleT } from '../lib/access.ts';
 import { withWords, type WordKey } from '../lib/i18n.ts';
@@ -8,29 +8,29 @@ import { RequireRole } from '../lib/ui/RequireRole.tsx';
 import { OverviewPage } from '../features/overview/OverviewPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
-const TargetPage = lazy(() => withWords(['targets'], () => import('../features/targets/TargetPage.tsx')));
-const ParksPage = lazy(() => withWords(['parks'], () => import('../features/parks/ParksPage.tsx')));
-const ParkPage = lazy(() => withWords(['parks'], () => import('../features/parks/ParkPage.tsx')));
-const MapPage = lazy(() => withWords(['map'], () => import('../features/map/MapPage.tsx')));
-const HeatmapPage = lazy(() => withWords(['heatmap'], () => import('../features/heatmap/HeatmapPage.tsx')));
-const ComparePage = lazy(() => withWords(['compare'], () => import('../features/compare/ComparePage.tsx')));
+const TargetPage = lazy(() => withWords(() => import('../features/targets/TargetPage.tsx')));
+const ParksPage = lazy(() => withWords(() => import('../features/parks/ParksPage.tsx')));
+const ParkPage = lazy(() => withWords(() => import('../features/parks/ParkPage.tsx')));
+const MapPage = lazy(() => withWords(() => import('../features/map/MapPage.tsx')));
+const HeatmapPage = lazy(() => withWords(() => import('../features/heatmap/HeatmapPage.tsx')));
+const ComparePage = lazy(() => withWords(() => import('../features/compare/ComparePage.tsx')));
 // Data entry (signed-in users): each page checks the role; the navigation shows it only to those roles.
-const LoginPage = lazy(() => withWords(['auth'], () => import('../features/auth/LoginPage.tsx')));
-const TasksPage = lazy(() => withWords(['rounds'], () => import('../features/rounds/TasksPage.tsx')));
-const EntryPickerPage = lazy(() => withWords(['entry'], () => import('../features/entry/EntryPickerPage.tsx')));
-const EntryPage = lazy(() => withWords(['entry'], () => import('../features/entry/EntryPage.tsx')));
-const ImportPage = lazy(() => withWords(['import'], () => import('../features/import/ImportPage.tsx')));
-const ReviewPage = lazy(() => withWords(['review'], () => import('../features/review/ReviewPage.tsx')));
-const RoundsPage = lazy(() => withWords(['rounds'], () => import('../features/rounds/RoundsPage.tsx')));
-const BoardPage = lazy(() => withWords(['rounds'], () => import('../features/rounds/BoardPage.tsx')));
-const AuditPage = lazy(() => withWords(['audit'], () => import('../features/audit/AuditPage.tsx')));
-const AdminPage = lazy(() => withWords(['admin'], () => import('../features/admin/AdminPage.tsx')));
+const LoginPage = lazy(() => withWords(() => import('../features/auth/LoginPage.tsx')));
+const TasksPage = lazy(() => withWords(() => import('../features/rounds/TasksPage.tsx')));
+const EntryPickerPage = lazy(() => withWords(() => import('../features/entry/EntryPickerPage.tsx')));
+const EntryPage = lazy(() => withWords(() => import('../features/entry/EntryPage.tsx')));
+const ImportPage = lazy(() => withWords(() => import('../features/import/ImportPage.tsx')));
+const ReviewPage = lazy(() => withWords(() => import('../features/review/ReviewPage.tsx')));
+const RoundsPage = lazy(() => withWords(() => import('../features/rounds/RoundsPage.tsx')));
+const BoardPage = lazy(() => withWords(() => import('../features/rounds/BoardPage.tsx')));
+const AuditPage = lazy(() => withWords(() => import('../features/audit/AuditPage.tsx')));
+const AdminPage = lazy(() => withWords(() => import('../features/admin/AdminPage.tsx')));
 // Plans and targets from policy texts (reading plans is open; extraction and writes for planners and admins).
-const PlansPage = lazy(() => withWords(['plans', 'targetForm'], () => import('../features/plans/PlansPage.tsx')));
-const PlanPage = lazy(() => withWords(['plans', 'targetForm'], () => import('../features/plans/PlanPage.tsx')));
-const ExtractPage = lazy(() => withWords(['extract', 'targetForm'], () => import('../features/extract/ExtractPage.tsx')));
+const PlansPage = lazy(() => withWords(() => import('../features/plans/PlansPage.tsx')));
+const PlanPage = lazy(() => withWords(() => import('../features/plans/PlanPage.tsx')));
+const ExtractPage = lazy(() => withWords(() => import('../features/extract/ExtractPage.tsx')));
 // The wall display: its own full-window stage, outside the layout (no header, navigation or footer).
-const ScreenPage = lazy(() => withWords(['screen'], () => import('../features/screen/ScreenPage.tsx')));
+const ScreenPage = lazy(() => withWords(() => import('../features/screen/ScreenPage.tsx')));
 const only = (roles: readonly RoleT[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
 export interface AppRoute {

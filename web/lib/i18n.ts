@@ -1,14 +1,14 @@
 // The interface's words, through react-i18next: one namespace per feature (web/features/<feature>/
-// locales/) and `common` for the app frame, states, filters, status and figure words and the shared UI
-// (web/lib/locales/). Chinese is bundled (the first page's with it, each feature's with the feature);
-// English is loaded a namespace at a time, when someone switches to it (or starts in it). The choice
-// is kept in localStorage under `mubiao.locale` (a few lines here rather than a detector library: the
-// first page's JavaScript has a budget). Data stay in the language they were published in (park
-// names, plan titles, quotes); indicator names and statuses have both languages in the catalogue and
-// the progress method.
+// locales/zh.ts and en.ts) and shared ones (web/lib/locales/<namespace>/): `common` for the app frame,
+// states, filters, status and figure words, and `targetForm` for the fields of a target. Each
+// namespace is registered by the code that uses it (the words.ts beside its locales/, imported by the
+// feature's pages): its Chinese words travel in that code's chunk, its English are fetched a namespace
+// at a time when someone reads it in English. The choice of language is kept in localStorage under
+// `mubiao.locale` (a few lines here rather than a detector library: the first page's JavaScript has a
+// budget). Data stay in the language they were published in (park names, plan titles, quotes);
+// indicator names and statuses have both languages in the catalogue and the progress method.
 //
-// The app composes the namespaces (web/app/i18n.ts, which also types the keys); this file holds what
-// every part of the web shares: starting i18next, the current locale, and the helpers below.
+// web/app/i18n.ts types every key and starts this; this file holds what every part of the web shares.
 import i18next, { type FlatNamespace, type Namespace, type ParseKeys, type ResourceLanguage, type TFunction } from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next, useTranslation } from 'react-i18next';
@@ -53,21 +53,44 @@ function storeLocale(locale: Locale): void {
   }
 }
 
+type WordsModule = { default: Record<string, string> };
+
+/** Every namespace the loaded code uses: its Chinese words, and where its English words are. */
+const registered = new Map<string, { zh: Record<string, string>; en: () => Promise<WordsModule> }>();
+
 /**
- * Starts i18next for the app: the Chinese words of the first page bundled, every other namespace and
- * language through `load` (each a chunk of its own). Resolves once the stored language's words of the
- * first page are there, so the first render is already in it.
+ * A namespace's words, declared by the code that uses them (each feature's words.ts, imported by its
+ * pages): the Chinese come with that code's chunk, the English are fetched the first time someone
+ * reads the namespace in English.
  */
-export async function startI18n(words: { bundled: Record<string, Record<string, string>>; load: (locale: Locale, namespace: string) => Promise<Record<string, string>> }): Promise<void> {
+export function registerWords(namespace: FlatNamespace, zh: Record<string, string>, en: () => Promise<WordsModule>): void {
+  if (registered.has(namespace)) return;
+  registered.set(namespace, { zh, en });
+  if (!i18next.isInitialized) return; // startI18n takes it from here
+  i18next.addResourceBundle('zh', namespace, zh);
+  // known to i18next from now on: a switch of language loads its English too
+  void i18next.loadNamespaces(namespace);
+}
+
+/**
+ * Starts i18next for the app with the namespaces registered so far (the first page's), the English
+ * of any namespace loaded on demand. Resolves once the stored language's words are there, so the first
+ * render is already in it.
+ */
+export async function startI18n(): Promise<void> {
   await i18next
-    .use(resourcesToBackend((language: string, namespace: string) => words.load(asLocale(language), namespace)))
+    .use(resourcesToBackend(async (language: string, namespace: string) => {
+      const words = registered.get(namespace);
+      if (!words) throw new Error(`没有注册词条命名空间 ${namespace} (no words registered for ${namespace})`);
+      return language === 'en' ? (await words.en()).default : words.zh;
+    }))
     .use(initReactI18next)
     .init({
       ...I18N_OPTIONS,
       lng: storedLocale(),
-      ns: Object.keys(words.bundled),
-      resources: { zh: words.bundled },
-      // The bundled Chinese comes from `resources`; everything else through the loader above.
+      ns: [...registered.keys()],
+      resources: { zh: Object.fromEntries([...registered].map(([ns, words]) => [ns, words.zh])) },
+      // The Chinese come from `resources` (and addResourceBundle later); English through the loader above.
       partialBundledLanguages: true,
     });
   const applied = (language: string) => {
@@ -81,11 +104,12 @@ export async function startI18n(words: { bundled: Record<string, Record<string, 
 }
 
 /**
- * A page's module and its namespaces' words, loaded side by side (for React.lazy in routes.tsx): the
- * page never renders before its words are there, and the two downloads do not wait for each other.
+ * A page's module, once the words it registered are there in the current language (for React.lazy in
+ * routes.tsx): in Chinese they came with it; in English they are fetched before the page renders.
  */
-export async function withWords<T>(namespaces: readonly FlatNamespace[], page: () => Promise<T>): Promise<T> {
-  const [module] = await Promise.all([page(), i18next.loadNamespaces([...namespaces])]);
+export async function withWords<T>(page: () => Promise<T>): Promise<T> {
+  const module = await page();
+  await i18next.loadNamespaces([...registered.keys()]);
   return module;
 }
 

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ScreensPanel } from './ScreensPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 import * as pageCss from '../../lib/ui/page.module.css';
+import './words.ts';
 
 export default function AdminPage() {
   const { t } = useTranslation('admin');

@@ -18,6 +18,7 @@ import * as formCss from '../../lib/ui/form.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as tableCss from '../../lib/ui/table.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 const PAGE = 50;
 

@@ -14,6 +14,7 @@ import * as buttonCss from '../../lib/ui/button.module.css';
 import * as formCss from '../../lib/ui/form.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function LoginPage() {
   const { t } = useTranslation(['auth', 'common']);

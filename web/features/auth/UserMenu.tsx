@@ -8,6 +8,7 @@ import { forgetUser, onSessionEnded, signOut, useMe } from '../../lib/session.ts
 import { clsx } from 'clsx';
 import * as css from './auth.module.css';
 import * as formCss from '../../lib/ui/form.module.css';
+import './words.ts';
 
 export function UserMenu() {
   const { t } = useTranslation(['auth', 'common']);

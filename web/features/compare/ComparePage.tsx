@@ -17,6 +17,7 @@ import * as css from './compare.module.css';
 import * as formCss from '../../lib/ui/form.module.css';
 import * as noticeCss from '../../lib/ui/notice.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
+import './words.ts';
 
 export default function ComparePage() {
   const { t } = useTranslation(['compare', 'common']);

@@ -33,6 +33,7 @@ import * as noticeCss from '../../lib/ui/notice.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as panelCss from '../../lib/ui/panel.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function EntryPage() {
   const { t } = useTranslation(['entry', 'common']);

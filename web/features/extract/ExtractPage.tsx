@@ -26,6 +26,7 @@ import * as noticeCss from '../../lib/ui/notice.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as panelCss from '../../lib/ui/panel.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 /** The default document year: this year (read once, when the page opens). */
 const thisYear = () => String(new Date().getFullYear());

@@ -18,6 +18,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import * as legendCss from '../../lib/ui/legend.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as summaryCss from '../../lib/ui/summary.module.css';
+import './words.ts';
 
 export default function HeatmapPage() {
   const { t } = useTranslation(['heatmap', 'common']);

@@ -23,6 +23,7 @@ import * as pageCss from '../../lib/ui/page.module.css';
 import * as panelCss from '../../lib/ui/panel.module.css';
 import * as tableCss from '../../lib/ui/table.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 /** The pill of a row by what would happen to it (unchanged rows keep the plain pill). */
 const ROW_STATUS_CLASS: Record<'new' | 'changed' | 'unchanged', string | undefined> = { new: css.importPillNew, changed: css.importPillChanged, unchanged: undefined };

@@ -24,6 +24,7 @@ import * as legendCss from '../../lib/ui/legend.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as panelCss from '../../lib/ui/panel.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 interface GeoFeature { id: string; properties: { name: string; cp?: [number, number] } }
 

@@ -17,6 +17,7 @@ import * as css from './overview.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as summaryCss from '../../lib/ui/summary.module.css';
+import './words.ts';
 
 export function OverviewPage() {
   const { t } = useTranslation(['overview', 'common']);

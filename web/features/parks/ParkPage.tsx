@@ -20,6 +20,7 @@ import * as buttonCss from '../../lib/ui/button.module.css';
 import * as noticeCss from '../../lib/ui/notice.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function ParkPage() {
   const { t } = useTranslation(['parks', 'common']);

@@ -27,6 +27,7 @@ import * as panelCss from '../../lib/ui/panel.module.css';
 import * as tableCss from '../../lib/ui/table.module.css';
 import * as tabsCss from '../../lib/ui/tabs.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function ParksPage() {
   const { t } = useTranslation(['parks', 'common']);

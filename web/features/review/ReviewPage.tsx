@@ -24,6 +24,7 @@ import * as pageCss from '../../lib/ui/page.module.css';
 import * as panelCss from '../../lib/ui/panel.module.css';
 import * as tableCss from '../../lib/ui/table.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 function useSubmitted() {
   return useQuery({

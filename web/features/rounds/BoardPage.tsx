@@ -20,6 +20,7 @@ import * as summaryCss from '../../lib/ui/summary.module.css';
 import * as tableCss from '../../lib/ui/table.module.css';
 import * as tabsCss from '../../lib/ui/tabs.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 const STATES: FigureState[] = ['missing', 'draft', 'returned', 'submitted', 'approved'];
 const FILTERS: BoardFilter[] = ['all', 'incomplete', 'overdue'];

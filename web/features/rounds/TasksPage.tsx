@@ -16,6 +16,7 @@ import * as css from './rounds.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
 import * as noticeCss from '../../lib/ui/notice.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
+import './words.ts';
 
 const tasksQuery = { queryKey: ['tasks'] as const, queryFn: ({ signal }: { signal: AbortSignal }) => getJson('/api/tasks', z.array(Task), { signal }) };
 

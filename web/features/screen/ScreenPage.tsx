@@ -14,6 +14,7 @@ import { DEFAULT_REFRESH_SECONDS, parseNumber, screenOptions, URL_LIMITS } from 
 import type { StageFit } from './stage.ts';
 import { clsx } from 'clsx';
 import * as css from './screen.module.css';
+import './words.ts';
 
 export default function ScreenPage() {
   const token = useParams().token ?? '';

@@ -26,6 +26,7 @@ import * as buttonCss from '../../lib/ui/button.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as panelCss from '../../lib/ui/panel.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function TargetPage() {
   const { t } = useTranslation(['targets', 'common']);
