@@ -9,8 +9,12 @@ import { echarts, type EChartsType } from './echarts.ts';
 import * as css from './Chart.module.css';
 import * as textCss from '../lib/ui/text.module.css';
 
-/** Changing these re-creates the chart: one object for every chart, never a new one per render. */
-const OPTS = { renderer: 'canvas' } as const;
+/**
+ * Changing these re-creates the chart: one object for every chart, never a new one per render. The
+ * size is the box's (echarts-for-react would otherwise fix the size its first, throw-away instance
+ * measured, which a box still settling, or hidden behind the table view, gets wrong).
+ */
+const OPTS = { renderer: 'canvas', width: 'auto', height: 'auto' } as const;
 
 export interface ChartItemClick {
   dataIndex: number;

@@ -48,7 +48,8 @@ export const ScreenChart = memo(function ScreenChart({ option, dataKey, pixelRat
     setDrawn({ key: dataKey, option, shape, notMerge: shape !== drawn.shape });
   }
 
-  const opts = useMemo(() => ({ renderer: 'canvas' as const, devicePixelRatio: pixelRatio }), [pixelRatio]);
+  // The box's own size, not the one the wrapper's throw-away first instance measured (see charts/Chart.tsx).
+  const opts = useMemo(() => ({ renderer: 'canvas' as const, devicePixelRatio: pixelRatio, width: 'auto' as const, height: 'auto' as const }), [pixelRatio]);
   const onReady = useCallback(() => {
     // A new instance draws the current option as it is created.
     ready.current = true;
