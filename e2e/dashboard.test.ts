@@ -272,6 +272,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     const cities = await api<CityFiguresT>('/api/dashboard/cities?province=330000&indicator=rd_intensity');
     await page.locator('#map-show').selectOption('ind:rd_intensity');
     await page.waitForURL(/show=ind%3Ard_intensity|show=ind:rd_intensity/);
+    expect(cities.cities.length).toBe(11); // Zhejiang's cities
     for (const c of cities.cities) {
       const shown = page.locator(`[data-city="${c.name}"]`).getByTestId('city-value');
       // Once the map shows the indicator, each city's value is the API's.

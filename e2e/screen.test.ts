@@ -169,6 +169,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
     const o = await open(`${link.url}?interval=600`);
     const { page } = o;
     await sceneDrawn(page, 'targets');
+    expect(progress.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-target-code]').count()).toBe(progress.length);
     for (const e of progress) expect(await page.locator(`[data-target-code="${e.code}"]`).getAttribute('data-status'), e.code).toBe(e.status);
     const year = Math.max(...progress.map((e) => e.latestYear ?? 0));

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { startAppI18n } from './app/i18n.ts';
+import './app/tokens.css';
 import './app/global.css';
 
 const root = document.getElementById('root');
