@@ -97,7 +97,7 @@ function CompareChart({ data }: { data: NonNullable<ReturnType<typeof useCompari
   const name = indicatorName(data.indicator, locale);
   const built = useMemo(() => {
     const fmt = (x: number) => formatMeasured(x, unit, locale) ?? '';
-    const lines = data.series.map((s) => ({ label: s.kind === 'province' ? `${s.label}${locale === 'zh' ? '高新区' : ' (zones)'}` : s.label, points: s.points }));
+    const lines = data.series.map((s) => ({ label: s.kind === 'province' ? t('provinceZones', { province: s.label }) : s.label, points: s.points }));
     const option = buildCompareOption(lines, { year: (y) => t('common:words.year', { year: y }), value: fmt, axis: (x) => formatAxis(x, unit, locale), description: `${name}: ${lines.map((l) => l.label).join(', ')}` });
     const years = [...new Set(data.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
     const table: TableData = {

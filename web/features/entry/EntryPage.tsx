@@ -9,7 +9,7 @@ import { Link, useParams } from 'react-router';
 import type { ValueProblemT } from '../../../shared/schemas.ts';
 import { figureState } from '../../lib/figureState.ts';
 import { exactMeasured } from '../../lib/exact.ts';
-import { formatMeasured } from '../../lib/format.ts';
+import { formatMeasured, joinNames } from '../../lib/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite, useMe } from '../../lib/session.ts';
@@ -226,10 +226,10 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
               };
               return (
                 <li key={r.code} className={css.derived} data-derived-ratio={r.code}>
-                  <span className={css.derivedName}>{locale === 'zh' ? r.nameZh : r.nameEn}</span>
+                  <span className={css.derivedName}>{indicatorName(r, locale)}</span>
                   <output className={css.derivedValue} data-derived-value aria-live="polite">{r.value === null ? '—' : formatMeasured(r.value, r.unit, locale)}</output>
                   <span className={clsx(css.derivedFormula, textCss.muted)}>{nameOf(r.numerator)} ÷ {nameOf(r.denominator)}</span>
-                  {r.value === null && <span className={clsx(css.derivedMissing, textCss.muted)}>{t('derivedMissing', { parts: r.missing.map(nameOf).join(locale === 'zh' ? '、' : ', ') })}</span>}
+                  {r.value === null && <span className={clsx(css.derivedMissing, textCss.muted)}>{t('derivedMissing', { parts: joinNames(r.missing.map(nameOf), locale) })}</span>}
                   {r.lastYear && <span className={textCss.muted}>{t('lastYearValue', { year: r.lastYear.year, value: formatMeasured(r.lastYear.value, r.unit, locale) ?? '—' })}</span>}
                   {r.targets.length > 0 && <TargetLinks targets={r.targets} />}
                 </li>

@@ -5,11 +5,10 @@ import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import type { ExtractCandidateT, Indicator, Park, Region } from '../../../shared/schemas.ts';
 import { UNITS, canConvert, isUnit } from '../../../shared/units.ts';
-import { COMPARATOR_TEXT } from '../../lib/format.ts';
+import { COMPARATOR_TEXT, joinNames } from '../../lib/format.ts';
 import { useTranslation } from 'react-i18next';
-import { indicatorName, useLocale } from '../../lib/i18n.ts';
+import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { TARGET_COMPARATORS, TARGET_PARK_LEVELS, TARGET_SCOPES } from '../../../shared/target-rules.ts';
-import type { WordKey } from '../../lib/i18n.ts';
 import type { CandidateForm, Issue, PlacedProblem } from './accept.ts';
 import { clsx } from 'clsx';
 import * as css from './extract.module.css';
@@ -123,7 +122,7 @@ export function CandidateCard(props: {
       )}
       {stillMissing.length > 0 && (
         <p className={css.candMissing} data-missing={stillMissing.join(' ')}>
-          <span aria-hidden="true">⚠ </span>{t('missing', { fields: stillMissing.map((f) => t(FIELD_LABEL[f])).join(locale === 'zh' ? '、' : ', ') })}
+          <span aria-hidden="true">⚠ </span>{t('missing', { fields: joinNames(stillMissing.map((f) => t(FIELD_LABEL[f])), locale) })}
         </p>
       )}
 

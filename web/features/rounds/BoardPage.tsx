@@ -6,7 +6,7 @@ import { figureStateLook, type FigureState } from '../../lib/figureState.ts';
 import { exactMeasured } from '../../lib/exact.ts';
 import { formatShare } from '../../lib/format.ts';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../lib/i18n.ts';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -96,7 +96,7 @@ function BoardView({ board }: { board: Board }) {
               <thead>
                 <tr>
                   <th scope="col">{t('col.park')}</th>
-                  {board.indicators.map((i) => <th key={i.code} scope="col" title={`${i.nameZh} (${i.unit})`}>{locale === 'zh' ? i.nameZh : i.nameEn}</th>)}
+                  {board.indicators.map((i) => <th key={i.code} scope="col" title={`${i.nameZh} (${i.unit})`}>{indicatorName(i, locale)}</th>)}
                   <th scope="col" className={tableCss.num}>{t('col.in')}</th>
                 </tr>
               </thead>

@@ -1,4 +1,4 @@
-// The words of audit in English, loaded when someone switches to English.
+// The words of audit in English, fetched when someone reads them in English.
 import type { Words } from '../../../lib/i18n.ts';
 import type zh from './zh.ts';
 

@@ -1,4 +1,4 @@
-// The words of audit in Chinese, bundled with the app.
+// The words of audit in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '审计日志',
   'intro': '每一次登录、填报、审核和设置变更: 谁、做了什么、何时、从哪个地址。',

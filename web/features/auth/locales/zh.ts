@@ -1,4 +1,4 @@
-// The words of auth in Chinese, bundled with the app.
+// The words of auth in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '登录',
   'intro': '园区填报员、省级规划人员和管理员登录后填报、审核数据; 查看进展无需登录。',

@@ -1,4 +1,4 @@
-// The words of compare in English, loaded when someone switches to English.
+// The words of compare in English, fetched when someone reads them in English.
 import type { Words } from '../../../lib/i18n.ts';
 import type zh from './zh.ts';
 
@@ -12,4 +12,5 @@ export default {
   'remove': 'Remove {{name}}',
   'choose': 'Choose at least one province or park.',
   'notAggregable': 'This indicator does not add up over parks: compare parks only.',
+  'provinceZones': '{{province}} (zones)',
 } satisfies Words<typeof zh>;

@@ -1,4 +1,4 @@
-// The words of entry in Chinese, bundled with the app.
+// The words of entry in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '填报表',
   'pageTitle': '{{park}} {{year}}年填报',

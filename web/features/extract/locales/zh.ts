@@ -1,4 +1,4 @@
-// The words of extract in Chinese, bundled with the app.
+// The words of extract in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '从政策文本提取目标',
   'intro': '粘贴政策文件(实施意见、行动计划、规划)的文字, 提取候选目标; 在原文中核对每个候选所依据的文字, 就地修改, 勾选后一次写入规划(全部成功或全部不写入)。',

@@ -1,4 +1,4 @@
-// The words of import in Chinese, bundled with the app.
+// The words of import in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '从 Excel 导入',
   'intro': '先下载模板填写, 再上传检查: 检查不写入任何数据; 确认导入时整份文件一次写入, 有任何问题则全部不写入。',

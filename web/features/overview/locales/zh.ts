@@ -1,4 +1,4 @@
-// The words of overview in Chinese, bundled with the app.
+// The words of overview in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '目标总览',
   'summary': '共 {{count}} 个目标',

@@ -1,4 +1,4 @@
-// The words of plans in Chinese, bundled with the app.
+// The words of plans in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '规划与政策文件',
   'intro': '目标所依据的政策文件: 发文机关、文号、日期、链接与原文, 以及每个文件的目标。',

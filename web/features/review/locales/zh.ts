@@ -1,4 +1,4 @@
-// The words of review in Chinese, bundled with the app.
+// The words of review in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '审核已提交的数据',
   'intro': '按园区和年份列出待审核的数据, 并给出上年数值与变化; 变化超过5倍的以 ⚠ 标出。退回时须填写意见。',

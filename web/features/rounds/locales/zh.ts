@@ -1,4 +1,4 @@
-// The words of rounds in Chinese, bundled with the app.
+// The words of rounds in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '填报轮次',
   'intro': '每年开启一个填报轮次并设定截止日期; 进度表按园区显示每项数据是缺报、草稿、已提交还是已通过。',

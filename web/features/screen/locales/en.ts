@@ -1,4 +1,4 @@
-// The words of screen in English, loaded when someone switches to English.
+// The words of screen in English, fetched when someone reads them in English.
 import type { Words } from '../../../lib/i18n.ts';
 import type zh from './zh.ts';
 

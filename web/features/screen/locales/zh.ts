@@ -1,4 +1,4 @@
-// The words of screen in Chinese, bundled with the app.
+// The words of screen in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '数据大屏',
   'heading': '高新区政策目标进展',

@@ -1,4 +1,4 @@
-// The words of targets in English, loaded when someone switches to English.
+// The words of targets in English, fetched when someone reads them in English.
 import type { Words } from '../../../lib/i18n.ts';
 import type zh from './zh.ts';
 
@@ -27,4 +27,29 @@ export default {
   'noSeries': 'No values to draw yet: once figures are in, the yearly values, the target line, the straight path and the projection appear here.',
   'included': '{{year}}: {{included}} of {{expected}} parks included',
   'provisional': '(fewer than 80% reported: provisional)',
+  'readings.data': 'No figures yet: progress cannot be judged.',
+  'readings.latest': '{{value}} in {{year}}',
+  'readings.achieved': 'Achieved: {{latest}}; the target is {{goal}}.',
+  'readings.missed': 'Missed: {{latest}}, {{gap}} short of the target.',
+  'readings.tooFew': '{{latest}}; fewer than two values since the baseline year, so the pace cannot be judged yet.',
+  'readings.baseline': ' (baseline {{value}} in {{year}})',
+  'readings.status': '{{latest}}{{baseline}}, {{gap}} from the target; {{progress}} of the way from baseline to target with {{elapsed}} of the time elapsed{{expected}}.',
+  'readings.expected': '; a straight path would be at {{value}} by now',
+  'readings.pace': 'It has {{observedMove}} {{observed}} a year; the straight path needs {{required}} a year{{ratio}}.',
+  'readings.paceRatio': ': {{ratio}} of the pace needed',
+  'readings.projectionReaches': 'At the current pace it would reach {{value}} by {{year}}: enough for the target.',
+  'readings.projectionShort': 'At the current pace it would reach {{value}} by {{year}}, {{gap}} short of the target.',
+  'readings.needed': 'To reach the target by {{year}} it has to {{move}} {{pace}} a year from now{{rate}}.',
+  'readings.neededRate': ' ({{rate}} growth a year)',
+  'readings.extra': 'At the {{base}} of {{year}}, reaching the target takes {{amount}} more {{part}}.',
+  'readings.extraBase': 'base',
+  'readings.awaiting': 'The target year has passed and its figures are not in yet; the status reflects {{latestYear}}.',
+  'readings.observed.up': 'risen',
+  'readings.observed.down': 'fallen',
+  'readings.observed.rankUp': 'dropped',
+  'readings.observed.rankDown': 'climbed',
+  'readings.move.up': 'rise',
+  'readings.move.down': 'fall',
+  'readings.move.rankUp': 'fall back',
+  'readings.move.rankDown': 'climb',
 } satisfies Words<typeof zh>;

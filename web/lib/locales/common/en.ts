@@ -1,4 +1,4 @@
-// The common words in English, loaded when someone switches to English.
+// The common words in English, fetched when someone reads them in English.
 import type { Words } from '../../i18n.ts';
 import type zh from './zh.ts';
 
