@@ -49,6 +49,8 @@ export interface ScenarioResult {
   cold: LoadResult;
   /** After a figure changes in the largest province: its targets computed again, one client. */
   afterWrite: LoadResult;
+  /** After a planner changes one target through the API: only that target is computed again. */
+  afterTargetChange: LoadResult;
   detail: LoadResult;
   import: ImportResult;
   /** The schema has the data versions (the progress cache can be made stale from outside). */
@@ -181,12 +183,14 @@ export function formatReport(r: BenchReport): { text: string; markdown: string }
         s.cacheAware ? `${ms(s.cold.p50)} / ${ms(s.cold.max)}` : 'no data versions in the schema', '', '']);
       rows.push([p, `GET /api/progress after a figure changes in ${s.breakdown.province} (its targets computed again), 1 client: median / max of ${s.afterWrite.requests}`,
         s.cacheAware ? `${ms(s.afterWrite.p50)} / ${ms(s.afterWrite.max)}` : 'no data versions in the schema', '', '']);
+      rows.push([p, `GET /api/progress after a target changes (PATCH through the API; that target computed again), 1 client: median / max of ${s.afterTargetChange.requests}`,
+        s.cacheAware ? `${ms(s.afterTargetChange.p50)} / ${ms(s.afterTargetChange.max)}` : 'no data versions in the schema', '', '']);
       rows.push([p, `GET /api/targets/:id/progress (${s.breakdown.province}, ${s.breakdown.parks} parks; ${bytesText(s.detail.bytes)}; ${s.detail.rps.toFixed(1)} answers/s), ${r.concurrency} clients: p50 / p95`,
         `${ms(s.detail.p50)} / ${ms(s.detail.p95)}`, `${ms(s.health.p50)} / ${ms(s.health.p95)}`, `${times(s.detail.p50 / s.health.p50)} / ${times(s.detail.p95 / s.health.p95)}`]);
       rows.push([p, `import ${int(s.import.rows)} figures (${s.import.files} file${s.import.files === 1 ? '' : 's'} of ≤ 20 000 rows), values/s`,
         s.import.error ? `failed: ${s.import.error.slice(0, 120)}` : `${int(importRate(s.import))}/s (${s.import.seconds.toFixed(1)} s)`,
         `${int(floorRate(s.import))}/s (${s.import.floorSeconds.toFixed(2)} s); figures alone ${int(s.import.rows / s.import.floorValuesOnlySeconds)}/s`, times(s.import.seconds / s.import.floorSeconds)]);
-      const loads = [s.health, s.progress, s.progressGzip, ...(s.revalidate ? [s.revalidate] : []), s.detail, s.cold, s.afterWrite];
+      const loads = [s.health, s.progress, s.progressGzip, ...(s.revalidate ? [s.revalidate] : []), s.detail, s.cold, s.afterWrite, s.afterTargetChange];
       const errors = loads.reduce((n, l) => n + l.errors, 0);
       if (errors) rows.push([p, 'failed requests', String(errors), '', loads.find((l) => l.firstError)?.firstError?.slice(0, 120) ?? '']);
     }
@@ -203,6 +207,7 @@ export function formatReport(r: BenchReport): { text: string; markdown: string }
         ['GET /api/progress, gzip, p95 (cached, under load)', (s) => s.progressGzip.p95, ms],
         ['GET /api/progress computed afresh (median)', (s) => (s.cacheAware ? s.cold.p50 : NaN), ms],
         ['GET /api/progress after a figure changes in one province (median)', (s) => (s.cacheAware ? s.afterWrite.p50 : NaN), ms],
+        ['GET /api/progress after a target changes (median)', (s) => (s.cacheAware ? s.afterTargetChange.p50 : NaN), ms],
         ['GET /api/targets/:id/progress p95', (s) => s.detail.p95, ms],
         ['import of one year, every park (total time)', (s) => (s.import.error ? NaN : s.import.seconds), (n) => `${n.toFixed(1)} s`],
         ['import, values/s', (s) => importRate(s.import), (n) => `${int(n)}/s`],
@@ -266,7 +271,7 @@ const WHY = {
     return `**Overview p95 at ${int(s.parks)} parks on SQLite (${ms(s.progress.p95)})**: the answer is the progress of all ${s.targets} targets, ${bytesText(s.progress.bytes)} of JSON, served prepared from the cache (keyed by the data version). `
       + `It takes about ${ms(perAnswer)} of the machine per answer (${s.progress.rps.toFixed(1)} answers a second under this load) to move those bytes through a socket to a client on the same two cores; with every client's request in flight each waits for those before it, so p95 ≈ clients × time per answer. `
       + `The bare endpoint under the same load has p95 ${ms(s.health.p95)} (the floor of this machine and load). `
-      + (s.cacheAware ? `Computing every target afresh takes ${ms(s.cold.p50)} (median, one client); after a figure changes in one province, ${ms(s.afterWrite.p50)}. ` : '');
+      + (s.cacheAware ? `Computing every target afresh takes ${ms(s.cold.p50)} (median, one client); after a figure changes in one province, ${ms(s.afterWrite.p50)}; after a target changes, ${ms(s.afterTargetChange.p50)}. ` : '');
   },
   import: (s: ScenarioResult) => {
     const rate = importRate(s.import);

@@ -172,12 +172,23 @@ async function bumper(target: Target): Promise<{ all: () => Promise<void>; figur
   return {
     has,
     all: async () => {
-      if (has) await bumpDataVersion(handle.db);
+      if (has) await bumpDataVersion(handle.db, { kind: 'catalogue' });
     },
     figuresOf: async (province) => {
-      if (has) await bumpDataVersion(handle.db, { figuresOf: [province] });
+      if (has) await bumpDataVersion(handle.db, { kind: 'province', provinces: [province] });
     },
     close: () => handle.close(),
+  };
+}
+
+/** A planner changing one target through the API, a little each time (its tolerance), as the `before` of a measurement. */
+async function targetEditor(url: string, targetId: number): Promise<() => Promise<void>> {
+  const admin = await signIn(url, 'admin', ADMIN_PASSWORD);
+  let step = 0;
+  return async () => {
+    const { version } = await admin.get<{ version: number }>(`/api/targets/${targetId}`);
+    const res = await admin.request('PATCH', `/api/targets/${targetId}`, { version, tolerance: 0.05 + (++step % 2) * 0.01, reason: 'bench' });
+    if (res.status !== 200) throw new Error(`PATCH /api/targets/${targetId}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   };
 }
 
@@ -327,6 +338,8 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     const cold = await coldLatency(`${url}/api/progress`, cache.all, 3);
     log(`  GET /api/progress after a figure changes in ${set.largestProvince.name} …`);
     const afterWrite = await coldLatency(`${url}/api/progress`, () => cache.figuresOf(set.largestProvince.code), 5);
+    log(`  GET /api/progress after a planner changes one target (PATCH /api/targets/${set.breakdownTargetId}) …`);
+    const afterTargetChange = await coldLatency(`${url}/api/progress`, await targetEditor(url, set.breakdownTargetId), 5);
     const detailUrl = `${url}/api/targets/${set.breakdownTargetId}/progress`;
     log(`  GET /api/targets/${set.breakdownTargetId}/progress (${set.largestProvince.name}, ${set.largestProvince.parks} parks) under load …`);
     const detail = await runLoad(detailUrl, { ...loadOptions(true), headers: IDENTITY });
@@ -349,7 +362,7 @@ async function scenario(kind: DatabaseKind, scale: number, adminUrl: string | nu
     return {
       kind, parks: scale, values: set.values, generateSeconds: set.seconds, targets: set.targets.length,
       breakdown: { targetId: set.breakdownTargetId, province: set.largestProvince.name, parks: set.largestProvince.parks },
-      health, progress, progressGzip, revalidate, cold, afterWrite, detail, import: importResult, cacheAware: cache.has,
+      health, progress, progressGzip, revalidate, cold, afterWrite, afterTargetChange, detail, import: importResult, cacheAware: cache.has,
     };
   } catch (err) {
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- server output (last 3000 characters) ---\n${server.output().slice(-3000)}`, { cause: err });

@@ -21,6 +21,8 @@ const Config = z.object({
   SEED: z.enum(['0', '1']).default('1'),
   /** `1`: fill an empty database with the generated example province (示例数据, `npm run demo`) instead of the published seed. */
   DEMO: z.enum(['0', '1']).default('0'),
+  /** The calendar date the server believes it is (tests, rehearsing a later reporting year): its clock runs on from that day. */
+  TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-06').optional(),
 });
 
 export type AppConfig = z.infer<typeof Config> & { dataDir: string; webRoot: string };

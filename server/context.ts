@@ -11,6 +11,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock that starts on `day` (YYYY-MM-DD, at this moment's time of day) and runs on from there. */
+export function clockFrom(day: string): Clock {
+  const start = new Date();
+  const offset = Date.parse(`${day}T${start.toISOString().slice(11)}`) - start.getTime();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 export interface AppDeps {
   db: Kysely<Database>;
   databaseKind: DatabaseKind;

@@ -11,7 +11,7 @@ import { STATUSES } from '../shared/progress.ts';
 import { findIndicator } from '../shared/indicators.ts';
 import type { Database } from './db/schema.ts';
 import { parkSeries } from './services/series.ts';
-import { seriesFromFigures } from './services/dashboard.ts';
+import { seriesFromFigures } from './services/series.ts';
 import { startServer, type RunningServer } from './testing/server-process.ts';
 import { TEST_DATABASES, type TestDatabase } from './testing/databases.ts';
 

@@ -158,7 +158,7 @@ for (const kind of TEST_DATABASES) {
         const catalogue = wb.getWorksheet('指标')!;
         expect((catalogue.getRow(1).values as unknown[]).slice(1)).toEqual(['代码', '名称', '英文名称', '标准单位', '可用单位', '类型', '说明']);
         const gdp = (catalogue.getSheetValues() as unknown[][]).find((r) => r?.[1] === 'gdp')!;
-        expect(gdp.slice(1, 6)).toEqual(['gdp', '地区生产总值', 'GDP', '亿元', '元、万元、亿元']);
+        expect(gdp.slice(1, 6)).toEqual(['gdp', '地区生产总值', 'GDP', '亿元', '元、千元、万元、亿元']);
       });
 
       it('gives planners every park, one park when asked, and refuses viewers, strangers and other parks', async () => {
@@ -440,8 +440,9 @@ for (const kind of TEST_DATABASES) {
 
       // A province of its own (江西), so no figure of another test enters the sums.
       beforeAll(async () => {
-        for (const [name, level, cityCode] of [['江西示例高新区甲', 'national', '360100'], ['江西示例高新区乙', 'provincial', '360200'], ['江西示例高新区丙', 'provincial', '360300']] as const) {
-          const created = await admin.request('POST', '/api/parks', { name, level, provinceCode: '360000', cityCode });
+        // 丙 became a provincial zone in 2025: not expected to report 2022 or 2024, so those years are complete with 甲 and 乙.
+        for (const [name, level, cityCode, approvedOn] of [['江西示例高新区甲', 'national', '360100', null], ['江西示例高新区乙', 'provincial', '360200', null], ['江西示例高新区丙', 'provincial', '360300', '2025-01']] as const) {
+          const created = await admin.request('POST', '/api/parks', { name, level, provinceCode: '360000', cityCode, approvedOn });
           if (created.status !== 201) throw new Error(`creating ${name}: ${created.status} ${JSON.stringify(created.body)}`);
           parkId[name] = created.body.id;
         }
@@ -486,7 +487,7 @@ for (const kind of TEST_DATABASES) {
           expect(rd.paceRatio).toBeCloseTo(((100 / 17 - 5) / 2) / 0.6, 10); // 0.735
           expect(rd.status).toBe('needs_acceleration');
           expect(rd.gap).toBeCloseTo(8 - 100 / 17, 10);
-          expect(rd.aggregate).toMatchObject({ parksIncluded: 2, parksExpected: 3, provisional: true, extraNeededUnit: '亿元' });
+          expect(rd.aggregate).toMatchObject({ parksIncluded: 2, parksExpected: 2, provisional: false, extraNeededUnit: '亿元' });
           expect(rd.aggregate!.extraNeeded).toBeCloseTo(0.08 * 1700 - 100, 10); // 36亿元 more R&D at today's GDP
           expect(rd.aggregate!.excluded).toEqual([expect.objectContaining({ parkName: '江西示例高新区丙', year: 2024, reason: 'missing_numerator' })]);
           // 0.08 × 1200 − 72 = 24; 0.08 × 500 − 28 = 12; 丙 is listed with its GDP but without a need

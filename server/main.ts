@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { systemClock } from './context.ts';
+import { clockFrom, systemClock } from './context.ts';
 import { openDatabase, type DatabaseHandle } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedIfEmpty } from './db/seed.ts';
@@ -63,7 +63,7 @@ async function main() {
   setInterval(() => void handle.optimize().catch((err: unknown) => console.warn(`optimize: ${String(err)}`)), 3600_000).unref();
 
   const app = createApp({
-    db: handle.db, databaseKind: handle.kind, clock: systemClock, webRoot: config.webRoot,
+    db: handle.db, databaseKind: handle.kind, clock: config.TODAY ? clockFrom(config.TODAY) : systemClock, webRoot: config.webRoot,
     trustProxy: config.TRUST_PROXY === '1', secureCookies: config.COOKIE_SECURE === '1', readAccess: config.READ_ACCESS,
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

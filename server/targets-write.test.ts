@@ -315,6 +315,43 @@ for (const kind of TEST_DATABASES) {
       expect(update.detail).toMatchObject({ version: 2, reason: '省政府常务会议调整', changed: ['targetValue', 'tolerance'] });
     });
 
+    it('accepts a target said two ways as one, keeping its stretch value', async () => {
+      const text = '到2027年，全省高新区高新技术企业数量达到3万家以上、力争达到3.5万家，研发投入强度提高1个百分点，达到4%。';
+      const result = (await planner.request('POST', '/api/extract-targets', { text, documentYear: 2024, regionCode: ZHEJIANG })).body as ExtractResultT;
+      expect(result.candidates.map((c) => [c.id, c.value, c.alternativeOf, c.alternative, c.stretchValue, c.drafts.length])).toEqual([
+        ['c1', 30000, null, null, 35000, 1],
+        ['c2', 35000, 'c1', 'stretch', null, 0],
+        ['c3', 1, 'c4', 'restatement', null, 0],
+        ['c4', 4, null, null, null, 1],
+      ]);
+      const drafts = draftsOf(result);
+      expect(drafts.map((d) => [d.indicator, d.targetValue, d.stretchValue, d.quote])).toEqual([
+        ['hte_count', 30000, 35000, '到2027年，全省高新区高新技术企业数量达到3万家以上、力争达到3.5万家'],
+        ['rd_intensity', 4, null, '研发投入强度提高1个百分点，达到4%'],
+      ]);
+      expect(drafts[1]!.note).toContain('亦表述为“研发投入强度提高1个百分点”');
+      const res = await planner.request('POST', '/api/plans', { title: '三年行动(测试)', regionCode: ZHEJIANG, documentText: text, targets: drafts.map((d) => send(d)) });
+      expect(res.status).toBe(201);
+      const [hte, rd] = res.body.targets as TargetT[];
+      expect([hte!.targetValue, hte!.stretchValue, rd!.stretchValue]).toEqual([30000, 35000, null]);
+      expect((await viewer.get<TargetT>(`/api/targets/${hte!.id}`)).stretchValue).toBe(35000);
+
+      // beyond the target, or refused; changed with its version and kept in the history
+      const before = await dump();
+      const short = await planner.request('PATCH', `/api/targets/${hte!.id}`, { version: 1, stretchValue: 28000 });
+      expect(short.status).toBe(422);
+      expect(short.body.error.problems).toEqual([expect.objectContaining({ field: 'stretchValue', code: 'stretch_not_beyond' })]);
+      expect(short.body.error.problems[0].message).toBe('力争值 28000 应高于目标值 30000 (a stretch value goes beyond the target)');
+      expect(await dump()).toEqual(before);
+      const raised = await planner.request('PATCH', `/api/targets/${hte!.id}`, { version: 1, stretchValue: 40000, reason: '力争值上调' });
+      expect(raised.body).toMatchObject({ version: 2, targetValue: 30000, stretchValue: 40000 });
+      const history = await viewer.get(`/api/targets/${hte!.id}/history`);
+      expect(history[1].changes).toEqual([{ field: 'stretchValue', before: 35000, after: 40000 }]);
+      // a ceiling strives lower
+      const ceiling = await planner.request('POST', '/api/targets', { planId: res.body.id, targets: [{ indicator: 'low_efficiency_firms', scope: 'province_aggregate', comparator: 'at_most', targetValue: 20, stretchValue: 25, targetYear: 2027 }] });
+      expect(ceiling.body.error.problems[0].message).toBe('力争值 25 应低于目标值 20 (a stretch value goes beyond the target)');
+    });
+
     it('serves a valid OpenAPI document with the new endpoints', async () => {
       const doc = await viewer.get('/api/openapi.json');
       const result = await new Validator().validate(doc);

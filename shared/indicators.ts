@@ -41,6 +41,12 @@ export interface Indicator {
   /** share: the indicator whose province total is the denominator. */
   shareOf?: string;
   definitionZh?: string;
+  /**
+   * Other names the figure goes by in statistics sheets (the torch survey's 火炬统计 terms, bureau
+   * tables), so an imported column headed "R&D经费内部支出(万元)" is known as this indicator. A name
+   * listed for two indicators would be ambiguous: the import then asks instead of guessing.
+   */
+  synonymsZh?: string[];
 }
 
 const amount = (code: string, nameZh: string, nameEn: string, unit: Unit, extra: Partial<Indicator> = {}): Indicator => ({
@@ -61,16 +67,18 @@ const rank = (code: string, nameZh: string, nameEn: string): Indicator => ({
 
 export const INDICATORS: readonly Indicator[] = [
   // Economy and innovation inputs
-  amount('gdp', '地区生产总值', 'GDP', '亿元'),
-  amount('rd_spending', 'R&D经费支出', 'R&D spending', '亿元'),
+  amount('gdp', '地区生产总值', 'GDP', '亿元', { synonymsZh: ['GDP', '生产总值', '园区生产总值', '地区生产总值(GDP)', '园区GDP'] }),
+  amount('rd_spending', 'R&D经费支出', 'R&D spending', '亿元', {
+    synonymsZh: ['R&D经费内部支出', '研究与试验发展经费支出', '研究与试验发展(R&D)经费支出', '研发经费支出', '研发经费内部支出', 'R&D经费', '研发经费投入', 'R&D投入'],
+  }),
   {
     code: 'rd_intensity', nameZh: 'R&D经费支出占GDP比重', nameEn: 'R&D intensity (R&D spending / GDP)',
     unit: '%', direction: 'up', kind: 'ratio', aggregation: 'ratio_of_sums',
     numerator: 'rd_spending', denominator: 'gdp', factor: 100,
     definitionZh: 'R&D经费支出 ÷ 地区生产总值 × 100%; 多个园区合计时为 ΣR&D经费 ÷ ΣGDP',
   },
-  amount('tax_revenue', '税收收入', 'Tax revenue', '亿元'),
-  amount('land_area', '土地面积', 'Land area', '亩'),
+  amount('tax_revenue', '税收收入', 'Tax revenue', '亿元', { synonymsZh: ['上缴税费', '上缴税额', '实际上缴税费', '实际上缴税费总额', '税收', '税收总额', '纳税总额'] }),
+  amount('land_area', '土地面积', 'Land area', '亩', { synonymsZh: ['园区面积', '占地面积', '用地面积', '土地总面积'] }),
   {
     code: 'tax_per_mu', nameZh: '亩均税收', nameEn: 'Tax per mu of land',
     unit: '万元/亩', direction: 'up', kind: 'ratio', aggregation: 'ratio_of_sums',
@@ -78,7 +86,7 @@ export const INDICATORS: readonly Indicator[] = [
     numerator: 'tax_revenue', denominator: 'land_area', factor: 10_000,
     definitionZh: '税收收入 ÷ 土地面积(亩); 多个园区合计时为 Σ税收 ÷ Σ亩数',
   },
-  amount('industrial_va', '规上工业增加值', 'Above-scale industrial value added', '亿元'),
+  amount('industrial_va', '规上工业增加值', 'Above-scale industrial value added', '亿元', { synonymsZh: ['规模以上工业增加值', '规上工业企业增加值', '规模以上工业企业增加值'] }),
   amount('digital_core_va', '数字经济核心产业增加值', 'Value added of core digital-economy industries', '亿元'),
   share('industrial_va_share', '规上工业增加值占全省比重', "Share of the province's above-scale industrial value added", 'industrial_va'),
   share('gdp_share', 'GDP占全省比重', "Share of the province's GDP", 'gdp'),
@@ -90,11 +98,11 @@ export const INDICATORS: readonly Indicator[] = [
   percent('tertiary_industry_pct', '第三产业增加值占GDP比重', 'Tertiary industry, % of GDP (三次产业结构)'),
 
   // Enterprises
-  count('hte_count', '国家高新技术企业数', 'National high-tech enterprises'),
+  count('hte_count', '国家高新技术企业数', 'National high-tech enterprises', { synonymsZh: ['高新技术企业数', '高新技术企业数量', '国家高新技术企业数量', '国家级高新技术企业数', '高企数', '有效高新技术企业数'] }),
   share('hte_share', '高新技术企业数占全省比重', "Share of the province's high-tech enterprises", 'hte_count'),
   count('tech_sme_national', '国家科技型中小企业数', 'National tech-based SMEs'),
   count('tech_sme_provincial', '省科技型中小企业数', 'Provincial tech-based SMEs'),
-  count('above_scale_firms', '规上工业企业数', 'Above-scale industrial firms'),
+  count('above_scale_firms', '规上工业企业数', 'Above-scale industrial firms', { synonymsZh: ['规模以上工业企业数', '规模以上工业企业数量', '规上工业企业数量'] }),
   count('smart_factories', '省级智能工厂数', 'Provincial smart factories'),
   count('listed_tech_companies', '科创上市企业累计培育数', 'Listed tech companies cultivated (cumulative)'),
   count('low_efficiency_firms', '亩均税收5万元以下低效工业用地企业数', 'Firms on low-efficiency industrial land (tax under 5万元/亩)', { direction: 'down' }),
@@ -127,11 +135,11 @@ export const INDICATORS: readonly Indicator[] = [
 
   // Added with plans and target extraction: measures that provinces' high-tech-zone policies name often
   // (migrations/0003 inserts them into databases seeded before they existed).
-  amount('operating_revenue', '营业收入', 'Operating revenue', '亿元', { definitionZh: '园区内企业营业收入合计(火炬统计口径)' }),
-  amount('industrial_output', '工业总产值', 'Gross industrial output', '亿元'),
-  amount('tech_contract_turnover', '技术合同成交额', 'Turnover of technology contracts', '亿元'),
+  amount('operating_revenue', '营业收入', 'Operating revenue', '亿元', { definitionZh: '园区内企业营业收入合计(火炬统计口径)', synonymsZh: ['营收', '营业总收入', '企业营业收入'] }),
+  amount('industrial_output', '工业总产值', 'Gross industrial output', '亿元', { synonymsZh: ['工业产值', '工业总产值(当年价)'] }),
+  amount('tech_contract_turnover', '技术合同成交额', 'Turnover of technology contracts', '亿元', { synonymsZh: ['技术合同交易额', '技术合同成交金额', '技术交易额'] }),
   percent('hitech_output_share', '高新技术产业产值占规上工业总产值比重', 'High-tech industries, % of above-scale industrial output'),
-  count('new_rd_institutions', '新型研发机构数', 'New-type R&D institutions'),
+  count('new_rd_institutions', '新型研发机构数', 'New-type R&D institutions', { synonymsZh: ['新型研发机构', '新型研发机构数量'] }),
 ];
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));

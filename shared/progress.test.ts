@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, directionOf, leastSquaresSlope, meetsTarget, noRegionSet, type ProgressTarget } from './progress.ts';
+import { computeProgress, directionOf, leastSquaresSlope, meetsTarget, noRegionSet, projectionPath, straightPath, type ProgressTarget } from './progress.ts';
 import { extraNumeratorNeeded, findIndicator } from './indicators.ts';
 
 const now = { currentYear: 2024 };
@@ -283,7 +283,7 @@ describe('worked example G: an incomplete later year never decides the status (r
     expect(p.statusReason).toBe('incomplete');
     expect(p.attained).toBeNull();
     expect(p.provisionalLatest?.year).toBe(2024);
-    expect(p.missing).toEqual({ indicators: ['rd_spending', 'gdp'], parks: [], years: [2024, 2025] });
+    expect(p.missing).toEqual({ indicators: ['rd_spending', 'gdp'], parks: [], parksTotal: 0, regions: [], years: [2024, 2025] });
   });
 
   it('counts 80% of the parks as complete and 7 of 9 as not', () => {
@@ -310,7 +310,7 @@ describe('worked example H: five-year-old figures decide nothing (rule 4)', () =
     expect(p.projected).toBeNull();
     expect(p.elapsed).toBeNull();
     expect(p.neededPaceFromNow).toBeNull();
-    expect(p.missing).toEqual({ indicators: ['national_rank'], parks: [], years: [2022, 2023, 2024, 2025] });
+    expect(p.missing).toEqual({ indicators: ['national_rank'], parks: [], parksTotal: 0, regions: [], years: [2022, 2023, 2024, 2025] });
   });
 
   it('a figure two years before the reporting year is not stale yet', () => {
@@ -376,7 +376,7 @@ describe('rules 1, 5 and 7', () => {
     const p = computeProgress({ comparator: 'at_least', targetValue: 100, targetYear: 2027, baselineYear: 2023 }, [],
       { direction: 'up', currentYear: 2026, indicators: ['gdp'] });
     expect(p.statusReason).toBe('no_data');
-    expect(p.missing).toEqual({ indicators: ['gdp'], parks: [], years: [2023, 2024, 2025] });
+    expect(p.missing).toEqual({ indicators: ['gdp'], parks: [], parksTotal: 0, regions: [], years: [2023, 2024, 2025] });
   });
 
   it('rule 7: one value names the next year due', () => {
@@ -400,5 +400,23 @@ describe('rules 1, 5 and 7', () => {
     expect(p.missing).toBeNull();
     expect(p.held).toBe(false);
     expect(p.provisionalLatest).toBeNull();
+  });
+});
+
+describe('the straight path and the projection', () => {
+  it('runs from the baseline to the target, and from the latest value at the observed pace', () => {
+    const target: ProgressTarget = { comparator: 'at_least', targetValue: 1000, targetYear: 2023, baselineYear: 2021, baselineValue: 802 };
+    const p = computeProgress(target, [{ year: 2022, value: 905 }], { direction: 'up', currentYear: 2023 });
+    expect(straightPath(target, p)).toEqual([{ year: 2021, value: 802 }, { year: 2022, value: 901 }, { year: 2023, value: 1000 }]);
+    expect(projectionPath(2023, p)).toEqual([{ year: 2022, value: 905 }, { year: 2023, value: 1008 }]);
+  });
+
+  it('draws no path for a held target and no projection from stale figures', () => {
+    const held: ProgressTarget = { comparator: 'at_most', targetValue: 10, targetYear: 2025, baselineYear: 2016, baselineValue: 3 };
+    expect(straightPath(held, computeProgress(held, [{ year: 2023, value: 5 }], { direction: 'down', currentYear: 2024 }))).toEqual([]);
+    const rank: ProgressTarget = { comparator: 'at_most', targetValue: 10, targetYear: 2025, baselineYear: 2020, baselineValue: 15 };
+    const stale = computeProgress(rank, [{ year: 2021, value: 13 }], { direction: 'down', currentYear: 2026 });
+    expect(projectionPath(2025, stale)).toEqual([]);
+    expect(straightPath(rank, stale)).toHaveLength(6);
   });
 });

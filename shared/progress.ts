@@ -57,7 +57,7 @@ export const COMPLETE_SHARE = 0.8;
 export const STALE_AFTER_YEARS = 2;
 
 /** Whether a point of a series may decide a status: a park's own figure always; an aggregate's when complete. */
-export function isComplete(p: SeriesValue): boolean {
+export function isComplete(p: Pick<SeriesValue, 'parksIncluded' | 'parksExpected'>): boolean {
   return p.parksExpected == null || p.parksIncluded == null || p.parksIncluded >= COMPLETE_SHARE * p.parksExpected - 1e-9;
 }
 
@@ -95,10 +95,14 @@ export interface ProvisionalLatest {
   parksExpected: number;
 }
 
-/** What would resolve insufficient_data: figures of these indicators, from these parks, for these years. */
+/** What would resolve insufficient_data: figures of these indicators, from these parks (or regions' own totals), for these years. */
 export interface Missing {
   indicators: string[];
+  /** The parks that have not reported them (the first few of `parksTotal`). */
   parks: { id: number; name: string }[];
+  parksTotal: number;
+  /** Regions whose own totals are missing (a share of the province needs the province's total). */
+  regions: { code: string; name: string }[];
   years: number[];
 }
 
@@ -215,13 +219,18 @@ function baselineOf(target: ProgressTarget, series: readonly SeriesValue[]): Yea
 function insufficient(p: Progress, reason: StatusReason, years: number[], options: ProgressOptions, lastKnownStatus: Status | null = null): Progress {
   return {
     ...p, status: 'insufficient_data', statusReason: reason, lastKnownStatus,
-    missing: { indicators: [...(options.indicators ?? [])], parks: [], years },
+    missing: { indicators: [...(options.indicators ?? [])], parks: [], parksTotal: 0, regions: [], years },
   };
+}
+
+/** The status insufficient_data for a reason found outside the series (a class without enough parks judged). */
+export function insufficientFor(target: ProgressTarget, reason: StatusReason, missing: Missing, options: ProgressOptions): Progress {
+  return { ...computeProgress(target, [], options), status: 'insufficient_data', statusReason: reason, lastKnownStatus: null, missing };
 }
 
 /** A target whose region set is not defined yet: nothing can be measured. */
 export function noRegionSet(target: ProgressTarget, options: ProgressOptions): Progress {
-  return { ...computeProgress(target, [], options), statusReason: 'no_region_set', missing: { indicators: [], parks: [], years: [] } };
+  return insufficientFor(target, 'no_region_set', { indicators: [], parks: [], parksTotal: 0, regions: [], years: [] }, options);
 }
 
 export function computeProgress(target: ProgressTarget, rawSeries: readonly SeriesValue[], options: ProgressOptions): Progress {
@@ -336,6 +345,24 @@ function statusOf(p: Progress, t: number, yT: number, pointCount: number, option
   const R = p.paceRatio ?? (p.observedPace * (p.direction === 'up' ? 1 : -1) >= 0 ? 1 : -1);
   const status: Status = R >= ON_TRACK_RATIO ? 'on_track' : R >= ACCELERATE_RATIO ? 'needs_acceleration' : R >= 0 ? 'limited' : 'regressing';
   return { ...p, status };
+}
+
+/**
+ * The straight path from the baseline to the target, one point a year: where a target on schedule
+ * would be. None for a held target (there is no distance to cover) or without a baseline.
+ */
+export function straightPath(target: Pick<ProgressTarget, 'targetValue' | 'targetYear'>, progress: Pick<Progress, 'baselineYear' | 'baselineValue' | 'held'>): YearValue[] {
+  const { baselineYear: yb, baselineValue: b, held } = progress;
+  const { targetValue: T, targetYear: yT } = target;
+  if (held || yb === null || b === null || yT <= yb) return [];
+  return yearsBetween(yb, yT).map((year) => ({ year, value: b + ((T - b) * (year - yb)) / (yT - yb) }));
+}
+
+/** The latest value carried at the observed pace to the target year (none when nothing is projected). */
+export function projectionPath(targetYear: number, progress: Pick<Progress, 'latestYear' | 'latestValue' | 'observedPace' | 'projected'>): YearValue[] {
+  const { latestYear: t, latestValue: v, observedPace: pace, projected } = progress;
+  if (t === null || v === null || pace === null || projected === null || targetYear <= t) return [];
+  return yearsBetween(t, targetYear).map((year) => ({ year, value: v + pace * (year - t) }));
 }
 
 /** Statuses from worst to best, for ranking parks and picking a summary. */

@@ -127,6 +127,8 @@ export const Target = z.object({
   targetYear: z.number().int(),
   baselineYear: z.number().int().nullable(),
   baselineValue: z.number().nullable(),
+  // optional in the type only (the server always sends it), so clients built before it still compile
+  stretchValue: z.number().nullable().optional().describe('力争值: the value the plan strives for beyond the target (达到4万家以上、力争达到5万家), in the target’s unit; null when none'),
   quote: z.string().nullable(),
   quoteLocation: z.string().nullable(),
   note: z.string().nullable(),
@@ -146,7 +148,9 @@ export const StatusReason = z.enum(STATUS_REASONS);
 
 export const Missing = z.object({
   indicators: z.array(z.string()).describe('indicator codes whose figures are missing'),
-  parks: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('the parks that have not reported them'),
+  parks: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('the parks that have not reported them (the first 20)'),
+  parksTotal: z.number().int().describe('how many parks have not reported them'),
+  regions: z.array(z.object({ code: z.string(), name: z.string() })).describe('regions whose own totals are missing (a share of the province needs its total)'),
   years: z.array(z.number().int()).describe('the years they are missing for'),
 });
 
@@ -542,6 +546,8 @@ export const ParkTargetCell = z.object({
   parkId: z.number().int(),
   targetId: z.number().int(),
   status: Status,
+  statusReason: StatusReason.nullable(),
+  held: z.boolean(),
   latestYear: z.number().int().nullable(),
   latestValue: z.number().nullable(),
   progress: z.number().nullable(),
@@ -755,13 +761,17 @@ export const ImportProblem = z.object({
   field: z.string().describe('park, indicator, year, value, unit, note, confirm, version, header'),
   code: z.string().describe('machine-readable: unknown_park, unknown_indicator, not_a_number, wrong_unit, negative, duplicate, forbidden_park, implausible_jump, stale, version_required, …'),
   message: z.string().describe('what is wrong, in Chinese (and English)'),
+  cell: z.string().optional().describe('(always sent) where, as Excel names it: 填报数据!D7; a column’s problem names its header cell (填报数据!K3), one without a column its row (填报数据!1:1)'),
   current: ValueProblem.shape.current.describe('version problems: the figure as it is stored now'),
+  region: z.object({ code: z.string(), name: z.string(), level: z.string() }).optional()
+    .describe('region_row: the province or city the row names instead of a park (region figures cannot be imported yet)'),
 });
 
 export const ImportRowStatus = z.enum(['new', 'changed', 'unchanged']);
 
 export const ImportRow = z.object({
   row: z.number().int(),
+  column: z.string().optional().describe('(always sent) the column letter of the figure’s cell (the 数值 column of the template; an indicator’s column in a wide sheet)'),
   parkId: z.number().int(),
   parkName: z.string(),
   indicator: z.string(),
@@ -776,18 +786,38 @@ export const ImportRow = z.object({
   version: z.number().int().nullable().describe('dry run: the stored figure’s version (send it back in `versions`); after a commit: the version now stored'),
 });
 
+export const ImportColumn = z.object({
+  column: z.string().describe('the column letter, e.g. "D"'),
+  header: z.string().describe('the header as written in the file, e.g. "R&D经费内部支出(万元)"'),
+  name: z.string().describe('the header without the unit in brackets: what is matched and remembered'),
+  unit: z.string().nullable().describe('the unit the header names in brackets (万元, 亿元, 千元, 亩, 平方公里, 家, 个, %); null when none'),
+  unitText: z.string().nullable().describe('a bracket at the end of the header that names no known unit (人, 万美元): such a column cannot be imported'),
+  role: z.enum(['park', 'parkId', 'year', 'note', 'confirm', 'indicator', 'ignored', 'unmatched'])
+    .describe('what the column is: the park’s name or number, the year, the row’s note or confirmation, an indicator, a column left out, or one the import could not match'),
+  indicator: z.object({ code: z.string(), nameZh: z.string(), unit: z.string() }).nullable().describe('role indicator: the indicator its figures are written to'),
+  matchedBy: z.enum(['name', 'code', 'synonym', 'mapping', 'remembered', 'auto']).nullable()
+    .describe('how the indicator (or ignoring it) was decided: the catalogue’s name, code or synonym, this request’s `mapping`, a mapping remembered from an earlier import, or auto (序号, 所在市 and the like are never indicators)'),
+  suggestions: z.array(z.object({ code: z.string(), nameZh: z.string(), unit: z.string(), score: z.number() }))
+    .describe('role unmatched: the indicators the header may mean, best first (score 0–1), whose unit the header’s converts to'),
+  figures: z.number().int().describe('cells with a figure under this header'),
+});
+
 export const ImportReport = z.object({
   dryRun: z.boolean(),
   committed: z.boolean().describe('true only when the figures were written'),
   fileName: z.string(),
   sheet: z.string().describe('the sheet that was read (for a CSV file: its name without the extension)'),
+  layout: z.enum(['long', 'wide']).optional().describe('(always sent) long: the template, one figure per row; wide: a statistics sheet, one row per park and one column per indicator'),
+  year: z.object({ value: z.number().int(), cell: z.string().nullable() }).nullable().optional()
+    .describe('(always sent) wide sheets without a year column: the year read from the title above the header (its cell) or from the sheet’s name (cell null)'),
+  columns: z.array(ImportColumn).optional().describe('(always sent) wide sheets: every column with a header, what it was matched to or that it was not; what a page needs to let the planner map columns (send them back as `mapping`)'),
   status: ImportStatus.describe('the status the figures are (or would be) saved with'),
   rowsRead: z.number().int().describe('data rows with any content, below the header'),
   summary: z.object({
     new: z.number().int(),
     changed: z.number().int(),
     unchanged: z.number().int(),
-    skipped: z.number().int().describe('rows without a value (the template’s rows left empty)'),
+    skipped: z.number().int().describe('long: rows without a value (the template’s rows left empty); wide: cells left empty (or —, 无) under indicator columns, and 合计 rows'),
     problems: z.number().int(),
   }),
   problems: z.array(ImportProblem),
@@ -798,6 +828,7 @@ export const ImportReport = z.object({
 export type ImportProblemT = z.infer<typeof ImportProblem>;
 export type ImportRowT = z.infer<typeof ImportRow>;
 export type ImportReportT = z.infer<typeof ImportReport>;
+export type ImportColumnT = z.infer<typeof ImportColumn>;
 
 // --- screen links (wall displays) -----------------------------------------------------------------
 
@@ -850,6 +881,7 @@ export const TargetInput = z.object({
   targetYear: z.number().int().min(1990).max(2100),
   baselineYear: z.number().int().min(1980).max(2100).nullable().optional(),
   baselineValue: z.number().finite().nullable().optional(),
+  stretchValue: z.number().finite().nullable().optional().describe('力争值, in `unit`: beyond the target value (below it for at_most / less_than)'),
   quote: z.string().max(4000).nullable().optional().describe('the policy’s words'),
   quoteStart: z.number().int().min(0).nullable().optional().describe('span in the plan’s document text: documentText.slice(quoteStart, quoteEnd) must be the quote'),
   quoteEnd: z.number().int().min(0).nullable().optional(),
@@ -967,7 +999,11 @@ export const ExtractCandidate = z.object({
   }),
   confidence: z.number().min(0).max(1),
   reasons: z.array(ExtractReason),
-  drafts: z.array(TargetDraft).describe('what to send to POST /api/targets (or with POST /api/plans): one per park when the text names several'),
+  // The next three are optional in the type only (the server always sends them), so web code written before them compiles.
+  alternativeOf: z.string().nullable().optional().describe('the id of the candidate this one says again: accept that target, not this one'),
+  alternative: z.enum(['stretch', 'restatement']).nullable().optional().describe('stretch: its 力争 value (达到4万家以上、力争达到5万家); restatement: the same target as a change (提高1.5个百分点, 达到6%)'),
+  stretchValue: z.number().nullable().optional().describe('on a target: the value of its stretch alternative, in `unit` (also in its drafts)'),
+  drafts: z.array(TargetDraft).describe('what to send to POST /api/targets (or with POST /api/plans): one per park when the text names several; empty for an alternative'),
 });
 
 export const ExtractResult = z.object({
@@ -979,6 +1015,21 @@ export const ExtractResult = z.object({
     span: SpanSchema, text: z.string(), reason: z.enum(['relative_year_without_document_year', 'no_year']), message: z.string(),
     indicatorPhrase: z.string(), comparator: Comparator, value: z.number().nullable(), unit: z.string().nullable(),
   })).describe('numbers that read like targets but lack a year (or need the document year)'),
+  text: z.string().optional().describe('an uploaded document only: its text as read, paragraph by paragraph; every span points into it'),
+  document: z.object({
+    fileName: z.string(),
+    format: z.enum(['docx', 'pdf']),
+    pages: z.number().int().nullable().describe('PDF pages; null for Word'),
+    characters: z.number().int(),
+  }).optional().describe('an uploaded document only: what was read'),
+});
+
+/** The upload form of POST /api/extract-targets: a .docx or a PDF instead of pasted text. */
+export const ExtractUpload = z.object({
+  file: z.instanceof(File, { message: '请选择要上传的文件 (multipart field "file")' }),
+  documentYear: z.preprocess((v) => (v === '' || v === 'null' ? undefined : v), z.coerce.number().int().min(1990).max(2100).optional())
+    .describe('the year the document was issued: 三年内, 今年 count from it'),
+  regionCode: z.preprocess((v) => (v === '' || v === 'null' ? undefined : v), code6.optional()).describe('the plan’s province'),
 });
 
 export type TargetInputT = z.infer<typeof TargetInput>;

@@ -57,6 +57,14 @@ describe('the rules of a target’s values (the server’s checks and the forms�
     expect(codes(values({ indicator: COVERAGE, scope: 'coverage', comparator: 'at_least', targetValue: 12, parkLevel: 'national', regionCount: 11 }))).toEqual(['targetValue:over_set_size']);
   });
 
+  it('takes a stretch value (力争) beyond the target only, converted like the target value', () => {
+    expect(codes(values({ indicator: HTE, comparator: 'at_least', targetValue: 40000, stretchValue: 50000 }))).toEqual([]);
+    expect(codes(values({ indicator: HTE, comparator: 'at_least', targetValue: 40000, stretchValue: 30000 }))).toEqual(['stretchValue:stretch_not_beyond']);
+    expect(codes(values({ indicator: RANK, comparator: 'at_most', targetValue: 10, stretchValue: 5 }))).toEqual([]);
+    expect(codes(values({ indicator: RANK, comparator: 'at_most', targetValue: 10, stretchValue: 12 }))).toEqual(['stretchValue:stretch_not_beyond']);
+    expect(checkTargetValues(values({ indicator: TAX, comparator: 'at_least', targetValue: 5000, stretchValue: 6000, unit: '万元' })).stretchValue).toBe(0.6);
+  });
+
   it('checks the years and the tolerance', () => {
     expect(codes(values({ targetYear: 25 }))).toEqual(['targetYear:year_invalid']);
     expect(codes(values({ tolerance: 0.1, comparator: 'at_least' }))).toEqual(['tolerance:tolerance_not_about']);

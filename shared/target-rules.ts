@@ -27,12 +27,12 @@ export interface RuleIndicator {
 
 /** The fields of a target as the API names them; a form shows each problem at its field. */
 export type TargetField =
-  | 'indicator' | 'scope' | 'targetValue' | 'unit' | 'targetYear' | 'tolerance' | 'baselineYear' | 'baselineValue' | 'parkId' | 'parkLevel';
+  | 'indicator' | 'scope' | 'targetValue' | 'unit' | 'targetYear' | 'tolerance' | 'baselineYear' | 'baselineValue' | 'stretchValue' | 'parkId' | 'parkLevel';
 
 export type TargetRuleCode =
   | 'indicator_required' | 'unknown_indicator' | 'scope_required' | 'scope_mismatch' | 'park_required' | 'level_required'
   | 'value_required' | 'not_a_number' | 'wrong_unit' | 'negative' | 'over_100' | 'not_integer' | 'rank_below_one' | 'over_set_size'
-  | 'year_invalid' | 'tolerance_invalid' | 'tolerance_not_about' | 'baseline_year_required' | 'baseline_not_before_target';
+  | 'stretch_not_beyond' | 'year_invalid' | 'tolerance_invalid' | 'tolerance_not_about' | 'baseline_year_required' | 'baseline_not_before_target';
 
 export interface TargetRuleProblem {
   field: TargetField;
@@ -59,6 +59,8 @@ export interface TargetValues {
   baselineValue: number | null;
   /** The unit of the baseline value; undefined or '' for the indicator's own. */
   baselineUnit?: string | undefined;
+  /** 力争值: what the plan strives for beyond the target, in the target value's unit; null when none. */
+  stretchValue?: number | null;
   /** Scope park: the park of each target (a form may hold several, one target each). */
   parkIds?: readonly (number | null)[];
   parkLevel?: TargetParkLevel | null;
@@ -68,9 +70,10 @@ export interface TargetValues {
 
 export interface CheckedTargetValues {
   problems: TargetRuleProblem[];
-  /** The target and baseline values in the indicator's unit (as given when they do not convert). */
+  /** The target, baseline and stretch values in the indicator's unit (as given when they do not convert). */
   targetValue: number | null;
   baselineValue: number | null;
+  stretchValue: number | null;
 }
 
 const COUNT_UNITS = new Set(['家', '个']);
@@ -111,16 +114,17 @@ export function checkTargetValues(v: TargetValues): CheckedTargetValues {
   if (v.scope === 'coverage' && !v.parkLevel) add('parkLevel', 'level_required', '请指定所需园区级别', 'which level of park covers a region?');
 
   // Values, in the indicator's unit.
-  const converted = (field: 'targetValue' | 'baselineValue', value: number | null, unit: string | undefined): number | null => {
+  const converted = (field: 'targetValue' | 'baselineValue' | 'stretchValue', value: number | null, unit: string | undefined): number | null => {
     if (value === null || !indicator) return value;
     const inUnit = inIndicatorUnit(value, unit, indicator);
     if (inUnit !== null) return inUnit;
-    add(field === 'targetValue' ? 'unit' : 'baselineValue', 'wrong_unit', `单位“${unit}”不适用于${name(indicator)}, 应为 ${indicator.unit} 或可换算的单位`, 'wrong unit');
+    add(field === 'targetValue' ? 'unit' : field, 'wrong_unit', `单位“${unit}”不适用于${name(indicator)}, 应为 ${indicator.unit} 或可换算的单位`, 'wrong unit');
     return value;
   };
   const targetValue = converted('targetValue', v.targetValue, v.unit);
   const baselineValue = converted('baselineValue', v.baselineValue, v.baselineUnit);
-  const checkValue = (field: 'targetValue' | 'baselineValue', value: number | null) => {
+  const stretchValue = converted('stretchValue', v.stretchValue ?? null, v.unit);
+  const checkValue = (field: 'targetValue' | 'baselineValue' | 'stretchValue', value: number | null) => {
     if (value === null || !indicator) return;
     if (value < 0) add(field, 'negative', `${name(indicator)}不能为负数`, 'must not be negative');
     if ((indicator.kind === 'percent' || indicator.kind === 'share') && value > 100) add(field, 'over_100', `${name(indicator)}不能超过100%`, 'a share over 100%');
@@ -130,6 +134,14 @@ export function checkTargetValues(v: TargetValues): CheckedTargetValues {
   if (targetValue === null && v.scope !== 'coverage') add('targetValue', 'value_required', '请填写目标值', 'a target value is required');
   checkValue('targetValue', targetValue);
   checkValue('baselineValue', baselineValue);
+  checkValue('stretchValue', stretchValue);
+  if (stretchValue !== null && targetValue !== null) {
+    // 力争 asks for more than the target: above it, or below it for a ceiling (不超过, 控制在…以内)
+    const ceiling = v.comparator === 'at_most' || v.comparator === 'less_than';
+    if (ceiling ? stretchValue >= targetValue : stretchValue <= targetValue) {
+      add('stretchValue', 'stretch_not_beyond', `力争值 ${stretchValue} 应${ceiling ? '低于' : '高于'}目标值 ${targetValue}`, 'a stretch value goes beyond the target');
+    }
+  }
   if (v.scope === 'coverage' && targetValue !== null && v.regionCount !== undefined && v.regionCount > 0 && targetValue > v.regionCount) {
     add('targetValue', 'over_set_size', `目标值 ${targetValue} 超过地区集合的 ${v.regionCount} 个地区`, 'more than the set holds');
   }
@@ -145,7 +157,7 @@ export function checkTargetValues(v: TargetValues): CheckedTargetValues {
   else if (v.baselineYear !== null && v.targetYear !== null && v.baselineYear >= v.targetYear) {
     add('baselineYear', 'baseline_not_before_target', `基期 ${v.baselineYear} 应早于目标年 ${v.targetYear}`, 'the baseline year must come before the target year');
   }
-  return { problems, targetValue, baselineValue };
+  return { problems, targetValue, baselineValue, stretchValue };
 }
 
 // --- forms: the same rules over text as typed ------------------------------------------------------

@@ -18,6 +18,12 @@ describe('unit conversion', () => {
   it('refuses to convert across dimensions', () => {
     expect(canConvert('亿元', '亩')).toBe(false);
     expect(canConvert('%', '家')).toBe(false);
+    // Statistics sheets: 千元 for money, 个 for a count of firms.
+    expect(convert(52_346_000, '千元', '亿元')).toBe(523.46);
+    expect(convert(2_456_800, '万元', '亿元')).toBe(245.68);
+    expect(canConvert('个', '家')).toBe(true);
+    expect(convert(3120, '个', '家')).toBe(3120);
+    expect(canConvert('个', '名')).toBe(false);
     expect(() => convert(1, '亿元', '亩')).toThrow(/不能把单位“亿元”换算为“亩”/);
   });
 });

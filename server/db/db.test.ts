@@ -11,7 +11,7 @@ import { readSeedCsv, SEED_DIR, seedIfEmpty } from './seed.ts';
 import { bumpDataVersion, provincesOf, readDataVersion, readVersions } from '../services/data-version.ts';
 
 // Tables the product cannot work without; later migrations may add more.
-const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log', 'login_attempts', 'reporting_rounds', 'screens', 'target_revisions', 'data_version', 'province_data_versions'];
+const TABLES = ['regions', 'sources', 'plans', 'parks', 'indicators', 'targets', 'target_regions', 'users', 'user_parks', 'sessions', 'reported_values', 'value_revisions', 'audit_log', 'login_attempts', 'reporting_rounds', 'screens', 'target_revisions', 'data_version', 'province_data_versions', 'import_column_mappings'];
 const MIGRATIONS = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.*\.ts$/.test(f)).sort().map((f) => f.replace(/\.ts$/, ''));
 
 for (const kind of TEST_DATABASES) {
@@ -72,7 +72,7 @@ for (const kind of TEST_DATABASES) {
       expect(Number(n.n)).toBe(11);
     });
 
-    it('counts changes by what changed: every change, the catalogue, the figures of each province', async () => {
+    it('counts changes by what changed: every change, the catalogue, the figures and parks of each province', async () => {
       const parkIn = async (province: string) => (await handle.db.selectFrom('parks').select('id').where('province_code', '=', province).orderBy('id').executeTakeFirstOrThrow()).id;
       const [zhejiang, jiangsu] = [await parkIn('330000'), await parkIn('320000')];
       expect(await provincesOf(handle.db, { parkIds: [zhejiang, jiangsu, zhejiang], regionCodes: ['330100', null] })).toEqual(['320000', '330000']);
@@ -80,15 +80,19 @@ for (const kind of TEST_DATABASES) {
       const all0 = await readDataVersion(handle.db);
       const v0 = await readVersions(handle.db);
       // A park in Zhejiang reports: every change counts it, Zhejiang's figures too, nothing else.
-      await bumpDataVersion(handle.db, { figuresOf: ['330000'] });
-      await bumpDataVersion(handle.db, { figuresOf: ['330000'] });
+      await bumpDataVersion(handle.db, { kind: 'province', provinces: ['330000'] });
+      await bumpDataVersion(handle.db, { kind: 'province', provinces: ['330000'] });
       const v1 = await readVersions(handle.db);
       expect(await readDataVersion(handle.db)).toBe(all0 + 2);
       expect([v1.catalogue, v1.figuresOf('330000'), v1.figuresOf('320000')]).toEqual([v0.catalogue, v0.figuresOf('330000') + 2, v0.figuresOf('320000')]);
-      // A target or a park changes: the catalogue, so every target's progress is computed again.
-      await bumpDataVersion(handle.db);
+      // A target changes: every change counts it; the changed target itself says it is new (services/progress.ts).
+      await bumpDataVersion(handle.db, { kind: 'targets' });
       const v2 = await readVersions(handle.db);
-      expect([await readDataVersion(handle.db), v2.catalogue, v2.figuresOf('330000')]).toEqual([all0 + 3, v0.catalogue + 1, v1.figuresOf('330000')]);
+      expect([await readDataVersion(handle.db), v2.catalogue, v2.figuresOf('330000')]).toEqual([all0 + 3, v0.catalogue, v1.figuresOf('330000')]);
+      // The catalogue (indicators, regions): every target's progress is computed again.
+      await bumpDataVersion(handle.db, { kind: 'catalogue' });
+      const v3 = await readVersions(handle.db);
+      expect([await readDataVersion(handle.db), v3.catalogue, v3.figuresOf('330000')]).toEqual([all0 + 4, v0.catalogue + 1, v1.figuresOf('330000')]);
     });
   });
 }

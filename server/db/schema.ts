@@ -94,6 +94,8 @@ export interface TargetsTable {
   target_year: number;
   baseline_year: number | null;
   baseline_value: number | null;
+  /** 力争值: the value the plan strives for beyond the target (migration 0009); null when none is stated. */
+  stretch_value: number | null;
   quote: string | null;
   quote_location: string | null;
   /** [quote_start, quote_end) in the plan's document_text (JavaScript string indices). */
@@ -246,6 +248,17 @@ export interface ProvinceDataVersionTable {
   version: number;
 }
 
+/** What planners told the import a statistics sheet's column header means (migration 0009). */
+export interface ImportColumnMappingsTable {
+  /** The header's name as the import compares it (normalizeText, the unit in brackets left out). */
+  header_key: string;
+  header_text: string;
+  /** null: the column is ignored. */
+  indicator_code: string | null;
+  mapped_by_name: string;
+  mapped_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   sources: SourcesTable;
@@ -266,6 +279,7 @@ export interface Database {
   screens: ScreensTable;
   data_version: DataVersionTable;
   province_data_versions: ProvinceDataVersionTable;
+  import_column_mappings: ImportColumnMappingsTable;
 }
 
 export type Park = Selectable<ParksTable>;

@@ -4,7 +4,7 @@ import { ErrorResponse, ImportQuery, ImportReport, ImportStatus, TemplateQuery }
 import { actorOf, currentUser, requireRole } from '../auth.ts';
 import { ApiError, resourceRouter } from '../http.ts';
 import { runImport } from '../services/import.ts';
-import { MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
+import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
 import { buildTemplate } from '../services/import-template.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,7 +20,31 @@ const ImportForm = z.object({
     .openapi({ description: 'JSON object "parkId:indicator:year" → version: the `versions` of the dry run’s report. Needed to change existing figures.', example: '{"12:gdp:2025":3}' }),
   status: ImportStatus.optional().openapi({ description: 'save as draft (default) or submit for review' }),
   reason: z.string().max(500).optional().openapi({ description: 'why the figures change (kept in their history)' }),
+  mapping: z.string().max(100_000).optional()
+    .openapi({ description: 'wide sheets: JSON object header → indicator code, or "ignore", for columns the dry run could not match (or matched otherwise). Headers with or without their unit. Remembered for the next file once a planner’s or admin’s import is committed.', example: '{"研发人员(人)":"ignore","营收(亿元)":"operating_revenue"}' }),
 });
+
+const Mapping = z.record(
+  z.string().trim().min(1, '表头不能为空 (empty header)').max(200),
+  z.string().regex(/^[\w.-]+$/, '应为指标代码或 "ignore" (an indicator code or "ignore")'),
+);
+
+/** A JSON form field, validated: 400 naming the field when it is not JSON or not of the shape. */
+function jsonField<T>(name: string, text: string | undefined, schema: z.ZodType<T>, shape: string): T | undefined {
+  if (!text?.trim()) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_request', `${name} 不是有效的 JSON (${name} is not valid JSON)`, [{ path: name, message: 'invalid JSON' }]);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError(400, 'invalid_request', `${name} 格式有误: 应为 ${shape}`,
+      parsed.error.issues.map((i) => ({ path: [name, ...i.path].join('.'), message: i.message })));
+  }
+  return parsed.data;
+}
 
 const Versions = z.record(
   z.string().regex(/^\d+:[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份” (keys are parkId:indicator:year)'),
@@ -69,7 +93,8 @@ export const imports = resourceRouter()
       description: [
         'Multipart form with the `file` (.xlsx or .csv). `?dryRun=1` checks and writes nothing: the report lists every problem with its sheet, row and column letter, and the rows that would be new, changed or unchanged, with the `versions` of existing figures.',
         'Without dryRun the file is read and checked again and written in one transaction, or not at all: 422 when the file has problems, 403 when it has a park the user may not write, 409 when an existing figure would change without its version (send the dry run’s `versions`) or has changed since; each error carries the full report in `error.report`.',
-        `400 for a file that cannot be read (empty, no header, not .xlsx/.csv, corrupt), 413 over ${MB} MB.`,
+        'A wide statistics sheet (one row per park, one column per indicator, the unit in brackets in the header, the year in a 年份 column or in the title) is read as well: the report’s `columns` say what each column was matched to, with suggestions for those it could not match; send `mapping` to choose.',
+        `400 for a file that cannot be read (empty, no header, not .xlsx/.csv, corrupt, a cell over ${MAX_CELL_CHARS} characters, over ${MAX_ROWS} rows), 413 over ${MB} MB (or a workbook that unpacks to too much), 503 with Retry-After while other imports are being read.`,
       ].join('\n\n'),
       request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: ImportForm } }, required: true } },
       middleware: [writers, uploadLimit] as const,
@@ -81,32 +106,26 @@ export const imports = resourceRouter()
         409: { description: '版本冲突 (versions needed or outdated; error.report)', content: errorContent },
         413: { description: '文件过大 (file too large)', content: errorContent },
         422: { description: '文件有问题 (problems in the file; error.report)', content: errorContent },
+        503: { description: '其他导入正在读取, 稍后重试 (other imports are being read: see Retry-After)', content: errorContent },
       },
     }),
     async (c) => {
       const { dryRun } = c.req.valid('query');
       const form = c.req.valid('form');
       if (form.file.size > MAX_FILE_BYTES) throw new ApiError(413, 'file_too_large', `文件超过 ${MB} MB, 请拆分后分批导入 (the file is larger than ${MB} MB)`);
-      let versions: z.infer<typeof Versions> = {};
-      if (form.versions?.trim()) {
-        let json: unknown;
-        try {
-          json = JSON.parse(form.versions);
-        } catch {
-          throw new ApiError(400, 'invalid_request', 'versions 不是有效的 JSON (versions is not valid JSON)', [{ path: 'versions', message: 'invalid JSON' }]);
-        }
-        const parsed = Versions.safeParse(json);
-        if (!parsed.success) {
-          throw new ApiError(400, 'invalid_request', `versions 格式有误: 应为 {"园区编号:指标代码:年份": 版本号} (versions must map parkId:indicator:year to a version)`,
-            parsed.error.issues.map((i) => ({ path: ['versions', ...i.path].join('.'), message: i.message })));
-        }
-        versions = parsed.data;
-      }
+      const versions = jsonField('versions', form.versions, Versions, '{"园区编号:指标代码:年份": 版本号} (versions must map parkId:indicator:year to a version)') ?? {};
+      const mapping = jsonField('mapping', form.mapping, Mapping, '{"表头": "指标代码" 或 "ignore"} (mapping must map a header to an indicator code or "ignore")') ?? {};
       const { db, clock } = c.var.deps;
-      const report = await runImport(db, currentUser(c), actorOf(c), clock.now(), {
-        fileName: form.file.name || 'upload', bytes: new Uint8Array(await form.file.arrayBuffer()),
-        dryRun: dryRun === '1' || dryRun === 'true', status: form.status ?? 'draft', reason: form.reason?.trim() || null, versions,
-      });
-      return c.json(report, 200);
+      try {
+        const report = await runImport(db, currentUser(c), actorOf(c), clock.now(), {
+          fileName: form.file.name || 'upload', bytes: new Uint8Array(await form.file.arrayBuffer()),
+          dryRun: dryRun === '1' || dryRun === 'true', status: form.status ?? 'draft', reason: form.reason?.trim() || null, versions, mapping,
+        });
+        return c.json(report, 200);
+      } catch (err) {
+        const retryAfter = err instanceof ApiError ? err.extra?.retryAfterSeconds : undefined;
+        if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+        throw err;
+      }
     },
   );

@@ -183,6 +183,7 @@ export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {
       targetYear: t.target_year,
       baselineYear: t.baseline_year,
       baselineValue: t.baseline_value,
+      stretchValue: t.stretch_value,
       quote: t.quote,
       quoteLocation: t.quote_location,
       note: t.note,

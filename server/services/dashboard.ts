@@ -4,7 +4,6 @@
 // over series read by services/series.ts; every aggregate is summed in SQL.
 import { sql, type Kysely } from 'kysely';
 import { ratioFromParts, type Indicator } from '../../shared/indicators.ts';
-import { computeProgress, type Progress, type ProgressTarget } from '../../shared/progress.ts';
 import type {
   CityFiguresT, ComparisonT, MetaT, OverviewEntryT, ParkDashboardT, ParkFiguresT, ParkRefT, ParkStatusMatrixT, ParkT, TargetRefT,
 } from '../../shared/schemas.ts';
@@ -12,10 +11,10 @@ import type { DatabaseKind } from '../db/connection.ts';
 import { DEMO_SOURCE } from '../db/demo.ts';
 import type { Database, ParkLevel } from '../db/schema.ts';
 import { indicatorRef, indicatorsByCode, listParks, listTargets, type LoadedTarget } from './catalog.ts';
-import { evaluateTargets, type ProgressContext } from './progress.ts';
+import { applicability, evaluateTargets, parkEvaluations, type ProgressContext } from './progress.ts';
 import { cachedByDataVersion } from './data-version.ts';
 import { prepareJson, type PreparedJson } from '../http.ts';
-import { aggregateSeries, countedValues, exactSum, levelsAtLeast, parkSeries, statusesFor, type ParkPoint, type ValueBasis } from './series.ts';
+import { aggregateSeries, countedValues, exactSum, parkSeries, seriesFromFigures, statusesFor, type ParkPoint, type ValueBasis } from './series.ts';
 import { listValues } from './values.ts';
 
 
@@ -105,40 +104,6 @@ export function toTargetRef(t: LoadedTarget): TargetRefT {
   };
 }
 
-/**
- * How a target applies to one park, or null:
- * - own: a target about this park;
- * - class: a target for every park of the park's class (the same rule as the progress service);
- * - aggregate: a ratio target over all parks of the province (R&D intensity ≈ 8%), held against the
- *   park's own ratio. Sums and shares of the province do not apply to one park: 50% of the province's
- *   value added is a bar for all zones together, not for each.
- */
-export function applicability(t: LoadedTarget, park: Pick<ParkT, 'id' | 'level' | 'provinceCode'>): 'own' | 'class' | 'aggregate' | null {
-  if (t.targetValue === null) return null;
-  switch (t.scope.kind) {
-    case 'park': return t.scope.parkId === park.id ? 'own' : null;
-    case 'park_class': return t.scope.regionCode === park.provinceCode && park.level === (t.scope.parkLevel ?? 'provincial') ? 'class' : null;
-    case 'province_aggregate':
-      return t.indicatorFull.aggregation === 'ratio_of_sums' && t.scope.regionCode === park.provinceCode && levelsAtLeast(t.scope.parkLevel).includes(park.level)
-        ? 'aggregate' : null;
-    case 'coverage': return null;
-  }
-}
-
-/** One park's own series against a target, through the one progress method. */
-function parkProgress(t: LoadedTarget, how: 'own' | 'class' | 'aggregate', series: readonly ParkPoint[], currentYear: number): Progress {
-  const target: ProgressTarget = {
-    comparator: t.comparator, targetValue: t.targetValue!, targetYear: t.targetYear, tolerance: t.tolerance,
-    // A province's baseline is not a park's: against an aggregate bar, each park starts from its own first figure.
-    ...(how === 'aggregate' ? {} : { baselineYear: t.baselineYear, baselineValue: t.baselineValue }),
-  };
-  return computeProgress(target, series, {
-    direction: t.indicatorFull.direction,
-    currentYear,
-    compoundGrowth: t.indicatorFull.kind === 'amount' || t.indicatorFull.kind === 'count',
-  });
-}
-
 /** parkSeries, read once per park and indicator within one request. */
 function seriesCache(ctx: ProgressContext) {
   const cache = new Map<string, Promise<ParkPoint[]>>();
@@ -160,39 +125,18 @@ export async function parkStatusMatrix(ctx: ProgressContext, filter: DashboardFi
     listParks(ctx.db, { province: filter.province, city: filter.city, level: filter.level }),
     listTargets(ctx.db, { province: filter.province, plan: filter.plan, targetYear: filter.targetYear }),
   ]);
-  const series = seriesCache(ctx);
+  const shown = new Set(parks.map((p) => p.id));
   const applicable = targets.filter((t) => parks.some((p) => applicability(t, p) !== null));
-  const cells = (await Promise.all(parks.flatMap((park) => applicable.map(async (t) => {
-    const how = applicability(t, park);
-    if (!how) return null;
-    const p = parkProgress(t, how, upTo(await series(park.id, t.indicatorFull), filter.year), ctx.currentYear);
-    return {
-      parkId: park.id, targetId: t.id, status: p.status, latestYear: p.latestYear, latestValue: p.latestValue,
+  const cells = (await Promise.all(applicable.map(async (t) => (await parkEvaluations(ctx, t, filter.year))
+    .filter((e) => shown.has(e.parkId))
+    .map(({ parkId, progress: p }) => ({
+      parkId, targetId: t.id, status: p.status, statusReason: p.statusReason, held: p.held, latestYear: p.latestYear, latestValue: p.latestValue,
       progress: p.progress, gap: p.gap, paceRatio: p.paceRatio,
-    };
-  })))).filter((c) => c !== null);
+    }))))).flat();
   return { targets: applicable.map(toTargetRef), parks: parks.map(toParkRef), cells };
 }
 
 // --- the latest figures of every park ---------------------------------------------------------------
-
-/**
- * A park's series for one indicator from figures already read (year → code → value), by the rule of
- * parkSeries: a ratio from its parts where both exist, else the ratio as reported. The API test holds
- * the two to the same answers.
- */
-export function seriesFromFigures(indicator: Indicator, byYear: ReadonlyMap<number, ReadonlyMap<string, number>>): ParkPoint[] {
-  const points: ParkPoint[] = [];
-  for (const [year, m] of [...byYear].sort((a, b) => a[0] - b[0])) {
-    const reported = m.get(indicator.code);
-    const fromParts = indicator.kind === 'ratio'
-      ? ratioFromParts(indicator, indicator.numerator ? m.get(indicator.numerator) : undefined, indicator.denominator ? m.get(indicator.denominator) : undefined)
-      : null;
-    if (fromParts !== null) points.push({ year, value: fromParts, basis: 'parts' });
-    else if (reported !== undefined) points.push({ year, value: reported, basis: 'reported' });
-  }
-  return points;
-}
 
 /** Every figure of these parks, park → year → indicator → value, read in one query. */
 async function figuresOf(db: Kysely<Database>, parkIds: number[], basis: ValueBasis) {
@@ -403,8 +347,8 @@ export async function parkDashboard(ctx: ProgressContext, parkId: number): Promi
         indicator: indicatorRef(indicator),
         series: points,
         figures: values.filter((v) => parts.has(v.indicator.code)),
-        targets: applicable.filter(({ t }) => t.indicatorFull.code === indicator.code)
-          .map(({ t, how }) => ({ ...toTargetRef(t), progress: parkProgress(t, how, points, ctx.currentYear) })),
+        targets: await Promise.all(applicable.filter(({ t }) => t.indicatorFull.code === indicator.code)
+          .map(async ({ t }) => ({ ...toTargetRef(t), progress: (await parkEvaluations(ctx, t)).find((e) => e.parkId === park.id)!.progress }))),
       };
     })),
   };

@@ -1,24 +1,31 @@
 // The data version: a counter in the database that every write bumps inside its own transaction.
 // Row locking orders the bumps as the commits, so a reader that sees version n sees every change up
 // to n — on one instance or many. Computed answers are cached under it (see cachedByDataVersion).
-// Two finer counters say what changed: the catalogue (targets, plans, parks, regions), or the figures
-// of a province; a target's own progress is cached under those (see versionsOf).
+// Finer counters say what changed: the catalogue (indicators, regions), or the figures and parks of a
+// province; a target's own progress is cached under those and what the target itself says (see
+// services/progress.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 const EVERY_CHANGE = 1;
+/** Changes to indicators and regions: everything else has finer counters. */
 const CATALOGUE = 2;
 
 /**
- * Bumps the data version inside the writer's transaction. With `figuresOf`, only reported figures
- * of those provinces changed; without it, anything may have (targets, parks, the register), and
- * every cached answer is stale.
+ * What a write changed, so that only what depends on it is computed again:
+ * - `province`: figures or the park register of these provinces (their targets are computed again);
+ * - `targets`: targets or plans (each target's evaluation is kept under what it says, so only a
+ *   changed target is computed again: see services/progress.ts);
+ * - `catalogue`: anything else (indicators, regions): every cached answer is stale.
  */
-export async function bumpDataVersion(db: Kysely<Database>, changed?: { figuresOf: readonly string[] }): Promise<void> {
+export type Change = { kind: 'province'; provinces: readonly string[] } | { kind: 'targets' } | { kind: 'catalogue' };
+
+/** Bumps the data version inside the writer's transaction, with the finer counter of what changed. */
+export async function bumpDataVersion(db: Kysely<Database>, change: Change): Promise<void> {
   await db.updateTable('data_version').set({ version: sql`version + 1` })
-    .where('id', 'in', changed ? [EVERY_CHANGE] : [EVERY_CHANGE, CATALOGUE]).execute();
+    .where('id', 'in', change.kind === 'catalogue' ? [EVERY_CHANGE, CATALOGUE] : [EVERY_CHANGE]).execute();
   // In one order, so that two writers never wait for each other's rows the other way round.
-  for (const province of [...new Set(changed?.figuresOf ?? [])].sort()) {
+  for (const province of change.kind === 'province' ? [...new Set(change.provinces)].sort() : []) {
     await db.insertInto('province_data_versions').values({ province_code: province, version: 1 })
       .onConflict((oc) => oc.column('province_code').doUpdateSet({ version: sql`province_data_versions.version + 1` }))
       .execute();

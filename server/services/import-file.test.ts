@@ -3,7 +3,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../http.ts';
-import { columnLetter, decodeText, fieldOfHeader, normalizeUnit, parseImportFile, parseNumberText, zipUnpackedSize } from './import-file.ts';
+import { withPart, workbookParts, zipParts } from '../testing/zip.ts';
+import {
+  columnLetter, decodeText, fieldOfHeader, isTotalRowLabel, normalizeUnit, parseImportFile, parseNumberText, splitHeader, yearInTitle, type LongFile, type WideFile,
+} from './import-file.ts';
 
 describe('reading an uploaded file', () => {
   it('reads numbers with separators, full-width digits and a unit after them, and nothing else', () => {
@@ -61,7 +64,7 @@ describe('reading an uploaded file', () => {
     ws.addRow(['甲', 'gdp', 2023, { formula: '1+1' }]);
     ws.addRow(['甲', 'gdp', 2022, 0.25]);
     ws.getCell('D4').numFmt = '0%';
-    const parsed = await parseImportFile('a.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    const parsed = await parseImportFile('a.xlsx', new Uint8Array(await wb.xlsx.writeBuffer())) as LongFile;
     expect(parsed.sheet).toBe('其他');
     expect(parsed.rows.map((r) => r.cells.value)).toEqual([
       { kind: 'number', value: 2, percentFormat: false }, { kind: 'no_result' }, { kind: 'number', value: 0.25, percentFormat: true },
@@ -72,7 +75,6 @@ describe('reading an uploaded file', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('填报数据').addRow(['园区', '指标', '年份', '数值']);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    expect(zipUnpackedSize(bytes)).toBeGreaterThan(0);
     // Claim 300 MB for the first entry of the central directory.
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let eocd = bytes.length - 22;
@@ -81,5 +83,53 @@ describe('reading an uploaded file', () => {
     const refusal = await Promise.resolve().then(() => parseImportFile('bomb.xlsx', bytes)).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ApiError);
     expect((refusal as ApiError).code).toBe('file_too_large');
+    expect((refusal as ApiError).status).toBe(413);
+  });
+
+  it('refuses a workbook whose part holds more than it declares, before inflating much of it', async () => {
+    const parts = await workbookParts((wb) => {
+      wb.addWorksheet('填报数据').addRow(['园区', '指标', '年份', '数值']);
+    });
+    const sheet = [...parts.keys()].find((n) => n.startsWith('xl/worksheets/sheet'))!;
+    // 100 MB of XML that claims to be 2 KB: the reader stops at the claim, it does not inflate 100 MB.
+    const bytes = zipParts(withPart(parts, sheet, `<worksheet><sheetData>${'<row/>'.repeat(100 * 1024 * 1024 / 6)}</sheetData></worksheet>`, 2048));
+    const started = performance.now();
+    const refusal = await parseImportFile('liar.xlsx', bytes).catch((e: unknown) => e);
+    expect((refusal as ApiError).code).toBe('corrupt_file');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('splits a header into its name and the unit in full-width or half-width brackets', () => {
+    expect(splitHeader('R&D经费内部支出（万元）')).toEqual({ name: 'R&D经费内部支出', unit: '万元', unitText: null });
+    expect(splitHeader('上缴税费 (单位:千元)')).toEqual({ name: '上缴税费', unit: '千元', unitText: null });
+    expect(splitHeader('高新技术企业数【个】')).toEqual({ name: '高新技术企业数', unit: '个', unitText: null });
+    expect(splitHeader('园区面积(平方千米)')).toEqual({ name: '园区面积', unit: '平方公里', unitText: null });
+    expect(splitHeader('研发人员(人)')).toEqual({ name: '研发人员', unit: null, unitText: '人' });
+    expect(splitHeader('营业收入')).toEqual({ name: '营业收入', unit: null, unitText: null });
+  });
+
+  it('finds the year in a title, and knows a 合计 row from a park', () => {
+    expect(yearInTitle('2024年浙江省高新区主要指标')).toBe(2024);
+    expect(yearInTitle('浙江省高新区２０２３年度统计')).toBe(2023);
+    expect(yearInTitle('主要指标（示例数据）')).toBeNull();
+    for (const label of ['合计', '全省合计', ' 总 计 ', '小计']) expect(isTotalRowLabel(label), label).toBe(true);
+    for (const label of ['杭州高新区(滨江)', '浙江省', '合计高新区']) expect(isTotalRowLabel(label), label).toBe(false);
+  });
+
+  it('tells a wide statistics sheet from the long template by its header, the year from the title', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('报表');
+    ws.addRow(['2024年浙江省高新区主要指标']);
+    ws.addRow(['序号', '高新区名称', '营业收入(亿元)', '备注']);
+    ws.addRow([1, '宁波高新区', 3510.2, '快报数']);
+    ws.addRow([]);
+    ws.addRow([2, '温州高新区', 1180.3]);
+    const parsed = await parseImportFile('wide.xlsx', new Uint8Array(await wb.xlsx.writeBuffer())) as WideFile;
+    expect(parsed).toMatchObject({ layout: 'wide', sheet: '报表', headerRow: 2, keys: { park: 2, note: 4 }, titleYear: { year: 2024, row: 1, column: 1 }, rowsRead: 2 });
+    expect(parsed.headers).toEqual([
+      { column: 1, text: '序号', field: null }, { column: 2, text: '高新区名称', field: 'park' },
+      { column: 3, text: '营业收入(亿元)', field: null }, { column: 4, text: '备注', field: 'note' },
+    ]);
+    expect(parsed.rows.map((r) => [r.row, r.cells.get(3)])).toEqual([[3, { kind: 'number', value: 3510.2, percentFormat: false }], [5, { kind: 'number', value: 1180.3, percentFormat: false }]]);
   });
 });

@@ -1,15 +1,29 @@
-// Reading an uploaded .xlsx or .csv into rows of typed cells under a recognised header. No database
-// here: what the cells mean (which park, which indicator) is decided in import.ts.
-import ExcelJS from 'exceljs';
+// Reading an uploaded .xlsx or .csv into rows of typed cells under a recognised header, with what it
+// may cost bounded: the upload's size, each sheet's unpacked size, each cell's length and the number
+// of rows are refused as soon as they are passed, and an .xlsx is read as a stream (xlsx-stream.ts).
+// Two layouts: the long template (one figure per row: 园区, 指标, 年份, 数值, …) and the wide statistics
+// sheet (one row per park, one column per indicator, the unit in the header). No database here: what
+// the cells and headers mean (which park, which indicator) is decided in import.ts.
 import { parse as parseCsv } from 'csv-parse/sync';
+import { normalizeText } from '../../shared/indicator-match.ts';
 import { isUnit, type Unit } from '../../shared/units.ts';
 import { ApiError } from '../http.ts';
+import { openXlsx, WorkbookError, type Cell, type GridRow, type SheetInfo } from './xlsx-stream.ts';
+
+export type { Cell, GridRow } from './xlsx-stream.ts';
 
 /** Uploads larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Data rows in one file; larger reports should be split (the JSON API takes 5000 per request). */
 export const MAX_ROWS = 20_000;
-/** A zip that would unpack to more than this is refused before exceljs inflates it (zip bombs). */
+/** Characters in one cell: a note may hold 2000, nothing a report needs comes near this. */
+export const MAX_CELL_CHARS = 5_000;
+/**
+ * The unpacked size of one part of a workbook that is read (a sheet, the shared strings). 20 000 rows
+ * of the template take about 5 MB; a part declaring more is refused before it is inflated.
+ */
+export const MAX_PART_BYTES = 40 * 1024 * 1024;
+/** All parts together, read or not: a zip declaring more is refused before anything is inflated. */
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 /** The header may sit below a title: it is looked for in this many rows. */
 const HEADER_SEARCH_ROWS = 20;
@@ -17,29 +31,21 @@ const HEADER_SEARCH_ROWS = 20;
 export const DATA_SHEET = '填报数据';
 
 export type ImportField = 'park' | 'parkId' | 'indicator' | 'year' | 'value' | 'unit' | 'note' | 'confirm' | 'version';
+/** The columns of a wide sheet that are not indicators: who, when, and the row's note and confirmation. */
+export type WideKeyField = 'park' | 'parkId' | 'year' | 'note' | 'confirm';
 
 /** The header each field is written with in the template, and the texts accepted for it (compared without spaces, brackets, case). */
 export const FIELD_HEADERS: Record<ImportField, { zh: string; accepted: string[] }> = {
-  park: { zh: '园区', accepted: ['园区', '园区名称', '高新区', '高新区名称', '开发区', 'park', 'parkname', 'zone'] },
+  park: { zh: '园区', accepted: ['园区', '园区名称', '高新区', '高新区名称', '开发区', '开发区名称', '园区(高新区)', '单位名称', 'park', 'parkname', 'zone'] },
   parkId: { zh: '园区编号', accepted: ['园区编号', '园区id', '园区代码', 'parkid', 'parkno'] },
   indicator: { zh: '指标', accepted: ['指标', '指标名称', '指标代码', 'indicator', 'indicatorcode', 'indicatorname'] },
-  year: { zh: '年份', accepted: ['年份', '年度', '年', '统计年份', 'year'] },
+  year: { zh: '年份', accepted: ['年份', '年度', '年', '统计年份', '统计年度', 'year'] },
   value: { zh: '数值', accepted: ['数值', '填报值', '填报数值', '指标值', '数据', '值', 'value'] },
   unit: { zh: '单位', accepted: ['单位', '计量单位', 'unit'] },
   note: { zh: '备注', accepted: ['备注', '说明', '备注说明', 'note', 'notes', 'comment'] },
   confirm: { zh: '确认', accepted: ['确认', '确认无误', '确认跳变', 'confirm', 'confirmed'] },
   version: { zh: '版本', accepted: ['版本', '版本号', 'version'] },
 };
-
-/** A cell as the import sees it, whatever the file format. */
-export type Cell =
-  | { kind: 'empty' }
-  | { kind: 'number'; value: number; percentFormat: boolean }
-  | { kind: 'text'; value: string }
-  | { kind: 'bool'; value: boolean }
-  | { kind: 'date'; value: Date }
-  | { kind: 'error'; value: string }
-  | { kind: 'no_result' };
 
 export interface SheetRow {
   /** The row number as Excel shows it. */
@@ -55,15 +61,36 @@ export interface HeaderProblem {
   message: string;
 }
 
-export interface ParsedFile {
+interface ParsedBase {
   kind: 'xlsx' | 'csv';
   sheet: string;
   headerRow: number;
+  headerProblems: HeaderProblem[];
+  /** Data rows with any content under the header. */
+  rowsRead: number;
+}
+
+/** The long template: one figure per row. */
+export interface LongFile extends ParsedBase {
+  layout: 'long';
   /** 1-based column of each recognised field. */
   columns: Partial<Record<ImportField, number>>;
-  headerProblems: HeaderProblem[];
   rows: SheetRow[];
 }
+
+/** A statistics sheet: one row per park, one column per indicator. */
+export interface WideFile extends ParsedBase {
+  layout: 'wide';
+  /** 1-based column of the park, its number, the year, the row's note and confirmation. */
+  keys: Partial<Record<WideKeyField, number>>;
+  /** Every column with a header: the keys (field set), and the indicator columns to be matched (field null). */
+  headers: { column: number; text: string; field: WideKeyField | null }[];
+  /** The year a title above the header (or the sheet's name) gives: "2024年浙江省高新区主要指标". */
+  titleYear: { year: number; row: number | null; column: number | null } | null;
+  rows: GridRow[];
+}
+
+export type ParsedFile = LongFile | WideFile;
 
 const fileError = (code: string, message: string) => new ApiError(400, code, message);
 
@@ -78,11 +105,6 @@ export function columnLetter(column: number): string {
   return out;
 }
 
-/** NFKC (full-width digits and letters, ％, （）), no spaces, lower case. */
-export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '').toLowerCase();
-}
-
 /** Which field a header cell names: 园区, park, 数值(万元) → value, 上年数值(参考) → none. */
 export function fieldOfHeader(text: string): ImportField | null {
   // Bracketed remarks and required-field stars go; 上年数值 and other helper columns stay unknown.
@@ -91,7 +113,9 @@ export function fieldOfHeader(text: string): ImportField | null {
   for (const [field, { accepted }] of Object.entries(FIELD_HEADERS) as [ImportField, { accepted: string[] }][]) {
     if (accepted.includes(t)) return field;
   }
-  return null;
+  // 园区(高新区) and the like: the whole text, brackets included.
+  const whole = normalizeText(text);
+  return FIELD_HEADERS.park.accepted.includes(whole) ? 'park' : null;
 }
 
 const UNIT_ALIASES: Record<string, Unit> = {
@@ -107,6 +131,20 @@ export function normalizeUnit(text: string): string {
 }
 
 /**
+ * A statistics sheet's column header split into its name and the unit in brackets at its end, in
+ * full-width or half-width brackets: "R&D经费内部支出（万元）" → R&D经费内部支出 in 万元. A bracket that
+ * names no unit we know ("研发人员(人)", "出口额(万美元)") is kept as `unitText`, and the figures
+ * under it cannot be converted.
+ */
+export function splitHeader(text: string): { name: string; unit: Unit | null; unitText: string | null } {
+  const t = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const m = /^(.*?)\s*[([【]\s*(?:单位\s*[:：]?\s*)?([^()[\]【】]*?)\s*[)\]】]$/.exec(t);
+  if (!m || !m[1] || !m[2]) return { name: t, unit: null, unitText: null };
+  const unit = normalizeUnit(m[2]);
+  return isUnit(unit) ? { name: m[1], unit, unitText: null } : { name: m[1], unit: null, unitText: m[2] };
+}
+
+/**
  * A number written as text: 1234.5, "1,234.5", full-width digits, and a unit right after it
  * ("12.5亿元", "7.3%"). Anything else (abc, 约12, 12-15, —) is not a number.
  */
@@ -119,6 +157,18 @@ export function parseNumberText(input: string): { value: number; unit: Unit | nu
   if (!m[2]) return { value, unit: null };
   const unit = normalizeUnit(m[2]);
   return isUnit(unit) ? { value, unit } : null;
+}
+
+const NO_DATA_MARKS = new Set(['-', '—', '——', '/', '无', 'n/a', 'na', '空']);
+
+/** — or 无 where a figure would be: statistics sheets mark a figure they do not have so. */
+export function isNoDataMark(cell: Cell | undefined): boolean {
+  return cell?.kind === 'text' && NO_DATA_MARKS.has(normalizeText(cell.value));
+}
+
+/** Rows of a statistics sheet that add up the others (合计, 全省合计, 小计): never a park's figures. */
+export function isTotalRowLabel(text: string): boolean {
+  return /^(合计|总计|小计|汇总|全省|全市|全国|合计数)$|(合计|总计|小计)$/.test(normalizeText(text));
 }
 
 export function cellIsEmpty(cell: Cell | undefined): boolean {
@@ -142,14 +192,14 @@ export function cellText(cell: Cell | undefined): string {
 
 const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
-export function parseImportFile(name: string, bytes: Uint8Array): Promise<ParsedFile> | ParsedFile {
+export async function parseImportFile(name: string, bytes: Uint8Array): Promise<ParsedFile> {
   if (bytes.length === 0) throw fileError('empty_file', `文件“${name}”是空的 (the file is empty)`);
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06)) return readXlsx(name, bytes);
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
     throw fileError('unsupported_file', '不支持 Excel 97-2003 (.xls) 或加密的工作簿: 请在 Excel 中“另存为” .xlsx 或 CSV 后再导入 (old .xls or encrypted workbooks are not supported: save as .xlsx or CSV)');
   }
-  if (ext === 'xlsx' || ext === 'xlsm') throw fileError('corrupt_file', `“${name}”不是有效的 .xlsx 文件, 可能已损坏 (not a valid .xlsx file)`);
+  if (ext === 'xlsx' || ext === 'xlsm') throw corrupt(name);
   if (!['csv', 'txt', 'tsv', ''].includes(ext) || looksBinary(bytes)) {
     throw fileError('unsupported_file', `不支持的文件类型“${name}”: 只能导入 .xlsx 或 .csv 文件 (only .xlsx and .csv files can be imported)`);
   }
@@ -162,80 +212,56 @@ function looksBinary(bytes: Uint8Array): boolean {
   return head.includes(0);
 }
 
+const corrupt = (name: string) => fileError('corrupt_file', `“${name}”不是有效的 .xlsx 文件, 可能已损坏 (not a valid .xlsx file)`);
+
+const tooManyRows = () => fileError('too_many_rows', `文件超过 ${MAX_ROWS} 行数据, 一次最多导入 ${MAX_ROWS} 行, 请拆分后分批导入 (more than ${MAX_ROWS} rows: split the file)`);
+
+const cellTooLarge = (sheet: string, cell: string) =>
+  fileError('cell_too_large', `${sheet}!${cell} 单元格内容超过 ${MAX_CELL_CHARS} 个字符, 不像是填报数据, 文件未导入 (cell ${sheet}!${cell} holds more than ${MAX_CELL_CHARS} characters)`);
+
 // --- xlsx ------------------------------------------------------------------------------------------
 
-/** The total unpacked size the zip's central directory declares, or null when there is none to read. */
-export function zipUnpackedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    const size = view.getUint32(p + 24, true);
-    total += size === 0xffffffff ? Infinity : size; // ZIP64: far too big for a report anyway
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  return total;
-}
-
 async function readXlsx(name: string, bytes: Uint8Array): Promise<ParsedFile> {
-  const unpacked = zipUnpackedSize(bytes);
-  if (unpacked === null) throw fileError('corrupt_file', `“${name}”不是有效的 .xlsx 文件, 可能已损坏 (not a valid .xlsx file)`);
-  if (unpacked > MAX_UNZIPPED_BYTES) throw fileError('file_too_large', `“${name}”解压后过大, 请拆分后分批导入 (the workbook unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB)`);
-  const workbook = new ExcelJS.Workbook();
+  let workbook;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    throw fileError('corrupt_file', `无法读取“${name}”: 文件不是有效的 .xlsx 或已损坏 (cannot read the workbook)`);
+    workbook = await openXlsx(bytes, { maxPartBytes: MAX_PART_BYTES, maxCellChars: MAX_CELL_CHARS, maxTotalBytes: MAX_UNZIPPED_BYTES });
+  } catch (err) {
+    throw workbookRefusal(name, err);
   }
-  const sheets = workbook.worksheets.filter((s) => s.state !== 'veryHidden');
-  if (sheets.length === 0) throw fileError('corrupt_file', `“${name}”中没有工作表 (the workbook has no sheets)`);
-  // The template's sheet by name, else the first sheet with a header we recognise.
-  const ordered = [...sheets.filter((s) => s.name.trim() === DATA_SHEET), ...sheets.filter((s) => s.name.trim() !== DATA_SHEET)];
-  for (const sheet of ordered) {
-    const grid = (rowNumber: number, column: number) => xlsxCell(sheet.getRow(rowNumber).getCell(column));
-    const header = findHeader(Math.min(sheet.rowCount, HEADER_SEARCH_ROWS), sheet.columnCount, grid);
-    if (!header) continue;
-    const rows: SheetRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rowNumber <= header.row) return;
-      const cells: SheetRow['cells'] = {};
-      for (const [field, column] of Object.entries(header.columns) as [ImportField, number][]) cells[field] = xlsxCell(row.getCell(column));
-      if (Object.values(cells).some((c) => c.kind !== 'empty')) rows.push({ row: rowNumber, cells });
-    });
-    return finish('xlsx', sheet.name, header, rows);
+  try {
+    // Hidden and very hidden sheets are never read: what is imported is what the planner sees.
+    const visible = workbook.sheets.filter((s) => s.state === 'visible');
+    if (visible.length === 0) throw fileError('corrupt_file', `“${name}”中没有可见的工作表 (the workbook has no visible sheet)`);
+    // The template's sheet by name, else the first sheet with a header we recognise.
+    const ordered: SheetInfo[] = [...visible.filter((s) => s.name.trim() === DATA_SHEET), ...visible.filter((s) => s.name.trim() !== DATA_SHEET)];
+    for (const sheet of ordered) {
+      const reader = new SheetReader('xlsx', sheet.name);
+      try {
+        await workbook.readRows(sheet, (row) => reader.push(row));
+      } catch (err) {
+        throw workbookRefusal(name, err);
+      }
+      const parsed = reader.result();
+      if (parsed) return parsed;
+    }
+    throw noHeader(name);
+  } finally {
+    workbook.close();
   }
-  throw noHeader(name);
 }
 
-/** exceljs' cell value, with formulas replaced by their results and % formats remembered. */
-function xlsxCell(cell: ExcelJS.Cell): Cell {
-  return fromXlsxValue(cell.value, /%/.test(cell.numFmt ?? ''));
-}
-
-function fromXlsxValue(value: unknown, percentFormat: boolean): Cell {
-  if (value === null || value === undefined) return { kind: 'empty' };
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value, percentFormat } : { kind: 'error', value: String(value) };
-  if (typeof value === 'string') return value.trim() ? { kind: 'text', value: value.trim() } : { kind: 'empty' };
-  if (typeof value === 'boolean') return { kind: 'bool', value };
-  if (value instanceof Date) return { kind: 'date', value };
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? { kind: 'no_result' } : fromXlsxValue(v.result, percentFormat);
-    if ('error' in v) return { kind: 'error', value: String(v.error) };
-    if (Array.isArray(v.richText)) return fromXlsxValue((v.richText as { text: string }[]).map((r) => r.text).join(''), percentFormat);
-    if ('text' in v) return fromXlsxValue(v.text, percentFormat);
+function workbookRefusal(name: string, err: unknown): unknown {
+  if (!(err instanceof WorkbookError)) return err;
+  switch (err.reason) {
+    case 'part_too_large': {
+      const mb = Math.ceil((err.detail.declaredBytes ?? 0) / 1024 / 1024);
+      return new ApiError(413, 'file_too_large', `“${name}”解压后过大(${err.detail.part ?? '工作簿'} 约 ${mb} MB), 请拆分后分批导入 (the workbook unpacks to too much: ${mb} MB in ${err.detail.part ?? 'one part'})`);
+    }
+    case 'cell_too_large':
+      return cellTooLarge(err.detail.sheet ?? '', err.detail.cell ?? '');
+    default:
+      return fileError('corrupt_file', `无法读取“${name}”: 文件不是有效的 .xlsx 或已损坏 (cannot read the workbook)`);
   }
-  return { kind: 'text', value: String(value) };
 }
 
 // --- csv -------------------------------------------------------------------------------------------
@@ -264,68 +290,152 @@ function detectDelimiter(text: string): string {
 function readCsv(name: string, bytes: Uint8Array): ParsedFile {
   const text = decodeText(bytes);
   if (!text.trim()) throw fileError('empty_file', `文件“${name}”是空的 (the file is empty)`);
-  let records: string[][];
+  // Excel shows a CSV file as one sheet named after the file.
+  const sheet = name.replace(/\.[^.]+$/, '') || name;
+  const reader = new SheetReader('csv', sheet);
+  // Each record goes to the reader as it is parsed and is not kept by the parser: a file over the row
+  // limit stops being parsed at the limit (the reader throws, and so does the parse).
+  let rowNumber = 0;
+  let stopped = false;
   try {
-    records = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    parseCsv(text, {
+      delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true,
+      on_record: (record: string[]) => {
+        rowNumber++;
+        if (stopped) return null;
+        const cells = new Map<number, Cell>();
+        record.forEach((raw, i) => {
+          const value = raw.trim();
+          if (value.length > MAX_CELL_CHARS) throw cellTooLarge(sheet, `${columnLetter(i + 1)}${rowNumber}`);
+          if (value) cells.set(i + 1, { kind: 'text', value });
+        });
+        if (cells.size > 0 && !reader.push({ row: rowNumber, cells })) stopped = true;
+        return null;
+      },
+    });
   } catch (err) {
+    if (err instanceof ApiError) throw err;
     throw fileError('corrupt_file', `CSV 文件格式有误, 无法读取 (cannot parse the CSV): ${(err as Error).message}`);
   }
-  const cell = (rowNumber: number, column: number): Cell => {
-    const raw = records[rowNumber - 1]?.[column - 1]?.trim() ?? '';
-    return raw ? { kind: 'text', value: raw } : { kind: 'empty' };
-  };
-  const width = Math.max(0, ...records.slice(0, HEADER_SEARCH_ROWS).map((r) => r.length));
-  const header = findHeader(Math.min(records.length, HEADER_SEARCH_ROWS), width, cell);
-  if (!header) throw noHeader(name);
-  const rows: SheetRow[] = [];
-  for (let r = header.row + 1; r <= records.length; r++) {
-    const cells: SheetRow['cells'] = {};
-    for (const [field, column] of Object.entries(header.columns) as [ImportField, number][]) cells[field] = cell(r, column);
-    if (Object.values(cells).some((c) => c.kind !== 'empty')) rows.push({ row: r, cells });
-  }
-  // Excel shows a CSV file as one sheet named after the file.
-  return finish('csv', name.replace(/\.[^.]+$/, '') || name, header, rows);
+  const parsed = reader.result();
+  if (!parsed) throw noHeader(name);
+  return parsed;
 }
 
 // --- the header --------------------------------------------------------------------------------------
 
-interface Header {
-  row: number;
-  columns: Partial<Record<ImportField, number>>;
-  problems: HeaderProblem[];
-}
+type Header =
+  | { layout: 'long'; row: number; columns: Partial<Record<ImportField, number>>; problems: HeaderProblem[] }
+  | { layout: 'wide'; row: number; keys: Partial<Record<WideKeyField, number>>; headers: WideFile['headers']; problems: HeaderProblem[] };
 
-/** The first row naming 数值 and at least two of 园区/园区编号, 指标, 年份. */
-function findHeader(rowCount: number, columnCount: number, cellAt: (row: number, column: number) => Cell): Header | null {
-  for (let r = 1; r <= rowCount; r++) {
-    const columns: Partial<Record<ImportField, number>> = {};
-    const problems: HeaderProblem[] = [];
-    for (let c = 1; c <= columnCount; c++) {
-      const field = fieldOfHeader(cellText(cellAt(r, c)));
-      if (!field) continue;
-      if (columns[field] !== undefined) {
-        problems.push({ row: r, column: columnLetter(c), field: 'header', code: 'duplicate_column', message: `“${FIELD_HEADERS[field].zh}”列重复出现 (第 ${columnLetter(columns[field]!)} 列已是该列), 此列被忽略 (duplicate column, ignored)` });
-        continue;
-      }
-      columns[field] = c;
+const WIDE_KEYS = new Set<ImportField>(['park', 'parkId', 'year', 'note', 'confirm']);
+
+/**
+ * What a row says as a header, if anything. Long: 数值 and at least two of 园区/园区编号, 指标, 年份.
+ * Wide: a park column (name or number), no 数值 column, and at least one other column with a header
+ * (the indicators, matched to the catalogue later).
+ */
+function headerOf(row: GridRow): Header | null {
+  const fields: Partial<Record<ImportField, number>> = {};
+  const others: { column: number; text: string }[] = [];
+  const duplicates: HeaderProblem[] = [];
+  for (const [column, cell] of [...row.cells].sort((a, b) => a[0] - b[0])) {
+    const text = cellText(cell).trim();
+    if (!text) continue;
+    const field = fieldOfHeader(text);
+    if (!field) {
+      others.push({ column, text });
+      continue;
     }
-    const keys = [columns.park ?? columns.parkId, columns.indicator, columns.year].filter((k) => k !== undefined).length;
-    if (columns.value !== undefined && keys >= 2) {
-      const missing: [ImportField, boolean][] = [['park', columns.park === undefined && columns.parkId === undefined], ['indicator', columns.indicator === undefined], ['year', columns.year === undefined]];
-      for (const [field, isMissing] of missing) {
-        if (isMissing) problems.push({ row: r, column: null, field: 'header', code: 'missing_column', message: `缺少“${FIELD_HEADERS[field].zh}”列 (missing column: ${field})` });
-      }
-      return { row: r, columns, problems };
+    if (fields[field] !== undefined) {
+      duplicates.push({ row: row.row, column: columnLetter(column), field: 'header', code: 'duplicate_column', message: `“${FIELD_HEADERS[field].zh}”列重复出现 (第 ${columnLetter(fields[field]!)} 列已是该列), 此列被忽略 (duplicate column, ignored)` });
+      continue;
     }
+    fields[field] = column;
+  }
+  const keys = [fields.park ?? fields.parkId, fields.indicator, fields.year].filter((k) => k !== undefined).length;
+  if (fields.value !== undefined && keys >= 2) {
+    const problems = [...duplicates];
+    const missing: [ImportField, boolean][] = [['park', fields.park === undefined && fields.parkId === undefined], ['indicator', fields.indicator === undefined], ['year', fields.year === undefined]];
+    for (const [field, isMissing] of missing) {
+      if (isMissing) problems.push({ row: row.row, column: null, field: 'header', code: 'missing_column', message: `缺少“${FIELD_HEADERS[field].zh}”列 (missing column: ${field})` });
+    }
+    return { layout: 'long', row: row.row, columns: fields, problems };
+  }
+  if (fields.value === undefined && (fields.park !== undefined || fields.parkId !== undefined)) {
+    const wideKeys: Partial<Record<WideKeyField, number>> = {};
+    const headers: WideFile['headers'] = others.map((o) => ({ ...o, field: null }));
+    for (const [field, column] of Object.entries(fields) as [ImportField, number][]) {
+      const text = cellText(row.cells.get(column)).trim();
+      if (WIDE_KEYS.has(field)) wideKeys[field as WideKeyField] = column;
+      headers.push({ column, text, field: WIDE_KEYS.has(field) ? field as WideKeyField : null });
+    }
+    if (!headers.some((h) => h.field === null)) return null;
+    headers.sort((a, b) => a.column - b.column);
+    return { layout: 'wide', row: row.row, keys: wideKeys, headers, problems: duplicates };
   }
   return null;
 }
 
-function noHeader(name: string): ApiError {
-  return fileError('no_header', `“${name}”中没有找到表头: 需要一行同时写有“园区”(或“园区编号”)、“指标”、“年份”、“数值”列, 请使用导入模板 (no header row with 园区, 指标, 年份, 数值: use the template)`);
+/** "2024年浙江省高新区主要指标", "2023年度": a year in a title. */
+export function yearInTitle(text: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/.exec(text.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
 }
 
-function finish(kind: 'xlsx' | 'csv', sheet: string, header: Header, rows: SheetRow[]): ParsedFile {
-  if (rows.length > MAX_ROWS) throw fileError('too_many_rows', `文件有 ${rows.length} 行数据, 一次最多导入 ${MAX_ROWS} 行, 请拆分后分批导入 (at most ${MAX_ROWS} rows per file)`);
-  return { kind, sheet, headerRow: header.row, columns: header.columns, headerProblems: header.problems, rows };
+/**
+ * Takes a sheet's rows in order: finds the header in the first rows, then keeps the data rows,
+ * refusing the sheet as soon as it has more than MAX_ROWS of them. `push` answers false once it
+ * has seen enough (no header in the first rows: the next sheet is tried).
+ */
+class SheetReader {
+  private readonly before: GridRow[] = [];
+  private header: Header | null = null;
+  private readonly rows: GridRow[] = [];
+
+  constructor(private readonly kind: 'xlsx' | 'csv', private readonly sheet: string) {}
+
+  push(row: GridRow): boolean {
+    if (!this.header) {
+      if (row.row > HEADER_SEARCH_ROWS) return false;
+      this.header = headerOf(row);
+      if (!this.header) this.before.push(row);
+      return true;
+    }
+    const columns = this.header.layout === 'long' ? Object.values(this.header.columns) : this.header.headers.map((h) => h.column);
+    if (!columns.some((c) => row.cells.has(c))) return true;
+    if (this.rows.length >= MAX_ROWS) throw tooManyRows();
+    this.rows.push(row);
+    return true;
+  }
+
+  result(): ParsedFile | null {
+    const header = this.header;
+    if (!header) return null;
+    const base = { kind: this.kind, sheet: this.sheet, headerRow: header.row, headerProblems: header.problems, rowsRead: this.rows.length };
+    if (header.layout === 'long') {
+      const rows = this.rows.map((r) => {
+        const cells: SheetRow['cells'] = {};
+        for (const [field, column] of Object.entries(header.columns) as [ImportField, number][]) cells[field] = r.cells.get(column) ?? { kind: 'empty' };
+        return { row: r.row, cells };
+      });
+      return { ...base, layout: 'long', columns: header.columns, rows };
+    }
+    return { ...base, layout: 'wide', keys: header.keys, headers: header.headers, titleYear: this.titleYear(), rows: this.rows };
+  }
+
+  private titleYear(): WideFile['titleYear'] {
+    for (const r of this.before) {
+      for (const [column, cell] of r.cells) {
+        const year = cell.kind === 'text' ? yearInTitle(cell.value) : null;
+        if (year) return { year, row: r.row, column };
+      }
+    }
+    const year = yearInTitle(this.sheet);
+    return year ? { year, row: null, column: null } : null;
+  }
+}
+
+function noHeader(name: string): ApiError {
+  return fileError('no_header', `“${name}”中没有找到表头: 需要一行同时写有“园区”(或“园区编号”)、“指标”、“年份”、“数值”列(逐条填报), 或“园区”列加各指标列(统计报表), 请使用导入模板 (no header row: 园区, 指标, 年份, 数值, or 园区 and one column per indicator)`);
 }

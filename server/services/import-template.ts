@@ -10,7 +10,7 @@ import { ApiError, notFound } from '../http.ts';
 import { canWritePark, type SessionUser } from './auth.ts';
 import { listIndicators } from './catalog.ts';
 import { entrySheet } from './entry.ts';
-import { DATA_SHEET, MAX_FILE_BYTES, MAX_ROWS } from './import-file.ts';
+import { DATA_SHEET, MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from './import-file.ts';
 import { JUMP_FACTOR } from './value-writes.ts';
 
 export const INDICATOR_SHEET = '指标';
@@ -142,7 +142,7 @@ export async function buildTemplate(db: Kysely<Database>, user: SessionUser, now
     ['全部或全不', '先“试导入”: 只检查、不写入, 列出全部问题和将要新增、修改的数据。正式导入时重新检查; 只要有一处问题, 整个文件都不写入。写入在一个事务中完成, 即使中途断电或服务器停止, 数据库也保持导入前的状态。'],
     ['已有数据与版本', '修改已存在的数据时须说明所依据的版本: 模板的“版本(勿改)”列, 或试导入报告给出的版本号。如果在此期间别人修改过该数据, 导入会被拒绝并显示当前值, 不会悄悄覆盖; 核对后如仍要以文件中的数值为准, 删除该行的版本号再试导入。数值未变的行不需要版本, 也不会改变其审核状态。'],
     ['保存状态', '导入时选择“保存草稿”或“提交审核”; 审核通过的数据才计入正式进展。'],
-    ['文件', `.xlsx 或 .csv(UTF-8 或 GBK/GB18030 编码, Excel 另存为的 CSV 均可); 不超过 ${MAX_FILE_BYTES / 1024 / 1024} MB、${MAX_ROWS} 行。读取名为“${DATA_SHEET}”的工作表, 没有时读取第一个有表头的工作表; 表头可以不在第一行。`],
+    ['文件', `.xlsx 或 .csv(UTF-8 或 GBK/GB18030 编码, Excel 另存为的 CSV 均可); 不超过 ${MAX_FILE_BYTES / 1024 / 1024} MB、${MAX_ROWS} 行。读取名为“${DATA_SHEET}”的工作表, 没有时读取第一个有表头的工作表(隐藏的工作表不读取); 表头可以不在第一行。单元格不超过 ${MAX_CELL_CHARS} 个字。`],
   ];
   for (const [a, b] of lines) {
     const row = help.addRow([a, b]);

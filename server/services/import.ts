@@ -1,19 +1,24 @@
 // The Excel/CSV import: read the file, say for every cell what is wrong (with its sheet, row and
 // column), and write the whole file or nothing through the one write path (value-writes.ts). A dry
-// run and a commit run the same checks; the commit never trusts an earlier dry run.
+// run and a commit run the same checks; the commit never trusts an earlier dry run. A statistics
+// sheet (one row per park, one column per indicator) becomes the same figures as the long template
+// and goes through the same checks; its columns are matched to the catalogue here (import-columns.ts).
 import type { Kysely } from 'kysely';
 import type { Indicator } from '../../shared/indicators.ts';
-import type { ImportProblemT, ImportReportT, ImportRowT, ValueInputT } from '../../shared/schemas.ts';
+import { normalizeText } from '../../shared/indicator-match.ts';
+import type { ImportColumnT, ImportProblemT, ImportReportT, ImportRowT, ValueInputT } from '../../shared/schemas.ts';
 import { canConvert, convert, isUnit, type Unit } from '../../shared/units.ts';
 import type { Database, ValueStatus } from '../db/schema.ts';
 import { ApiError } from '../http.ts';
 import type { Actor } from './audit.ts';
 import { canWritePark, type SessionUser } from './auth.ts';
 import { indicatorsByCode } from './catalog.ts';
+import { planColumns, rememberMappings, withSynonyms, type ColumnPlan, type HeaderMapping } from './import-columns.ts';
 import {
-  cellIsEmpty, cellText, columnLetter, FIELD_HEADERS, normalizeText, normalizeUnit, parseImportFile, parseNumberText,
-  type Cell, type ImportField, type ParsedFile, type SheetRow,
+  cellIsEmpty, cellText, columnLetter, FIELD_HEADERS, isNoDataMark, isTotalRowLabel, MAX_ROWS, normalizeUnit, parseImportFile, parseNumberText,
+  type Cell, type ImportField, type LongFile, type ParsedFile, type WideFile,
 } from './import-file.ts';
+import { createGate, GateBusyError } from './import-gate.ts';
 import { applyValueWrites, planValueWrites, type WritePlan } from './value-writes.ts';
 
 export interface ImportRequest {
@@ -24,13 +29,39 @@ export interface ImportRequest {
   reason: string | null;
   /** "parkId:indicator:year" → the version the writer saw (the dry run's `versions`). */
   versions: Record<string, number>;
+  /** A statistics sheet's headers → an indicator code, or 'ignore' (chosen on the import page). */
+  mapping: HeaderMapping;
 }
 
-type Problem = Omit<ImportProblemT, 'sheet'>;
+/**
+ * One import reads its file at a time (memory bounded by one file); two more may wait up to 5 s,
+ * others are told to retry.
+ */
+const readingGate = createGate({ maxWaiting: 2, maxWaitMs: 5_000, retryAfterSeconds: 5 });
 
-/** A row whose park, indicator, year and value could be read: it goes on to the write checks. */
+type Problem = Omit<ImportProblemT, 'sheet' | 'cell'>;
+
+/** Where a cell is: its row and 1-based column as Excel shows them (null: a whole row). */
+interface Place {
+  row: number;
+  column: number | null;
+}
+
+/**
+ * One figure as the file gives it, whatever the layout: the cells of its park, indicator, year,
+ * value, … and where each one is, so that every problem names its cell. The long template gives one
+ * per row; a wide sheet one per filled cell under an indicator's column.
+ */
+interface FigureCells {
+  row: number;
+  cells: Partial<Record<ImportField, Cell>>;
+  at: Partial<Record<ImportField, Place>>;
+}
+
+/** A figure whose park, indicator, year and value could be read: it goes on to the write checks. */
 interface ReadRow {
   row: number;
+  column: number;
   parkId: number;
   parkName: string;
   parkField: 'park' | 'parkId';
@@ -42,31 +73,44 @@ interface ReadRow {
   note: string | undefined;
   confirm: boolean;
   fileVersion: number | undefined;
+  source: FigureCells;
 }
 
 const key = (parkId: number, indicator: string, year: number) => `${parkId}:${indicator}:${year}`;
-const NO_DATA_MARKS = new Set(['-', '—', '——', '/', '无', 'n/a', 'na', '空']);
 const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, approved: 2 };
 
 /** Checks a file; with dryRun false and nothing wrong, writes it in one transaction. */
 export async function runImport(db: Kysely<Database>, user: SessionUser, actor: Actor, now: Date, request: ImportRequest): Promise<ImportReportT> {
-  const parsed = await parseImportFile(request.fileName, request.bytes);
-  const checked = await checkRows(db, user, now, parsed, request);
+  const parsed = await readingGate.run(() => parseImportFile(request.fileName, request.bytes)).catch((err: unknown) => {
+    if (err instanceof GateBusyError) {
+      throw new ApiError(503, 'import_busy', `服务器正在读取其他导入文件, 请 ${err.retryAfterSeconds} 秒后重试 (another import is being read: retry in ${err.retryAfterSeconds} s)`, undefined, { retryAfterSeconds: err.retryAfterSeconds });
+    }
+    throw err;
+  });
+  const checked = await checkFile(db, user, now, parsed, request);
   const report: ImportReportT = {
-    dryRun: request.dryRun, committed: false, fileName: request.fileName, sheet: parsed.sheet, status: request.status,
-    rowsRead: parsed.rows.length, summary: checked.summary, problems: checked.problems, rows: checked.rows, versions: checked.versions,
+    dryRun: request.dryRun, committed: false, fileName: request.fileName, sheet: parsed.sheet, layout: parsed.layout,
+    year: checked.year, columns: checked.columns, status: request.status,
+    rowsRead: parsed.rowsRead, summary: checked.summary, problems: checked.problems, rows: checked.rows, versions: checked.versions,
   };
   if (request.dryRun) return report;
   if (report.problems.length) throw refusal(report);
-  if (checked.plan.writes.every((w) => w.unchanged)) return { ...report, committed: true };
+  // What the planner chose for the columns is remembered only with a file that went through.
+  const remember = user.role === 'admin' || user.role === 'planner' ? checked.mappingsToRemember : [];
+  if (checked.plan.writes.every((w) => w.unchanged)) {
+    if (remember.length) await rememberMappings(db, remember, actor, now);
+    return { ...report, committed: true };
+  }
 
   const started = Date.now();
   const written = await db.transaction().execute(async (trx) => {
     // Logged once the transaction is open: an operator (and the kill test) can see an import in flight.
     console.log(`导入写入中 (import writing): ${request.fileName}, ${checked.summary.new + checked.summary.changed} 条, 用户 ${actor.username}`);
-    return applyValueWrites(trx, checked.plan, request.status, actor, now, request.reason, 'import', {
-      file: request.fileName, sheet: parsed.sheet, rowsRead: parsed.rows.length, new: checked.summary.new, changed: checked.summary.changed,
+    const applied = await applyValueWrites(trx, checked.plan, request.status, actor, now, request.reason, 'import', {
+      file: request.fileName, sheet: parsed.sheet, layout: parsed.layout, rowsRead: parsed.rowsRead, new: checked.summary.new, changed: checked.summary.changed,
     });
+    if (remember.length) await rememberMappings(trx, remember, actor, now);
+    return applied;
   }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new ApiError(409, 'conflict', '导入期间有人写入了相同的数据, 未写入任何数据, 请重新导入 (figures were written concurrently; nothing was written)');
     throw err;
@@ -95,11 +139,103 @@ function refusal(report: ImportReportT): ApiError {
         ? [409, 'conflict', '部分数据在此期间已被他人修改(见各行的当前值), 未写入任何数据: 请核对后重新试导入 (changed by someone else since; nothing was written)']
         : [409, 'conflict', '文件将修改已有数据: 请带上试导入报告中的版本号 (versions) 重新提交, 未写入任何数据 (send the versions from the dry run; nothing was written)']
       : [422, 'invalid_file', `文件中有 ${report.problems.length} 处问题, 未写入任何数据 (the file has problems; nothing was written)`];
-  const details = report.problems.slice(0, 1000).map((p) => ({ path: `${p.sheet}!${p.column ?? ''}${p.row ?? ''}`, message: p.message }));
+  const details = report.problems.slice(0, 1000).map((p) => ({ path: p.cell ?? p.sheet, message: p.message }));
   return new ApiError(status, code, message, details, { report });
 }
 
-// --- checking rows --------------------------------------------------------------------------------
+// --- the figures of a file ------------------------------------------------------------------------
+
+interface Figures {
+  figures: FigureCells[];
+  /** Rows (long) or cells (wide) without a figure. */
+  skipped: number;
+  problems: Problem[];
+  columns: ImportColumnT[];
+  year: ImportReportT['year'];
+  mappingsToRemember: ColumnPlan[];
+}
+
+/** The long template: one figure per row, each field in its column (the 数值 column when one is missing). */
+function longFigures(parsed: LongFile): Figures {
+  const figures = parsed.rows.map((r): FigureCells => {
+    const at: FigureCells['at'] = {};
+    for (const field of Object.keys(FIELD_HEADERS) as ImportField[]) at[field] = { row: r.row, column: parsed.columns[field] ?? parsed.columns.value ?? null };
+    return { row: r.row, cells: r.cells, at };
+  });
+  return { figures, skipped: 0, problems: parsed.headerProblems.map((p) => ({ ...p })), columns: [], year: null, mappingsToRemember: [] };
+}
+
+/**
+ * A statistics sheet: every filled cell under a matched indicator column is one figure of the row's
+ * park, in the unit its header names, for the year of the row (a 年份 column) or of the sheet's title.
+ * Columns that cannot be matched, or whose unit cannot convert, are problems of their header cell.
+ */
+async function wideFigures(db: Kysely<Database>, parsed: WideFile, indicators: Map<string, Indicator>, mapping: HeaderMapping): Promise<Figures> {
+  const problems: Problem[] = parsed.headerProblems.map((p) => ({ ...p }));
+  const { keys } = parsed;
+  const plans = await planColumns(db, parsed, indicators, mapping);
+  for (const p of plans) problems.push(...p.problems);
+  const planOf = new Map(plans.map((p) => [p.column, p]));
+  const columns = parsed.headers.map((h): ImportColumnT => planOf.get(h.column)?.report ?? {
+    column: columnLetter(h.column), header: h.text, name: h.text, unit: null, unitText: null,
+    role: h.field!, indicator: null, matchedBy: null, suggestions: [], figures: 0,
+  });
+  const year = keys.year === undefined && parsed.titleYear
+    ? { value: parsed.titleYear.year, cell: parsed.titleYear.column === null ? null : `${columnLetter(parsed.titleYear.column)}${parsed.titleYear.row}` }
+    : null;
+  const result = { figures: [] as FigureCells[], skipped: 0, problems, columns, year, mappingsToRemember: plans.filter((p) => p.remember) };
+  if (keys.year === undefined && !parsed.titleYear) {
+    problems.push({ row: parsed.headerRow, column: null, field: 'header', code: 'missing_column', message: '缺少年份: 表头上方的标题中没有写年份(如“2024年浙江省高新区主要指标”), 也没有“年份”列 (no year: neither a 年份 column nor a year in the title)' });
+    return result;
+  }
+
+  const readable = plans.filter((p) => p.indicator && p.problems.length === 0);
+  const place = (row: number, column: number | undefined): Place | undefined => (column === undefined ? undefined : { row, column });
+  for (const r of parsed.rows) {
+    const parkText = cellText(r.cells.get(keys.park ?? -1)).trim();
+    if (isTotalRowLabel(parkText)) {
+      result.skipped++;
+      continue;
+    }
+    for (const p of readable) {
+      const cell = r.cells.get(p.column);
+      // Statistics sheets mark a figure they do not have with — or 无: the same as an empty cell.
+      if (!cell || isNoDataMark(cell)) {
+        result.skipped++;
+        continue;
+      }
+      if (result.figures.length >= MAX_ROWS) {
+        throw new ApiError(400, 'too_many_rows', `文件超过 ${MAX_ROWS} 个数据, 一次最多导入 ${MAX_ROWS} 个, 请拆分后分批导入 (more than ${MAX_ROWS} figures: split the file)`);
+      }
+      const titleYear = parsed.titleYear!;
+      const cells: FigureCells['cells'] = {
+        park: r.cells.get(keys.park ?? -1) ?? { kind: 'empty' },
+        parkId: r.cells.get(keys.parkId ?? -1) ?? { kind: 'empty' },
+        indicator: { kind: 'text', value: p.indicator!.code },
+        year: keys.year !== undefined ? r.cells.get(keys.year) ?? { kind: 'empty' } : { kind: 'number', value: titleYear.year, percentFormat: false },
+        value: cell,
+        ...(p.unit ? { unit: { kind: 'text', value: p.unit } } : {}),
+        note: r.cells.get(keys.note ?? -1) ?? { kind: 'empty' },
+        confirm: r.cells.get(keys.confirm ?? -1) ?? { kind: 'empty' },
+      };
+      if (keys.park === undefined) delete cells.park;
+      if (keys.parkId === undefined) delete cells.parkId;
+      const headerCell = { row: parsed.headerRow, column: p.column };
+      result.figures.push({
+        row: r.row, cells,
+        at: {
+          park: place(r.row, keys.park), parkId: place(r.row, keys.parkId),
+          year: keys.year !== undefined ? { row: r.row, column: keys.year } : { row: titleYear.row ?? parsed.headerRow, column: titleYear.column },
+          indicator: headerCell, unit: headerCell, value: { row: r.row, column: p.column },
+          note: place(r.row, keys.note), confirm: place(r.row, keys.confirm),
+        },
+      });
+    }
+  }
+  return result;
+}
+
+// --- checking the figures -----------------------------------------------------------------------------
 
 interface Checked {
   summary: ImportReportT['summary'];
@@ -107,64 +243,95 @@ interface Checked {
   rows: ImportRowT[];
   versions: Record<string, number>;
   plan: WritePlan;
+  columns: ImportColumnT[];
+  year: ImportReportT['year'];
+  mappingsToRemember: ColumnPlan[];
 }
 
-async function checkRows(db: Kysely<Database>, user: SessionUser, now: Date, parsed: ParsedFile, request: ImportRequest): Promise<Checked> {
-  const problems: Problem[] = parsed.headerProblems.map((p) => ({ ...p }));
-  const at = (row: number, field: ImportField): Pick<Problem, 'row' | 'column'> => {
-    const column = parsed.columns[field] ?? parsed.columns.value;
-    return { row, column: column === undefined ? null : columnLetter(column) };
+async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, parsed: ParsedFile, request: ImportRequest): Promise<Checked> {
+  const indicators = withSynonyms(await indicatorsByCode(db));
+  const read = parsed.layout === 'long' ? longFigures(parsed) : await wideFigures(db, parsed, indicators, request.mapping);
+  const problems = read.problems;
+  const add = (figure: FigureCells, field: ImportField, code: string, message: string, extra: Partial<Problem> = {}) => {
+    const where = figure.at[field] ?? figure.at.value ?? { row: figure.row, column: null };
+    problems.push({ row: where.row, column: where.column === null ? null : columnLetter(where.column), field: field === 'parkId' ? 'park' : field, code, message, ...extra });
   };
-  const add = (row: number, field: ImportField, code: string, message: string, extra: Partial<Problem> = {}) =>
-    problems.push({ ...at(row, field), field: field === 'parkId' ? 'park' : field, code, message, ...extra });
-  const finish = (rows: ImportRowT[], summary: Omit<ImportReportT['summary'], 'problems'>, versions: Record<string, number>, plan: Checked['plan']): Checked => {
+  const finish = (rows: ImportRowT[], summary: Omit<ImportReportT['summary'], 'problems'>, versions: Record<string, number>, plan: WritePlan): Checked => {
+    // One problem per cell and kind: a wide row's unknown park is the same problem for each of its figures.
+    const seen = new Set<string>();
+    const unique = problems.filter((p) => {
+      const k = `${p.row}:${p.column}:${p.code}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
     const colOrder = (c: string | null) => (c === null ? '' : c.padStart(3, ' '));
-    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column).localeCompare(colOrder(b.column)));
-    return { summary: { ...summary, problems: problems.length }, problems: problems.map((p) => ({ sheet: parsed.sheet, ...p })), rows, versions, plan };
+    unique.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column).localeCompare(colOrder(b.column)));
+    return {
+      summary: { ...summary, problems: unique.length },
+      problems: unique.map((p) => ({ sheet: parsed.sheet, ...p, cell: cellName(parsed.sheet, p.row, p.column) })),
+      rows, versions, plan, columns: read.columns, year: read.year, mappingsToRemember: read.mappingsToRemember,
+    };
   };
   const empty: WritePlan = { writes: [], problems: [] };
 
   // Without its park, indicator or year columns the rows cannot be read: say so once, not per row.
-  if (problems.some((p) => p.code === 'missing_column')) return finish([], { new: 0, changed: 0, unchanged: 0, skipped: 0 }, {}, empty);
+  if (problems.some((p) => p.code === 'missing_column')) return finish([], { new: 0, changed: 0, unchanged: 0, skipped: read.skipped }, {}, empty);
 
-  const [parks, indicators] = await Promise.all([db.selectFrom('parks').select(['id', 'name', 'aliases']).execute(), indicatorsByCode(db)]);
+  const [parks, regions] = await Promise.all([
+    db.selectFrom('parks').select(['id', 'name', 'aliases']).execute(),
+    db.selectFrom('regions').select(['code', 'name', 'level']).where('level', 'in', ['province', 'city']).execute(),
+  ]);
   const parkById = new Map(parks.map((p) => [p.id, p]));
   const parksByName = new Map<string, number[]>();
   for (const p of parks) {
-    for (const name of [p.name, ...(p.aliases ? p.aliases.split('；') : [])]) {
-      const n = normalizeText(name);
+    const names = [p.name, ...(p.aliases ? p.aliases.split('；') : [])];
+    for (const name of [...names, ...names.map((n) => n.replace(/[(（][^()（）]*[)）]$/, ''))]) {
+      const n = parkKey(name);
       const ids = parksByName.get(n) ?? [];
       if (!ids.includes(p.id)) parksByName.set(n, [...ids, p.id]);
     }
   }
+  const regionByName = new Map<string, { code: string; name: string; level: string }>();
+  // Provinces first: 吉林 is a province before it is a city.
+  for (const r of [...regions].sort((a, b) => (a.level === b.level ? 0 : a.level === 'province' ? -1 : 1))) {
+    for (const name of [r.name, shortRegionName(r.name)]) {
+      const n = normalizeText(name);
+      if (n && !regionByName.has(n)) regionByName.set(n, r);
+    }
+  }
   const indicatorByText = new Map<string, Indicator>();
   for (const i of indicators.values()) {
-    indicatorByText.set(normalizeText(i.nameZh), i);
-    indicatorByText.set(normalizeText(i.code), i);
+    for (const label of [i.nameZh, i.code, ...(i.synonymsZh ?? [])]) {
+      const n = normalizeText(label);
+      if (!indicatorByText.has(n)) indicatorByText.set(n, i);
+    }
   }
 
-  // 1. Read each row's cells.
-  const read: ReadRow[] = [];
-  let skipped = 0;
-  for (const sheetRow of parsed.rows) {
-    const r = readRow(sheetRow, add, { parkById, parksByName, indicatorByText, user });
+  // 1. Read each figure's cells.
+  const read1: ReadRow[] = [];
+  let skipped = read.skipped;
+  for (const figure of read.figures) {
+    const r = readFigure(figure, add, { parkById, parksByName, regionByName, indicatorByText, user });
     if (r === 'skipped') skipped++;
-    else if (r) read.push(r);
+    else if (r) read1.push(r);
   }
-  if (read.length === 0 && !problems.some((p) => p.row !== parsed.headerRow)) {
-    throw new ApiError(400, 'empty_file', `“${request.fileName}”中没有填写任何数值 (no figures filled in: ${skipped} rows without a value)`);
+  if (read1.length === 0 && !problems.some((p) => p.row !== parsed.headerRow)) {
+    if (problems.length) return finish([], { new: 0, changed: 0, unchanged: 0, skipped }, {}, empty);
+    throw new ApiError(400, 'empty_file', `“${request.fileName}”中没有填写任何数值 (no figures filled in: ${skipped} ${parsed.layout === 'long' ? 'rows' : 'cells'} without a value)`);
   }
 
-  // 2. Duplicates within the file: the first row counts, the later ones are problems.
-  const firstRowOf = new Map<string, number>();
-  const unique = read.filter((r) => {
+  // 2. Duplicates within the file: the first figure counts, the later ones are problems.
+  const firstOf = new Map<string, ReadRow>();
+  const unique = read1.filter((r) => {
     const k = key(r.parkId, r.indicator.code, r.year);
-    const first = firstRowOf.get(k);
+    const first = firstOf.get(k);
     if (first === undefined) {
-      firstRowOf.set(k, r.row);
+      firstOf.set(k, r);
       return true;
     }
-    add(r.row, 'year', 'duplicate', `与第 ${first} 行的园区、指标、年份相同 (duplicate of row ${first})`);
+    if (parsed.layout === 'long') add(r.source, 'year', 'duplicate', `与第 ${first.row} 行的园区、指标、年份相同 (duplicate of row ${first.row})`);
+    else add(r.source, r.parkField, 'duplicate', `与第 ${first.row} 行是同一园区、同一年份, “${r.indicator.nameZh}”重复 (the same park and year as row ${first.row})`);
     return false;
   });
 
@@ -202,43 +369,49 @@ async function checkRows(db: Kysely<Database>, user: SessionUser, now: Date, par
 
   // 4. The write path's own checks: permission, units, negative, integer counts, jumps, versions.
   const plan = await planValueWrites(db, user, items, request.status, now);
-  const seen = new Set(problems.map((p) => `${p.row}:${p.code}`));
+  const seen = new Set(problems.map((p) => `${p.row}:${p.column}:${p.code}`));
   for (const p of plan.problems) {
     const r = unique[p.index]!;
-    if (seen.has(`${r.row}:${p.code}`)) continue;
-    seen.add(`${r.row}:${p.code}`);
+    const cellKey = `${r.row}:${columnLetter(r.column)}:${p.code}`;
+    if (seen.has(cellKey)) continue;
+    seen.add(cellKey);
     const current = p.current ? { current: p.current } : {};
     switch (p.field) {
       case 'parkId':
-        add(r.row, r.parkField, p.code, p.message);
+        add(r.source, r.parkField, p.code, p.message);
         break;
       case 'unit':
-        add(r.row, r.unitField, p.code, p.message);
+        add(r.source, r.unitField, p.code, p.message);
         break;
       case 'version': {
         const fromFile = r.fileVersion !== undefined && request.versions[key(r.parkId, r.indicator.code, r.year)] === undefined;
         const message = p.code === 'version_required'
           ? `该数据已存在(第${p.current?.version}版, 值为 ${p.current?.value}, ${p.current?.enteredBy} 录入): 提交时须带上试导入报告中的版本号 (versions), 以免覆盖他人的修改 (the figure exists: send the versions from the dry run)`
           : `${p.message}; ${fromFile ? `文件“版本”列为第${r.fileVersion}版` : `提交的版本为第${items[p.index]!.version}版`}, 当前为第${p.current?.version}版`;
-        add(r.row, fromFile && parsed.columns.version !== undefined ? 'version' : 'value', p.code, message, current);
+        add(r.source, fromFile && r.source.cells.version !== undefined ? 'version' : 'value', p.code, message, current);
         break;
       }
       case 'value':
         if (p.code === 'implausible_jump' && r.confirm && !r.note) {
-          add(r.row, 'note', p.code, `${p.message}; 已在“确认”列确认, 但“备注”为空: 请写明原因 (confirmed without a note)`);
+          add(r.source, 'note', p.code, `${p.message}; 已在“确认”列确认, 但“备注”为空: 请写明原因 (confirmed without a note)`);
         } else if (p.code === 'implausible_jump') {
-          add(r.row, 'value', p.code, `${p.message}; 导入时: 在“确认”列填“是”, 并在“备注”列说明原因`);
+          add(r.source, 'value', p.code, `${p.message}; 导入时: 在“确认”列填“是”, 并在“备注”列说明原因`);
         } else {
-          add(r.row, 'value', p.code, p.message);
+          add(r.source, 'value', p.code, p.message);
         }
         break;
       default:
-        add(r.row, (p.field in FIELD_HEADERS ? p.field : 'value') as ImportField, p.code, p.message, current);
+        add(r.source, (p.field in FIELD_HEADERS ? p.field : 'value') as ImportField, p.code, p.message, current);
     }
   }
 
-  // 5. The rows that pass, as they would be written.
+  // 5. The figures that pass, as they would be written.
+  const cellsWithProblems = new Set(problems.map((p) => `${p.row}:${p.column}`));
   const rowsWithProblems = new Set(problems.map((p) => p.row));
+  const hasProblem = (r: ReadRow) => (parsed.layout === 'long'
+    ? rowsWithProblems.has(r.row)
+    // A wide row's park problem spoils all its figures; a figure's own problem only its cell.
+    : cellsWithProblems.has(`${r.row}:${columnLetter(r.column)}`) || [r.source.at.park, r.source.at.parkId, r.source.at.year].some((at) => at && cellsWithProblems.has(`${at.row}:${at.column === null ? null : columnLetter(at.column)}`)));
   const rows: ImportRowT[] = [];
   const versions: Record<string, number> = {};
   const counts = { new: 0, changed: 0, unchanged: 0 };
@@ -248,7 +421,7 @@ async function checkRows(db: Kysely<Database>, user: SessionUser, now: Date, par
     const staleHere = plan.problems.some((p) => p.index === index && p.code === 'stale');
     if (s && !staleHere && canWritePark(user, r.parkId)) versions[key(r.parkId, r.indicator.code, r.year)] = s.version;
     const w = writeOf.get(index);
-    if (!w || rowsWithProblems.has(r.row)) return;
+    if (!w || hasProblem(r)) return;
     // Re-importing a stored value never takes it back from submitted or approved to draft.
     if (w.existing && sameAsStored(r) && STATUS_RANK[w.existing.status] >= STATUS_RANK[request.status]) {
       w.unchanged = true;
@@ -257,12 +430,33 @@ async function checkRows(db: Kysely<Database>, user: SessionUser, now: Date, par
     const status = !w.existing ? 'new' : w.unchanged ? 'unchanged' : 'changed';
     counts[status]++;
     rows.push({
-      row: r.row, parkId: r.parkId, parkName: r.parkName, indicator: r.indicator.code, indicatorName: r.indicator.nameZh, year: r.year,
+      row: r.row, column: columnLetter(r.column), parkId: r.parkId, parkName: r.parkName, indicator: r.indicator.code, indicatorName: r.indicator.nameZh, year: r.year,
       value: w.value, unit: r.indicator.unit, originalValue: r.value, originalUnit: r.unit ?? r.indicator.unit,
       status, oldValue: w.existing?.value ?? null, version: w.existing?.version ?? null,
     });
   });
   return finish(rows, { ...counts, skipped }, versions, plan);
+}
+
+/** 填报数据!D7, a whole row 填报数据!7:7 (a missing column: the header row), for people to read (unquoted). */
+function cellName(sheet: string, row: number | null, column: string | null): string {
+  if (row === null) return sheet;
+  return column === null ? `${sheet}!${row}:${row}` : `${sheet}!${column}${row}`;
+}
+
+/**
+ * A park's name as the import compares it: the official long forms and the short one are the same
+ * park (宁波国家高新技术产业开发区 and 宁波国家高新区 are 宁波高新区), as are full-width and half-width
+ * brackets. Parks are also found by their name without a remark in brackets (杭州高新区 for
+ * 杭州高新区(滨江)), unless two parks share it.
+ */
+function parkKey(name: string): string {
+  return normalizeText(name).replace(/(国家)?高新技术产业开发区|国家高新区/g, '高新区');
+}
+
+/** 浙江省 → 浙江, 杭州市 → 杭州, 广西壮族自治区 → 广西: how sheets often name regions. */
+function shortRegionName(name: string): string {
+  return name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/, '');
 }
 
 function nearlyEqual(a: number, b: number): boolean {
@@ -272,22 +466,23 @@ function nearlyEqual(a: number, b: number): boolean {
 interface Lookups {
   parkById: Map<number, { id: number; name: string; aliases: string | null }>;
   parksByName: Map<string, number[]>;
+  regionByName: Map<string, { code: string; name: string; level: string }>;
   indicatorByText: Map<string, Indicator>;
   user: SessionUser;
 }
 
-type Add = (row: number, field: ImportField, code: string, message: string) => void;
+type Add = (figure: FigureCells, field: ImportField, code: string, message: string, extra?: Partial<Problem>) => void;
 
-/** One row's cells as a figure, or its problems; 'skipped' for a row without a value. */
-function readRow(sheetRow: SheetRow, add: Add, { parkById, parksByName, indicatorByText, user }: Lookups): ReadRow | 'skipped' | null {
-  const { row, cells } = sheetRow;
+/** One figure's cells, or its problems; 'skipped' for a row without a value. */
+function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regionByName, indicatorByText, user }: Lookups): ReadRow | 'skipped' | null {
+  const { row, cells } = figure;
   if (cellIsEmpty(cells.value)) return 'skipped';
   // A problem with the park, indicator, year or value stops the row here; the others (a park the user
   // may not write, the confirmation, the note, the version) still let it through to the write checks,
   // so that every problem of the row is reported.
   let ok = true;
-  const fail = (field: ImportField, code: string, message: string, blocking = true) => {
-    add(row, field, code, message);
+  const fail = (field: ImportField, code: string, message: string, blocking = true, extra?: Partial<Problem>) => {
+    add(figure, field, code, message, extra);
     if (blocking) ok = false;
   };
   const missing = (field: ImportField) => fail(field, 'missing', `缺少“${FIELD_HEADERS[field].zh}” (missing ${field})`);
@@ -304,12 +499,16 @@ function readRow(sheetRow: SheetRow, add: Add, { parkById, parksByName, indicato
     else if (!parkById.has(id)) fail('parkId', 'unknown_park', `园区编号 ${id} 不存在 (unknown park)`);
     else {
       park = parkById.get(id)!;
-      const named = nameText ? parksByName.get(normalizeText(nameText)) : undefined;
+      const named = nameText ? parksByName.get(parkKey(nameText)) : undefined;
       if (nameText && !named?.includes(id)) fail('park', 'park_mismatch', `园区“${nameText}”与园区编号 ${id}(${park.name})不一致 (the park's name and number disagree)`);
     }
   } else if (nameText) {
-    const ids = parksByName.get(normalizeText(nameText)) ?? [];
-    if (ids.length === 0) fail('park', 'unknown_park', `园区“${nameText}”不存在, 请核对名称或填写园区编号 (unknown park)`);
+    const ids = parksByName.get(parkKey(nameText)) ?? [];
+    const region = ids.length === 0 ? regionByName.get(normalizeText(nameText)) : undefined;
+    if (region) {
+      const level = region.level === 'province' ? '省' : '市';
+      fail('park', 'region_row', `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区的合计数据暂不能导入, 请删除此行后再导入 (a region's figures, not a park's: region totals cannot be imported yet)`, true, { region });
+    } else if (ids.length === 0) fail('park', 'unknown_park', `园区“${nameText}”不存在, 请核对名称或填写园区编号 (unknown park)`);
     else if (ids.length > 1) fail('park', 'ambiguous_park', `园区名称“${nameText}”对应多个园区, 请填写园区编号 (ambiguous park name)`);
     else park = parkById.get(ids[0]!)!;
   } else {
@@ -333,7 +532,7 @@ function readRow(sheetRow: SheetRow, add: Add, { parkById, parksByName, indicato
   const unitCell = unitText ? normalizeUnit(unitText) : undefined;
   const unitInValue = 'unit' in value ? value.unit ?? undefined : undefined;
   if (unitCell && unitInValue && unitCell !== unitInValue) {
-    fail('unit', 'unit_conflict', `数值中的单位“${unitInValue}”与“单位”列的“${unitCell}”不一致 (the unit in the value cell and the unit column disagree)`);
+    fail(figure.at.unit?.row === row ? 'unit' : 'value', 'unit_conflict', `数值中的单位“${unitInValue}”与${figure.at.unit?.row === row ? '“单位”列' : '表头'}的“${unitCell}”不一致 (the unit in the value cell and the unit ${figure.at.unit?.row === row ? 'column' : 'in the header'} disagree)`);
   }
 
   const note = cellText(cells.note).trim() || undefined;
@@ -349,8 +548,8 @@ function readRow(sheetRow: SheetRow, add: Add, { parkById, parksByName, indicato
 
   if (!ok || !park || !indicator || typeof year !== 'number' || !('value' in value)) return null;
   return {
-    row, parkId: park.id, parkName: park.name, parkField, indicator, year, value: value.value,
-    unit: unitCell ?? unitInValue, unitField: unitCell ? 'unit' : 'value', note, confirm: confirm ?? false, fileVersion,
+    row, column: figure.at.value?.column ?? 0, parkId: park.id, parkName: park.name, parkField, indicator, year, value: value.value,
+    unit: unitCell ?? unitInValue, unitField: unitCell ? 'unit' : 'value', note, confirm: confirm ?? false, fileVersion, source: figure,
   };
 }
 
@@ -368,7 +567,7 @@ function readValue(cell: Cell): { value: number; unit: Unit | null } | { problem
     case 'text': {
       const parsed = parseNumberText(cell.value);
       if (parsed) return parsed;
-      const hint = NO_DATA_MARKS.has(normalizeText(cell.value)) ? '; 没有数据请留空 (leave it empty when there is no figure)' : '';
+      const hint = isNoDataMark(cell) ? '; 没有数据请留空 (leave it empty when there is no figure)' : '';
       return { problem: 'not_a_number', message: `“${cell.value}”不是数字${hint} (not a number)` };
     }
     case 'error':

@@ -52,7 +52,7 @@ export async function createPark(db: Kysely<Database>, input: ParkInput, actor: 
       aliases: input.aliases?.length ? input.aliases.join('；') : null, source_code: input.sourceCode ?? null, note: input.note ?? null,
       created_at: now.toISOString(), updated_at: now.toISOString(),
     }).returning('id').executeTakeFirstOrThrow();
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'province', provinces: [input.provinceCode] });
     await audit(trx, actor, now, 'create', 'park', id, input);
     return id;
   });
@@ -76,7 +76,8 @@ export async function updatePark(db: Kysely<Database>, id: number, input: z.infe
     const result = await trx.updateTable('parks').set({ ...columns(changes), version: current.version + 1, updated_at: now.toISOString() })
       .where('id', '=', id).where('version', '=', version).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict', '园区信息刚被他人修改 (changed concurrently)');
-    await bumpDataVersion(trx);
+    // A park moved to another province changes the targets of both.
+    await bumpDataVersion(trx, { kind: 'province', provinces: [current.province_code, merged.provinceCode] });
     await audit(trx, actor, now, 'update', 'park', id, { before: current, changes });
   });
 }

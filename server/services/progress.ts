@@ -1,16 +1,23 @@
-// Progress of targets: reads each target's series (one park, an aggregate, a coverage set, or each
-// park of a class) and runs it through the one progress method in shared/progress.ts.
+// Progress of targets: the one entrance through which every view (overview, detail, heatmap, park
+// page, wall display, exports, report) gets a target's outputs, the series it is measured on, the
+// straight path and projection, and each park's own evaluation. Reads each target's series (one
+// park, an aggregate, a coverage set, or each park of a class) and runs it through the one progress
+// method in shared/progress.ts; nothing here or downstream derives a status again.
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { extraNumeratorNeeded, type Indicator } from '../../shared/indicators.ts';
-import { computeProgress, STATUS_SEVERITY, type Progress, type YearValue } from '../../shared/progress.ts';
+import {
+  COMPLETE_SHARE, computeProgress, insufficientFor, noRegionSet, projectionPath, STATUS_SEVERITY, straightPath,
+  type Missing, type Progress, type ProgressOptions, type ProgressTarget, type YearValue,
+} from '../../shared/progress.ts';
 import type { ParkClassSummaryT, ProgressDetailT, ProgressEntryT } from '../../shared/schemas.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, ParkLevel } from '../db/schema.ts';
 import { prepareJson, type PreparedJson } from '../http.ts';
 import { listTargets, type LoadedTarget, type TargetFilter } from './catalog.ts';
 import { cachedByDataVersion, promiseCache, readVersions, type Versions } from './data-version.ts';
 import {
-  aggregateSeries, classSeries, coverageRegions, levelsAtLeast, parkFiguresInScope, parkSeries, ratioOfSums,
-  type ParkPoint, type ValueBasis,
+  aggregateSeries, coverageRegions, levelsAtLeast, parkFiguresInScope, parkSeries, parksOfScope, ratioOfSums, seriesOfParks, shouldReport,
+  type AggregatePoint, type ParkPoint, type ScopePark, type ValueBasis,
 } from './series.ts';
 
 export interface ProgressContext {
@@ -22,23 +29,50 @@ export interface ProgressContext {
 
 type SeriesPoint = ProgressDetailT['series'][number];
 
-/** A target run through the progress method: its entry, the series it is measured on, and for a class target each park. */
-export interface Evaluated {
-  entry: ProgressEntryT;
-  series: SeriesPoint[];
-  parks: ProgressDetailT['parks'];
+/** One park measured against a target on its own figures. */
+export interface ParkEvaluation {
+  parkId: number;
+  parkName: string;
+  progress: Progress;
+  series: ParkPoint[];
 }
 
-function progressOptions(indicator: Indicator, ctx: ProgressContext) {
+/** A target run through the progress method: every output, its series, path and projection, and for a class each park. */
+export interface Evaluated {
+  target: LoadedTarget;
+  entry: ProgressEntryT;
+  series: SeriesPoint[];
+  path: YearValue[];
+  projection: YearValue[];
+  /** park_class: each park of the class. */
+  parks: ParkEvaluation[] | null;
+}
+
+/** At most this many parks are named in `missing` (the count says how many in all). */
+const MISSING_PARKS_NAMED = 20;
+
+/** The indicators whose figures a target's series is made of. */
+function seriesIndicators(indicator: Indicator): string[] {
+  if (indicator.kind === 'coverage') return [];
+  if (indicator.aggregation === 'share_of_province' && indicator.shareOf) return [indicator.shareOf];
+  if (indicator.numerator && indicator.denominator) return [indicator.numerator, indicator.denominator];
+  return [indicator.code];
+}
+
+function progressOptions(indicator: Indicator, ctx: ProgressContext): ProgressOptions {
   return {
     direction: indicator.direction,
     currentYear: ctx.currentYear,
     compoundGrowth: indicator.kind === 'amount' || indicator.kind === 'count',
+    indicators: seriesIndicators(indicator),
   };
 }
 
-function progressTarget(t: LoadedTarget, targetValue: number) {
-  return { comparator: t.comparator, targetValue, targetYear: t.targetYear, tolerance: t.tolerance, baselineYear: t.baselineYear, baselineValue: t.baselineValue };
+function progressTarget(t: LoadedTarget, targetValue: number, withBaseline = true): ProgressTarget {
+  return {
+    comparator: t.comparator, targetValue, targetYear: t.targetYear, tolerance: t.tolerance,
+    ...(withBaseline ? { baselineYear: t.baselineYear, baselineValue: t.baselineValue } : {}),
+  };
 }
 
 function baseEntry(t: LoadedTarget, progress: Progress, targetValue: number | null): ProgressEntryT {
@@ -49,63 +83,97 @@ function baseEntry(t: LoadedTarget, progress: Progress, targetValue: number | nu
   return { ...rest, ...progress, targetValue, coverage: null, aggregate: null, parkClass: null };
 }
 
-const NO_DATA = (t: LoadedTarget, ctx: ProgressContext, targetValue: number | null): Progress =>
-  computeProgress(progressTarget(t, targetValue ?? 0), [], progressOptions(t.indicatorFull, ctx));
+const noData = (t: LoadedTarget, ctx: ProgressContext): Progress =>
+  computeProgress(progressTarget(t, 0), [], progressOptions(t.indicatorFull, ctx));
+
+/** What is missing, with these parks named (the first few) and counted. */
+function withParks(missing: Missing, parks: readonly { id: number; name: string }[]): Missing {
+  return { ...missing, parks: parks.slice(0, MISSING_PARKS_NAMED).map(({ id, name }) => ({ id, name })), parksTotal: parks.length };
+}
+
+function evaluated(t: LoadedTarget, entry: ProgressEntryT, series: SeriesPoint[], parks: ParkEvaluation[] | null = null): Evaluated {
+  const target = entry.targetValue === null ? null : progressTarget(t, entry.targetValue);
+  return {
+    target: t, entry, series, parks,
+    path: target ? straightPath(target, entry) : [],
+    projection: projectionPath(t.targetYear, entry),
+  };
+}
+
+// --- one park --------------------------------------------------------------------------------------
+
+/** A park's own series against a target: its own targets and classes with the target's baseline; an aggregate bar from its first figure. */
+function judgePark(t: LoadedTarget, park: { id: number; name: string }, points: ParkPoint[], ctx: ProgressContext, withBaseline: boolean): ParkEvaluation {
+  let progress = t.targetValue === null ? noData(t, ctx) : computeProgress(progressTarget(t, t.targetValue, withBaseline), points, progressOptions(t.indicatorFull, ctx));
+  if (progress.missing) progress = { ...progress, missing: withParks(progress.missing, [park]) };
+  return { parkId: park.id, parkName: park.name, progress, series: points };
+}
 
 async function evaluateParkTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
-  const points: ParkPoint[] = t.scope.parkId !== null ? await parkSeries(ctx.db, t.scope.parkId, t.indicatorFull, ctx.basis) : [];
-  const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(t.indicatorFull, ctx));
-  return { entry: baseEntry(t, progress, t.targetValue), series: points, parks: null };
+  const points = t.scope.parkId !== null ? await parkSeries(ctx.db, t.scope.parkId, t.indicatorFull, ctx.basis) : [];
+  const { progress } = judgePark(t, { id: t.scope.parkId ?? 0, name: t.scope.parkName ?? t.scope.label }, points, ctx, true);
+  return evaluated(t, baseEntry(t, progress, t.targetValue), points);
+}
+
+// --- all parks of a province, aggregated ------------------------------------------------------------
+
+const scopeOf = (t: LoadedTarget) => ({ provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel });
+
+/** The parks that should have reported in the missing years but are not in that year's aggregate. */
+function missingFromAggregate(missing: Missing, parks: readonly ScopePark[], points: readonly AggregatePoint[]): ScopePark[] {
+  const includedIn = new Map(points.map((p) => [p.year, new Set(p.included)]));
+  return parks.filter((park) => missing.years.some((y) => shouldReport(park, y) && !includedIn.get(y)?.has(park.id)));
 }
 
 async function evaluateAggregateTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
   const indicator = t.indicatorFull;
-  const scope = { provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel };
+  const scope = scopeOf(t);
+  const isRatio = indicator.aggregation === 'ratio_of_sums';
   // A ratio is read with the parks it leaves out, in the same query.
-  const { points, excluded } = indicator.aggregation === 'ratio_of_sums'
-    ? await ratioOfSums(ctx.db, indicator, scope, ctx.basis, { excluded: true })
-    : { points: await aggregateSeries(ctx.db, indicator, scope, ctx.basis), excluded: [] };
-  const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(indicator, ctx));
-  const latest = points.at(-1);
-  const expected = latest?.parksExpected ?? (await ctx.db.selectFrom('parks').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('province_code', '=', scope.provinceCode).where('level', 'in', levelsAtLeast(scope.parkLevel)).executeTakeFirstOrThrow()).n;
+  const [parks, { points, excluded }, region] = await Promise.all([
+    parksOfScope(ctx.db, scope.provinceCode, levelsAtLeast(scope.parkLevel)),
+    isRatio ? ratioOfSums(ctx.db, indicator, scope, ctx.basis, { excluded: true }) : aggregateSeries(ctx.db, indicator, scope, ctx.basis).then((p) => ({ points: p, excluded: [] })),
+    ctx.db.selectFrom('regions').select(['code', 'name']).where('code', '=', scope.provinceCode).executeTakeFirst(),
+  ]);
+  let progress = t.targetValue === null ? noData(t, ctx) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(indicator, ctx));
+  if (progress.missing) {
+    let missing = withParks(progress.missing, missingFromAggregate(progress.missing, parks, points));
+    // A share of the province also needs the province's own total for those years.
+    if (indicator.aggregation === 'share_of_province' && region) {
+      const totals = new Set(points.map((p) => p.year));
+      if (missing.years.some((y) => !totals.has(y))) missing = { ...missing, regions: [{ code: region.code, name: region.name }] };
+    }
+    progress = { ...progress, missing };
+  }
 
-  // What it would take, in the unit of the part that has to grow (R&D spending in 亿元, tax in 亿元, …).
-  const grows = indicator.aggregation === 'ratio_of_sums' ? indicator.numerator : indicator.aggregation === 'share_of_province' ? indicator.shareOf : undefined;
-  const canSay = latest?.numerator !== undefined && latest.denominator !== undefined && t.targetValue !== null && grows !== undefined;
-  const extraNeeded = canSay
-    ? extraNumeratorNeeded(indicator.aggregation === 'ratio_of_sums' ? indicator : { factor: 100 }, t.targetValue!, latest.numerator!, latest.denominator!)
-    : null;
-  const extraNeededUnit = canSay
-    ? (await ctx.db.selectFrom('indicators').select('unit').where('code', '=', grows!).executeTakeFirst())?.unit ?? null
-    : null;
+  // The headline year (complete) says how many parks it includes and what it would take.
+  const headline = points.find((p) => p.year === progress.latestYear && progress.latestYear !== null);
+  const grows = isRatio ? indicator.numerator : indicator.aggregation === 'share_of_province' ? indicator.shareOf : undefined;
+  const canSay = headline?.numerator !== undefined && headline.denominator !== undefined && t.targetValue !== null && grows !== undefined;
+  const extraNeeded = canSay ? extraNumeratorNeeded(isRatio ? indicator : { factor: 100 }, t.targetValue!, headline.numerator!, headline.denominator!) : null;
+  const extraNeededUnit = canSay ? (await ctx.db.selectFrom('indicators').select('unit').where('code', '=', grows!).executeTakeFirst())?.unit ?? null : null;
+  const nameOf = new Map(parks.map((p) => [p.id, p.name]));
+  const expectedNow = parks.filter((p) => shouldReport(p, ctx.currentYear - 1)).length;
 
-  return {
-    entry: {
-      ...baseEntry(t, progress, t.targetValue),
-      aggregate: {
-        year: latest?.year ?? null,
-        parksIncluded: latest?.parksIncluded ?? 0,
-        parksExpected: Number(expected),
-        provisional: latest?.provisional ?? true,
-        numerator: latest?.numerator ?? null,
-        denominator: latest?.denominator ?? null,
-        extraNeeded,
-        extraNeededUnit,
-        excluded: await withParkNames(ctx.db, excluded),
-      },
+  const entry: ProgressEntryT = {
+    ...baseEntry(t, progress, t.targetValue),
+    aggregate: {
+      year: headline?.year ?? null,
+      parksIncluded: headline?.parksIncluded ?? 0,
+      parksExpected: headline?.parksExpected ?? expectedNow,
+      provisional: headline?.provisional ?? true,
+      numerator: headline?.numerator ?? null,
+      denominator: headline?.denominator ?? null,
+      extraNeeded,
+      extraNeededUnit,
+      excluded: excluded.map(({ parkId, ...rest }) => ({ parkId, parkName: nameOf.get(parkId) ?? '', ...rest })),
     },
-    series: points.map((p) => ({ ...p, basis: 'aggregate' as const })),
-    parks: null,
   };
+  const series = points.map(({ included: _, ...p }) => ({ ...p, basis: 'aggregate' as const }));
+  return evaluated(t, entry, series);
 }
 
-/** The excluded parks with their names (usually few, so named afterwards rather than on every row read). */
-async function withParkNames<F extends { parkId: number }>(db: Kysely<Database>, figures: F[]): Promise<(F & { parkName: string })[]> {
-  if (figures.length === 0) return [];
-  const names = new Map((await db.selectFrom('parks').select(['id', 'name']).where('id', 'in', [...new Set(figures.map((f) => f.parkId))]).execute()).map((p) => [p.id, p.name]));
-  return figures.map(({ parkId, ...rest }) => ({ parkId, parkName: names.get(parkId) ?? '', ...rest }) as F & { parkName: string });
-}
+// --- coverage of a region set ----------------------------------------------------------------------
 
 async function evaluateCoverageTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
   const regions = await coverageRegions(ctx.db, t.id, t.scope.parkLevel);
@@ -120,47 +188,69 @@ async function evaluateCoverageTarget(t: LoadedTarget, ctx: ProgressContext): Pr
     const year = firstYear + k;
     return { year, value: regions.filter((r) => r.coveredSince !== null && r.coveredSince <= year).length };
   });
-  const progress = targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, targetValue), series, progressOptions(t.indicatorFull, ctx));
+  const options = progressOptions(t.indicatorFull, ctx);
+  const progress = regions.length === 0 ? noRegionSet(progressTarget(t, targetValue ?? 0), options)
+    : computeProgress(progressTarget(t, targetValue!), series, options);
   const isCovered = (r: (typeof regions)[number]) => r.coveredSince !== null && r.coveredSince <= asOfYear;
   const covered = regions.filter(isCovered);
-  return {
-    entry: {
-      ...baseEntry(t, progress, targetValue),
-      coverage: {
-        asOfYear,
-        regionsTotal: regions.length,
-        coveredCount: covered.length,
-        covered: covered.map((r) => ({ code: r.code, name: r.name, parks: r.parks.filter((p) => (p.approvalYear ?? 0) <= asOfYear).map(({ id, name, approvalYear }) => ({ id, name, approvalYear })) })),
-        uncovered: regions.filter((r) => !isCovered(r)).map((r) => ({ code: r.code, name: r.name })),
-      },
+  const entry: ProgressEntryT = {
+    ...baseEntry(t, progress, targetValue),
+    coverage: {
+      asOfYear,
+      regionsTotal: regions.length,
+      coveredCount: covered.length,
+      covered: covered.map((r) => ({ code: r.code, name: r.name, parks: r.parks.filter((p) => (p.approvalYear ?? 0) <= asOfYear).map(({ id, name, approvalYear }) => ({ id, name, approvalYear })) })),
+      uncovered: regions.filter((r) => !isCovered(r)).map((r) => ({ code: r.code, name: r.name })),
     },
-    series: series.map((p) => ({ ...p, basis: 'register' as const })),
-    parks: null,
   };
+  return evaluated(t, entry, series.map((p) => ({ ...p, basis: 'register' as const })));
+}
+
+// --- every park of a class -------------------------------------------------------------------------
+
+const classLevel = (t: LoadedTarget): ParkLevel => t.scope.parkLevel ?? 'provincial';
+
+async function classParks(t: LoadedTarget, ctx: ProgressContext): Promise<ParkEvaluation[]> {
+  const provinceCode = t.scope.regionCode!;
+  const levels = [classLevel(t)];
+  const parks = await parksOfScope(ctx.db, provinceCode, levels);
+  const series = await seriesOfParks(ctx.db, parks, t.indicatorFull, ctx.basis, { provinceCode, levels });
+  return series.map(({ park, points }) => judgePark(t, park, points, ctx, true));
+}
+
+/**
+ * A class ("every national zone …") stands where its weakest judged park stands, and only once at
+ * least 80% of its parks can be judged; it is achieved only when every park is.
+ */
+function classHeadline(t: LoadedTarget, perPark: ParkEvaluation[], summary: ParkClassSummaryT, ctx: ProgressContext): Progress {
+  const unjudged = perPark.filter((p) => p.progress.status === 'insufficient_data');
+  const weakest = summary.weakest[0] && perPark.find((p) => p.parkId === summary.weakest[0]!.parkId);
+  const enough = perPark.length > 0 && perPark.length - unjudged.length >= COMPLETE_SHARE * perPark.length;
+  if (weakest && enough && !(weakest.progress.status === 'achieved' && unjudged.length > 0)) return weakest.progress;
+  const options = progressOptions(t.indicatorFull, ctx);
+  const years = [...new Set(unjudged.flatMap((p) => p.progress.missing?.years ?? []))].sort((a, b) => a - b);
+  const missing = withParks({ indicators: seriesIndicators(t.indicatorFull), parks: [], parksTotal: 0, regions: [], years },
+    unjudged.map((p) => ({ id: p.parkId, name: p.parkName })));
+  return insufficientFor(progressTarget(t, t.targetValue ?? 0), perPark.length === 0 || unjudged.length === perPark.length ? 'no_data' : 'incomplete', missing, options);
 }
 
 async function evaluateClassTarget(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
-  const parks = await classSeries(ctx.db, t.scope.regionCode!, t.scope.parkLevel ?? 'provincial', t.indicatorFull, ctx.basis);
-  const perPark = parks.map(({ parkId, parkName, points }) => {
-    const progress = t.targetValue === null ? NO_DATA(t, ctx, null) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(t.indicatorFull, ctx));
-    return { parkId, parkName, ...progress };
-  });
+  const perPark = await classParks(t, ctx);
   const summary = classSummary(perPark);
-  // The class stands where its weakest park with data stands.
-  const weakest = summary.weakest[0] && perPark.find((p) => p.parkId === summary.weakest[0]!.parkId);
-  const { parkId: _p, parkName: _n, ...headline } = weakest ?? { parkId: 0, parkName: '', ...NO_DATA(t, ctx, t.targetValue) };
-  return { entry: { ...baseEntry(t, headline, t.targetValue), parkClass: summary }, series: [], parks: perPark };
+  const headline = classHeadline(t, perPark, summary, ctx);
+  return evaluated(t, { ...baseEntry(t, headline, t.targetValue), parkClass: summary }, [], perPark);
 }
 
 /** How many parks of a class stand where, and the weakest few: by status, then by the largest relative gap. */
-function classSummary(perPark: NonNullable<ProgressDetailT['parks']>): ParkClassSummaryT {
+function classSummary(perPark: readonly ParkEvaluation[]): ParkClassSummaryT {
   const byStatus = Object.fromEntries(Object.keys(STATUS_SEVERITY).map((s) => [s, 0])) as ParkClassSummaryT['byStatus'];
-  for (const p of perPark) byStatus[p.status]++;
-  const withData = perPark.filter((p) => p.status !== 'insufficient_data');
+  for (const p of perPark) byStatus[p.progress.status]++;
+  const withData = perPark.filter((p) => p.progress.status !== 'insufficient_data');
   const weakest = [...withData]
-    .sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status] || (b.gapRelative ?? -Infinity) - (a.gapRelative ?? -Infinity) || a.parkId - b.parkId)
+    .sort((a, b) => STATUS_SEVERITY[a.progress.status] - STATUS_SEVERITY[b.progress.status]
+      || (b.progress.gapRelative ?? -Infinity) - (a.progress.gapRelative ?? -Infinity) || a.parkId - b.parkId)
     .slice(0, 5)
-    .map(({ parkId, parkName, status, latestYear, latestValue, gap, gapRelative }) => ({ parkId, parkName, status, latestYear, latestValue, gap, gapRelative }));
+    .map(({ parkId, parkName, progress: { status, latestYear, latestValue, gap, gapRelative } }) => ({ parkId, parkName, status, latestYear, latestValue, gap, gapRelative }));
   return { parks: perPark.length, withData: withData.length, byStatus, weakest };
 }
 
@@ -173,15 +263,20 @@ function evaluate(t: LoadedTarget, ctx: ProgressContext): Promise<Evaluated> {
   }
 }
 
-// A target's progress depends only on the catalogue (targets, plans, parks, regions) and on the
-// figures of its province. Each evaluation is kept under those two versions, so after a park reports,
-// only its province's targets are computed again; the others come from here.
+// A target's progress depends only on what the target says (its plan, scope, values, links), on the
+// catalogue (indicators, regions) and on the figures and parks of its province. Each evaluation is kept
+// under those, so after a park reports only its province's targets are computed again, and after a
+// planner changes a target only that target; the others come from here.
 const evaluations = promiseCache<Evaluated>(5_000);
+
+function keyOf(ctx: ProgressContext, versions: Versions, t: LoadedTarget, what: string): string {
+  const says = createHash('sha1').update(JSON.stringify(t)).digest('base64url');
+  return `${versions.catalogue}|${versions.figuresOf(t.figuresProvince)}|${says}|${ctx.currentYear}|${ctx.basis}|${t.id}|${what}`;
+}
 
 /** A target's evaluation, from the cache while neither the catalogue nor its province's figures changed. */
 function evaluateKept(ctx: ProgressContext, versions: Versions, t: LoadedTarget): Promise<Evaluated> {
-  const key = `${versions.catalogue}|${versions.figuresOf(t.figuresProvince)}|${ctx.currentYear}|${ctx.basis}|${t.id}`;
-  return evaluations(ctx.db, key, () => evaluate(t, ctx));
+  return evaluations(ctx.db, keyOf(ctx, versions, t, 'target'), () => evaluate(t, ctx));
 }
 
 /** Every target of the filter through the progress method, in the catalogue's order. */
@@ -192,9 +287,77 @@ export async function evaluateTargets(ctx: ProgressContext, filter: TargetFilter
   return Promise.all(targets.map((t) => evaluateKept(ctx, versions, t)));
 }
 
+/** One target through the progress method; null for an unknown target. */
+export async function evaluateTarget(ctx: ProgressContext, targetId: number): Promise<Evaluated | null> {
+  const [evaluation] = await evaluateTargets(ctx, { ids: [targetId] });
+  return evaluation ?? null;
+}
+
+// --- each park against the targets that apply to it -------------------------------------------------
+
+/**
+ * How a target applies to one park, or null:
+ * - own: a target about this park;
+ * - class: a target for every park of the park's class;
+ * - aggregate: a ratio target over all parks of the province (R&D intensity ≈ 8%), held against the
+ *   park's own ratio. Sums and shares of the province do not apply to one park: 50% of the province's
+ *   value added is a bar for all zones together, not for each.
+ */
+export function applicability(t: LoadedTarget, park: { id: number; level: ParkLevel; provinceCode: string }): 'own' | 'class' | 'aggregate' | null {
+  if (t.targetValue === null) return null;
+  switch (t.scope.kind) {
+    case 'park': return t.scope.parkId === park.id ? 'own' : null;
+    case 'park_class': return t.scope.regionCode === park.provinceCode && park.level === classLevel(t) ? 'class' : null;
+    case 'province_aggregate':
+      return t.indicatorFull.aggregation === 'ratio_of_sums' && t.scope.regionCode === park.provinceCode && levelsAtLeast(t.scope.parkLevel).includes(park.level)
+        ? 'aggregate' : null;
+    case 'coverage': return null;
+  }
+}
+
+async function judgeEachPark(t: LoadedTarget, ctx: ProgressContext, upToYear: number | undefined): Promise<ParkEvaluation[]> {
+  const cut = (points: ParkPoint[]) => (upToYear === undefined ? points : points.filter((p) => p.year <= upToYear));
+  switch (t.scope.kind) {
+    case 'park': {
+      if (t.scope.parkId === null) return [];
+      const points = await parkSeries(ctx.db, t.scope.parkId, t.indicatorFull, ctx.basis);
+      return [judgePark(t, { id: t.scope.parkId, name: t.scope.parkName ?? '' }, cut(points), ctx, true)];
+    }
+    case 'park_class': {
+      if (upToYear === undefined) return (await evaluateKept(ctx, await readVersions(ctx.db), t)).parks ?? [];
+      const provinceCode = t.scope.regionCode!;
+      const levels = [classLevel(t)];
+      const series = await seriesOfParks(ctx.db, await parksOfScope(ctx.db, provinceCode, levels), t.indicatorFull, ctx.basis, { provinceCode, levels });
+      return series.map(({ park, points }) => judgePark(t, park, cut(points), ctx, true));
+    }
+    case 'province_aggregate': {
+      if (t.indicatorFull.aggregation !== 'ratio_of_sums') return [];
+      const provinceCode = t.scope.regionCode!;
+      const levels = levelsAtLeast(t.scope.parkLevel);
+      const series = await seriesOfParks(ctx.db, await parksOfScope(ctx.db, provinceCode, levels), t.indicatorFull, ctx.basis, { provinceCode, levels });
+      // A province's baseline is not a park's: against an aggregate bar, each park starts from its own first figure.
+      return series.map(({ park, points }) => judgePark(t, park, cut(points), ctx, false));
+    }
+    case 'coverage': return [];
+  }
+}
+
+const parkJudgements = promiseCache<ParkEvaluation[]>(2_000);
+
+/**
+ * Each park the target applies to (see `applicability`), measured on its own figures (up to a year,
+ * for a view of the past): the one way the heatmap, the park page and the ranking get a park's status.
+ */
+export async function parkEvaluations(ctx: ProgressContext, t: LoadedTarget, upToYear?: number): Promise<ParkEvaluation[]> {
+  const versions = await readVersions(ctx.db);
+  return parkJudgements(ctx.db, keyOf(ctx, versions, t, `parks:${upToYear ?? ''}`), () => judgeEachPark(t, ctx, upToYear));
+}
+
+// --- the answers ---------------------------------------------------------------------------------
+
 // Every target over every park is too much to recompute on each request at national scale; the
-// answer only changes when the data does (or the calendar year, for awaitingFinal). It is kept
-// prepared (serialised, compressed, with its ETag): a hit costs one version check and a write.
+// answer only changes when the data does (or the calendar year, for awaitingFinal and staleness). It
+// is kept prepared (serialised, compressed, with its ETag): a hit costs one version check and a write.
 const cachedProgressList = cachedByDataVersion(
   async (_db, args: { ctx: ProgressContext; filter: TargetFilter }) => prepareJson((await evaluateTargets(args.ctx, args.filter)).map((e) => e.entry)),
   ({ ctx, filter }) => JSON.stringify([ctx.currentYear, ctx.basis, filter]),
@@ -205,25 +368,16 @@ export function progressOfTargets(ctx: ProgressContext, filter: TargetFilter): P
   return cachedProgressList(ctx.db, { ctx, filter });
 }
 
-/** One target's progress with its series, straight path, projection and per-park breakdown. */
+/** One target's progress with its series, straight path, projection, per-park breakdown and, for a class, every park. */
 export async function progressDetail(ctx: ProgressContext, targetId: number): Promise<ProgressDetailT | null> {
-  const versions = await readVersions(ctx.db);
-  const [target] = await listTargets(ctx.db, { ids: [targetId] });
-  if (!target) return null;
-  const { entry, series, parks } = await evaluateKept(ctx, versions, target);
-
-  const path = entry.baselineYear !== null && entry.baselineValue !== null && entry.targetValue !== null && entry.targetYear > entry.baselineYear
-    ? Array.from({ length: entry.targetYear - entry.baselineYear + 1 }, (_, k) => {
-      const year = entry.baselineYear! + k;
-      return { year, value: entry.baselineValue! + ((entry.targetValue! - entry.baselineValue!) * k) / (entry.targetYear - entry.baselineYear!) };
-    })
-    : [];
-  const projection = entry.latestYear !== null && entry.latestValue !== null && entry.observedPace !== null && entry.targetYear > entry.latestYear
-    ? Array.from({ length: entry.targetYear - entry.latestYear + 1 }, (_, k) => ({ year: entry.latestYear! + k, value: entry.latestValue! + entry.observedPace! * k }))
-    : [];
-
+  const evaluation = await evaluateTarget(ctx, targetId);
+  if (!evaluation) return null;
+  const { target, entry, series, path, projection, parks } = evaluation;
   const { breakdown, needUnit } = target.scope.kind === 'province_aggregate' ? await aggregateBreakdown(target, entry, ctx) : { breakdown: [], needUnit: null };
-  return { ...entry, parks, series, path, projection, breakdown, needUnit };
+  return {
+    ...entry, series, path, projection, breakdown, needUnit,
+    parks: parks && parks.map(({ parkId, parkName, progress }) => ({ parkId, parkName, ...progress })),
+  };
 }
 
 const cachedDetail = cachedByDataVersion(
@@ -240,12 +394,15 @@ export function progressDetailPrepared(ctx: ProgressContext, targetId: number): 
   return cachedDetail(ctx.db, { ctx, targetId });
 }
 
-/** Each park of an aggregate in its latest year with figures, with what it would need for the target. */
+/**
+ * Each park of an aggregate in the headline year (else the provisional one), with what it would need
+ * for the target: which parks hold the province back.
+ */
 async function aggregateBreakdown(t: LoadedTarget, entry: ProgressEntryT, ctx: ProgressContext): Promise<{ breakdown: ProgressDetailT['breakdown']; needUnit: string | null }> {
   const i = t.indicatorFull;
-  const year = entry.aggregate?.year;
+  const year = entry.latestYear ?? entry.provisionalLatest?.year;
   if (year == null) return { breakdown: [], needUnit: null };
-  const scope = { provinceCode: t.scope.regionCode!, parkLevel: t.scope.parkLevel };
+  const scope = scopeOf(t);
   if (i.aggregation === 'ratio_of_sums') {
     const figures = await parkFiguresInScope(ctx.db, [i.numerator!, i.denominator!], scope, ctx.basis, year);
     const rows = figures.map((f) => {
@@ -260,7 +417,9 @@ async function aggregateBreakdown(t: LoadedTarget, entry: ProgressEntryT, ctx: P
       };
     });
     rows.sort((a, b) => (b.need ?? -1) - (a.need ?? -1));
-    return { breakdown: rows, needUnit: entry.aggregate?.extraNeededUnit ?? null };
+    const unit = entry.aggregate?.extraNeededUnit
+      ?? (await ctx.db.selectFrom('indicators').select('unit').where('code', '=', i.numerator!).executeTakeFirst())?.unit ?? null;
+    return { breakdown: rows, needUnit: unit };
   }
   const summed = i.aggregation === 'share_of_province' ? i.shareOf! : i.code;
   const figures = await parkFiguresInScope(ctx.db, [summed], scope, ctx.basis, year);

@@ -3,6 +3,7 @@
 // many parks each year includes), and coverage of a region set from the park register.
 import { sql, type Kysely } from 'kysely';
 import { ratioFromParts, type Indicator } from '../../shared/indicators.ts';
+import { isComplete } from '../../shared/progress.ts';
 import type { Database, ParkLevel, ValueStatus } from '../db/schema.ts';
 
 /** Which figures count: approved only (the default), or submitted ones too. */
@@ -45,14 +46,25 @@ export interface ParkPoint {
 
 const seriesCodes = (indicator: Indicator) => [indicator.code, indicator.numerator, indicator.denominator].filter((c): c is string => !!c);
 
-/** One park's figures (in year order) as its series: a ratio from its parts where both exist, else as reported. */
-function pointsOf(rows: readonly { indicator_code: string; year: number; value: number }[], indicator: Indicator): ParkPoint[] {
+/** Figures of one park, year → indicator code → value. */
+export type FiguresByYear = ReadonlyMap<number, ReadonlyMap<string, number>>;
+
+/** Rows of one park's figures gathered by year. */
+function byYearOf(rows: readonly { indicator_code: string; year: number; value: number }[]): Map<number, Map<string, number>> {
   const byYear = new Map<number, Map<string, number>>();
   for (const r of rows) {
     const m = byYear.get(r.year) ?? new Map<string, number>();
     m.set(r.indicator_code, r.value);
     byYear.set(r.year, m);
   }
+  return byYear;
+}
+
+/**
+ * The one rule for a park's series of an indicator, from its figures: a ratio from its parts where
+ * both exist (the published ratio kept beside it), else the figure as reported; in year order.
+ */
+export function seriesFromFigures(indicator: Indicator, byYear: FiguresByYear): ParkPoint[] {
   const points: ParkPoint[] = [];
   for (const [year, m] of [...byYear].sort((a, b) => a[0] - b[0])) {
     const reported = m.get(indicator.code);
@@ -68,6 +80,8 @@ function pointsOf(rows: readonly { indicator_code: string; year: number; value: 
   return points;
 }
 
+const pointsOf = (rows: readonly { indicator_code: string; year: number; value: number }[], indicator: Indicator) => seriesFromFigures(indicator, byYearOf(rows));
+
 /** One park's series for an indicator; a ratio comes from its parts where both exist, else as reported. */
 export async function parkSeries(db: Kysely<Database>, parkId: number, indicator: Indicator, basis: ValueBasis): Promise<ParkPoint[]> {
   const rows = await db.selectFrom(countedValues(db, basis).as('v'))
@@ -80,28 +94,42 @@ export async function parkSeries(db: Kysely<Database>, parkId: number, indicator
 }
 
 /**
- * The series of every park of a class (a province's parks of one level) in one query rather than one
- * per park: a class target covers hundreds of parks at national scale. Parks in id order, each with
- * its series (empty when it reported nothing).
+ * The series of every park of a class (a province's parks of one level) or of an aggregate's scope, in
+ * one query rather than one per park: a class target covers hundreds of parks at national scale. Parks
+ * in id order, each with its series (empty when it reported nothing).
  */
-export async function classSeries(db: Kysely<Database>, provinceCode: string, level: ParkLevel, indicator: Indicator, basis: ValueBasis): Promise<{ parkId: number; parkName: string; points: ParkPoint[] }[]> {
-  const [parks, rows] = await Promise.all([
-    db.selectFrom('parks').select(['id', 'name']).where('province_code', '=', provinceCode).where('level', '=', level).orderBy('id').execute(),
-    db.selectFrom(countedValues(db, basis).as('v'))
-      .innerJoin('parks as p', 'p.id', 'v.park_id')
-      .select(['v.park_id as parkId', 'v.indicator_code as indicator_code', 'v.year as year', 'v.value as value'])
-      .where('p.province_code', '=', provinceCode)
-      .where('p.level', '=', level)
-      .where('v.indicator_code', 'in', seriesCodes(indicator))
-      .execute(),
-  ]);
+export async function seriesOfParks(db: Kysely<Database>, parks: readonly ScopePark[], indicator: Indicator, basis: ValueBasis, scope: { provinceCode: string; levels: ParkLevel[] }): Promise<{ park: ScopePark; points: ParkPoint[] }[]> {
+  const rows = await db.selectFrom(countedValues(db, basis).as('v'))
+    .innerJoin('parks as p', 'p.id', 'v.park_id')
+    .select(['v.park_id as parkId', 'v.indicator_code as indicator_code', 'v.year as year', 'v.value as value'])
+    .where('p.province_code', '=', scope.provinceCode)
+    .where('p.level', 'in', scope.levels)
+    .where('v.indicator_code', 'in', seriesCodes(indicator))
+    .execute();
   const rowsOf = new Map<number, typeof rows>();
   for (const r of rows) {
     const list = rowsOf.get(r.parkId!) ?? [];
     list.push(r);
     rowsOf.set(r.parkId!, list);
   }
-  return parks.map((p) => ({ parkId: p.id, parkName: p.name, points: pointsOf(rowsOf.get(p.id) ?? [], indicator) }));
+  return parks.map((park) => ({ park, points: pointsOf(rowsOf.get(park.id) ?? [], indicator) }));
+}
+
+/** A park of a scope, with what decides whether it should report in a year. */
+export interface ScopePark {
+  id: number;
+  name: string;
+  approvalYear: number | null;
+}
+
+/** Whether a park should report figures of a year: approved by then (or of unknown date). */
+export const shouldReport = (park: Pick<ScopePark, 'approvalYear'>, year: number) => park.approvalYear === null || park.approvalYear <= year;
+
+/** The parks of a province at these levels, in id order. */
+export async function parksOfScope(db: Kysely<Database>, provinceCode: string, levels: readonly ParkLevel[]): Promise<ScopePark[]> {
+  const rows = await db.selectFrom('parks').select(['id', 'name', 'approval_year'])
+    .where('province_code', '=', provinceCode).where('level', 'in', [...levels]).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, approvalYear: r.approval_year }));
 }
 
 export interface AggregatePoint {
@@ -113,15 +141,14 @@ export interface AggregatePoint {
   /** ratio: Σ numerator and Σ denominator; share: Σ parks and the province total; sum: Σ. */
   numerator?: number;
   denominator?: number;
+  /** The parks the point includes, by id (server-side only: for what is missing). */
+  included: number[];
 }
 
 export interface AggregateScope {
   provinceCode: string;
   parkLevel: ParkLevel | null;
 }
-
-/** Below this share of the parks that should report, an aggregate is provisional. */
-export const PROVISIONAL_BELOW = 0.8;
 
 function scopedValues(db: Kysely<Database>, scope: AggregateScope, basis: ValueBasis, alias: 'v' | 'n') {
   return db.selectFrom(countedValues(db, basis).as(alias))
@@ -144,7 +171,7 @@ async function expectedParksByYear(db: Kysely<Database>, scope: AggregateScope):
 function withCoverage(points: Omit<AggregatePoint, 'parksExpected' | 'provisional'>[], expected: (year: number) => number): AggregatePoint[] {
   return points.map((p) => {
     const parksExpected = Math.max(expected(p.year), p.parksIncluded);
-    return { ...p, parksExpected, provisional: p.parksIncluded < PROVISIONAL_BELOW * parksExpected };
+    return { ...p, parksExpected, provisional: !isComplete({ parksIncluded: p.parksIncluded, parksExpected }) };
   });
 }
 
@@ -218,14 +245,16 @@ export async function ratioOfSums(db: Kysely<Database>, indicator: Indicator, sc
   let year = NaN;
   let nums: number[] = [];
   let dens: number[] = [];
+  let included: number[] = [];
   const closeYear = () => {
     if (nums.length) {
       const num = exactSum(nums);
       const den = exactSum(dens);
-      points.push({ year, value: ratioFromParts(indicator, num, den)!, numerator: num, denominator: den, parksIncluded: nums.length });
+      points.push({ year, value: ratioFromParts(indicator, num, den)!, numerator: num, denominator: den, parksIncluded: nums.length, included });
     }
     nums = [];
     dens = [];
+    included = [];
   };
   // Rows come in (year, park) order: each run of rows is one park's figures in one year.
   for (let i = 0; i < rows.length;) {
@@ -246,6 +275,7 @@ export async function ratioOfSums(db: Kysely<Database>, indicator: Indicator, sc
     if (num !== undefined && den !== undefined && den > 0) {
       nums.push(num);
       dens.push(den);
+      included.push(parkId!);
     } else if (options.excluded) {
       const reason = reported !== undefined && num === undefined && den === undefined ? 'ratio_only' as const
         : num === undefined ? 'missing_numerator' as const : 'missing_denominator' as const;
@@ -266,10 +296,10 @@ export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator
   if (!summed) return [];
   const [expected, figures] = await Promise.all([expectedParksByYear(db, scope), scopedFigures(db, scope, basis, summed)]);
   const sums = groupByYear(figures)
-    .map(([year, rows]) => ({ year, total: exactSum(rows.map((r) => r.value)), parks: rows.length }));
+    .map(([year, rows]) => ({ year, total: exactSum(rows.map((r) => r.value)), included: rows.map((r) => r.parkId!) }));
 
   if (indicator.aggregation === 'sum') {
-    return withCoverage(sums.map((r) => ({ year: r.year, value: r.total, numerator: r.total, parksIncluded: r.parks })), expected);
+    return withCoverage(sums.map((r) => ({ year: r.year, value: r.total, numerator: r.total, parksIncluded: r.included.length, included: r.included })), expected);
   }
   // Share of the province: Σ parks / the province's own total of the same year.
   const totals = new Map((await db.selectFrom(countedValues(db, basis).as('v'))
@@ -280,7 +310,7 @@ export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator
   return withCoverage(sums.flatMap((r) => {
     const total = totals.get(r.year);
     return total && total > 0
-      ? [{ year: r.year, value: (r.total / total) * 100, numerator: r.total, denominator: total, parksIncluded: r.parks }]
+      ? [{ year: r.year, value: (r.total / total) * 100, numerator: r.total, denominator: total, parksIncluded: r.included.length, included: r.included }]
       : [];
   }), expected);
 }

@@ -37,6 +37,7 @@ export interface TargetSnapshot {
   targetYear: number;
   baselineYear: number | null;
   baselineValue: number | null;
+  stretchValue: number | null;
   quote: string | null;
   quoteStart: number | null;
   quoteEnd: number | null;
@@ -50,7 +51,7 @@ function snapshot(planId: number, row: TargetColumns, regionCodes: string[]): Ta
     code: row.code, planId, indicator: row.indicator_code, scope: row.scope, parkId: row.park_id, regionCode: row.region_code,
     parkLevel: row.park_level, subjectLabel: row.subject_label, regionSetLabel: row.region_set_label, regionCodes: [...regionCodes].sort(),
     comparator: row.comparator, targetValue: row.target_value, tolerance: row.tolerance, unit: row.unit, targetYear: row.target_year,
-    baselineYear: row.baseline_year, baselineValue: row.baseline_value, quote: row.quote, quoteStart: row.quote_start, quoteEnd: row.quote_end,
+    baselineYear: row.baseline_year, baselineValue: row.baseline_value, stretchValue: row.stretch_value ?? null, quote: row.quote, quoteStart: row.quote_start, quoteEnd: row.quote_end,
     quoteLocation: row.quote_location, note: row.note, supersedesId: row.supersedes_id,
   };
 }
@@ -119,7 +120,7 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
     const rules = checkTargetValues({
       indicatorCode: i.indicator, indicator, scope: i.scope, comparator: i.comparator, targetValue: i.targetValue ?? null, unit: units.target,
       tolerance: i.tolerance ?? null, targetYear: i.targetYear, baselineYear: i.baselineYear ?? null, baselineValue: i.baselineValue ?? null,
-      baselineUnit: units.baseline, ...(i.scope === 'park' ? { parkIds: [i.parkId ?? null] } : {}), parkLevel: i.parkLevel ?? null,
+      baselineUnit: units.baseline, stretchValue: i.stretchValue ?? null, ...(i.scope === 'park' ? { parkIds: [i.parkId ?? null] } : {}), parkLevel: i.parkLevel ?? null,
       regionCount: new Set(i.regionCodes ?? []).size,
     });
     for (const p of rules.problems) problem(p.field, p.code, ruleMessage(p));
@@ -165,7 +166,7 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
       defaultLabel = i.regionSetLabel ?? `${regionCode ? regionOf.get(regionCode)?.name ?? '' : ''}${setCodes.length ? `${setCodes.length}个地区` : '地区集合'}`;
     }
 
-    const { targetValue, baselineValue } = rules;
+    const { targetValue, baselineValue, stretchValue } = rules;
     const tolerance = i.comparator === 'about' ? i.tolerance ?? DEFAULT_TOLERANCE : null;
 
     // The quote: where it stands in the plan's text, when the plan keeps its text.
@@ -219,7 +220,7 @@ async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: CheckIte
         code, indicator_code: i.indicator, scope: i.scope, park_id: parkId, region_code: regionCode, park_level: parkLevel,
         subject_label: i.subjectLabel ?? (defaultLabel || i.indicator), region_set_label: i.scope === 'coverage' ? i.regionSetLabel ?? null : null,
         comparator: i.comparator, target_value: targetValue, tolerance, unit: indicator?.unit ?? units.target ?? '',
-        target_year: i.targetYear, baseline_year: i.baselineYear ?? null, baseline_value: baselineValue,
+        target_year: i.targetYear, baseline_year: i.baselineYear ?? null, baseline_value: baselineValue, stretch_value: stretchValue,
         quote, quote_location: i.quoteLocation ?? null, quote_start: quoteStart, quote_end: quoteEnd,
         note: i.note ?? null, supersedes_id: i.supersedesId ?? null,
       },
@@ -279,7 +280,7 @@ export async function createTargets(db: Kysely<Database>, body: z.infer<typeof C
   return uniquely(() => db.transaction().execute(async (trx) => {
     const ids = await insertTargets(trx, plan!.id, checked, actor, now, body.reason ?? null);
     await audit(trx, actor, now, 'create_targets', 'target', null, { planId: plan!.id, reason: body.reason ?? null, ids, codes: checked.map((c) => c.columns.code) });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
     return ids;
   }));
 }
@@ -311,7 +312,7 @@ export async function updateTarget(db: Kysely<Database>, id: number, body: z.inf
     comparator: current.comparator as TargetInputT['comparator'], targetValue: current.target_value,
     // a tolerance belongs to about: switching to another comparator drops it unless one is sent
     tolerance: given('comparator') && changes.comparator !== 'about' && !given('tolerance') ? null : current.tolerance,
-    targetYear: current.target_year, baselineYear: current.baseline_year, baselineValue: current.baseline_value,
+    targetYear: current.target_year, baselineYear: current.baseline_year, baselineValue: current.baseline_value, stretchValue: current.stretch_value,
     // a new span replaces the quote with the text's words unless a quote is sent with it
     quote: (given('quoteStart') || given('quoteEnd')) && !given('quote') ? null : current.quote,
     quoteStart: current.quote_start, quoteEnd: current.quote_end, quoteLocation: current.quote_location, note: current.note, supersedesId: current.supersedes_id,
@@ -339,7 +340,7 @@ export async function updateTarget(db: Kysely<Database>, id: number, body: z.inf
     }).execute();
     const changed = Object.keys(after).filter((k) => JSON.stringify(before[k as keyof TargetSnapshot]) !== JSON.stringify(after[k as keyof TargetSnapshot]));
     await audit(trx, actor, now, 'update', 'target', id, { code: after.code, version: current.version + 1, reason: reason ?? null, changed });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
   }));
 }
 
@@ -420,7 +421,7 @@ export async function createPlan(db: Kysely<Database>, input: PlanInput, actor: 
     const targets = checked.map((t) => ({ ...t, columns: { ...t.columns, code: t.columns.code.replace(placeholder, code) } }));
     const ids = await insertTargets(trx, id, targets, actor, now, null);
     await audit(trx, actor, now, 'create', 'plan', id, { ...planAuditDetail(input), code, targetIds: ids });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
     return id;
   }));
 }
@@ -448,6 +449,6 @@ export async function updatePlan(db: Kysely<Database>, id: number, input: z.infe
     if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, 'conflict', '规划刚被他人修改 (changed concurrently)');
     const { document_text: text, ...before } = current;
     await audit(trx, actor, now, 'update', 'plan', id, { before: { ...before, documentLength: text?.length ?? 0 }, changes: planAuditDetail(changes) });
-    await bumpDataVersion(trx);
+    await bumpDataVersion(trx, { kind: 'targets' });
   });
 }

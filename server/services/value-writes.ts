@@ -231,7 +231,7 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
   const out = plan.writes.map((w) => written.get(w)!);
   const changed = out.filter((w) => w.changed);
   if (changed.length) {
-    await bumpDataVersion(trx, { figuresOf: await provincesOf(trx, { parkIds: changed.map((w) => w.parkId) }) });
+    await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: changed.map((w) => w.parkId) }) });
     await audit(trx, actor, now, status === 'submitted' ? 'submit_values' : 'save_values', 'reported_values', null, {
       via, reason, count: changed.length, ...auditDetail,
       values: changed.slice(0, 200).map((w) => ({ id: w.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, version: w.version })),
@@ -280,7 +280,7 @@ export async function reviewValues(db: Kysely<Database>, items: { id: number; ve
       }).execute();
       out.push({ id: row.id, parkId: row.park_id!, indicator: row.indicator_code, year: row.year, value: row.value, status, version: row.version + 1, changed: true });
     }
-    await bumpDataVersion(trx, { figuresOf: await provincesOf(trx, { parkIds: rows.flatMap((r) => (r.park_id === null ? [] : [r.park_id])), regionCodes: rows.map((r) => r.region_code) }) });
+    await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: rows.flatMap((r) => (r.park_id === null ? [] : [r.park_id])), regionCodes: rows.map((r) => r.region_code) }) });
     await audit(trx, actor, now, action === 'approve' ? 'approve_values' : 'return_values', 'reported_values', null, { comment, ids: rows.map((r) => r.id) });
     return out;
   });

@@ -24,6 +24,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The server's process id (to read its memory from /proc). */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -33,6 +35,12 @@ export interface RunningServer {
   dispose(): Promise<void>;
 }
 
+/**
+ * The day the servers of the tests believe it is: the statuses depend on the calendar (which
+ * reporting year is due, which figures are stale), so tests fix it rather than drift with the date.
+ */
+export const TEST_TODAY = '2026-12-06';
+
 export async function startServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const ownDir = !options.dataDir;
@@ -40,7 +48,7 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_ROOT: path.join(dataDir, 'no-web'), ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_ROOT: path.join(dataDir, 'no-web'), TODAY: TEST_TODAY, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => { log += d; });
@@ -80,7 +88,7 @@ export async function startServer(options: { env?: Record<string, string>; dataD
     }
   };
   return {
-    url, port, dataDir,
+    url, port, dataDir, pid: child.pid!,
     output: () => log,
     stop,
     kill: async (signal) => {

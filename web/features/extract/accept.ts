@@ -59,7 +59,8 @@ export function formOf(candidate: ExtractCandidateT): CandidateForm {
  */
 export function validateForm(form: CandidateForm, catalogue: ReadonlyMap<string, RuleIndicator>): Issue[] {
   const issues: Issue[] = checkTargetForm({ ...form, regionCount: form.regionCodes.length }, catalogue)
-    .map((p) => ({ field: p.field === 'parkId' ? 'parkIds' : p.field, code: p.code, message: p.message }));
+    // the card has one field for the parks of a park's target; it has no stretch value of its own (the form never sends one)
+    .map((p) => ({ field: p.field === 'parkId' ? 'parkIds' : p.field === 'stretchValue' ? 'targetValue' : p.field, code: p.code, message: p.message }));
   if (form.scope === 'coverage' && form.regionCodes.length === 0) {
     issues.push({ field: 'regionCodes', code: 'regions_required', message: { zh: '请选择地区集合', en: 'choose the region set' } });
   }

@@ -18,7 +18,7 @@ const figures: ParkFiguresT = {
 const matrix: ParkStatusMatrixT = {
   targets: [{ id: 9, code: 'D5', indicator: figures.indicators[1]!, scopeKind: 'province_aggregate', label: 'x', comparator: 'about', tolerance: null, targetValue: 8, targetYear: 2027, unit: '%', plan: { id: 1, code: 'P', title: 'P' } }],
   parks: [],
-  cells: [{ parkId: 1, targetId: 9, status: 'limited', latestYear: 2025, latestValue: 3, progress: 0.2, gap: 5, paceRatio: 0.3 }, { parkId: 2, targetId: 9, status: 'on_track', latestYear: 2025, latestValue: 7, progress: 0.9, gap: 1, paceRatio: 1 }],
+  cells: [{ parkId: 1, targetId: 9, status: 'limited', statusReason: null, held: false, latestYear: 2025, latestValue: 3, progress: 0.2, gap: 5, paceRatio: 0.3 }, { parkId: 2, targetId: 9, status: 'on_track', statusReason: null, held: false, latestYear: 2025, latestValue: 7, progress: 0.9, gap: 1, paceRatio: 1 }],
 };
 
 describe('the parks table', () => {

@@ -95,7 +95,7 @@ describe('the ranking', () => {
   const matrix: ParkStatusMatrixT = {
     targets: [ref(10, 'tax_per_mu'), ref(11, 'rd_intensity'), ref(12, 'rd_intensity', null)],
     parks: [],
-    cells: [{ parkId: 1, targetId: 11, status: 'limited', latestYear: 2024, latestValue: 3, progress: 0.1, gap: 5, paceRatio: 0.2 }],
+    cells: [{ parkId: 1, targetId: 11, status: 'limited', statusReason: null, held: false, latestYear: 2024, latestValue: 3, progress: 0.1, gap: 5, paceRatio: 0.2 }],
   };
   it('ranks the link’s indicator when parks report it', () => {
     expect(chooseRanking(figures, matrix, [], 'gdp')).toEqual({ indicator: figures.indicators[0], target: null });

@@ -58,7 +58,7 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
   const latest = describeLatest(d, locale);
   const name = indicatorName(d.indicator, locale);
   const v = (x: number | null) => formatMeasured(x, d.unit, locale) ?? '—';
-  const texts = readings(d, { part: part ? indicatorName(part, locale) : null, base: base ? indicatorName(base, locale) : null }, t, locale);
+  const texts = readings(d, { part: part ? indicatorName(part, locale) : null, base: base ? indicatorName(base, locale) : null }, locale);
   const style = { '--status-color': look.color, '--status-bg': look.background } as CSSProperties;
 
   const chart = useMemo(() => {
