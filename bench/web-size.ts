@@ -45,18 +45,19 @@ function run(cmd: string, args: string[], cwd: string, register: (pid: number | 
 }
 
 /** Page components of web/app/routes.tsx: lazily imported module → the route path that shows it. */
-function routePaths(repoRoot: string): Map<string, string> {
+function routePaths(repoRoot: string): Map<string, { path: string }> {
   const text = readFileSync(path.join(repoRoot, 'web/app/routes.tsx'), 'utf8');
   const pathOf = new Map<string, string>();
   for (const m of text.matchAll(/path:\s*'([^']+)',\s*element:[^<\n]*<(\w+)/g)) if (!pathOf.has(m[2]!)) pathOf.set(m[2]!, m[1]!);
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/const\s+(\w+)\s*=\s*lazy\(\s*\(\)\s*=>\s*import\(\s*'([^']+)'\s*\)/g)) {
+  const out = new Map<string, { path: string }>();
+  // `lazy(() => import('…'))`, or wrapped: `lazy(() => withWords(() => import('…')))`
+  for (const m of text.matchAll(/const\s+(\w+)\s*=\s*lazy\([^\n]*?import\(\s*'([^']+)'\s*\)/g)) {
     const src = path.posix.normalize(path.posix.join('app', m[2]!)); // relative to web/, as the manifest names it
-    out.set(src, pathOf.get(m[1]!) ?? '?');
+    out.set(src, { path: pathOf.get(m[1]!) ?? '?' });
   }
   // The overview is the entry's own page.
   const overview = /path:\s*'\/',\s*element:[^<\n]*<(\w+)/.exec(text)?.[1];
-  if (overview) out.set('index.html', '/');
+  if (overview) out.set('index.html', { path: '/' });
   return out;
 }
 
@@ -109,13 +110,20 @@ export async function measureWebBuild(repoRoot: string, outDir: string, register
   if (!entryKey) return { pages: [], seconds, error: 'no entry chunk in the Vite manifest' };
   const initial = closure(entryKey);
   const pages: PageSize[] = [{ page: 'overview (initial load)', path: '/', kind: 'initial', ...total(initial) }];
+  // A page's Chinese words come in its chunk; the English of every namespace, loaded on demand, is one row.
+  const english = new Set<string>();
   for (const [key, chunk] of Object.entries(manifest)) {
     if (!chunk.isDynamicEntry) continue;
-    const added = [...closure(key)].filter((k) => !initial.has(k));
-    const isPage = paths.has(key);
+    if ((chunk.src ?? key).endsWith('/locales/en.ts') || /locales\/\w+\/en\.ts$/.test(chunk.src ?? key)) {
+      for (const k of closure(key)) if (!initial.has(k)) english.add(k);
+      continue;
+    }
+    const route = paths.get(key);
+    const added = new Set([...closure(key)].filter((k) => !initial.has(k)));
     const name = path.basename(chunk.src ?? key).replace(/\.(tsx?|jsx?|min\.js|js)$/, '');
-    pages.push({ page: isPage ? name : `${name} (on demand)`, path: isPage ? paths.get(key)! : '', kind: isPage ? 'page' : 'on_demand', ...total(added) });
+    pages.push({ page: route ? name : `${name} (on demand)`, path: route?.path ?? '', kind: route ? 'page' : 'on_demand', ...total(added) });
   }
+  if (english.size) pages.push({ page: 'English words, every namespace (on demand)', path: '', kind: 'on_demand', ...total(english) });
   pages.sort((a, b) => (a.kind === b.kind ? a.page.localeCompare(b.page) : ['initial', 'page', 'on_demand'].indexOf(a.kind) - ['initial', 'page', 'on_demand'].indexOf(b.kind)));
   return { pages, seconds, error: null };
 }

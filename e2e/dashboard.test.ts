@@ -12,15 +12,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CityFiguresT, OverviewEntryT, ParkDashboardT, ParkFiguresT, ParkStatusMatrixT, ProgressDetailT, ProgressEntryT,
 } from '../shared/schemas.ts';
-import { STATUS_EN, STATUS_ZH } from '../shared/progress.ts';
-import { describeTarget, formatMeasured } from '../web/lib/format.ts';
 import { openDatabase } from '../server/db/connection.ts';
 import { startServer, type RunningServer } from '../server/testing/server-process.ts';
 import {
-  buildWeb, chartsDrawn, closePage, getJson, launchBrowser, openPage, overflowsHorizontally, screenshot, SCREENSHOTS, VIEWPORTS, type TrackedPage,
+  buildWeb, chartsDrawn, closePage, done, expectGoal, expectShown, getJson, launchBrowser, openPage, overflowsHorizontally, resize, shows,
+  screenshot, SCREENSHOTS, VIEWPORTS, type TrackedPage,
 } from './support.ts';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
+
+/** The status words of the product (README), in Chinese and English. */
+const STATUS_ZH = {
+  achieved: '已达成', on_track: '按期推进', needs_acceleration: '需加快', limited: '进展有限', regressing: '退步', missed: '未达成', insufficient_data: '数据不足',
+} as const;
+const STATUS_EN = {
+  achieved: 'Achieved', on_track: 'On track', needs_acceleration: 'Needs acceleration', limited: 'Limited progress', regressing: 'Regressing', missed: 'Missed',
+  insufficient_data: 'Insufficient data',
+} as const;
 
 describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the browser (example province)', () => {
   let tmp: string;
@@ -46,12 +54,6 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function done(t: TrackedPage) {
-    expect(t.problems).toEqual([]);
-    expect(t.dialogs).toEqual([]);
-    await closePage(t);
-  }
-
   it('shows every target of the province as a card with the API’s status and numbers, and a 示例数据 banner', async () => {
     const entries = await api<OverviewEntryT[]>('/api/dashboard/overview?province=330000');
     const t = await open('/');
@@ -63,23 +65,27 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
       const card = page.locator(`[data-target-code="${e.code}"]`);
       expect(await card.getAttribute('data-status'), e.code).toBe(e.status);
       expect(await card.locator('[data-status-badge]').first().innerText(), e.code).toContain(STATUS_ZH[e.status]);
-      if (e.latestValue !== null) expect(await card.locator('[data-latest]').innerText(), e.code).toBe(formatMeasured(e.latestValue, e.unit));
-      expect(await card.locator('[data-goal]').innerText(), e.code).toBe(describeTarget(e).goal);
+      // The latest figure is the API's, in its unit; a target without one says so.
+      const latest = await card.locator('[data-latest]').allInnerTexts();
+      expect(latest.length, e.code).toBe(e.latestValue === null ? 0 : 1);
+      for (const text of latest) expectShown(text, e.latestValue!, e.unit);
+      expect(await card.innerText(), e.code).toContain(e.latestValue === null ? '暂无数据' : '最新');
+      expectGoal(await card.locator('[data-goal]').innerText(), e);
       // The source on hover.
       expect(await card.locator('[data-source]').getAttribute('title'), e.code).toContain(e.source!.title);
     }
     // A class target ("every national zone") says how its parks stand, from the API's summary.
     const d9 = entries.find((e) => e.code === 'D9')!;
     const { byStatus, parks } = d9.parkClass!;
-    const notes = await page.locator('[data-target-code="D9"] .card__notes li').allInnerTexts();
+    const notes = await page.locator('[data-target-code="D9"]').getByTestId('card-notes').getByRole('listitem').allInnerTexts();
     expect(notes[0]).toBe(`${byStatus.achieved + byStatus.on_track}/${parks} 个园区已达成或按期推进`);
     // The summary counts each status.
     for (const status of Object.keys(STATUS_ZH) as (keyof typeof STATUS_ZH)[]) {
       const count = entries.filter((e) => e.status === status).length;
-      expect(await page.locator(`[data-summary-status="${status}"] .summary__count`).innerText(), status).toBe(String(count));
+      expect(await page.locator(`[data-summary-status="${status}"]`).getByTestId('summary-count').innerText(), status).toBe(String(count));
     }
     await screenshot(page, 'dashboard-overview-1366x768');
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await resize(page, VIEWPORTS.desktop);
     await screenshot(page, 'dashboard-overview-1920x1080');
     await done(t);
   });
@@ -93,12 +99,12 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     await page.waitForURL(`**/targets/${d9.id}**`);
     const detail = await api<ProgressDetailT>(`/api/targets/${d9.id}/progress`);
     await page.locator(`[data-target-detail="D9"]`).waitFor();
-    expect(await page.locator('[data-kpi="latest"] .kpi__value').innerText()).toBe(formatMeasured(detail.latestValue, detail.unit));
-    expect(await page.locator('[data-kpi="goal"] .kpi__value').innerText()).toBe(describeTarget(detail).goal);
+    expectShown(await page.locator('[data-kpi="latest"]').getByTestId('kpi-value').innerText(), detail.latestValue!, detail.unit);
+    expectGoal(await page.locator('[data-kpi="goal"]').getByTestId('kpi-value').innerText(), detail);
     await chartsDrawn(page, 1);
     // The class target lists each park with its own status: follow one.
     const park = detail.parks![0]!;
-    await page.locator('.park-status-list a', { hasText: park.parkName }).click();
+    await page.getByTestId('class-parks').getByRole('link', { name: park.parkName, exact: true }).click();
     await page.waitForURL(`**/parks/${park.parkId}**`);
     await page.locator(`[data-park-page="${park.parkId}"]`).waitFor();
     expect(await page.locator('[data-park-name]').innerText()).toBe(park.parkName);
@@ -114,9 +120,11 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     const t = await open(`/targets/${d5.id}`);
     const { page } = t;
     await page.locator('[data-reading="projection"]').waitFor();
-    expect(await page.locator('[data-reading="projection"]').innerText()).toContain(`${detail.targetYear}年预计达到 ${formatMeasured(detail.projected, '%')}`);
+    const projection = await page.locator('[data-reading="projection"]').innerText();
+    expect(projection).toContain(`${detail.targetYear}年预计达到 `);
+    expectShown(projection.split('预计达到')[1]!, detail.projected!, '%');
     expect(await page.locator('[data-reading="needed"]').innerText()).toContain('每年需提高');
-    expect(await page.locator('[data-reading="extra"]').innerText()).toContain(formatMeasured(detail.aggregate!.extraNeeded, '亿元')!);
+    expectShown(await page.locator('[data-reading="extra"]').innerText(), detail.aggregate!.extraNeeded!, '亿元');
     expect(await page.locator('[data-included]').getAttribute('data-included')).toBe(`${detail.aggregate!.parksIncluded}/${detail.aggregate!.parksExpected}`);
     await chartsDrawn(page, 2);
     // The breakdown as a table: one row per park with a need.
@@ -124,7 +132,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     await panel.getByRole('button', { name: '表格' }).click();
     await expect.poll(() => panel.locator('tbody tr').count()).toBe(detail.breakdown.filter((b) => b.need !== null).length);
     await screenshot(page, 'dashboard-target-1366x768');
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await resize(page, VIEWPORTS.desktop);
     await screenshot(page, 'dashboard-target-1920x1080');
     await done(t);
   });
@@ -174,11 +182,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     // Numbers equal the API's.
     const sample = figures.parks.find((p) => p.figures.rd_intensity && p.name.startsWith('示例·宁波'))!;
     const sampleRow = page.locator(`[data-park-id="${sample.id}"]`);
-    expect(await sampleRow.locator('[data-figure="rd_intensity"]').innerText()).toContain(formatMeasured(sample.figures.rd_intensity!.value, '%'));
+    expectShown(await sampleRow.locator('[data-figure="rd_intensity"]').innerText(), sample.figures.rd_intensity!.value, '%');
+    // The statuses come with their own request: wait until D5's column is there, then read the park's cell.
     const d5 = matrix.targets.find((x) => x.code === 'D5')!;
     const cell = matrix.cells.find((c) => c.parkId === sample.id && c.targetId === d5.id)!;
-    const cellIndex = await page.locator('[data-parks-table] thead th').evaluateAll((ths, code) => ths.findIndex((th) => th.textContent?.startsWith(code)), 'D5');
-    expect(await sampleRow.locator('td, th').nth(cellIndex).getAttribute('data-cell-status')).toBe(cell.status);
+    const statusInTable = async () => {
+      const column = await page.locator('[data-parks-table] thead th').evaluateAll((ths, code) => ths.findIndex((th) => th.textContent?.startsWith(code)), 'D5');
+      return column < 0 ? null : sampleRow.locator('td, th').nth(column).getAttribute('data-cell-status');
+    };
+    await expect.poll(statusInTable).toBe(cell.status);
     // Sorting by R&D intensity, highest first.
     await page.locator('[data-sort="ind:rd_intensity"]').click();
     await page.locator('[data-sort="ind:rd_intensity"]').click();
@@ -198,7 +210,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     await page.locator('#f-city').selectOption('');
     await expect.poll(() => rows.count()).toBe(figures.parks.length);
     await screenshot(page, 'dashboard-parks-1366x768');
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await resize(page, VIEWPORTS.desktop);
     await screenshot(page, 'dashboard-parks-1920x1080');
     await done(t);
   });
@@ -209,14 +221,14 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     const { page } = t;
     await chartsDrawn(page, 1);
     const panel = page.locator('[data-testid="ranking"]');
-    await expect.poll(() => panel.locator('.panel__subtitle').innerText()).toContain('D1');
+    await expect.poll(() => panel.getByTestId('chart-subtitle').innerText()).toContain('D1');
     await panel.getByRole('button', { name: '表格' }).click();
     const withFigure = figures.parks.filter((p) => p.figures.tax_per_mu);
     await expect.poll(() => panel.locator('tbody tr').count()).toBe(withFigure.length);
     const best = [...withFigure].sort((a, b) => b.figures.tax_per_mu!.value - a.figures.tax_per_mu!.value)[0]!;
     const first = await panel.locator('tbody tr').first().innerText();
     expect(first).toContain(best.name);
-    expect(first).toContain(formatMeasured(best.figures.tax_per_mu!.value, '万元/亩'));
+    expectShown(first, best.figures.tax_per_mu!.value, '万元/亩');
     await done(t);
   });
 
@@ -230,7 +242,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     await chartsDrawn(page, data.indicators.length);
     const rank = data.indicators.find((i) => i.indicator.code === 'national_rank')!;
     const panel = page.locator('[data-testid="indicator-national_rank"]');
-    expect(await panel.locator('.panel__subtitle').innerText()).toContain(formatMeasured(rank.series.at(-1)!.value, '名'));
+    expectShown(await panel.getByTestId('chart-subtitle').innerText(), rank.series.at(-1)!.value, '名');
     expect(await panel.locator('[data-park-target="D10"]').getAttribute('data-status')).toBe(rank.targets.find((x) => x.code === 'D10')!.progress.status);
     await panel.getByRole('button', { name: '表格' }).click();
     const rows = panel.locator('tbody tr');
@@ -239,7 +251,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     expect(text).toContain(rank.figures.at(-1)!.source!.title);
     expect(text).toContain(rank.figures.at(-1)!.enteredBy);
     await screenshot(page, 'dashboard-park-1366x768');
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await resize(page, VIEWPORTS.desktop);
     await screenshot(page, 'dashboard-park-1920x1080');
     await done(t);
   });
@@ -254,14 +266,17 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     expect(names.map((n) => n.replace('✖', '').trim())).toEqual(d8.coverage!.uncovered.map((r) => r.name));
     expect(names.length).toBe(3);
     await screenshot(page, 'dashboard-map-1366x768');
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await resize(page, VIEWPORTS.desktop);
     await screenshot(page, 'dashboard-map-1920x1080');
 
     const cities = await api<CityFiguresT>('/api/dashboard/cities?province=330000&indicator=rd_intensity');
     await page.locator('#map-show').selectOption('ind:rd_intensity');
     await page.waitForURL(/show=ind%3Ard_intensity|show=ind:rd_intensity/);
+    expect(cities.cities.length).toBe(11); // Zhejiang's cities
     for (const c of cities.cities) {
-      await expect.poll(() => page.locator(`[data-city="${c.name}"] .city-list__value`).innerText()).toBe(formatMeasured(c.value, '%'));
+      const shown = page.locator(`[data-city="${c.name}"]`).getByTestId('city-value');
+      // Once the map shows the indicator, each city's value is the API's.
+      await expect.poll(async () => shows(await shown.innerText(), c.value!, '%'), { message: c.name }).toBe(true);
     }
     await done(t);
   });
@@ -272,7 +287,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     const { page } = t;
     await chartsDrawn(page, 1);
     await screenshot(page, 'dashboard-heatmap-1366x768');
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await resize(page, VIEWPORTS.desktop);
     await screenshot(page, 'dashboard-heatmap-1920x1080');
     const panel = page.locator('[data-testid="heatmap"]');
     await panel.getByRole('button', { name: '表格' }).click();
@@ -293,32 +308,45 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     const { page } = t;
     await chartsDrawn(page, 1);
     await screenshot(page, 'dashboard-compare-1366x768');
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await resize(page, VIEWPORTS.desktop);
     await screenshot(page, 'dashboard-compare-1920x1080');
     const panel = page.locator('[data-testid="compare"]');
     await panel.getByRole('button', { name: '表格' }).click();
     const last = panel.locator('tbody tr').last();
     const zj = cmp.series[0]!.points.at(-1)!;
-    expect(await last.innerText()).toContain(formatMeasured(zj.value, '%'));
+    expectShown(await last.innerText(), zj.value, '%');
     await done(t);
   });
 
-  it('switches to English and back, and remembers the choice', async () => {
+  it('switches to English and back, remembers the choice, and asks the API in the language shown', async () => {
     const entries = await api<OverviewEntryT[]>('/api/dashboard/overview?province=330000');
     const t = await open('/');
     const { page } = t;
+    // The API writes its messages in the interface's language: every request says which.
+    const languages: string[] = [];
+    page.on('request', (req) => { if (new URL(req.url()).pathname.startsWith('/api/')) languages.push(req.headers()['accept-language'] ?? ''); });
     await page.locator('[data-target-code]').first().waitFor();
+    await page.reload();
+    await page.locator('[data-target-code]').first().waitFor();
+    expect(languages.length).toBeGreaterThan(0);
+    expect(new Set(languages)).toEqual(new Set(['zh-CN']));
+    languages.length = 0;
     await page.getByRole('button', { name: /English/ }).click();
-    await expect.poll(() => page.locator('.app-nav').innerText()).toContain('Overview');
+    await expect.poll(() => page.getByTestId('app-nav').innerText()).toContain('Overview');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const e = entries[0]!;
     expect(await page.locator(`[data-target-code="${e.code}"] [data-status-badge]`).first().innerText()).toContain(STATUS_EN[e.status]);
-    expect(await page.locator(`[data-target-code="${e.code}"] .card__title`).innerText()).toBe(e.indicator.nameEn);
+    expect(await page.locator(`[data-target-code="${e.code}"]`).getByRole('heading').innerText()).toBe(e.indicator.nameEn);
     await screenshot(page, 'dashboard-overview-en-1366x768');
+    // A page not seen yet comes in English too (its English words are fetched with it).
+    await page.getByTestId('app-nav').getByRole('link', { name: 'Parks', exact: true }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('heading', { level: 2 }).first().innerText()).toBe('Parks');
     await page.reload();
-    await expect.poll(() => page.locator('.app-nav').innerText()).toContain('Overview');
+    await expect.poll(() => page.getByTestId('app-nav').innerText()).toContain('Overview');
+    expect(languages.length).toBeGreaterThan(0);
+    expect(new Set(languages)).toEqual(new Set(['en']));
     await page.getByRole('button', { name: /中文/ }).click();
-    await expect.poll(() => page.locator('.app-nav').innerText()).toContain('总览');
+    await expect.poll(() => page.getByTestId('app-nav').innerText()).toContain('总览');
     await done(t);
   });
 
@@ -326,7 +354,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     const entries = await api<OverviewEntryT[]>('/api/dashboard/overview?province=330000');
     for (const [name, url] of [['overview', '/'], ['target', `/targets/${entries.find((e) => e.code === 'D5')!.id}`], ['parks', '/parks'], ['map', '/map'], ['heatmap', '/heatmap'], ['compare', '/compare']] as const) {
       const t = await open(url, VIEWPORTS.phone);
-      await t.page.locator('.page').first().waitFor();
+      await t.page.getByRole('main').getByRole('heading', { level: 2 }).first().waitFor();
       if (name !== 'overview' && name !== 'parks') await chartsDrawn(t.page, 1);
       else await t.page.locator(name === 'overview' ? '[data-target-code]' : '[data-parks-table]').first().waitFor();
       expect(await overflowsHorizontally(t.page), name).toBe(false);
@@ -339,10 +367,10 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     const entries = await api<OverviewEntryT[]>('/api/dashboard/overview?province=330000');
     for (const [name, url] of [['overview', '/'], ['target', `/targets/${entries.find((e) => e.code === 'D5')!.id}`]] as const) {
       const t = await open(url);
-      await t.page.locator(name === 'overview' ? '[data-target-code]' : '.chart canvas').first().waitFor();
+      await t.page.locator(name === 'overview' ? '[data-target-code]' : '[data-chart] canvas').first().waitFor();
       if (name === 'target') await chartsDrawn(t.page, 2);
       await t.page.emulateMedia({ media: 'print' });
-      expect(await t.page.locator('.app-nav').isVisible()).toBe(false);
+      expect(await t.page.getByTestId('app-nav').isVisible()).toBe(false);
       expect(await t.page.locator('[data-demo-banner]').isVisible()).toBe(true);
       const pdf = await t.page.pdf({ path: path.join(SCREENSHOTS, `dashboard-${name}-a4.pdf`), preferCSSPageSize: true, printBackground: true });
       const text = pdf.toString('latin1');
@@ -357,8 +385,8 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
   it('designs the loading error, the empty state, and an unknown page', async () => {
     const t = await open('/?province=330000&plan=DEMO-JS-2023');
     const { page } = t;
-    await page.locator('.state--empty').waitFor();
-    expect(await page.locator('.state--empty').innerText()).toContain('没有符合条件的目标');
+    await page.locator('[data-query-state="empty"]').waitFor();
+    expect(await page.locator('[data-query-state="empty"]').innerText()).toContain('没有符合条件的目标');
     await done(t);
 
     const failing = await openPage(browser, 'about:blank');
@@ -368,7 +396,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
       ? route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: '服务暂不可用 <i>稍后</i>' } }) })
       : route.continue()));
     await failing.page.goto(`${server.url}/heatmap`);
-    const error = failing.page.locator('.state--error');
+    const error = failing.page.locator('[data-query-state="error"]');
     await error.waitFor();
     expect(await error.innerText()).toContain('服务暂不可用 <i>稍后</i>');
     await error.getByRole('button', { name: '重试' }).click();
@@ -377,8 +405,8 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     await closePage(failing);
 
     const missing = await open('/no/such/page');
-    await missing.page.locator('.state--empty').waitFor();
-    expect(await missing.page.locator('.state--empty').innerText()).toContain('页面不存在');
+    await missing.page.locator('[data-query-state="empty"]').waitFor();
+    expect(await missing.page.locator('[data-query-state="empty"]').innerText()).toContain('页面不存在');
     await done(missing);
   });
 
@@ -404,10 +432,11 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     // An ECharts tooltip: the ranking of an indicator only this park reports has one bar; hover it.
     const ranking = await open('/parks?tab=ranking&indicator=smart_factories');
     await chartsDrawn(ranking.page, 1);
-    const box = (await ranking.page.locator('[data-testid="ranking"] .chart').boundingBox())!;
-    const tooltip = ranking.page.locator('[data-testid="ranking"] .chart > div').filter({ hasText: XSS_NAME });
-    // Sweep down the middle of the bar's row until ECharts shows its tooltip.
-    for (let y = box.y + box.height * 0.2; y < box.y + box.height * 0.8 && (await tooltip.count()) === 0; y += 4) {
+    const box = (await ranking.page.locator('[data-testid="ranking"] [data-chart]').boundingBox())!;
+    const tooltip = ranking.page.locator('[data-testid="ranking"] [data-chart] > div').filter({ hasText: XSS_NAME });
+    // Sweep down the middle of the bar's row until ECharts shows its tooltip (shown: the tooltip's box
+    // stays in the DOM, hidden, once the mouse has left the bar).
+    for (let y = box.y + box.height * 0.2; y < box.y + box.height * 0.8 && !(await tooltip.first().isVisible()); y += 4) {
       await ranking.page.mouse.move(box.x + box.width * 0.5, y);
     }
     await tooltip.first().waitFor({ timeout: 5000 });
@@ -425,14 +454,14 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     }
     const heat = await open('/heatmap');
     await chartsDrawn(heat.page, 1);
-    const chart = heat.page.locator('[data-testid="heatmap"] .chart');
+    const chart = heat.page.locator('[data-testid="heatmap"] [data-chart]');
     const hb = (await chart.boundingBox())!;
     // The markup park sorts first in Hangzhou, the first city: its row is the top one. Sweep along it.
     let shown = false;
     for (let y = hb.y + 40; y < hb.y + 160 && !shown; y += 8) {
       for (let x = hb.x + hb.width * 0.2; x < hb.x + hb.width * 0.98 && !shown; x += hb.width * 0.06) {
         await heat.page.mouse.move(x, y);
-        shown = await heat.page.locator('[data-testid="heatmap"] .chart > div').filter({ hasText: XSS_NAME }).count() > 0;
+        shown = await heat.page.locator('[data-testid="heatmap"] [data-chart] > div').filter({ hasText: XSS_NAME }).first().isVisible();
       }
     }
     expect(shown).toBe(true);

@@ -38,9 +38,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
     return res.body as { id: number; token: string; url: string };
   };
 
-  async function open(url: string, size: { width: number; height: number; dpr?: number } = SIZES[0], motion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Opened> {
+  /**
+   * The screen in a new context. `clock`: the page's timers run on Playwright's clock, so a test can
+   * stop the page's time and move it on by exactly as much as it needs (instead of sleeping and
+   * hoping the machine kept up).
+   */
+  async function open(url: string, size: { width: number; height: number; dpr?: number } = SIZES[0], motion: 'reduce' | 'no-preference' = 'no-preference', options: { clock?: boolean } = {}): Promise<Opened> {
     const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.dpr ?? 1, locale: 'zh-CN', reducedMotion: motion });
     const page = await context.newPage();
+    if (options.clock) await page.clock.install();
     const problems: string[] = [];
     const apiRequests: string[] = [];
     page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
@@ -54,7 +60,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
 
   /** Waits until the scene is on the wall and every chart in it has been drawn with something visible. */
   async function sceneDrawn(page: Page, scene: string) {
-    await page.locator(`[data-scene="${scene}"].is-active`).waitFor();
+    await page.locator(`[data-scene="${scene}"][data-active]`).waitFor();
     await page.waitForFunction((s) => {
       const section = document.querySelector(`[data-scene="${s}"]`)!;
       const canvases = [...section.querySelectorAll('canvas')];
@@ -72,7 +78,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
       });
     }, scene);
     // The crossfade is over: the scene before has gone.
-    await page.waitForFunction(() => [...document.querySelectorAll('.scr-scene:not(.is-active)')].every((el) => getComputedStyle(el).visibility === 'hidden'));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-scene]:not([data-active])')].every((el) => getComputedStyle(el).visibility === 'hidden'));
   }
 
   beforeAll(async () => {
@@ -116,7 +122,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
           const stage = document.querySelector('[data-stage]')!;
           const box = stage.getBoundingClientRect();
           const root = document.scrollingElement!;
-          const canvases = [...document.querySelectorAll('.scr-scene.is-active canvas')].map((c) => {
+          const canvases = [...document.querySelectorAll('[data-scene][data-active] canvas')].map((c) => {
             const canvas = c as HTMLCanvasElement;
             return { width: canvas.width, height: canvas.height, cssWidth: Number.parseFloat(canvas.style.width), cssHeight: Number.parseFloat(canvas.style.height) };
           });
@@ -163,6 +169,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
     const o = await open(`${link.url}?interval=600`);
     const { page } = o;
     await sceneDrawn(page, 'targets');
+    expect(progress.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-target-code]').count()).toBe(progress.length);
     for (const e of progress) expect(await page.locator(`[data-target-code="${e.code}"]`).getAttribute('data-status'), e.code).toBe(e.status);
     const year = Math.max(...progress.map((e) => e.latestYear ?? 0));
@@ -177,37 +184,42 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
   }, 30_000);
 
   it('rotates on its own, in the order of the URL; arrow keys step and the space bar pauses', async () => {
-    const o = await open(`${link.url}?interval=1&scenes=trend,targets,ranking`);
+    const o = await open(`${link.url}?interval=1&scenes=trend,targets,ranking`, SIZES[0], 'no-preference', { clock: true });
     const { page } = o;
     await page.locator('[data-screen]').waitFor();
     expect(await page.locator('[data-tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tab')))).toEqual(['trend', 'targets', 'ranking']);
-    const seen: string[] = [];
-    const until = Date.now() + 4500;
-    while (Date.now() < until) {
-      const s = await current(page);
-      if (s && s !== seen.at(-1)) seen.push(s);
-      await page.waitForTimeout(100);
-    }
-    expect(seen.length).toBeGreaterThanOrEqual(4);
+    // Every scene the wall shows, in order, as the page switches it.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: string[] };
+      const screen = document.querySelector('[data-screen]')!;
+      w.seen = [screen.getAttribute('data-current-scene')!];
+      new MutationObserver(() => w.seen.push(screen.getAttribute('data-current-scene')!)).observe(screen, { attributes: true, attributeFilter: ['data-current-scene'] });
+    });
+    const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    await expect.poll(async () => (await seen()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     const order = ['trend', 'targets', 'ranking'];
-    seen.forEach((s, i) => expect(s).toBe(order[(order.indexOf(seen[0]!) + i) % 3]));
+    const shown = await seen();
+    expect(shown).toEqual(shown.map((_, i) => order[(order.indexOf(shown[0]!) + i) % 3]));
 
+    /** Moves the page's time on by `ms` at once: every timer due in that time fires, whatever the machine's load. */
+    const timePasses = (ms: number) => page.clock.runFor(ms);
     await page.keyboard.press(' ');
     expect(await page.locator('[data-screen]').getAttribute('data-paused')).toBe('true');
     await page.locator('[data-paused-badge]').waitFor();
     const paused = await current(page);
-    await page.waitForTimeout(2500);
+    await timePasses(2500);
     expect(await current(page)).toBe(paused);
     await page.keyboard.press('ArrowRight');
     expect(await current(page)).toBe(order[(order.indexOf(paused!) + 1) % 3]);
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     expect(await current(page)).toBe(order[(order.indexOf(paused!) + 2) % 3]);
-    await page.waitForTimeout(1500);
+    await timePasses(1500);
     expect(await current(page)).toBe(order[(order.indexOf(paused!) + 2) % 3]);
     await page.keyboard.press(' ');
     expect(await page.locator('[data-screen]').getAttribute('data-paused')).toBe('false');
-    await expect.poll(() => current(page), { timeout: 3000 }).toBe(paused);
+    await timePasses(1500);
+    await expect.poll(() => current(page)).toBe(paused);
 
     // A hidden page (another tab, a minimised window) stops the rotation and the clock; shown again, both go on.
     const setHidden = (hidden: boolean) => page.evaluate((h) => {
@@ -217,12 +229,13 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
     }, hidden);
     await setHidden(true);
     const hiddenAt = { scene: await current(page), clock: await page.locator('[data-clock] time').innerText() };
-    await page.waitForTimeout(2300);
+    await timePasses(2300);
     expect(await current(page)).toBe(hiddenAt.scene);
     expect(await page.locator('[data-clock] time').innerText()).toBe(hiddenAt.clock);
     await setHidden(false);
-    await expect.poll(() => current(page), { timeout: 3000 }).not.toBe(hiddenAt.scene);
-    expect(await page.locator('[data-clock] time').innerText()).not.toBe(hiddenAt.clock);
+    await timePasses(2300);
+    await expect.poll(() => current(page)).not.toBe(hiddenAt.scene);
+    await expect.poll(() => page.locator('[data-clock] time').innerText()).not.toBe(hiddenAt.clock);
     expect(o.problems).toEqual([]);
     await o.close();
   }, 30_000);
@@ -231,12 +244,13 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
     const revoked = await makeLink({ label: '已撤销的屏' });
     expect((await admin.request('DELETE', `/api/screens/${revoked.id}`)).status).toBe(200);
     for (const url of [revoked.url, `/screen/${'x'.repeat(43)}`]) {
-      const o = await open(`${url}?refresh=2`);
+      const o = await open(`${url}?refresh=2`, SIZES[0], 'no-preference', { clock: true });
       const { page } = o;
       await page.locator('[data-screen-invalid]').waitFor();
       expect(await page.locator('[data-screen-invalid]').innerText()).toContain('大屏链接无效或已被撤销');
-      // Long enough for a refresh (2 s): nothing else is asked for, not even the configuration again.
-      if (url === revoked.url) await page.waitForTimeout(2500);
+      // The page's time moves on past a refresh (2 s): nothing else is asked for, not even the configuration again.
+      await page.clock.runFor(2500);
+      await page.evaluate(() => Promise.resolve()); // any request a timer started has been seen by now
       expect(o.apiRequests).toEqual(['/api/screen/config']);
       expect(await page.locator('[data-scene], [data-target-code], canvas').count()).toBe(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, `screen-revoked-${url === revoked.url ? 'revoked' : 'wrong'}-1920x1080.png`) });
@@ -290,7 +304,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the big screen (数据�
     await page.setViewportSize({ width: 1366, height: 768 });
     await expect.poll(async () => Number(await page.locator('[data-stage]').getAttribute('data-scale'))).toBeCloseTo(768 / 1080, 5);
     await expect.poll(initsOf).toEqual(first.map(() => 2));
-    const c = await page.locator('.scr-scene.is-active canvas').first().evaluate((el) => ({ width: (el as HTMLCanvasElement).width, css: Number.parseFloat((el as HTMLCanvasElement).style.width) }));
+    const c = await page.locator('[data-scene][data-active] canvas').first().evaluate((el) => ({ width: (el as HTMLCanvasElement).width, css: Number.parseFloat((el as HTMLCanvasElement).style.width) }));
     expect(Math.abs(c.width - c.css * (768 / 1080))).toBeLessThanOrEqual(2);
     await o.close();
   }, 30_000);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Test runner behind `npm test` (and therefore CI).
 //
-//   1. type check (tsc) and lint (oxlint) — each counts as one test;
+//   1. CSS module types up to date (tcm), type check (tsc) and lint (oxlint) — each counts as one test;
 //   2. find Chromium and PostgreSQL; start a throw-away PostgreSQL cluster on a free port;
 //   3. run Vitest (extra args from `npm test -- …` are passed on, e.g. `npm test -- shared/`);
 //   4. stop the cluster, remove its directory;
@@ -300,6 +300,8 @@ async function main() {
   }
 
   const checks = [
+    // The classes of every CSS module, typed (*.module.d.css.ts, `npm run css:types`): stale types would let tsc pass a wrong class.
+    await staticCheck('CSS module types', 'npx', ['tcm', '--allowArbitraryExtensions', '--namedExports', '--listDifferent', '--pattern', 'web/**/*.module.css', '.']),
     await staticCheck('type check', 'npx', ['tsc', '--noEmit', '-p', '.']),
     await staticCheck('lint', 'npx', ['oxlint', '--deny-warnings']),
   ];

@@ -2,7 +2,8 @@
 // Pure and shared by the web's views and the server's exports and report, so every place writes a
 // number the same way; the numbers themselves come from the progress engine, never re-derived here.
 import type { Comparator } from './progress.ts';
-import { differenceUnit, formatNumber, formatValue, isUnit, type Locale } from './units.ts';
+import type { Locale } from './locale.ts';
+import { differenceUnit, formatNumber, formatValue, isUnit } from './units.ts';
 
 /** Units of things counted or ranked: shown as whole numbers (13.11名 is never shown). */
 export const WHOLE_UNITS: ReadonlySet<string> = new Set(['家', '个', '名']);

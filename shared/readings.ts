@@ -7,7 +7,7 @@
 import { findIndicator } from './indicators.ts';
 import { describeTarget, formatDifference, formatMeasured, formatPace, formatShare, formatYear, joinNames } from './format.ts';
 import { STATUS_EN, STATUS_ZH, type Comparator, type Missing, type ProvisionalLatest, type Status, type StatusReason } from './progress.ts';
-import type { Locale } from './units.ts';
+import type { Locale } from './locale.ts';
 
 /** The fields of a progress entry the wording reads (a ProgressEntry from the API has them all). */
 export interface ReadableProgress {

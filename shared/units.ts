@@ -1,5 +1,6 @@
 // Units the product knows, how they convert, and how numbers are written for Chinese readers.
 // Pure functions only: used by the server (import, seed) and the web (display).
+import type { Locale } from './locale.ts';
 
 /** What a unit is: its English words when the product stores figures in it, its dimension, and how it is written. */
 interface UnitRow {
@@ -126,8 +127,6 @@ export function unitAt(text: string, pos: number): { written: string; end: numbe
 export function isWholeUnit(unit: string): boolean {
   return rowOf(unit)?.whole === true;
 }
-
-export type Locale = 'zh' | 'en';
 
 /** Digits after the decimal point worth showing for a value of this size. */
 function defaultDigits(value: number): number {

@@ -9,7 +9,7 @@ import { figureProblems } from '../../shared/figure-checks.ts';
 import type { Indicator } from '../../shared/indicators.ts';
 import { DEFAULT_TOLERANCE } from '../../shared/progress.ts';
 import type { CreateTargetsBody, TargetInputT, TargetProblemT, UpdateTargetBody } from '../../shared/schemas.ts';
-import { canConvert, convert, isUnit } from '../../shared/units.ts';
+import { checkTargetValues } from '../../shared/target-rules.ts';
 import type { Database, ParkLevel, PlansTable, TargetScope, TargetsTable } from '../db/schema.ts';
 import { conflict, DomainError, notFound, type Bilingual } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
@@ -118,12 +118,14 @@ export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: C
     // `message` is the Chinese until the HTTP layer sets it to the request's language.
     const problem = (field: string, code: string, messages: Bilingual) => problems.push({ index, field, code, message: messages.zh, messages });
     const indicator: Indicator | undefined = indicators.get(i.indicator);
-    if (!indicator) problem('indicator', 'unknown_indicator', { zh: `指标“${i.indicator}”不存在`, en: `Unknown indicator ${i.indicator}` });
-    if (indicator && (indicator.kind === 'coverage') !== (i.scope === 'coverage')) {
-      problem('scope', 'scope_mismatch', i.scope === 'coverage'
-        ? { zh: `“${indicator.nameZh}”不是覆盖类指标, 不能按地区集合计算`, en: `${indicator.nameEn} is not a coverage indicator: a coverage scope needs one` }
-        : { zh: `“${indicator.nameZh}”是覆盖类指标, 范围应为地区集合 coverage`, en: `${indicator.nameEn} is a coverage indicator: it needs the coverage scope` });
-    }
+    // The target's own values, by the rules the web's target forms check too; values in the indicator's unit.
+    const rules = checkTargetValues({
+      indicatorCode: i.indicator, indicator, scope: i.scope, comparator: i.comparator, targetValue: i.targetValue ?? null, unit: units.target,
+      tolerance: i.tolerance ?? null, targetYear: i.targetYear, baselineYear: i.baselineYear ?? null, baselineValue: i.baselineValue ?? null,
+      baselineUnit: units.baseline, stretchValue: i.stretchValue ?? null, ...(i.scope === 'park' ? { parkIds: [i.parkId ?? null] } : {}), parkLevel: i.parkLevel ?? null,
+      regionCount: new Set(i.regionCodes ?? []).size,
+    });
+    for (const p of rules.problems) problem(p.field, p.code, p.message);
 
     // Scope: one park, a class of parks in a province, all parks of a province, or a region set.
     let parkId: number | null = null;
@@ -145,18 +147,15 @@ export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: C
     if (i.scope === 'park') {
       parkLevel = null;
       const park = parks.find((p) => p.id === i.parkId);
-      if (i.parkId == null) problem('parkId', 'park_required', { zh: '请选择园区 parkId', en: 'One park’s target needs the park (parkId)' });
-      else if (!park) problem('parkId', 'unknown_park', { zh: `园区 ${i.parkId} 不存在`, en: `Unknown park ${i.parkId}` });
+      if (i.parkId != null && !park) problem('parkId', 'unknown_park', { zh: `园区 ${i.parkId} 不存在`, en: `Unknown park ${i.parkId}` });
       parkId = i.parkId ?? null;
       defaultLabel = park?.name ?? '';
     } else if (i.scope === 'park_class' || i.scope === 'province_aggregate') {
       regionCode = province(true);
-      if (i.scope === 'park_class' && !parkLevel) problem('parkLevel', 'level_required', { zh: '请指定园区级别 parkLevel', en: 'Say which level of parks (parkLevel)' });
       const name = regionCode ? regionOf.get(regionCode)?.name ?? '' : '';
       defaultLabel = `${name}${i.scope === 'park_class' ? `各${parkLevel ? LEVEL_ZH[parkLevel] : ''}` : parkLevel === 'national' ? '国家' : ''}高新区`;
     } else {
       regionCode = province(false);
-      if (!parkLevel) problem('parkLevel', 'level_required', { zh: '请指定所需园区级别 parkLevel', en: 'Say which level of park covers a region (parkLevel)' });
       setCodes = [...new Set(i.regionCodes ?? [])];
       const unknown = setCodes.filter((c) => !regionOf.has(c));
       if (unknown.length) problem('regionCodes', 'unknown_region', { zh: `地区代码不存在: ${unknown.join(', ')}`, en: `Unknown regions: ${unknown.join(', ')}` });
@@ -169,47 +168,12 @@ export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: C
       defaultLabel = i.regionSetLabel ?? `${regionCode ? regionOf.get(regionCode)?.name ?? '' : ''}${setCodes.length ? `${setCodes.length}个地区` : '地区集合'}`;
     }
 
-    // Values, in the indicator's unit.
-    const toIndicatorUnit = (field: 'targetValue' | 'baselineValue' | 'stretchValue', value: number | null | undefined, unit: string | undefined): number | null => {
-      if (value == null || !indicator || unit === undefined || unit === indicator.unit) return value ?? null;
-      if (indicator.kind === 'coverage' && (unit === '个' || unit === '家')) return value;
-      if ((unit === '个' || unit === '家') && (indicator.unit === '个' || indicator.unit === '家')) return value;
-      if (isUnit(unit) && canConvert(unit, indicator.unit)) return convert(value, unit, indicator.unit);
-      problem(field === 'targetValue' ? 'unit' : field, 'wrong_unit', {
-        zh: `单位“${unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位`,
-        en: `The unit ${unit} does not fit ${indicator.nameEn}: use ${indicator.unit} or a unit that converts to it`,
-      });
-      return value;
-    };
-    const targetValue = toIndicatorUnit('targetValue', i.targetValue, units.target);
-    const baselineValue = toIndicatorUnit('baselineValue', i.baselineValue, units.baseline);
-    const stretchValue = toIndicatorUnit('stretchValue', i.stretchValue, units.target);
-    const checkValue = (field: string, value: number | null) => {
-      if (value === null || !indicator) return;
-      for (const p of figureProblems(indicator, value)) problem(field, p.code, p.messages);
-    };
-    if (targetValue === null && i.scope !== 'coverage') problem('targetValue', 'value_required', { zh: '请填写目标值', en: 'A target value is required' });
-    checkValue('targetValue', targetValue);
-    checkValue('baselineValue', baselineValue);
-    checkValue('stretchValue', stretchValue);
-    if (stretchValue !== null && targetValue !== null) {
-      // 力争 asks for more than the target: above it, or below it for a ceiling (不超过, 控制在…以内)
-      const ceiling = i.comparator === 'at_most' || i.comparator === 'less_than';
-      if (ceiling ? stretchValue >= targetValue : stretchValue <= targetValue) {
-        problem('stretchValue', 'stretch_not_beyond', {
-          zh: `力争值 ${stretchValue} 应${ceiling ? '低于' : '高于'}目标值 ${targetValue}`,
-          en: `The stretch value ${stretchValue} must be ${ceiling ? 'below' : 'above'} the target ${targetValue}`,
-        });
-      }
+    const { targetValue, baselineValue, stretchValue } = rules;
+    const tolerance = i.comparator === 'about' ? i.tolerance ?? DEFAULT_TOLERANCE : null;
+    // Values a number can hold: finite, and inside what the indicator can be (shared/figure-checks.ts).
+    for (const [field, value] of [['targetValue', targetValue], ['baselineValue', baselineValue], ['stretchValue', stretchValue]] as const) {
+      if (value !== null && indicator) for (const fp of figureProblems(indicator, value)) problem(field, fp.code, fp.messages);
     }
-    if (i.scope === 'coverage' && targetValue !== null && setCodes.length > 0 && targetValue > setCodes.length) {
-      problem('targetValue', 'over_set_size', { zh: `目标值 ${targetValue} 超过地区集合的 ${setCodes.length} 个地区`, en: `The target ${targetValue} is more than the ${setCodes.length} regions of the set` });
-    }
-    let tolerance: number | null = null;
-    if (i.comparator === 'about') tolerance = i.tolerance ?? DEFAULT_TOLERANCE;
-    else if (i.tolerance != null) problem('tolerance', 'tolerance_not_about', { zh: '只有“左右”(about) 目标有容差', en: 'Only an about target has a tolerance' });
-    if (baselineValue !== null && i.baselineYear == null) problem('baselineYear', 'baseline_year_required', { zh: '有基期值时请填写基期年份', en: 'A baseline value needs its year' });
-    if (i.baselineYear != null && i.baselineYear >= i.targetYear) problem('baselineYear', 'baseline_not_before_target', { zh: `基期 ${i.baselineYear} 应早于目标年 ${i.targetYear}`, en: `The baseline year ${i.baselineYear} must come before the target year ${i.targetYear}` });
 
     // The quote: where it stands in the plan's text, when the plan keeps its text.
     let quote = i.quote ?? null;

@@ -1,9 +1,8 @@
 // The app shell: server state (react-query), the router with its pages (routes.tsx), the layout.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../lib/api.ts';
-import { useLocale } from '../lib/i18n.ts';
 import { Layout } from './Layout.tsx';
 import { ROUTES } from './routes.tsx';
 
@@ -18,10 +17,6 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
-  const locale = useLocale();
-  useEffect(() => {
-    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
-  }, [locale]);
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>

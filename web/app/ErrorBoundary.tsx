@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { translate, getLocale } from '../lib/i18n.ts';
+import i18next from 'i18next';
 import { ErrorState } from '../lib/ui/States.tsx';
 
 /** A page that throws (or whose code cannot be loaded) shows an error with a reload, not a blank screen. */
@@ -16,7 +16,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
 
   override render() {
     if (this.state.error) {
-      return <ErrorState message={this.state.error.message} onRetry={() => window.location.reload()} title={translate(getLocale(), 'state.error')} />;
+      return <ErrorState message={this.state.error.message} onRetry={() => window.location.reload()} title={i18next.t('state.error')} />;
     }
     return this.props.children;
   }

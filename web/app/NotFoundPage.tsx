@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { useT } from '../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../lib/ui/States.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function NotFoundPage() {
-  const t = useT();
+  const { t } = useTranslation();
   useDocumentTitle(t('state.notFound'));
   return (
     <EmptyState title={t('state.notFound')}>

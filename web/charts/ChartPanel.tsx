@@ -2,11 +2,18 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import type { EChartsOption } from 'echarts';
 import { downloadCsv, downloadPng, downloadXlsx } from '../lib/export.ts';
-import { useT } from '../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { DataTable } from '../lib/ui/DataTable.tsx';
 import type { TableData } from '../lib/table.ts';
 import { Chart } from './Chart.tsx';
 import type { EChartsType } from './echarts.ts';
+import { clsx } from 'clsx';
+import * as css from './Chart.module.css';
+import * as exportCss from '../lib/ui/ExportButtons.module.css';
+import * as buttonCss from '../lib/ui/button.module.css';
+import * as noticeCss from '../lib/ui/notice.module.css';
+import * as panelCss from '../lib/ui/panel.module.css';
+import * as textCss from '../lib/ui/text.module.css';
 
 export interface ChartPanelProps {
   title: string;
@@ -26,7 +33,7 @@ export interface ChartPanelProps {
 }
 
 export function ChartPanel(props: ChartPanelProps) {
-  const t = useT();
+  const { t } = useTranslation();
   const [localView, setLocalView] = useState<'chart' | 'table'>(props.view ?? 'chart');
   const view = props.view ?? localView;
   const setView = (v: 'chart' | 'table') => (props.onViewChange ? props.onViewChange(v) : setLocalView(v));
@@ -52,30 +59,30 @@ export function ChartPanel(props: ChartPanelProps) {
   };
 
   return (
-    <section className="panel chart-panel" aria-labelledby={titleId} data-testid={props.testId}>
-      <header className="panel__header">
-        <div className="panel__titles">
-          <h2 id={titleId} className="panel__title">{props.title}</h2>
-          {props.subtitle && <p className="panel__subtitle">{props.subtitle}</p>}
+    <section className={panelCss.panel} aria-labelledby={titleId} data-testid={props.testId}>
+      <header className={panelCss.header}>
+        <div className={panelCss.titles}>
+          <h2 id={titleId} className={panelCss.title}>{props.title}</h2>
+          {props.subtitle && <p className={panelCss.subtitle} data-testid="chart-subtitle">{props.subtitle}</p>}
         </div>
-        <div className="panel__tools no-print">
-          <fieldset className="segmented">
-            <legend className="visually-hidden">{t('chart.view')}</legend>
+        <div className={clsx(panelCss.tools, 'no-print')}>
+          <fieldset className={exportCss.segmented}>
+            <legend className={textCss.visuallyHidden}>{t('chart.view')}</legend>
             <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>{t('chart.chart')}</button>
             <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>{t('chart.table')}</button>
           </fieldset>
-          <fieldset className="export">
-            <legend className="visually-hidden">{t('chart.export')}</legend>
-            <button type="button" className="button button--ghost" onClick={png} disabled={view !== 'chart'} data-export="png">{t('chart.png')}</button>
-            <button type="button" className="button button--ghost" onClick={() => downloadCsv(props.table, props.fileName)} data-export="csv">{t('chart.csv')}</button>
-            <button type="button" className="button button--ghost" onClick={() => void xlsx()} disabled={busy} data-export="xlsx">
+          <fieldset className={exportCss.group}>
+            <legend className={textCss.visuallyHidden}>{t('chart.export')}</legend>
+            <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={png} disabled={view !== 'chart'} data-export="png">{t('chart.png')}</button>
+            <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => downloadCsv(props.table, props.fileName)} data-export="csv">{t('chart.csv')}</button>
+            <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => void xlsx()} disabled={busy} data-export="xlsx">
               {busy ? t('chart.exporting') : t('chart.xlsx')}
             </button>
           </fieldset>
         </div>
       </header>
-      {error && <p className="notice notice--warn" role="alert">{error}</p>}
-      <div className={view === 'chart' ? 'panel__chart' : 'panel__chart is-hidden'} aria-hidden={view !== 'chart'}>
+      {error && <p className={clsx(noticeCss.notice, noticeCss.warn)} role="alert">{error}</p>}
+      <div className={view === 'chart' ? css.panel : clsx(css.panel, css.isHidden)} aria-hidden={view !== 'chart'}>
         <Chart option={props.option} height={props.height} label={props.title} chartRef={chart} onItemClick={props.onItemClick} />
       </div>
       {view === 'table' && <DataTable table={props.table} caption={props.title} />}

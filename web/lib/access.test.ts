@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { figureState, figureStateLook } from './figureState.ts';
 import { canWritePark, defaultReportYear, hasRole, landingPath, REVIEWERS, safeNext, writableParks, WRITERS } from './access.ts';
+import { fixedTranslator } from './i18n.ts';
+import common from './locales/common/zh.ts';
 
 const manager = { role: 'park_manager' as const, parkIds: [6] };
 const planner = { role: 'planner' as const, parkIds: [] };
@@ -45,9 +47,11 @@ describe('figure states', () => {
     expect(figureState(null)).toBe('missing');
     expect(figureState({ status: 'draft', returned: true })).toBe('returned');
     expect(figureState({ status: 'submitted', returned: true })).toBe('submitted');
-    for (const s of ['missing', 'draft', 'returned', 'submitted', 'approved'] as const) {
+    const t = fixedTranslator('zh', { common }, ['common']);
+    const words = { missing: '缺报', draft: '草稿', returned: '已退回', submitted: '已提交', approved: '已通过' } as const;
+    for (const [s, word] of Object.entries(words) as [keyof typeof words, string][]) {
       expect(figureStateLook(s).icon).not.toBe('');
-      expect(figureStateLook(s).label).toBe(`entry.state.${s}`);
+      expect(t(figureStateLook(s).label)).toBe(word);
     }
   });
 });

@@ -1,7 +1,17 @@
 // The web's one way to read the API: typed JSON over fetch, checked against the shared zod schemas,
 // with the API's own error message (`{ error: { code, message } }`) carried in the thrown error.
 import type { z } from 'zod';
+import { LANGUAGE_TAG } from '../../shared/locale.ts';
 import { ErrorResponse } from '../../shared/schemas.ts';
+import { currentLocale } from './i18n.ts';
+
+/**
+ * The headers of every request to the API: JSON, and the interface's language, in which the server
+ * writes its messages (`Accept-Language: zh-CN` or `en`).
+ */
+export function apiHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { Accept: 'application/json', 'Accept-Language': LANGUAGE_TAG[currentLocale()], ...extra };
+}
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -29,7 +39,7 @@ export function getJson<T = unknown>(path: string, schema?: undefined, options?:
 export async function getJson<T>(path: string, schema?: z.ZodType<T>, options: GetOptions = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: { Accept: 'application/json' }, signal: options.signal });
+    res = await fetch(path, { headers: apiHeaders(), signal: options.signal });
   } catch (err) {
     if (options.signal?.aborted) throw err;
     throw new ApiError('无法连接服务器，请检查网络后重试 (network error)', 0, 'network_error');

@@ -1,7 +1,8 @@
 // Figures exactly as stored, for the pages where people enter and check them (the form, the import
 // report, the review list, a figure's history): 0.045亿元 stays 0.045亿元, where the dashboard would
 // round it to 0.05亿元 for reading.
-import { isUnit, UNIT_EN, type Locale } from '../../shared/units.ts';
+import type { Locale } from '../../shared/locale.ts';
+import { isUnit, UNIT_EN } from '../../shared/units.ts';
 
 /** A number as the user would type it: no exponent, no binary noise (0.1 + 0.2 → 0.3). */
 export function numberText(value: number): string {

@@ -1,23 +1,24 @@
 // How the state of a reported figure looks, the same on the entry form, the review list and the
 // completeness board: an icon, a word and a colour together, never colour alone.
-import type { MessageKey } from './i18n.ts';
+import type { WordKey } from './i18n.ts';
 
 export type FigureState = 'missing' | 'draft' | 'returned' | 'submitted' | 'approved';
 
 export interface FigureStateLook {
   icon: string;
-  label: MessageKey;
-  /** Text and border colour (dark enough for small text on `background`). */
+  /** Its word, in the common namespace (so any feature's translator reads it). */
+  label: `common:${WordKey}`;
+  /** Text and border colour, a design token (web/app/tokens.css; dark enough for small text on `background`). */
   color: string;
   background: string;
 }
 
 const LOOKS: Record<FigureState, FigureStateLook> = {
-  missing: { icon: '○', label: 'entry.state.missing', color: '#8a1c14', background: '#fce4e1' },
-  draft: { icon: '✎', label: 'entry.state.draft', color: '#7a5200', background: '#fdf0c8' },
-  returned: { icon: '↩', label: 'entry.state.returned', color: '#a34a00', background: '#fde7d3' },
-  submitted: { icon: '↑', label: 'entry.state.submitted', color: '#1d4f75', background: '#e2edf7' },
-  approved: { icon: '✔', label: 'entry.state.approved', color: '#1b6e34', background: '#e3f4e8' },
+  missing: { icon: '○', label: 'common:figureState.missing', color: 'var(--figure-missing)', background: 'var(--figure-missing-bg)' },
+  draft: { icon: '✎', label: 'common:figureState.draft', color: 'var(--figure-draft)', background: 'var(--figure-draft-bg)' },
+  returned: { icon: '↩', label: 'common:figureState.returned', color: 'var(--figure-returned)', background: 'var(--figure-returned-bg)' },
+  submitted: { icon: '↑', label: 'common:figureState.submitted', color: 'var(--figure-submitted)', background: 'var(--figure-submitted-bg)' },
+  approved: { icon: '✔', label: 'common:figureState.approved', color: 'var(--figure-approved)', background: 'var(--figure-approved-bg)' },
 };
 
 export function figureStateLook(state: FigureState): FigureStateLook {

@@ -1,7 +1,8 @@
 // Text for targets and figures as a planner reads them: “约 8% · 2025年”, “≥ 1,000家”, “7个 · 2024年”.
 // Pure; the numbers themselves come from the API (the progress engine), never re-derived here.
 import type { Comparator } from '../../shared/progress.ts';
-import { differenceUnit, formatNumber, formatValue, isUnit, type Locale } from '../../shared/units.ts';
+import type { Locale } from '../../shared/locale.ts';
+import { differenceUnit, formatNumber, formatValue, isUnit } from '../../shared/units.ts';
 
 export interface ComparatorText {
   /** Short form before the value: “约 8%”, “≥ 45个”. */

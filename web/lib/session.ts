@@ -9,7 +9,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ImportReport, Me, ValueProblem, type ImportReportT, type MeT, type ValueProblemT } from '../../shared/schemas.ts';
-import { ApiError, getJson } from './api.ts';
+import { ApiError, apiHeaders, getJson } from './api.ts';
 
 const HINT_KEY = 'mubiao.session';
 let memoryHint = false;
@@ -139,7 +139,7 @@ async function send<T>(method: string, path: string, body: BodyInit | undefined,
   try {
     res = await fetch(path, {
       method, body, credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...headers, ...(token ? { 'X-CSRF-Token': token } : {}) },
+      headers: apiHeaders({ ...headers, ...(token ? { 'X-CSRF-Token': token } : {}) }),
     });
   } catch {
     throw new ApiWriteError('无法连接服务器, 未保存: 请检查网络后重试 (network error; nothing was saved)', 0, 'network_error');

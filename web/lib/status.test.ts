@@ -1,6 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STATUSES } from '../../shared/progress.ts';
 import { countByStatus, statusLook } from './status.ts';
+
+/** The colour a design token stands for, read from the tokens file the browser loads. */
+const TOKENS = readFileSync(new URL('../app/tokens.css', import.meta.url), 'utf8');
+function hexOf(value: string): string {
+  const name = /^var\((--[\w-]+)\)$/.exec(value)?.[1];
+  const hex = name ? new RegExp(`${name}:\\s*(#[0-9a-f]{6});`).exec(TOKENS)?.[1] : undefined;
+  if (!hex) throw new Error(`${value} is not a colour token of tokens.css`);
+  return hex;
+}
 
 describe('statusLook', () => {
   it('gives every status an icon, Chinese and English words and a colour', () => {
@@ -9,8 +19,8 @@ describe('statusLook', () => {
       expect(look.icon, status).not.toBe('');
       expect(look.zh, status).not.toBe('');
       expect(look.en, status).not.toBe('');
-      expect(look.color, status).toMatch(/^#[0-9a-f]{6}$/);
-      expect(look.background, status).toMatch(/^#[0-9a-f]{6}$/);
+      expect(hexOf(look.color), status).toMatch(/^#[0-9a-f]{6}$/);
+      expect(hexOf(look.background), status).toMatch(/^#[0-9a-f]{6}$/);
     }
   });
 
@@ -18,7 +28,7 @@ describe('statusLook', () => {
     const looks = STATUSES.map(statusLook);
     expect(new Set(looks.map((l) => l.icon)).size).toBe(STATUSES.length);
     expect(new Set(looks.map((l) => l.zh)).size).toBe(STATUSES.length);
-    expect(new Set(looks.map((l) => l.color)).size).toBe(STATUSES.length);
+    expect(new Set(looks.map((l) => hexOf(l.color))).size).toBe(STATUSES.length);
   });
 
   it('uses the words of the progress method', () => {
@@ -31,8 +41,8 @@ describe('statusLook', () => {
   it('keeps status text readable on white and on its own background (contrast ≥ 4.5:1)', () => {
     for (const status of STATUSES) {
       const look = statusLook(status);
-      expect(contrast(look.color, '#ffffff'), status).toBeGreaterThanOrEqual(4.5);
-      expect(contrast(look.color, look.background), status).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(hexOf(look.color), '#ffffff'), status).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(hexOf(look.color), hexOf(look.background)), status).toBeGreaterThanOrEqual(4.5);
     }
   });
 });

@@ -6,19 +6,19 @@ export interface StatusLook {
   icon: string;
   zh: string;
   en: string;
-  /** Text and border colour; dark enough for small text on white and on `background`. */
+  /** Text and border colour, a design token (web/app/tokens.css); dark enough for small text on white and on `background`. */
   color: string;
   background: string;
 }
 
 const LOOKS: Record<Status, Pick<StatusLook, 'icon' | 'color' | 'background'>> = {
-  achieved: { icon: '✔', color: '#1b6e34', background: '#e3f4e8' },
-  on_track: { icon: '↗', color: '#0b6b63', background: '#dff3f0' },
-  needs_acceleration: { icon: '⚠', color: '#7a5200', background: '#fdf0c8' },
-  limited: { icon: '…', color: '#a34a00', background: '#fde7d3' },
-  regressing: { icon: '↘', color: '#b3261e', background: '#fce4e1' },
-  missed: { icon: '✖', color: '#7a1212', background: '#f4d7d7' },
-  insufficient_data: { icon: '?', color: '#4d5560', background: '#eceef1' },
+  achieved: { icon: '✔', color: 'var(--status-achieved)', background: 'var(--status-achieved-bg)' },
+  on_track: { icon: '↗', color: 'var(--status-on-track)', background: 'var(--status-on-track-bg)' },
+  needs_acceleration: { icon: '⚠', color: 'var(--status-needs-acceleration)', background: 'var(--status-needs-acceleration-bg)' },
+  limited: { icon: '…', color: 'var(--status-limited)', background: 'var(--status-limited-bg)' },
+  regressing: { icon: '↘', color: 'var(--status-regressing)', background: 'var(--status-regressing-bg)' },
+  missed: { icon: '✖', color: 'var(--status-missed)', background: 'var(--status-missed-bg)' },
+  insufficient_data: { icon: '?', color: 'var(--status-insufficient-data)', background: 'var(--status-insufficient-data-bg)' },
 };
 
 export function statusLook(status: Status): StatusLook {

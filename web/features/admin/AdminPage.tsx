@@ -1,15 +1,17 @@
 // 系统管理 (admins): the users and their roles and parks, and the screen links for wall displays.
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ScreensPanel } from './ScreensPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
+import * as pageCss from '../../lib/ui/page.module.css';
+import './words.ts';
 
 export default function AdminPage() {
-  const t = useT();
-  useDocumentTitle(t('admin.title'));
+  const { t } = useTranslation('admin');
+  useDocumentTitle(t('title'));
   return (
-    <div className="page admin-page">
-      <header className="page__head"><h2 className="page__title">{t('admin.title')}</h2></header>
+    <div className={pageCss.page}>
+      <header className={pageCss.head}><h2 className={pageCss.title}>{t('title')}</h2></header>
       <UsersPanel />
       <ScreensPanel />
     </div>

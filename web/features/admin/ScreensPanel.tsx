@@ -5,35 +5,43 @@ import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { CreatedScreen, Screen, SCREEN_SCENES } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useMeta } from '../../lib/queries.ts';
 import { ApiWriteError, sendJson } from '../../lib/session.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { absoluteUrl, fieldErrors, sceneLabel } from './model.ts';
+import { clsx } from 'clsx';
+import * as css from './admin.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as tableCss from '../../lib/ui/table.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
 type Scene = (typeof SCREEN_SCENES)[number];
 const screensKey = ['admin', 'screens'] as const;
 
 export function ScreensPanel() {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const screens = useQuery({ queryKey: screensKey, queryFn: ({ signal }) => getJson('/api/screens', z.array(Screen), { signal }) });
   return (
-    <section className="panel" aria-labelledby="screens-title">
-      <h3 id="screens-title" className="panel__title">{t('admin.screensTitle')}</h3>
-      <p className="panel__subtitle">{t('admin.screensText')}</p>
+    <section className={panelCss.panel} aria-labelledby="screens-title">
+      <h3 id="screens-title" className={panelCss.title}>{t('screensTitle')}</h3>
+      <p className={panelCss.subtitle}>{t('screensText')}</p>
       <CreateScreenForm />
       <QueryState query={screens} loadingLines={1}
-        renderEmpty={(list) => (list.length === 0 ? <EmptyState title={t('admin.noScreens')} /> : null)}>
+        renderEmpty={(list) => (list.length === 0 ? <EmptyState title={t('noScreens')} /> : null)}>
         {(list) => (
           // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
-          <section className="table-wrap" tabIndex={0} aria-label={t('admin.screensTitle')}>
-            <table className="data-table" data-screens-table>
-              <caption className="visually-hidden">{t('admin.screensTitle')}</caption>
+          <section className={tableCss.scroll} tabIndex={0} aria-label={t('screensTitle')}>
+            <table className={tableCss.table} data-screens-table>
+              <caption className={textCss.visuallyHidden}>{t('screensTitle')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('admin.label')}</th><th scope="col">{t('admin.scenes')}</th><th scope="col" className="num">{t('admin.interval')}</th>
-                  <th scope="col">{t('admin.col.created')}</th><th scope="col">{t('admin.lastSeen')}</th><th scope="col">{t('admin.col.status')}</th><th scope="col">{t('admin.col.actions')}</th>
+                  <th scope="col">{t('label')}</th><th scope="col">{t('scenes')}</th><th scope="col" className={tableCss.num}>{t('interval')}</th>
+                  <th scope="col">{t('col.created')}</th><th scope="col">{t('lastSeen')}</th><th scope="col">{t('col.status')}</th><th scope="col">{t('col.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -48,7 +56,7 @@ export function ScreensPanel() {
 }
 
 function ScreenRow({ screen }: { screen: z.infer<typeof Screen> }) {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
@@ -56,30 +64,30 @@ function ScreenRow({ screen }: { screen: z.infer<typeof Screen> }) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: screensKey }),
   });
   return (
-    <tr data-screen={screen.id} className={screen.revokedAt ? 'is-disabled' : undefined}>
+    <tr data-screen={screen.id} className={screen.revokedAt ? tableCss.isDisabled : undefined}>
       <th scope="row">{screen.label}</th>
-      <td className="wrap">{screen.settings.scenes.map((s) => t(sceneLabel(s))).join('、')}</td>
-      <td className="num">{t('admin.seconds', { seconds: screen.settings.intervalSeconds })}</td>
+      <td className={tableCss.wrap}>{screen.settings.scenes.map((s) => t(sceneLabel(s))).join('、')}</td>
+      <td className={tableCss.num}>{t('seconds', { seconds: screen.settings.intervalSeconds })}</td>
       <td>{formatWhen(screen.createdAt)}</td>
-      <td>{screen.lastSeenAt ? formatWhen(screen.lastSeenAt) : t('admin.never')}</td>
-      <td>{screen.revokedAt ? <span className="tag tag--bad">{t('admin.revoked')}</span> : <span className="tag tag--ok">{t('admin.active')}</span>}</td>
-      <td className="wrap">
+      <td>{screen.lastSeenAt ? formatWhen(screen.lastSeenAt) : t('never')}</td>
+      <td>{screen.revokedAt ? <span className={clsx(noticeCss.tag, noticeCss.tagBad)}>{t('revoked')}</span> : <span className={clsx(noticeCss.tag, noticeCss.tagOk)}>{t('active')}</span>}</td>
+      <td className={tableCss.wrap}>
         {!screen.revokedAt && (confirming
           ? (
-            <span className="row-actions">
-              <button type="button" className="button button--danger button--small" onClick={() => revoke.mutate()} disabled={revoke.isPending} data-revoke-confirm={screen.id}>{t('admin.revokeConfirm')}</button>
-              <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>{t('admin.cancel')}</button>
+            <span className={css.rowActions}>
+              <button type="button" className={clsx(buttonCss.button, buttonCss.danger, buttonCss.small)} onClick={() => revoke.mutate()} disabled={revoke.isPending} data-revoke-confirm={screen.id}>{t('revokeConfirm')}</button>
+              <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => setConfirming(false)}>{t('cancel')}</button>
             </span>
           )
-          : <button type="button" className="button button--ghost" onClick={() => setConfirming(true)} data-revoke={screen.id}>{t('admin.revoke')}</button>)}
-        {revoke.isError && <p className="field-error" role="alert">{revoke.error.message}</p>}
+          : <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => setConfirming(true)} data-revoke={screen.id}>{t('revoke')}</button>)}
+        {revoke.isError && <p className={formCss.fieldError} role="alert">{revoke.error.message}</p>}
       </td>
     </tr>
   );
 }
 
 function CreateScreenForm() {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const meta = useMeta();
   const [label, setLabel] = useState('');
@@ -116,50 +124,50 @@ function CreateScreenForm() {
   return (
     <>
       {url && (
-        <div className="created-link" aria-live="polite" data-created-screen>
-          <p><strong>{t('admin.linkOnce')}</strong></p>
-          <div className="input-with-button">
-            <input className="field__control mono" readOnly value={url} aria-label={t('admin.link')} onFocus={(e) => e.currentTarget.select()} data-screen-url />
-            <button type="button" className="button" onClick={() => void copy()} data-copy>{t('admin.copy')}</button>
+        <div className={css.createdLink} aria-live="polite" data-created-screen>
+          <p><strong>{t('linkOnce')}</strong></p>
+          <div className={css.inputWithButton}>
+            <input className={clsx(formCss.control, textCss.mono)} readOnly value={url} aria-label={t('link')} onFocus={(e) => e.currentTarget.select()} data-screen-url />
+            <button type="button" className={buttonCss.button} onClick={() => void copy()} data-copy>{t('copy')}</button>
           </div>
-          {copied === true && <p className="field-ok">{t('admin.copied')}</p>}
-          {copied === false && <p className="field-error">{t('admin.copyFailed')}</p>}
-          <button type="button" className="button button--ghost" onClick={() => create.reset()}>{t('admin.done')}</button>
+          {copied === true && <p className={formCss.fieldOk}>{t('copied')}</p>}
+          {copied === false && <p className={formCss.fieldError}>{t('copyFailed')}</p>}
+          <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => create.reset()}>{t('done')}</button>
         </div>
       )}
-      <details className="create-box">
-        <summary className="button button--ghost create-box__toggle">{t('admin.createScreen')}</summary>
-        <form className="stack-form" onSubmit={submit} data-create-screen>
-          <div className="form-row">
-            <div className="form-field">
-              <label htmlFor="ns-label" className="field__label">{t('admin.label')}</label>
-              <input id="ns-label" className="field__control" value={label} required maxLength={100} onChange={(e) => setLabel(e.target.value)} placeholder={t('admin.labelPlaceholder')} aria-invalid={!!errors.label || undefined} />
-              {errors.label && <p className="field-error">{errors.label}</p>}
+      <details className={css.createBox}>
+        <summary className={clsx(buttonCss.button, buttonCss.ghost, css.createBoxToggle)}>{t('createScreen')}</summary>
+        <form className={formCss.stack} onSubmit={submit} data-create-screen>
+          <div className={formCss.row}>
+            <div className={formCss.formField}>
+              <label htmlFor="ns-label" className={formCss.label}>{t('label')}</label>
+              <input id="ns-label" className={formCss.control} value={label} required maxLength={100} onChange={(e) => setLabel(e.target.value)} placeholder={t('labelPlaceholder')} aria-invalid={!!errors.label || undefined} />
+              {errors.label && <p className={formCss.fieldError}>{errors.label}</p>}
             </div>
-            <div className="form-field">
-              <label htmlFor="ns-interval" className="field__label">{t('admin.intervalLabel')}</label>
-              <input id="ns-interval" className="field__control" type="number" min={5} max={3600} value={intervalSeconds} onChange={(e) => setIntervalSeconds(Number(e.target.value))} aria-invalid={!!errors.intervalSeconds || undefined} />
-              {errors.intervalSeconds && <p className="field-error">{errors.intervalSeconds}</p>}
+            <div className={formCss.formField}>
+              <label htmlFor="ns-interval" className={formCss.label}>{t('intervalLabel')}</label>
+              <input id="ns-interval" className={formCss.control} type="number" min={5} max={3600} value={intervalSeconds} onChange={(e) => setIntervalSeconds(Number(e.target.value))} aria-invalid={!!errors.intervalSeconds || undefined} />
+              {errors.intervalSeconds && <p className={formCss.fieldError}>{errors.intervalSeconds}</p>}
             </div>
-            <div className="form-field">
-              <label htmlFor="ns-province" className="field__label">{t('filter.province')}</label>
-              <select id="ns-province" className="field__control" value={provinceCode} onChange={(e) => setProvince(e.target.value)}>
+            <div className={formCss.formField}>
+              <label htmlFor="ns-province" className={formCss.label}>{t('common:filter.province')}</label>
+              <select id="ns-province" className={formCss.control} value={provinceCode} onChange={(e) => setProvince(e.target.value)}>
                 {(meta.data?.provinces ?? []).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
               </select>
             </div>
           </div>
-          <fieldset className="form-field check-grid">
-            <legend className="field__label">{t('admin.scenes')}</legend>
+          <fieldset className={clsx(formCss.formField, formCss.checkGrid)}>
+            <legend className={formCss.label}>{t('scenes')}</legend>
             {SCREEN_SCENES.map((s) => (
-              <label key={s} className="check">
+              <label key={s} className={formCss.check}>
                 <input type="checkbox" checked={scenes.includes(s)} onChange={(e) => setScenes(e.target.checked ? SCREEN_SCENES.filter((x) => x === s || scenes.includes(x)) : scenes.filter((x) => x !== s))} />
                 {t(sceneLabel(s))}
               </label>
             ))}
-            {scenes.length === 0 && <p className="field-error">{t('admin.pickScene')}</p>}
+            {scenes.length === 0 && <p className={formCss.fieldError}>{t('pickScene')}</p>}
           </fieldset>
-          {create.isError && <p className="form-error" role="alert">{create.error.message}</p>}
-          <div><button type="submit" className="button" disabled={create.isPending || scenes.length === 0}>{t('admin.create')}</button></div>
+          {create.isError && <p className={formCss.error} role="alert">{create.error.message}</p>}
+          <div><button type="submit" className={buttonCss.button} disabled={create.isPending || scenes.length === 0}>{t('create')}</button></div>
         </form>
       </details>
     </>

@@ -5,34 +5,42 @@ import { z } from 'zod';
 import { User } from '../../../shared/schemas.ts';
 import { ALL_ROLES, type RoleT } from '../../lib/access.ts';
 import { getJson } from '../../lib/api.ts';
-import { useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useAllParks } from '../../lib/reporting.ts';
 import { ApiWriteError, sendJson, useMe } from '../../lib/session.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { QueryState } from '../../lib/ui/States.tsx';
 import { fieldErrors, parkNames, suggestPassword } from './model.ts';
+import { clsx } from 'clsx';
+import * as css from './admin.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as tableCss from '../../lib/ui/table.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
 type UserT = z.infer<typeof User>;
 const usersKey = ['admin', 'users'] as const;
 
 export function UsersPanel() {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const users = useQuery({ queryKey: usersKey, queryFn: ({ signal }) => getJson('/api/users', z.array(User), { signal }) });
   const parks = useAllParks();
   return (
-    <section className="panel" aria-labelledby="users-title">
-      <h3 id="users-title" className="panel__title">{t('admin.usersTitle')}</h3>
+    <section className={panelCss.panel} aria-labelledby="users-title">
+      <h3 id="users-title" className={panelCss.title}>{t('usersTitle')}</h3>
       <CreateUserForm />
       <QueryState query={users} loadingLines={1}>
         {(list) => (
           // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
-          <section className="table-wrap" tabIndex={0} aria-label={t('admin.usersTitle')}>
-            <table className="data-table users-table" data-users-table>
-              <caption className="visually-hidden">{t('admin.usersTitle')}</caption>
+          <section className={tableCss.scroll} tabIndex={0} aria-label={t('usersTitle')}>
+            <table className={tableCss.table} data-users-table>
+              <caption className={textCss.visuallyHidden}>{t('usersTitle')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('admin.col.username')}</th><th scope="col">{t('admin.col.role')}</th><th scope="col">{t('admin.col.parks')}</th>
-                  <th scope="col">{t('admin.col.status')}</th><th scope="col">{t('admin.col.created')}</th><th scope="col">{t('admin.col.actions')}</th>
+                  <th scope="col">{t('col.username')}</th><th scope="col">{t('col.role')}</th><th scope="col">{t('col.parks')}</th>
+                  <th scope="col">{t('col.status')}</th><th scope="col">{t('col.created')}</th><th scope="col">{t('col.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -47,7 +55,7 @@ export function UsersPanel() {
 }
 
 function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: string }[] }) {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const me = useMe().data;
   const [resetting, setResetting] = useState(false);
@@ -69,39 +77,39 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
   const self = me?.id === user.id;
   const errors = update.error instanceof ApiWriteError ? fieldErrors(update.error.details) : {};
   return (
-    <tr data-user={user.username} className={user.disabled ? 'is-disabled' : undefined}>
-      <th scope="row">{user.username}{user.displayName && <span className="muted"> · {user.displayName}</span>}</th>
-      <td>{t(`auth.role.${user.role}` as MessageKey)}</td>
-      <td className="wrap">{user.parkIds.length ? parkNames(user.parkIds, parks).join('、') : '—'}</td>
-      <td>{user.disabled ? <span className="tag tag--bad">{t('admin.disabled')}</span> : <span className="tag tag--ok">{t('admin.active')}</span>}</td>
+    <tr data-user={user.username} className={user.disabled ? tableCss.isDisabled : undefined}>
+      <th scope="row">{user.username}{user.displayName && <span className={textCss.muted}> · {user.displayName}</span>}</th>
+      <td>{t(`common:role.${user.role}`)}</td>
+      <td className={tableCss.wrap}>{user.parkIds.length ? parkNames(user.parkIds, parks).join('、') : '—'}</td>
+      <td>{user.disabled ? <span className={clsx(noticeCss.tag, noticeCss.tagBad)}>{t('disabled')}</span> : <span className={clsx(noticeCss.tag, noticeCss.tagOk)}>{t('active')}</span>}</td>
       <td>{formatWhen(user.createdAt)}</td>
-      <td className="wrap">
-        <div className="row-actions">
+      <td className={tableCss.wrap}>
+        <div className={css.rowActions}>
           {!self && (
-            <button type="button" className="button button--ghost" disabled={update.isPending} onClick={() => update.mutate({ disabled: !user.disabled })} data-toggle-user={user.username}>
-              {user.disabled ? t('admin.enable') : t('admin.disable')}
+            <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} disabled={update.isPending} onClick={() => update.mutate({ disabled: !user.disabled })} data-toggle-user={user.username}>
+              {user.disabled ? t('enable') : t('disable')}
             </button>
           )}
-          <button type="button" className="button button--ghost" onClick={() => setResetting(!resetting)} aria-expanded={resetting}>{t('admin.resetPassword')}</button>
+          <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => setResetting(!resetting)} aria-expanded={resetting}>{t('resetPassword')}</button>
         </div>
         {resetting && (
-          <form className="inline-form" onSubmit={reset}>
-            <label className="visually-hidden" htmlFor={`pw-${user.id}`}>{t('admin.newPassword')}</label>
-            <input id={`pw-${user.id}`} className="field__control" type="text" autoComplete="new-password" value={password} minLength={10} required
-              onChange={(e) => setPassword(e.target.value)} placeholder={t('admin.newPassword')} aria-invalid={!!errors.password || undefined} />
-            <button type="button" className="button button--ghost" onClick={() => setPassword(suggestPassword())}>{t('admin.suggest')}</button>
-            <button type="submit" className="button button--small" disabled={update.isPending || password.length < 10}>{t('admin.save')}</button>
+          <form className={css.inlineForm} onSubmit={reset}>
+            <label className={textCss.visuallyHidden} htmlFor={`pw-${user.id}`}>{t('newPassword')}</label>
+            <input id={`pw-${user.id}`} className={formCss.control} type="text" autoComplete="new-password" value={password} minLength={10} required
+              onChange={(e) => setPassword(e.target.value)} placeholder={t('newPassword')} aria-invalid={!!errors.password || undefined} />
+            <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => setPassword(suggestPassword())}>{t('suggest')}</button>
+            <button type="submit" className={clsx(buttonCss.button, buttonCss.small)} disabled={update.isPending || password.length < 10}>{t('save')}</button>
           </form>
         )}
-        {update.isSuccess && update.variables.password && <output className="field-ok">{t('admin.passwordReset')}</output>}
-        {update.isError && <p className="field-error" role="alert">{errors.password ?? update.error.message}</p>}
+        {update.isSuccess && update.variables.password && <output className={formCss.fieldOk}>{t('passwordReset')}</output>}
+        {update.isError && <p className={formCss.fieldError} role="alert">{errors.password ?? update.error.message}</p>}
       </td>
     </tr>
   );
 }
 
 function CreateUserForm() {
-  const t = useT();
+  const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const parks = useAllParks();
   const [username, setUsername] = useState('');
@@ -130,47 +138,47 @@ function CreateUserForm() {
   const shown = (parks.data ?? []).filter((p) => !search.trim() || p.name.includes(search.trim()) || (p.cityName ?? '').includes(search.trim()));
 
   return (
-    <details className="create-box" open={create.isError || undefined}>
-      <summary className="button button--ghost create-box__toggle">{t('admin.createUser')}</summary>
-      <form className="stack-form" onSubmit={submit} data-create-user>
-        <div className="form-row">
-          <Field id="nu-username" label={t('admin.col.username')} error={errors.username}>
-            <input id="nu-username" className="field__control" value={username} autoComplete="off" required onChange={(e) => setUsername(e.target.value)} aria-invalid={!!errors.username || undefined} />
+    <details className={css.createBox} open={create.isError || undefined}>
+      <summary className={clsx(buttonCss.button, buttonCss.ghost, css.createBoxToggle)}>{t('createUser')}</summary>
+      <form className={formCss.stack} onSubmit={submit} data-create-user>
+        <div className={formCss.row}>
+          <Field id="nu-username" label={t('col.username')} error={errors.username}>
+            <input id="nu-username" className={formCss.control} value={username} autoComplete="off" required onChange={(e) => setUsername(e.target.value)} aria-invalid={!!errors.username || undefined} />
           </Field>
-          <Field id="nu-name" label={t('admin.displayName')} error={errors.displayName}>
-            <input id="nu-name" className="field__control" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <Field id="nu-name" label={t('displayName')} error={errors.displayName}>
+            <input id="nu-name" className={formCss.control} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
           </Field>
-          <Field id="nu-password" label={t('admin.password')} error={errors.password}>
-            <span className="input-with-button">
-              <input id="nu-password" className="field__control" type="text" autoComplete="new-password" value={password} required
+          <Field id="nu-password" label={t('password')} error={errors.password}>
+            <span className={css.inputWithButton}>
+              <input id="nu-password" className={formCss.control} type="text" autoComplete="new-password" value={password} required
                 onChange={(e) => setPassword(e.target.value)} aria-invalid={!!errors.password || undefined} />
-              <button type="button" className="button button--ghost" onClick={() => setPassword(suggestPassword())}>{t('admin.suggest')}</button>
+              <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => setPassword(suggestPassword())}>{t('suggest')}</button>
             </span>
           </Field>
-          <Field id="nu-role" label={t('admin.col.role')} error={errors.role}>
-            <select id="nu-role" className="field__control" value={role} onChange={(e) => setRole(e.target.value as RoleT)}>
-              {ALL_ROLES.map((r) => <option key={r} value={r}>{t(`auth.role.${r}` as MessageKey)}</option>)}
+          <Field id="nu-role" label={t('col.role')} error={errors.role}>
+            <select id="nu-role" className={formCss.control} value={role} onChange={(e) => setRole(e.target.value as RoleT)}>
+              {ALL_ROLES.map((r) => <option key={r} value={r}>{t(`common:role.${r}`)}</option>)}
             </select>
           </Field>
         </div>
         {role === 'park_manager' && (
-          <fieldset className="form-field">
-            <legend className="field__label">{t('admin.parksFor')}</legend>
-            <input className="field__control park-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('filter.searchPlaceholder')} aria-label={t('filter.search')} />
-            <div className="check-grid check-grid--scroll">
+          <fieldset className={formCss.formField}>
+            <legend className={formCss.label}>{t('parksFor')}</legend>
+            <input className={clsx(formCss.control, css.parkSearch)} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('common:filter.searchPlaceholder')} aria-label={t('common:filter.search')} />
+            <div className={clsx(formCss.checkGrid, formCss.checkGridScroll)}>
               {shown.map((p) => (
-                <label key={p.id} className="check">
+                <label key={p.id} className={formCss.check}>
                   <input type="checkbox" checked={parkIds.includes(p.id)} onChange={(e) => setParkIds(e.target.checked ? [...parkIds, p.id] : parkIds.filter((id) => id !== p.id))} />
                   {p.name}
                 </label>
               ))}
             </div>
-            {errors.parkIds && <p className="field-error">{errors.parkIds}</p>}
+            {errors.parkIds && <p className={formCss.fieldError}>{errors.parkIds}</p>}
           </fieldset>
         )}
-        {create.isError && <p className="form-error" role="alert">{create.error.message}</p>}
-        {create.isSuccess && <output className="field-ok">{t('admin.userCreated', { username: create.data.username })}</output>}
-        <div><button type="submit" className="button" disabled={create.isPending}>{t('admin.create')}</button></div>
+        {create.isError && <p className={formCss.error} role="alert">{create.error.message}</p>}
+        {create.isSuccess && <output className={formCss.fieldOk}>{t('userCreated', { username: create.data.username })}</output>}
+        <div><button type="submit" className={buttonCss.button} disabled={create.isPending}>{t('create')}</button></div>
       </form>
     </details>
   );
@@ -178,10 +186,10 @@ function CreateUserForm() {
 
 function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
   return (
-    <div className="form-field">
-      <label htmlFor={id} className="field__label">{label}</label>
+    <div className={formCss.formField}>
+      <label htmlFor={id} className={formCss.label}>{label}</label>
       {children}
-      {error && <p className="field-error">{error}</p>}
+      {error && <p className={formCss.fieldError}>{error}</p>}
     </div>
   );
 }

@@ -13,7 +13,7 @@ describe('admin', () => {
 
   it('makes the screen link absolute on this site', () => {
     expect(absoluteUrl('/screen/abc', 'https://mubiao.example')).toBe('https://mubiao.example/screen/abc');
-    expect(sceneLabel('coverage')).toBe('admin.scene.coverage');
+    expect(sceneLabel('coverage')).toBe('scene.coverage');
   });
 
   it('suggests 14-character passwords without look-alike characters', () => {

@@ -1,6 +1,8 @@
 // The admin page's logic, pure: field errors from the API's details, park names of a user, and the
 // screen link as the wall opens it.
-import type { MessageKey } from '../../lib/i18n.ts';
+import type { z } from 'zod';
+import type { ScreenScene } from '../../../shared/schemas.ts';
+import type { WordKey } from '../../lib/i18n.ts';
 
 /** `details` of a 400 by field (`password`, `parkIds`, `username`, `intervalSeconds`): the first message each. */
 export function fieldErrors(details: readonly { path: string; message: string }[]): Record<string, string> {
@@ -26,8 +28,8 @@ export function absoluteUrl(url: string, origin: string): string {
   }
 }
 
-export function sceneLabel(scene: string): MessageKey {
-  return `admin.scene.${scene}` as MessageKey;
+export function sceneLabel(scene: z.infer<typeof ScreenScene>): WordKey<'admin'> {
+  return `scene.${scene}`;
 }
 
 /** A password the admin can hand over: 14 characters without look-alikes (0/O, 1/l/I). */

@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { fixedTranslator } from '../../lib/i18n.ts';
+import en from './locales/en.ts';
+import zh from './locales/zh.ts';
 import { actionLabel, describeDetail, detailText, entityLabel } from './model.ts';
+
+const t = fixedTranslator('zh', { audit: zh }, ['audit']);
+const tEn = fixedTranslator('en', { audit: en }, ['audit']);
 
 describe('the audit log in words', () => {
   it('names known actions and objects, and leaves unknown ones as they are', () => {
-    expect(actionLabel('approve_values')).toBe('audit.action.approve_values');
+    expect(t(actionLabel('approve_values')!)).toBe('审核通过');
     expect(actionLabel('something_new')).toBeNull();
-    expect(entityLabel('reported_values')).toBe('audit.entity.reported_values');
+    expect(t(entityLabel('reported_values')!)).toBe('填报数据');
+    expect(tEn(entityLabel('reported_values')!)).toBe('Figures');
   });
 
   it('reads the telling fields of a detail and counts its lists', () => {
     const save = { via: 'import', reason: '更正', count: 3, file: '填报.xlsx', values: [{ id: 1 }, { id: 2 }, { id: 3 }] };
-    expect(describeDetail(save)).toBe('途径 Excel 导入 · 条数 3 · 原因 更正 · 文件 填报.xlsx');
-    expect(describeDetail({ comment: '请附证明', ids: [4, 5] }, 'en')).toBe('comment 请附证明 · figures ×2');
-    expect(describeDetail({ username: 'viewer1', parkIds: [] })).toBe('用户名 viewer1');
-    expect(describeDetail(null)).toBe('');
-    expect(describeDetail('text')).toBe('text');
+    expect(describeDetail(save, t)).toBe('途径 Excel 导入 · 条数 3 · 原因 更正 · 文件 填报.xlsx');
+    expect(describeDetail({ comment: '请附证明', ids: [4, 5] }, tEn)).toBe('comment 请附证明 · figures ×2');
+    expect(describeDetail({ username: 'viewer1', parkIds: [] }, t)).toBe('用户名 viewer1');
+    expect(describeDetail(null, t)).toBe('');
+    expect(describeDetail('text', t)).toBe('text');
     expect(detailText({ a: '<b>' })).toBe('{\n  "a": "<b>"\n}');
   });
 });

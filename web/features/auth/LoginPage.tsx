@@ -2,45 +2,52 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { landingPath, safeNext } from '../../lib/access.ts';
-import { useT, type MessageKey } from '../../lib/i18n.ts';
+import { landingPath, safeNext, type RoleT } from '../../lib/access.ts';
+import { useTranslation } from 'react-i18next';
 import { signIn, signOut, useMe } from '../../lib/session.ts';
 import { Loading } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { loginMessage, retrySeconds } from './login.ts';
+import { clsx } from 'clsx';
+import * as css from './auth.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function LoginPage() {
-  const t = useT();
-  useDocumentTitle(t('auth.title'));
+  const { t } = useTranslation(['auth', 'common']);
+  useDocumentTitle(t('title'));
   const me = useMe();
   if (me.data === undefined && !me.isError) return <Loading lines={1} />;
   return (
-    <div className="page auth-page">
+    <div className={clsx(pageCss.page, css.authPage)}>
       {me.data ? <SignedIn name={me.data.displayName ?? me.data.username} role={me.data.role} /> : <LoginForm />}
     </div>
   );
 }
 
-function SignedIn({ name, role }: { name: string; role: string }) {
-  const t = useT();
+function SignedIn({ name, role }: { name: string; role: RoleT }) {
+  const { t } = useTranslation(['auth', 'common']);
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const out = useMutation({ mutationFn: () => signOut(queryClient) });
-  const next = safeNext(params.get('next')) ?? landingPath({ role: role as 'viewer' });
+  const next = safeNext(params.get('next')) ?? landingPath({ role });
   return (
-    <section className="auth-card" aria-labelledby="signed-in-title">
-      <h2 id="signed-in-title" className="page__title">{t('auth.signedInAs', { name })}</h2>
-      <p className="muted">{t(`auth.role.${role}` as MessageKey)}</p>
-      <p className="auth-card__actions">
-        <Link className="button" to={next}>{t('auth.continue')}</Link>
-        <button type="button" className="button button--ghost" onClick={() => out.mutate()} disabled={out.isPending}>{t('auth.signOut')}</button>
+    <section className={css.authCard} aria-labelledby="signed-in-title">
+      <h2 id="signed-in-title" className={pageCss.title}>{t('signedInAs', { name })}</h2>
+      <p className={textCss.muted}>{t(`common:role.${role}`)}</p>
+      <p className={css.authCardActions}>
+        <Link className={buttonCss.button} to={next}>{t('continue')}</Link>
+        <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => out.mutate()} disabled={out.isPending}>{t('signOut')}</button>
       </p>
     </section>
   );
 }
 
 function LoginForm() {
-  const t = useT();
+  const { t } = useTranslation(['auth', 'common']);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -83,32 +90,32 @@ function LoginForm() {
 
   const message = login.isError ? loginMessage(login.error, secondsLeft) : null;
   return (
-    <section className="auth-card" aria-labelledby="login-title">
-      <h2 id="login-title" className="page__title">{t('auth.title')}</h2>
-      <p className="muted">{t('auth.intro')}</p>
-      <form className="auth-form" onSubmit={submit} noValidate data-login-form>
-        <div className="form-field">
-          <label htmlFor="login-username" className="field__label">{t('auth.username')}</label>
-          <input id="login-username" name="username" className="field__control" autoComplete="username" value={username}
+    <section className={css.authCard} aria-labelledby="login-title">
+      <h2 id="login-title" className={pageCss.title}>{t('title')}</h2>
+      <p className={textCss.muted}>{t('intro')}</p>
+      <form className={css.authForm} onSubmit={submit} noValidate data-login-form>
+        <div className={formCss.formField}>
+          <label htmlFor="login-username" className={formCss.label}>{t('username')}</label>
+          <input id="login-username" name="username" className={formCss.control} autoComplete="username" value={username}
             onChange={(e) => setUsername(e.target.value)} aria-invalid={missing.username || undefined} aria-describedby={missing.username ? 'login-username-error' : undefined} />
-          {missing.username && <p id="login-username-error" className="field-error">{t('auth.usernameRequired')}</p>}
+          {missing.username && <p id="login-username-error" className={formCss.fieldError}>{t('usernameRequired')}</p>}
         </div>
-        <div className="form-field">
-          <label htmlFor="login-password" className="field__label">{t('auth.password')}</label>
-          <input id="login-password" name="password" type="password" className="field__control" autoComplete="current-password" value={password}
+        <div className={formCss.formField}>
+          <label htmlFor="login-password" className={formCss.label}>{t('password')}</label>
+          <input id="login-password" name="password" type="password" className={formCss.control} autoComplete="current-password" value={password}
             onChange={(e) => setPassword(e.target.value)} aria-invalid={missing.password || undefined} aria-describedby={missing.password ? 'login-password-error' : undefined} />
-          {missing.password && <p id="login-password-error" className="field-error">{t('auth.passwordRequired')}</p>}
+          {missing.password && <p id="login-password-error" className={formCss.fieldError}>{t('passwordRequired')}</p>}
         </div>
         {message && (
-          <p className="form-error" role="alert" data-login-error>
-            <span aria-hidden="true">✖ </span>{'key' in message ? t(message.key, message.params) : message.text}
+          <p className={formCss.error} role="alert" data-login-error>
+            <span aria-hidden="true">✖ </span>{'key' in message ? ('params' in message ? t(message.key, message.params) : t(message.key)) : message.text}
           </p>
         )}
-        <button type="submit" className="button auth-form__submit" disabled={login.isPending || secondsLeft > 0}>
-          {login.isPending ? t('auth.signingIn') : secondsLeft > 0 ? t('auth.waitButton', { seconds: secondsLeft }) : t('auth.submit')}
+        <button type="submit" className={clsx(buttonCss.button, css.authFormSubmit)} disabled={login.isPending || secondsLeft > 0}>
+          {login.isPending ? t('signingIn') : secondsLeft > 0 ? t('waitButton', { seconds: secondsLeft }) : t('submit')}
         </button>
       </form>
-      <p className="muted auth-card__hint">{t('auth.hint')}</p>
+      <p className={clsx(textCss.muted, css.authCardHint)}>{t('hint')}</p>
     </section>
   );
 }

@@ -3,11 +3,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { forgetUser, onSessionEnded, signOut, useMe } from '../../lib/session.ts';
+import { clsx } from 'clsx';
+import * as css from './auth.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import './words.ts';
 
 export function UserMenu() {
-  const t = useT();
+  const { t } = useTranslation(['auth', 'common']);
   const me = useMe();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -29,32 +33,32 @@ export function UserMenu() {
     onSuccess: () => { void navigate('/login'); },
   });
 
-  if (me.data === undefined) return <span className="user-menu user-menu--pending" aria-hidden="true" />;
+  if (me.data === undefined) return <span className={clsx(css.userMenu, css.userMenuPending)} aria-hidden="true" />;
   if (me.data === null) {
     if (location.pathname === '/login') return null;
     const next = `${location.pathname}${location.search}`;
-    return <Link className="user-menu__signin no-print" to={`/login?next=${encodeURIComponent(next)}`} data-signin-link>{t('auth.signIn')}</Link>;
+    return <Link className={clsx(css.userMenuSignin, 'no-print')} to={`/login?next=${encodeURIComponent(next)}`} data-signin-link>{t('signIn')}</Link>;
   }
   const user = me.data;
   const name = user.displayName ?? user.username;
   return (
-    <details className="user-menu no-print" ref={menu} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-user-menu={user.username}>
-      <summary className="user-menu__summary" aria-label={t('auth.menuLabel', { name })}>
-        <span className="user-menu__avatar" aria-hidden="true">{[...name][0]}</span>
-        <span className="user-menu__who">
-          <span className="user-menu__name">{name}</span>
-          <span className="user-menu__role" data-user-role={user.role}>{t(`auth.role.${user.role}` as MessageKey)}</span>
+    <details className={clsx(css.userMenu, 'no-print')} ref={menu} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-user-menu={user.username}>
+      <summary className={css.userMenuSummary} aria-label={t('menuLabel', { name })}>
+        <span className={css.userMenuAvatar} aria-hidden="true">{[...name][0]}</span>
+        <span className={css.userMenuWho}>
+          <span className={css.userMenuName}>{name}</span>
+          <span className={css.userMenuRole} data-user-role={user.role}>{t(`common:role.${user.role}`)}</span>
         </span>
       </summary>
-      <div className="user-menu__panel">
-        <p className="user-menu__account">
-          <strong>{name}</strong> · {t(`auth.role.${user.role}` as MessageKey)}
-          <span className="user-menu__username">{t('auth.account', { username: user.username })}</span>
+      <div className={css.userMenuPanel}>
+        <p className={css.userMenuAccount}>
+          <strong>{name}</strong> · {t(`common:role.${user.role}`)}
+          <span className={css.userMenuUsername}>{t('account', { username: user.username })}</span>
         </p>
-        {user.role !== 'viewer' && <Link className="user-menu__item" to="/tasks" onClick={() => setOpen(false)}>{t('auth.myTasks')}</Link>}
-        <button type="button" className="user-menu__item" onClick={() => out.mutate(false)} disabled={out.isPending} data-signout>{t('auth.signOut')}</button>
-        <button type="button" className="user-menu__item" onClick={() => out.mutate(true)} disabled={out.isPending} data-signout-everywhere>{t('auth.signOutEverywhere')}</button>
-        {out.isError && <p className="form-error" role="alert">{out.error.message}</p>}
+        {user.role !== 'viewer' && <Link className={css.userMenuItem} to="/tasks" onClick={() => setOpen(false)}>{t('myTasks')}</Link>}
+        <button type="button" className={css.userMenuItem} onClick={() => out.mutate(false)} disabled={out.isPending} data-signout>{t('signOut')}</button>
+        <button type="button" className={css.userMenuItem} onClick={() => out.mutate(true)} disabled={out.isPending} data-signout-everywhere>{t('signOutEverywhere')}</button>
+        {out.isError && <p className={formCss.error} role="alert">{out.error.message}</p>}
       </div>
     </details>
   );

@@ -13,10 +13,10 @@ describe('sign-in messages', () => {
 
   it('counts the wait down, then lets the user try again', () => {
     const slowed = new ApiError('x', 429, 'too_many_attempts');
-    expect(loginMessage(slowed, 3)).toEqual({ key: 'auth.tooMany', params: { seconds: 3 } });
-    expect(loginMessage(slowed, 0)).toEqual({ key: 'auth.tryAgainNow' });
-    expect(loginMessage(new ApiError('x', 401, 'invalid_credentials'), 0)).toEqual({ key: 'auth.invalid' });
-    expect(loginMessage(new ApiError('无法连接', 0, 'network_error'), 0)).toEqual({ key: 'auth.network' });
+    expect(loginMessage(slowed, 3)).toEqual({ key: 'tooMany', params: { seconds: 3 } });
+    expect(loginMessage(slowed, 0)).toEqual({ key: 'tryAgainNow' });
+    expect(loginMessage(new ApiError('x', 401, 'invalid_credentials'), 0)).toEqual({ key: 'invalid' });
+    expect(loginMessage(new ApiError('无法连接', 0, 'network_error'), 0)).toEqual({ key: 'network' });
     expect(loginMessage(new ApiError('账户已停用', 403, 'forbidden'), 0)).toEqual({ text: '账户已停用' });
   });
 });

@@ -1,6 +1,5 @@
 // What the sign-in form says when the API refuses: wrong name or password, or wait N seconds (429).
 import { ApiError } from '../../lib/api.ts';
-import type { MessageKey, Params } from '../../lib/i18n.ts';
 import { ApiWriteError } from '../../lib/session.ts';
 
 /** Seconds to wait after a 429: the Retry-After header, else the number in the message (“请 4 秒后再试”). */
@@ -11,14 +10,14 @@ export function retrySeconds(err: unknown): number | null {
   return match ? Number(match[1]) : 1;
 }
 
-export type LoginMessage = { key: MessageKey; params?: Params } | { text: string };
+export type LoginMessage = { key: 'tooMany'; params: { seconds: number } } | { key: 'tryAgainNow' | 'invalid' | 'network' } | { text: string };
 
 /** The message for a refused sign-in; `secondsLeft` counts down a 429's wait. */
 export function loginMessage(err: unknown, secondsLeft: number): LoginMessage {
   if (err instanceof ApiError) {
-    if (err.status === 429) return secondsLeft > 0 ? { key: 'auth.tooMany', params: { seconds: secondsLeft } } : { key: 'auth.tryAgainNow' };
-    if (err.code === 'invalid_credentials') return { key: 'auth.invalid' };
-    if (err.status === 0) return { key: 'auth.network' };
+    if (err.status === 429) return secondsLeft > 0 ? { key: 'tooMany', params: { seconds: secondsLeft } } : { key: 'tryAgainNow' };
+    if (err.code === 'invalid_credentials') return { key: 'invalid' };
+    if (err.status === 0) return { key: 'network' };
     return { text: err.message };
   }
   return { text: err instanceof Error ? err.message : String(err) };

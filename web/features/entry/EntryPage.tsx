@@ -9,8 +9,9 @@ import { Link, useParams } from 'react-router';
 import type { ValueProblemT } from '../../../shared/schemas.ts';
 import { figureState } from '../../lib/figureState.ts';
 import { exactMeasured } from '../../lib/exact.ts';
-import { formatMeasured } from '../../lib/format.ts';
-import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
+import { formatMeasured, joinNames } from '../../lib/format.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite, useMe } from '../../lib/session.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
@@ -22,16 +23,27 @@ import {
   unitChoices, valueInIndicatorUnit, withoutWritten, type Batch, type Edits, type RowDraft, type RowIssue, type Sheet, type SheetRow,
 } from './model.ts';
 import { entryKey, putValues, useEntrySheet } from './queries.ts';
+import { clsx } from 'clsx';
+import * as css from './entry.module.css';
+import * as actionBarCss from '../../lib/ui/actionBar.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as drawerCss from '../../lib/ui/drawer.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function EntryPage() {
-  const t = useT();
+  const { t } = useTranslation(['entry', 'common']);
   const params = useParams();
   const parkId = Number(params.parkId);
   const year = Number(params.year);
   const valid = Number.isInteger(parkId) && parkId > 0 && Number.isInteger(year) && year >= 1980 && year <= 2100;
   const sheet = useEntrySheet(parkId, year, valid);
-  useDocumentTitle(sheet.data ? t('entry.pageTitle', { park: sheet.data.park.name, year }) : t('entry.title'));
-  if (!valid) return <EmptyState title={t('entry.notFound')}><p><Link to="/entry">{t('entry.backToPicker')}</Link></p></EmptyState>;
+  useDocumentTitle(sheet.data ? t('pageTitle', { park: sheet.data.park.name, year }) : t('title'));
+  if (!valid) return <EmptyState title={t('notFound')}><p><Link to="/entry">{t('backToPicker')}</Link></p></EmptyState>;
   return (
     <QueryState query={sheet} loadingLines={4}>
       {(data) => <EntryForm key={`${parkId}-${year}`} sheet={data} reload={() => sheet.refetch()} />}
@@ -58,7 +70,8 @@ function readStoredEdits(sheet: Sheet): Edits {
 type Outcome = { kind: 'saved' | 'submitted' | 'nothing'; count: number };
 
 function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unknown> }) {
-  const t = useT();
+  const { t } = useTranslation(['entry', 'common']);
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const me = useMe().data;
   const [edits, setEdits] = useState<Edits>(() => (sheet.canWrite ? readStoredEdits(sheet) : {}));
@@ -110,7 +123,7 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
     setProblems({});
     setOutcome(null);
     if (Object.keys(batch.issues).length) {
-      setError(new Error(t('entry.fixFirst')));
+      setError(new Error(t('fixFirst')));
       return;
     }
     setError(null);
@@ -137,58 +150,58 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
   const counts = countStates(sheet);
   const general = problems[''] ?? [];
   return (
-    <article className="page entry-page" data-entry-page={`${park.id}-${sheet.year}`} data-can-write={sheet.canWrite}>
-      <nav className="breadcrumb no-print"><Link to={`/entry?year=${sheet.year}`}>← {t('entry.backToPicker')}</Link></nav>
-      <header className="detail-head entry-head">
-        <div className="detail-head__main">
-          <p className="detail-head__kicker">{[park.cityName, t(`level.${park.level}` as MessageKey)].filter(Boolean).join(' · ')}</p>
-          <h2 className="page__title"><span data-entry-park>{park.name}</span> <span className="page__context">{t('entry.yearTitle', { year: sheet.year })}</span></h2>
-          <p className="detail-head__scope">
+    <article className={pageCss.page} data-entry-page={`${park.id}-${sheet.year}`} data-can-write={sheet.canWrite}>
+      <nav className={clsx(pageCss.breadcrumb, 'no-print')}><Link to={`/entry?year=${sheet.year}`}>← {t('backToPicker')}</Link></nav>
+      <header className={pageCss.detailHead}>
+        <div className={pageCss.main}>
+          <p className={pageCss.kicker}>{[park.cityName, t(`common:level.${park.level}`)].filter(Boolean).join(' · ')}</p>
+          <h2 className={pageCss.title}><span data-entry-park>{park.name}</span> <span className={pageCss.context}>{t('yearTitle', { year: sheet.year })}</span></h2>
+          <p className={pageCss.scope}>
             {sheet.round
-              ? <>{t('entry.deadline', { date: sheet.round.deadline })}{sheet.round.overdue && <span className="overdue-tag"><span aria-hidden="true">⚠ </span>{t('rounds.tasks.overdue')}</span>}</>
-              : t('entry.noRound')}
+              ? <>{t('deadline', { date: sheet.round.deadline })}{sheet.round.overdue && <span className={noticeCss.overdue}><span aria-hidden="true">⚠ </span>{t('common:words.overdue')}</span>}</>
+              : t('noRound')}
           </p>
         </div>
-        <div className="detail-head__side entry-head__side">
-          <Link className="button button--ghost" to={`/entry/${park.id}/${sheet.year - 1}`} aria-label={t('entry.yearTitle', { year: sheet.year - 1 })}>← {sheet.year - 1}</Link>
-          <Link className="button button--ghost" to={`/entry/${park.id}/${sheet.year + 1}`} aria-label={t('entry.yearTitle', { year: sheet.year + 1 })}>{sheet.year + 1} →</Link>
-          <Link className="button button--ghost" to={`/parks/${park.id}`}>{t('entry.viewPark')}</Link>
+        <div className={clsx(pageCss.side, css.entryHeadSide)}>
+          <Link className={clsx(buttonCss.button, buttonCss.ghost)} to={`/entry/${park.id}/${sheet.year - 1}`} aria-label={t('yearTitle', { year: sheet.year - 1 })}>← {sheet.year - 1}</Link>
+          <Link className={clsx(buttonCss.button, buttonCss.ghost)} to={`/entry/${park.id}/${sheet.year + 1}`} aria-label={t('yearTitle', { year: sheet.year + 1 })}>{sheet.year + 1} →</Link>
+          <Link className={clsx(buttonCss.button, buttonCss.ghost)} to={`/parks/${park.id}`}>{t('viewPark')}</Link>
         </div>
       </header>
 
       {readOnly && (
-        <p className="notice notice--info" role="note" data-read-only>
-          {me?.role === 'viewer' ? t('entry.readOnlyViewer') : t('entry.readOnly')}
+        <p className={clsx(noticeCss.notice, noticeCss.info)} role="note" data-read-only>
+          {me?.role === 'viewer' ? t('readOnlyViewer') : t('readOnly')}
         </p>
       )}
 
-      <p className="entry-counts" aria-label={t('entry.countsLabel')}>
+      <p className={css.entryCounts} aria-label={t('countsLabel')}>
         {(['missing', 'draft', 'returned', 'submitted', 'approved'] as const).map((s) => (
-          <span key={s} className="entry-counts__item" data-count-state={s}><FigureStateBadge state={s} /> <strong>{counts[s]}</strong></span>
+          <span key={s} className={css.entryCountsItem} data-count-state={s}><FigureStateBadge state={s} /> <strong>{counts[s]}</strong></span>
         ))}
       </p>
 
       {error && (
-        <div className="form-error form-error--block" role="alert" tabIndex={-1} ref={errorRef} data-entry-error>
+        <div className={clsx(formCss.error, formCss.errorBlock)} role="alert" tabIndex={-1} ref={errorRef} data-entry-error>
           <p><span aria-hidden="true">✖ </span>{error.message}</p>
-          {error instanceof ApiWriteError && error.status === 409 && <p>{t('entry.conflictHelp')}</p>}
+          {error instanceof ApiWriteError && error.status === 409 && <p>{t('conflictHelp')}</p>}
           {general.length > 0 && <ul>{general.map((p, i) => <li key={i}>{p.message}</li>)}</ul>}
         </div>
       )}
       {outcome && (
-        <output className={outcome.kind === 'nothing' ? 'notice notice--info' : 'notice notice--ok'} data-entry-outcome={outcome.kind}>
-          {outcome.kind === 'nothing' ? t('entry.nothingToSave') : t(outcome.kind === 'submitted' ? 'entry.submittedCount' : 'entry.savedCount', { count: outcome.count })}
+        <output className={outcome.kind === 'nothing' ? clsx(noticeCss.notice, noticeCss.info) : clsx(noticeCss.notice, noticeCss.ok)} data-entry-outcome={outcome.kind}>
+          {outcome.kind === 'nothing' ? t('nothingToSave') : t(outcome.kind === 'submitted' ? 'submittedCount' : 'savedCount', { count: outcome.count })}
         </output>
       )}
 
-      <section className="panel entry-panel" aria-labelledby="entry-rows-title">
-        <h3 id="entry-rows-title" className="panel__title">{t('entry.figures')}</h3>
-        <div className="entry-grid-head" aria-hidden="true">
-          <span>{t('entry.col.indicator')}</span><span>{t('entry.col.lastYear')}</span><span>{t('entry.col.value', { year: sheet.year })}</span>
-          <span>{t('entry.col.state')}</span><span>{t('entry.col.note')}</span><span>{t('entry.col.targets')}</span>
+      <section className={panelCss.panel} aria-labelledby="entry-rows-title">
+        <h3 id="entry-rows-title" className={panelCss.title}>{t('figures')}</h3>
+        <div className={css.entryGridHead} aria-hidden="true">
+          <span>{t('common:col.indicator')}</span><span>{t('common:col.lastYear')}</span><span>{t('col.value', { year: sheet.year })}</span>
+          <span>{t('col.state')}</span><span>{t('common:col.note')}</span><span>{t('col.targets')}</span>
         </div>
-        <fieldset className="entry-rows" disabled={save.isPending}>
-          <legend className="visually-hidden">{t('entry.figures')}</legend>
+        <fieldset className={css.entryRows} disabled={save.isPending}>
+          <legend className={textCss.visuallyHidden}>{t('figures')}</legend>
           <ul>
             {sheet.rows.map((row) => (
               <EntryRow
@@ -202,22 +215,22 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
       </section>
 
       {ratios.length > 0 && (
-        <section className="panel" aria-labelledby="entry-derived-title" data-derived>
-          <h3 id="entry-derived-title" className="panel__title">{t('entry.derivedTitle')}</h3>
-          <p className="panel__subtitle">{t('entry.derivedText')}</p>
-          <ul className="derived-list">
+        <section className={panelCss.panel} aria-labelledby="entry-derived-title" data-derived>
+          <h3 id="entry-derived-title" className={panelCss.title}>{t('derivedTitle')}</h3>
+          <p className={panelCss.subtitle}>{t('derivedText')}</p>
+          <ul className={css.derivedList}>
             {ratios.map((r) => {
               const nameOf = (code: string) => {
                 const row = sheet.rows.find((x) => x.indicator.code === code);
-                return row ? indicatorName(row.indicator, t.locale) : code;
+                return row ? indicatorName(row.indicator, locale) : code;
               };
               return (
-                <li key={r.code} className="derived" data-derived-ratio={r.code}>
-                  <span className="derived__name">{t.locale === 'zh' ? r.nameZh : r.nameEn}</span>
-                  <output className="derived__value" data-derived-value aria-live="polite">{r.value === null ? '—' : formatMeasured(r.value, r.unit, t.locale)}</output>
-                  <span className="derived__formula muted">{nameOf(r.numerator)} ÷ {nameOf(r.denominator)}</span>
-                  {r.value === null && <span className="derived__missing muted">{t('entry.derivedMissing', { parts: r.missing.map(nameOf).join(t.locale === 'zh' ? '、' : ', ') })}</span>}
-                  {r.lastYear && <span className="muted">{t('entry.lastYearValue', { year: r.lastYear.year, value: formatMeasured(r.lastYear.value, r.unit, t.locale) ?? '—' })}</span>}
+                <li key={r.code} className={css.derived} data-derived-ratio={r.code}>
+                  <span className={css.derivedName}>{indicatorName(r, locale)}</span>
+                  <output className={css.derivedValue} data-derived-value aria-live="polite">{r.value === null ? '—' : formatMeasured(r.value, r.unit, locale)}</output>
+                  <span className={clsx(css.derivedFormula, textCss.muted)}>{nameOf(r.numerator)} ÷ {nameOf(r.denominator)}</span>
+                  {r.value === null && <span className={clsx(css.derivedMissing, textCss.muted)}>{t('derivedMissing', { parts: joinNames(r.missing.map(nameOf), locale) })}</span>}
+                  {r.lastYear && <span className={textCss.muted}>{t('lastYearValue', { year: r.lastYear.year, value: formatMeasured(r.lastYear.value, r.unit, locale) ?? '—' })}</span>}
                   {r.targets.length > 0 && <TargetLinks targets={r.targets} />}
                 </li>
               );
@@ -227,25 +240,25 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
       )}
 
       {!readOnly && (
-        <div className="entry-actions no-print" data-entry-actions>
-          <div className="form-field entry-actions__reason">
-            <label htmlFor="entry-reason" className="field__label">{t('entry.reasonLabel')}</label>
-            <input id="entry-reason" className="field__control" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={t('entry.reasonPlaceholder')} />
+        <div className={clsx(actionBarCss.bar, 'no-print')} data-entry-actions data-action-bar>
+          <div className={formCss.formField}>
+            <label htmlFor="entry-reason" className={formCss.label}>{t('common:words.reasonLabel')}</label>
+            <input id="entry-reason" className={formCss.control} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={t('common:words.reasonPlaceholder')} />
           </div>
-          <p className="entry-actions__status muted" aria-live="polite">{unsaved ? t('entry.unsaved', { count: unsaved }) : t('entry.allSaved')}</p>
-          <div className="entry-actions__buttons">
-            <button type="button" className="button button--secondary" onClick={() => submit('draft')} disabled={save.isPending} data-save-draft>
-              {save.isPending && save.variables?.status === 'draft' ? t('entry.saving') : t('entry.saveDraft')}
+          <p className={clsx(actionBarCss.status, textCss.muted)} aria-live="polite">{unsaved ? t('unsaved', { count: unsaved }) : t('allSaved')}</p>
+          <div className={actionBarCss.buttons}>
+            <button type="button" className={clsx(buttonCss.button, buttonCss.secondary)} onClick={() => submit('draft')} disabled={save.isPending} data-save-draft>
+              {save.isPending && save.variables?.status === 'draft' ? t('saving') : t('saveDraft')}
             </button>
-            <button type="button" className="button" onClick={() => submit('submitted')} disabled={save.isPending} data-submit>
-              {save.isPending && save.variables?.status === 'submitted' ? t('entry.saving') : t('entry.submit')}
+            <button type="button" className={buttonCss.button} onClick={() => submit('submitted')} disabled={save.isPending} data-submit>
+              {save.isPending && save.variables?.status === 'submitted' ? t('saving') : t('submit')}
             </button>
           </div>
         </div>
       )}
 
       {historyOf?.current && (
-        <HistoryDialog valueId={historyOf.current.id} title={indicatorName(historyOf.indicator, t.locale)} unit={historyOf.indicator.unit} onClose={() => setHistoryOf(null)} />
+        <HistoryDialog valueId={historyOf.current.id} title={indicatorName(historyOf.indicator, locale)} unit={historyOf.indicator.unit} onClose={() => setHistoryOf(null)} />
       )}
     </article>
   );
@@ -258,19 +271,19 @@ function countStates(sheet: Sheet) {
 }
 
 function TargetLinks({ targets }: { targets: { id: number; code: string }[] }) {
-  const t = useT();
+  const { t } = useTranslation(['entry', 'common']);
   return (
-    <span className="target-links" aria-label={t('entry.col.targets')}>
-      {targets.map((tg) => <Link key={tg.id} className="target-link" to={`/targets/${tg.id}`} data-target-link={tg.code}>{tg.code}</Link>)}
+    <span className={css.targetLinks} aria-label={t('col.targets')}>
+      {targets.map((tg) => <Link key={tg.id} className={css.targetLink} to={`/targets/${tg.id}`} data-target-link={tg.code}>{tg.code}</Link>)}
     </span>
   );
 }
 
-const ISSUE_TEXT: Record<RowIssue['code'], MessageKey> = {
-  not_a_number: 'entry.issue.notNumber',
-  cannot_clear: 'entry.issue.cannotClear',
-  note_required: 'entry.issue.noteRequired',
-  unit: 'entry.issue.unit',
+const ISSUE_TEXT: Record<RowIssue['code'], WordKey<'entry'>> = {
+  not_a_number: 'issue.notNumber',
+  cannot_clear: 'issue.cannotClear',
+  note_required: 'issue.noteRequired',
+  unit: 'issue.unit',
 };
 
 interface RowProps {
@@ -287,10 +300,11 @@ interface RowProps {
 }
 
 function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onChange, onHistory, onReload }: RowProps) {
-  const t = useT();
+  const { t } = useTranslation(['entry', 'common']);
+  const locale = useLocale();
   const { indicator, current, lastYear } = row;
   const code = indicator.code;
-  const name = indicatorName(indicator, t.locale);
+  const name = indicatorName(indicator, locale);
   const id = `entry-${code}`;
   const choices = unitChoices(indicator.unit);
   const value = valueInIndicatorUnit(draft, indicator.unit);
@@ -306,76 +320,76 @@ function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onCha
   const describedBy = [hasProblem ? `${id}-problems` : null, conflict ? `${id}-conflict` : null].filter(Boolean).join(' ') || undefined;
 
   return (
-    <li className={['entry-row', hasProblem ? 'has-problem' : '', changed ? 'is-changed' : ''].filter(Boolean).join(' ')} style={style}
+    <li className={clsx(css.entryRow, hasProblem && css.hasProblem, changed && css.isChanged)} style={style}
       data-entry-row={code} data-state={state} data-changed={changed || undefined}>
-      <div className="entry-row__indicator">
-        <span className="entry-row__name" id={`${id}-name`}>{name}</span>
-        <span className="entry-row__code">{code} · {indicator.unit}</span>
-        {indicator.definitionZh && t.locale === 'zh' && <span className="entry-row__def">{indicator.definitionZh}</span>}
+      <div className={css.entryRowIndicator}>
+        <span className={css.entryRowName} id={`${id}-name`}>{name}</span>
+        <span className={css.entryRowCode}>{code} · {indicator.unit}</span>
+        {indicator.definitionZh && locale === 'zh' && <span className={css.entryRowDef}>{indicator.definitionZh}</span>}
       </div>
-      <div className="entry-row__last" data-last-year={lastYear?.value}>
-        <span className="entry-row__label">{lastYear ? t('entry.lastYearLabel', { year: lastYear.year }) : t('entry.col.lastYear')}</span>
-        <span className="entry-row__lastvalue">{lastYear ? exactMeasured(lastYear.value, indicator.unit, t.locale) : t('entry.none')}</span>
+      <div className={css.entryRowLast} data-last-year={lastYear?.value} data-testid="last-year">
+        <span className={css.entryRowLabel}>{lastYear ? t('lastYearLabel', { year: lastYear.year }) : t('common:col.lastYear')}</span>
+        <span className={css.entryRowLastvalue}>{lastYear ? exactMeasured(lastYear.value, indicator.unit, locale) : t('none')}</span>
       </div>
-      <div className="entry-row__value">
-        <label className="entry-row__label" htmlFor={`${id}-value`}>{t('entry.col.value', { year })}</label>
-        <div className="value-input">
-          <input id={`${id}-value`} className="field__control value-input__number" inputMode="decimal" autoComplete="off" value={draft.input}
+      <div className={css.entryRowValue}>
+        <label className={css.entryRowLabel} htmlFor={`${id}-value`}>{t('col.value', { year })}</label>
+        <div className={formCss.valueInput}>
+          <input id={`${id}-value`} className={clsx(formCss.control, formCss.valueNumber)} inputMode="decimal" autoComplete="off" value={draft.input}
             readOnly={readOnly} aria-invalid={hasProblem || undefined} aria-describedby={describedBy}
-            aria-label={t('entry.valueLabel', { name, year })} onChange={(e) => onChange({ input: e.target.value })} data-value-input={code} />
+            aria-label={t('valueLabel', { name, year })} onChange={(e) => onChange({ input: e.target.value })} data-value-input={code} />
           {choices.length > 1 && !readOnly
             ? (
-              <select className="field__control value-input__unit" value={draft.unit} aria-label={t('entry.unitLabel', { name })} onChange={(e) => onChange({ unit: e.target.value })} data-unit-select={code}>
+              <select className={clsx(formCss.control, formCss.valueUnit)} value={draft.unit} aria-label={t('unitLabel', { name })} onChange={(e) => onChange({ unit: e.target.value })} data-unit-select={code}>
                 {choices.map((u) => <option key={u} value={u}>{u}</option>)}
               </select>
             )
-            : <span className="value-input__suffix">{indicator.unit}</span>}
+            : <span className={formCss.valueSuffix}>{indicator.unit}</span>}
         </div>
         {draft.unit !== indicator.unit && value !== null && (
-          <span className="entry-row__converted muted" data-converted>= {exactMeasured(value, indicator.unit, t.locale)}</span>
+          <span className={clsx(css.entryRowConverted, textCss.muted)} data-converted>= {exactMeasured(value, indicator.unit, locale)}</span>
         )}
       </div>
-      <div className="entry-row__state">
+      <div className={css.entryRowState}>
         <FigureStateBadge state={state} />
-        {changed && <span className="unsaved-tag">{t('entry.changed')}</span>}
-        {current && <span className="entry-row__who">{current.enteredBy} · {formatWhen(current.enteredAt)}</span>}
-        {current && <button type="button" className="link-button" onClick={onHistory} data-history={code}>{t('entry.history')}</button>}
+        {changed && <span className={css.unsavedTag}>{t('changed')}</span>}
+        {current && <span className={css.entryRowWho}>{current.enteredBy} · {formatWhen(current.enteredAt)}</span>}
+        {current && <button type="button" className={buttonCss.link} onClick={onHistory} data-history={code}>{t('history')}</button>}
       </div>
-      <div className="entry-row__note">
-        <label className="entry-row__label" htmlFor={`${id}-note`}>{t('entry.col.note')}</label>
-        <input id={`${id}-note`} className="field__control" value={draft.note} readOnly={readOnly} maxLength={2000}
-          aria-label={t('entry.noteLabel', { name })} onChange={(e) => onChange({ note: e.target.value })} data-note-input={code} />
+      <div className={css.entryRowNote}>
+        <label className={css.entryRowLabel} htmlFor={`${id}-note`}>{t('common:col.note')}</label>
+        <input id={`${id}-note`} className={formCss.control} value={draft.note} readOnly={readOnly} maxLength={2000}
+          aria-label={t('noteLabel', { name })} onChange={(e) => onChange({ note: e.target.value })} data-note-input={code} />
       </div>
-      <div className="entry-row__targets">
+      <div className={css.entryRowTargets}>
         {row.targets.length > 0 && <TargetLinks targets={row.targets} />}
       </div>
       {current?.status === 'draft' && current.reviewComment && (
-        <p className="row-note row-note--returned" data-review-comment><strong>{t('entry.returnedComment')}</strong> {current.reviewComment}</p>
+        <p className={clsx(drawerCss.rowNote, css.rowNoteReturned)} data-review-comment><strong>{t('returnedComment')}</strong> {current.reviewComment}</p>
       )}
       {conflict?.current && (
-        <div className="row-note row-note--conflict" id={`${id}-conflict`} role="alert" data-conflict={code}>
+        <div className={clsx(drawerCss.rowNote, drawerCss.rowNoteConflict)} id={`${id}-conflict`} role="alert" data-conflict={code}>
           <p>
-            {t('entry.conflict', {
+            {t('conflict', {
               who: conflict.current.enteredBy, when: formatWhen(conflict.current.enteredAt),
-              value: exactMeasured(conflict.current.value, indicator.unit, t.locale), version: conflict.current.version,
+              value: exactMeasured(conflict.current.value, indicator.unit, locale), version: conflict.current.version,
             })}
           </p>
-          <p className="muted">{t('entry.conflictKeep', { mine: draft.input || '—' })}</p>
-          <button type="button" className="button button--small" onClick={onReload} data-reload={code}>{t('entry.reload')}</button>
+          <p className={textCss.muted}>{t('conflictKeep', { mine: draft.input || '—' })}</p>
+          <button type="button" className={clsx(buttonCss.button, buttonCss.small)} onClick={onReload} data-reload={code}>{t('reload')}</button>
         </div>
       )}
       {messages.length > 0 && (
-        <ul className="row-problems" id={`${id}-problems`} data-row-problems={code}>
+        <ul className={css.rowProblems} id={`${id}-problems`} data-row-problems={code}>
           {messages.map((m, i) => <li key={i}><span aria-hidden="true">✖ </span>{m}</li>)}
         </ul>
       )}
       {showConfirm && (
-        <div className="row-note row-note--confirm" data-confirm-row={code}>
-          <label className="check">
+        <div className={clsx(drawerCss.rowNote, css.rowNoteConfirm)} data-confirm-row={code}>
+          <label className={formCss.check}>
             <input type="checkbox" checked={draft.confirm} onChange={(e) => onChange({ confirm: e.target.checked })} data-confirm={code} />
-            {t('entry.confirmJump', { year: lastYear?.year ?? year - 1 })}
+            {t('confirmJump', { year: lastYear?.year ?? year - 1 })}
           </label>
-          <span className="muted">{t('entry.confirmNeedsNote')}</span>
+          <span className={textCss.muted}>{t('confirmNeedsNote')}</span>
         </div>
       )}
     </li>

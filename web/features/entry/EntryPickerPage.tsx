@@ -2,16 +2,23 @@
 // a province for planners). Viewers may open any park's form to read it.
 import { Link, useSearchParams } from 'react-router';
 import { canWritePark, defaultReportYear } from '../../lib/access.ts';
-import { useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useMeta } from '../../lib/queries.ts';
 import { recentYears, useAllParks, useCurrentYear } from '../../lib/reporting.ts';
 import { useMe } from '../../lib/session.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { clsx } from 'clsx';
+import * as css from './entry.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function EntryPickerPage() {
-  const t = useT();
-  useDocumentTitle(t('entry.pickerTitle'));
+  const { t } = useTranslation(['entry', 'common']);
+  useDocumentTitle(t('pickerTitle'));
   const me = useMe().data;
   const meta = useMeta();
   const parks = useAllParks();
@@ -31,24 +38,24 @@ export default function EntryPickerPage() {
   });
 
   return (
-    <div className="page entry-picker">
-      <header className="page__head">
-        <h2 className="page__title">{t('entry.pickerTitle')}</h2>
-        <Link className="button button--ghost" to={`/import?year=${year}`}>{t('entry.orImport')}</Link>
+    <div className={pageCss.page}>
+      <header className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('pickerTitle')}</h2>
+        <Link className={clsx(buttonCss.button, buttonCss.ghost)} to={`/import?year=${year}`}>{t('orImport')}</Link>
       </header>
-      <p className="page__intro">{manager ? t('entry.pickerIntroManager') : t('entry.pickerIntro')}</p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('filter.label')}>
-        <div className="field">
-          <label htmlFor="pick-year" className="field__label">{t('entry.year')}</label>
-          <select id="pick-year" className="field__control" value={year} onChange={(e) => set('year', e.target.value)}>
-            {years.map((y) => <option key={y} value={y}>{t('words.year', { year: y })}</option>)}
+      <p className={pageCss.intro}>{manager ? t('pickerIntroManager') : t('pickerIntro')}</p>
+      <form className={formCss.filters} onSubmit={(e) => e.preventDefault()} aria-label={t('common:filter.label')}>
+        <div className={formCss.field}>
+          <label htmlFor="pick-year" className={formCss.label}>{t('common:col.year')}</label>
+          <select id="pick-year" className={formCss.control} value={year} onChange={(e) => set('year', e.target.value)}>
+            {years.map((y) => <option key={y} value={y}>{t('common:words.year', { year: y })}</option>)}
           </select>
         </div>
         {!manager && (
-          <div className="field">
-            <label htmlFor="pick-province" className="field__label">{t('filter.province')}</label>
-            <select id="pick-province" className="field__control" value={province} onChange={(e) => set('province', e.target.value)}>
-              <option value="">{t('filter.all')}</option>
+          <div className={formCss.field}>
+            <label htmlFor="pick-province" className={formCss.label}>{t('common:filter.province')}</label>
+            <select id="pick-province" className={formCss.control} value={province} onChange={(e) => set('province', e.target.value)}>
+              <option value="">{t('common:filter.all')}</option>
               {(meta.data?.provinces ?? []).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
             </select>
           </div>
@@ -57,19 +64,19 @@ export default function EntryPickerPage() {
       <QueryState query={parks} loadingLines={2}>
         {(all) => {
           const list = manager ? all.filter((p) => me.parkIds.includes(p.id)) : all.filter((p) => !province || p.provinceCode === province);
-          if (list.length === 0) return <EmptyState title={t('entry.noParks')}><p>{manager ? t('entry.noParksManager') : t('entry.noParksText')}</p></EmptyState>;
+          if (list.length === 0) return <EmptyState title={t('noParks')}><p>{manager ? t('noParksManager') : t('noParksText')}</p></EmptyState>;
           return (
-            <ul className="park-pick-list">
+            <ul className={css.parkPickList}>
               {list.map((p) => {
                 const writable = canWritePark(me, p.id);
                 return (
-                  <li key={p.id} className="park-pick" data-pick-park={p.id}>
+                  <li key={p.id} className={css.parkPick} data-pick-park={p.id}>
                     <div>
-                      <span className="park-pick__name">{p.name}</span>
-                      <span className="muted park-pick__meta">{[p.provinceName, p.cityName, t(`level.${p.level}` as MessageKey)].filter(Boolean).join(' · ')}</span>
+                      <span className={css.parkPickName}>{p.name}</span>
+                      <span className={clsx(textCss.muted, css.parkPickMeta)}>{[p.provinceName, p.cityName, t(`common:level.${p.level}`)].filter(Boolean).join(' · ')}</span>
                     </div>
-                    <Link className={writable ? 'button button--small' : 'button button--ghost'} to={`/entry/${p.id}/${year}`}>
-                      {writable ? t('entry.fillIn', { year }) : t('entry.view', { year })}
+                    <Link className={writable ? clsx(buttonCss.button, buttonCss.small) : clsx(buttonCss.button, buttonCss.ghost)} to={`/entry/${p.id}/${year}`}>
+                      {writable ? t('fillIn', { year }) : t('view', { year })}
                     </Link>
                   </li>
                 );

@@ -6,17 +6,27 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { CreatePlanBody, type ExtractResultT } from '../../../shared/schemas.ts';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useCities, useIndicators, useParks } from '../../lib/queries.ts';
 import { ApiWriteError, invalidateAfterWrite } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import type { RuleIndicator } from '../../../shared/target-rules.ts';
 import {
-  buildAcceptRequest, formOf, newPlanBody, problemsByCandidate, validateForm, type BatchItem, type CandidateForm, type IndicatorInfo, type NewPlanForm, type PlacedProblem,
+  buildAcceptRequest, formOf, newPlanBody, problemsByCandidate, validateForm, type BatchItem, type CandidateForm, type NewPlanForm, type PlacedProblem,
 } from './accept.ts';
 import { CandidateCard } from './CandidateCard.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
 import { marksOf } from './highlight.ts';
 import { accept, extract, usePlanList, usePlanText, useProvinces } from './queries.ts';
+import { clsx } from 'clsx';
+import * as css from './extract.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 /** The default document year: this year (read once, when the page opens). */
 const thisYear = () => String(new Date().getFullYear());
@@ -30,8 +40,8 @@ interface Extracted {
 }
 
 export default function ExtractPage() {
-  const t = useT();
-  useDocumentTitle(t('extract.title'));
+  const { t } = useTranslation(['extract', 'targetForm', 'common']);
+  useDocumentTitle(t('title'));
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [year, setYear] = useState(thisYear);
@@ -58,7 +68,7 @@ export default function ExtractPage() {
   const cities = useCities(result?.regionCode ?? region);
   const plans = usePlanList();
   const planText = usePlanText(mode === 'existing' ? planId : null);
-  const catalogue = useMemo(() => new Map<string, IndicatorInfo>((indicators.data ?? []).map((i) => [i.code, i])), [indicators.data]);
+  const catalogue = useMemo(() => new Map<string, RuleIndicator>((indicators.data ?? []).map((i) => [i.code, i])), [indicators.data]);
 
   const run = useMutation({
     mutationFn: (input: { text: string; year: number | null; region: string }) => extract(input.text, input.year, input.region || null),
@@ -130,21 +140,21 @@ export default function ExtractPage() {
       ? { kind: 'new' as const, plan }
       : { kind: 'existing' as const, planId: planId ?? 0, documentText: planText.data?.documentText ?? null };
     if (mode === 'existing' && (planId === null || !planText.data)) {
-      setError(t('extract.choosePlanFirst'));
+      setError(t('choosePlanFirst'));
       return;
     }
     if (mode === 'new') {
       const parsed = CreatePlanBody.omit({ targets: true }).safeParse(newPlanBody(plan, result.text));
       if (!parsed.success) {
         setGeneral(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
-        setError(t('extract.planFixFirst'));
+        setError(t('planFixFirst'));
         return;
       }
     }
     const built = buildAcceptRequest({ text: result.text, candidates: result.data.candidates, forms, checked, catalogue, destination, reason });
     if (!built.ok) {
       setAttempted(true);
-      setError(built.empty ? t('extract.noneChecked') : t('extract.fixFirst', { count: Object.keys(built.issues).length }));
+      setError(built.empty ? t('noneChecked') : t('fixFirst', { count: Object.keys(built.issues).length }));
       const first = result.data.candidates.find((c) => built.issues[c.id]);
       if (first) setTimeout(() => jumpTo(`cand-${first.id}`), 0);
       return;
@@ -162,66 +172,66 @@ export default function ExtractPage() {
   const planFieldIssue = (field: string) => generalFor(field).length > 0 || undefined;
 
   return (
-    <article className="page extract-page" data-extract-page>
-      <header className="page__head">
-        <h2 className="page__title">{t('extract.title')}</h2>
-        <p className="page__intro">{t('extract.intro')}</p>
+    <article className={pageCss.page} data-extract-page>
+      <header className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('title')}</h2>
+        <p className={pageCss.intro}>{t('intro')}</p>
       </header>
 
-      <form className="panel extract-input" onSubmit={submitExtract} data-extract-form>
-        <div className="form-field">
-          <label htmlFor="extract-text" className="field__label">{t('extract.textLabel')}</label>
-          <textarea id="extract-text" className="field__control field__control--area extract-input__text" value={text} rows={8} maxLength={200_000}
-            onChange={(e) => setText(e.target.value)} placeholder={t('extract.textPlaceholder')} data-extract-text />
+      <form className={clsx(panelCss.panel, css.extractInput)} onSubmit={submitExtract} data-extract-form>
+        <div className={formCss.formField}>
+          <label htmlFor="extract-text" className={formCss.label}>{t('textLabel')}</label>
+          <textarea id="extract-text" className={clsx(formCss.control, formCss.area, css.extractInputText)} value={text} rows={8} maxLength={200_000}
+            onChange={(e) => setText(e.target.value)} placeholder={t('textPlaceholder')} data-extract-text />
         </div>
-        <div className="extract-input__row">
-          <div className="form-field">
-            <label htmlFor="extract-year" className="field__label">{t('extract.documentYear')}</label>
-            <input id="extract-year" className="field__control extract-input__year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} data-extract-year />
+        <div className={css.extractInputRow}>
+          <div className={formCss.formField}>
+            <label htmlFor="extract-year" className={formCss.label}>{t('documentYear')}</label>
+            <input id="extract-year" className={clsx(formCss.control, css.extractInputYear)} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} data-extract-year />
           </div>
-          <div className="form-field">
-            <label htmlFor="extract-region" className="field__label">{t('extract.province')}</label>
-            <select id="extract-region" className="field__control" value={region} onChange={(e) => setRegion(e.target.value)}>
+          <div className={formCss.formField}>
+            <label htmlFor="extract-region" className={formCss.label}>{t('province')}</label>
+            <select id="extract-region" className={formCss.control} value={region} onChange={(e) => setRegion(e.target.value)}>
               {(provinces.data ?? [{ code: '330000', name: '浙江省' }]).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
             </select>
           </div>
-          <button type="submit" className="button extract-input__go" disabled={run.isPending || !text.trim()} data-extract-run>
-            {run.isPending ? t('extract.running') : t('extract.run')}
+          <button type="submit" className={buttonCss.button} disabled={run.isPending || !text.trim()} data-extract-run>
+            {run.isPending ? t('running') : t('run')}
           </button>
         </div>
-        {run.isError && <p className="form-error" role="alert">{run.error.message}</p>}
-        {stale && <p className="notice notice--warn" role="note" data-stale>{t('extract.stale')}</p>}
+        {run.isError && <p className={formCss.error} role="alert">{run.error.message}</p>}
+        {stale && <p className={clsx(noticeCss.notice, noticeCss.warn)} role="note" data-stale>{t('stale')}</p>}
       </form>
 
       {data && result && (
         <>
-          <p className="extract-summary" aria-live="polite" data-extract-summary>
-            {t('extract.summary', { candidates: data.candidates.length, qualitative: data.qualitative.length, withheld: data.withheld.length })}
+          <p className={css.extractSummary} aria-live="polite" data-extract-summary>
+            {t('summary', { candidates: data.candidates.length, qualitative: data.qualitative.length, withheld: data.withheld.length })}
           </p>
-          <div className="extract-layout">
-            <section className="panel extract-source" aria-labelledby="extract-source-title">
-              <h3 id="extract-source-title" className="panel__title">{t('extract.sourceTitle')}</h3>
-              <p className="extract-legend muted">
-                <mark className="hl hl--candidate">{t('extract.legendCandidate')}</mark>{' '}
-                <mark className="hl hl--qualitative">{t('extract.legendQualitative')}</mark>{' '}
-                {data.withheld.length > 0 && <mark className="hl hl--withheld">{t('extract.legendWithheld')}</mark>}
+          <div className={css.extractLayout}>
+            <section className={clsx(panelCss.panel, css.extractSource)} aria-labelledby="extract-source-title" data-extract-source>
+              <h3 id="extract-source-title" className={panelCss.title}>{t('sourceTitle')}</h3>
+              <p className={clsx(css.extractLegend, textCss.muted)}>
+                <mark className={clsx(css.hl, css.hlCandidate)}>{t('legendCandidate')}</mark>{' '}
+                <mark className={clsx(css.hl, css.hlQualitative)}>{t('legendQualitative')}</mark>{' '}
+                {data.withheld.length > 0 && <mark className={clsx(css.hl, css.hlWithheld)}>{t('legendWithheld')}</mark>}
               </p>
               <HighlightedText text={result.text} marks={marks} active={active} unchecked={unchecked} onJump={(key) => jumpTo(`cand-${key}`)} />
             </section>
 
-            <section className="extract-candidates" aria-labelledby="extract-candidates-title">
-              <div className="extract-candidates__head">
-                <h3 id="extract-candidates-title" className="panel__title">{t('extract.candidatesTitle', { count: data.candidates.length })}</h3>
+            <section className={css.extractCandidates} aria-labelledby="extract-candidates-title">
+              <div className={css.extractCandidatesHead}>
+                <h3 id="extract-candidates-title" className={panelCss.title}>{t('candidatesTitle', { count: data.candidates.length })}</h3>
                 {openCandidates.length > 0 && (
-                  <div className="page__actions">
-                    <button type="button" className="button button--small button--secondary" onClick={() => setChecked(new Set(openCandidates.map((c) => c.id)))} data-check-all>{t('extract.checkAll')}</button>
-                    <button type="button" className="button button--small button--ghost" onClick={() => setChecked(new Set())}>{t('extract.checkNone')}</button>
-                    <a className="button button--small" href="#extract-accept-title" onClick={(e) => { e.preventDefault(); jumpTo('extract-accept-title'); }}>{t('extract.toAccept', { count: checked.size })}</a>
+                  <div className={pageCss.actions}>
+                    <button type="button" className={clsx(buttonCss.button, buttonCss.small, buttonCss.secondary)} onClick={() => setChecked(new Set(openCandidates.map((c) => c.id)))} data-check-all>{t('checkAll')}</button>
+                    <button type="button" className={clsx(buttonCss.button, buttonCss.small, buttonCss.ghost)} onClick={() => setChecked(new Set())}>{t('checkNone')}</button>
+                    <a className={clsx(buttonCss.button, buttonCss.small)} href="#extract-accept-title" onClick={(e) => { e.preventDefault(); jumpTo('extract-accept-title'); }}>{t('toAccept', { count: checked.size })}</a>
                   </div>
                 )}
               </div>
-              {data.candidates.length === 0 && <p className="muted">{t('extract.noCandidates')}</p>}
-              <ol className="cand-list">
+              {data.candidates.length === 0 && <p className={textCss.muted}>{t('noCandidates')}</p>}
+              <ol className={css.candList}>
                 {data.candidates.map((c, i) => {
                   const form = forms[c.id] ?? formOf(c);
                   return (
@@ -237,21 +247,21 @@ export default function ExtractPage() {
               </ol>
 
               {data.qualitative.length > 0 && (
-                <section className="panel extract-aside" aria-labelledby="extract-qual-title" data-qualitative>
-                  <h3 id="extract-qual-title" className="panel__title">{t('extract.qualitativeTitle')}</h3>
-                  <p className="panel__subtitle">{t('extract.qualitativeText')}</p>
-                  <ul className="plain-list extract-aside__list">
+                <section className={panelCss.panel} aria-labelledby="extract-qual-title" data-qualitative>
+                  <h3 id="extract-qual-title" className={panelCss.title}>{t('qualitativeTitle')}</h3>
+                  <p className={panelCss.subtitle}>{t('qualitativeText')}</p>
+                  <ul className={clsx(textCss.plainList, css.extractAsideList)}>
                     {data.qualitative.map((q, i) => (
-                      <li key={i} data-qualitative-aim>{q.text}{q.year !== null && <span className="muted"> · {t('extract.byYear', { year: q.year })}</span>}</li>
+                      <li key={i} data-qualitative-aim>{q.text}{q.year !== null && <span className={textCss.muted}> · {t('byYear', { year: q.year })}</span>}</li>
                     ))}
                   </ul>
                 </section>
               )}
               {data.withheld.length > 0 && (
-                <section className="panel extract-aside" aria-labelledby="extract-withheld-title" data-withheld>
-                  <h3 id="extract-withheld-title" className="panel__title">{t('extract.withheldTitle')}</h3>
-                  <ul className="plain-list extract-aside__list">
-                    {data.withheld.map((w, i) => <li key={i}>{w.text} <span className="muted">— {w.message}</span></li>)}
+                <section className={panelCss.panel} aria-labelledby="extract-withheld-title" data-withheld>
+                  <h3 id="extract-withheld-title" className={panelCss.title}>{t('withheldTitle')}</h3>
+                  <ul className={clsx(textCss.plainList, css.extractAsideList)}>
+                    {data.withheld.map((w, i) => <li key={i}>{w.text} <span className={textCss.muted}>— {w.message}</span></li>)}
                   </ul>
                 </section>
               )}
@@ -259,62 +269,62 @@ export default function ExtractPage() {
           </div>
 
           {data.candidates.length > 0 && (
-            <section className="panel extract-accept" aria-labelledby="extract-accept-title" data-accept-panel>
-              <h3 id="extract-accept-title" className="panel__title" tabIndex={-1}>{t('extract.acceptTitle')}</h3>
-              <fieldset className="form-field extract-accept__mode">
-                <legend className="field__label">{t('extract.destination')}</legend>
-                <div className="check-grid">
-                  <label className="check"><input type="radio" name="extract-dest" checked={mode === 'new'} onChange={() => setMode('new')} data-dest="new" />{t('extract.newPlan')}</label>
-                  <label className="check"><input type="radio" name="extract-dest" checked={mode === 'existing'} onChange={() => setMode('existing')} data-dest="existing" />{t('extract.existingPlan')}</label>
+            <section className={clsx(panelCss.panel, css.extractAccept)} aria-labelledby="extract-accept-title" data-accept-panel>
+              <h3 id="extract-accept-title" className={panelCss.title} tabIndex={-1}>{t('acceptTitle')}</h3>
+              <fieldset className={clsx(formCss.formField, css.extractAcceptMode)}>
+                <legend className={formCss.label}>{t('destination')}</legend>
+                <div className={formCss.checkGrid}>
+                  <label className={formCss.check}><input type="radio" name="extract-dest" checked={mode === 'new'} onChange={() => setMode('new')} data-dest="new" />{t('newPlan')}</label>
+                  <label className={formCss.check}><input type="radio" name="extract-dest" checked={mode === 'existing'} onChange={() => setMode('existing')} data-dest="existing" />{t('existingPlan')}</label>
                 </div>
               </fieldset>
               {mode === 'new' ? (
-                <div className="form-row" data-new-plan>
+                <div className={formCss.row} data-new-plan>
                   {([
-                    ['title', 'extract.plan.title', true], ['issuer', 'extract.plan.issuer', false], ['documentNumber', 'extract.plan.documentNumber', false],
-                    ['issuedOn', 'extract.plan.issuedOn', false], ['url', 'extract.plan.url', false],
+                    ['title', 'targetForm:plan.title', true], ['issuer', 'targetForm:plan.issuer', false], ['documentNumber', 'targetForm:plan.documentNumber', false],
+                    ['issuedOn', 'targetForm:plan.issuedOn', false], ['url', 'targetForm:plan.url', false],
                   ] as const).map(([field, label, required]) => (
-                    <div key={field} className={field === 'title' ? 'form-field extract-accept__title' : 'form-field'}>
-                      <label htmlFor={`plan-${field}`} className="field__label">{t(label)}{required && <span aria-hidden="true"> *</span>}</label>
-                      <input id={`plan-${field}`} className="field__control" value={plan[field]} required={required} aria-invalid={planFieldIssue(field)}
+                    <div key={field} className={field === 'title' ? clsx(formCss.formField, css.extractAcceptTitle) : formCss.formField}>
+                      <label htmlFor={`plan-${field}`} className={formCss.label}>{t(label)}{required && <span aria-hidden="true"> *</span>}</label>
+                      <input id={`plan-${field}`} className={formCss.control} value={plan[field]} required={required} aria-invalid={planFieldIssue(field)}
                         placeholder={field === 'issuedOn' ? '2021-06-01' : field === 'url' ? 'https://' : field === 'documentNumber' ? '浙政发〔2021〕12号' : undefined}
                         onChange={(e) => setPlan((p) => ({ ...p, [field]: e.target.value }))} data-plan-field={field} />
-                      {generalFor(field).map((m, i) => <span key={i} className="field-error">{m}</span>)}
+                      {generalFor(field).map((m, i) => <span key={i} className={formCss.fieldError}>{m}</span>)}
                     </div>
                   ))}
-                  <p className="muted extract-accept__note">{t('extract.textStored', { length: result.text.length })}</p>
+                  <p className={clsx(textCss.muted, css.extractAcceptNote)}>{t('textStored', { length: result.text.length })}</p>
                 </div>
               ) : (
-                <div className="form-row">
-                  <div className="form-field">
-                    <label htmlFor="extract-plan" className="field__label">{t('extract.choosePlan')}</label>
-                    <select id="extract-plan" className="field__control" value={planId ?? ''} onChange={(e) => setPlanId(e.target.value ? Number(e.target.value) : null)} data-existing-plan>
+                <div className={formCss.row}>
+                  <div className={formCss.formField}>
+                    <label htmlFor="extract-plan" className={formCss.label}>{t('choosePlan')}</label>
+                    <select id="extract-plan" className={formCss.control} value={planId ?? ''} onChange={(e) => setPlanId(e.target.value ? Number(e.target.value) : null)} data-existing-plan>
                       <option value="">—</option>
                       {(plans.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.code} · {p.title}</option>)}
                     </select>
                   </div>
                   {planText.data && (
-                    <p className="muted extract-accept__note" data-plan-text-note>
-                      {planText.data.documentText === null ? t('extract.planNoText')
-                        : planText.data.documentText === result.text || planText.data.documentText.includes(result.text) ? t('extract.planSameText')
-                        : t('extract.planOtherText')}
+                    <p className={clsx(textCss.muted, css.extractAcceptNote)} data-plan-text-note>
+                      {planText.data.documentText === null ? t('planNoText')
+                        : planText.data.documentText === result.text || planText.data.documentText.includes(result.text) ? t('planSameText')
+                        : t('planOtherText')}
                     </p>
                   )}
-                  <div className="form-field">
-                    <label htmlFor="extract-reason" className="field__label">{t('extract.reason')}</label>
-                    <input id="extract-reason" className="field__control" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+                  <div className={formCss.formField}>
+                    <label htmlFor="extract-reason" className={formCss.label}>{t('reason')}</label>
+                    <input id="extract-reason" className={formCss.control} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
                   </div>
                 </div>
               )}
 
               {error && (
-                <div className="form-error form-error--block" role="alert" tabIndex={-1} ref={errorRef} data-accept-error>
+                <div className={clsx(formCss.error, formCss.errorBlock)} role="alert" tabIndex={-1} ref={errorRef} data-accept-error>
                   <p><span aria-hidden="true">✖ </span>{error}</p>
                   {Object.keys(problems).length > 0 && (
                     <p data-problem-cards>
-                      {t('extract.problemCards')}{' '}
+                      {t('problemCards')}{' '}
                       {data.candidates.map((c, i) => (problems[c.id] ? (
-                        <a key={c.id} className="cand-ref" href={`#cand-${c.id}`} onClick={(e) => { e.preventDefault(); jumpTo(`cand-${c.id}`); }}>{i + 1}</a>
+                        <a key={c.id} className={css.candRef} href={`#cand-${c.id}`} onClick={(e) => { e.preventDefault(); jumpTo(`cand-${c.id}`); }}>{i + 1}</a>
                       ) : null))}
                     </p>
                   )}
@@ -324,14 +334,14 @@ export default function ExtractPage() {
                 </div>
               )}
               {outcome && (
-                <output className="notice notice--ok" data-accept-outcome={outcome.planId}>
-                  {t('extract.accepted', { count: outcome.count, title: outcome.title })} <Link to={`/plans/${outcome.planId}`} data-plan-link>{t('extract.openPlan')}</Link>
+                <output className={clsx(noticeCss.notice, noticeCss.ok)} data-accept-outcome={outcome.planId}>
+                  {t('accepted', { count: outcome.count, title: outcome.title })} <Link to={`/plans/${outcome.planId}`} data-plan-link>{t('openPlan')}</Link>
                 </output>
               )}
-              <div className="extract-accept__actions">
-                <p className="muted" aria-live="polite">{t('extract.checkedCount', { count: checked.size })}</p>
-                <button type="button" className="button" onClick={acceptChecked} disabled={send.isPending} data-accept>
-                  {send.isPending ? t('extract.accepting') : t('extract.accept', { count: checked.size })}
+              <div className={css.extractAcceptActions}>
+                <p className={textCss.muted} aria-live="polite">{t('checkedCount', { count: checked.size })}</p>
+                <button type="button" className={buttonCss.button} onClick={acceptChecked} disabled={send.isPending} data-accept>
+                  {send.isPending ? t('accepting') : t('accept', { count: checked.size })}
                 </button>
               </div>
             </section>

@@ -2,8 +2,12 @@
 // the spans (never HTML: whatever was pasted stays text). A number links to its card; the card's
 // number links back here.
 import { useMemo } from 'react';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { segmentText, type Mark } from './highlight.ts';
+import { clsx } from 'clsx';
+import * as css from './extract.module.css';
+
+const MARK_CLASS = { candidate: css.hlCandidate, qualitative: css.hlQualitative, withheld: css.hlWithheld } as const;
 
 export function HighlightedText({ text, marks, active, unchecked, onJump }: {
   text: string;
@@ -14,27 +18,27 @@ export function HighlightedText({ text, marks, active, unchecked, onJump }: {
   unchecked: ReadonlySet<string>;
   onJump: (key: string) => void;
 }) {
-  const t = useT();
+  const { t } = useTranslation('extract');
   const segments = useMemo(() => segmentText(text, marks), [text, marks]);
   return (
-    <div className="hl-text" data-highlighted-text>
+    <div className={css.hlText} data-highlighted-text>
       {segments.map((s) => {
         if (s.marks.length === 0) return s.text;
         const candidates = s.marks.filter((m) => m.kind === 'candidate');
         const kind = candidates.length ? 'candidate' : s.marks[0]!.kind;
-        const classes = [
-          'hl', `hl--${kind}`,
-          candidates.length > 1 ? 'hl--overlap' : '',
-          candidates.some((m) => m.key === active) ? 'is-active' : '',
-          candidates.length > 0 && candidates.every((m) => unchecked.has(m.key)) ? 'is-unchecked' : '',
-        ].filter(Boolean).join(' ');
+        const classes = clsx(
+          css.hl, MARK_CLASS[kind],
+          candidates.length > 1 && css.hlOverlap,
+          candidates.some((m) => m.key === active) && css.isActive,
+          candidates.length > 0 && candidates.every((m) => unchecked.has(m.key)) && css.isUnchecked,
+        );
         const first = s.starting.find((m) => m.kind === 'candidate');
         return (
-          <mark key={s.start} className={classes} data-marks={s.marks.map((m) => m.key).join(' ')} id={first ? `mark-${first.key}` : undefined}
-            title={kind === 'qualitative' ? t('extract.qualitativeMark') : kind === 'withheld' ? t('extract.withheldMark') : undefined}>
+          <mark key={s.start} className={classes} data-mark-kind={kind} data-marks={s.marks.map((m) => m.key).join(' ')} id={first ? `mark-${first.key}` : undefined}
+            title={kind === 'qualitative' ? t('qualitativeMark') : kind === 'withheld' ? t('withheldMark') : undefined}>
             {s.starting.filter((m) => m.label !== null).map((m) => (
-              <a key={m.key} className="hl__num" href={`#cand-${m.key}`} data-mark-number={m.key}
-                aria-label={t('extract.toCard', { n: m.label ?? '' })}
+              <a key={m.key} className={css.hlNum} href={`#cand-${m.key}`} data-mark-number={m.key}
+                aria-label={t('toCard', { n: m.label ?? '' })}
                 onClick={(e) => { e.preventDefault(); onJump(m.key); }}>{m.label}</a>
             ))}
             {s.text}

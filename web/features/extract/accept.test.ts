@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractCandidateT, TargetDraftT } from '../../../shared/schemas.ts';
-import {
-  buildAcceptRequest, formOf, parseNumberInput, placeQuote, problemsByCandidate, targetsOf, validateForm, type CandidateForm, type IndicatorInfo,
-} from './accept.ts';
+import type { RuleIndicator } from '../../../shared/target-rules.ts';
+import { buildAcceptRequest, formOf, placeQuote, problemsByCandidate, targetsOf, validateForm, type CandidateForm } from './accept.ts';
 
 const TEXT = '到2025年,高新区R&D经费支出占GDP比重达到8%左右;杭州、宁波国家高新区进入全国前10;实现设区市国家高新区全覆盖。';
-const CATALOGUE = new Map<string, IndicatorInfo>([
+const CATALOGUE = new Map<string, RuleIndicator>([
   ['rd_intensity', { code: 'rd_intensity', nameZh: 'R&D经费支出占GDP比重', unit: '%', kind: 'ratio' }],
   ['national_rank', { code: 'national_rank', nameZh: '全国排名', unit: '名', kind: 'rank' }],
   ['city_coverage_national', { code: 'city_coverage_national', nameZh: '设区市国家高新区覆盖数', unit: '个', kind: 'coverage' }],
@@ -49,9 +48,9 @@ const codes = (form: CandidateForm) => validateForm(form, CATALOGUE).map((i) => 
 
 describe('formOf', () => {
   it('fills the form from the drafts, the tolerance in percent and one park per draft', () => {
-    expect(formOf(rd)).toMatchObject({ indicator: 'rd_intensity', comparator: 'about', value: '8', unit: '%', targetYear: '2025', tolerance: '5', scope: 'province_aggregate', parkLevel: 'provincial', parkIds: [] });
+    expect(formOf(rd)).toMatchObject({ indicator: 'rd_intensity', comparator: 'about', targetValue: '8', unit: '%', targetYear: '2025', tolerance: '5', scope: 'province_aggregate', parkLevel: 'provincial', parkIds: [] });
     expect(formOf(rank)).toMatchObject({ scope: 'park', parkIds: [1, null], parkWords: ['杭州高新区(滨江)', '宁波'], tolerance: '' });
-    expect(formOf(coverage)).toMatchObject({ value: '', regionCodes: ['330100', '330200'], regionSetLabel: '设区市', parkLevel: 'national' });
+    expect(formOf(coverage)).toMatchObject({ targetValue: '', regionCodes: ['330100', '330200'], regionSetLabel: '设区市', parkLevel: 'national' });
     expect(formOf(unknown).indicator).toBe('');
   });
 });
@@ -69,9 +68,9 @@ describe('validateForm', () => {
   });
 
   it('checks numbers, units, years and the tolerance', () => {
-    expect(codes({ ...formOf(rd), value: '' })).toEqual(['value:value_required']);
-    expect(codes({ ...formOf(rd), value: '八' })).toEqual(['value:not_a_number']);
-    expect(codes({ ...formOf(rd), value: '-1' })).toEqual(['value:negative']);
+    expect(codes({ ...formOf(rd), targetValue: '' })).toEqual(['targetValue:value_required']);
+    expect(codes({ ...formOf(rd), targetValue: '八' })).toEqual(['targetValue:not_a_number']);
+    expect(codes({ ...formOf(rd), targetValue: '-1' })).toEqual(['targetValue:negative']);
     expect(codes({ ...formOf(rd), unit: '亿元' })).toEqual(['unit:wrong_unit']);
     expect(codes({ ...formOf(rd), targetYear: '25' })).toEqual(['targetYear:year_invalid']);
     expect(codes({ ...formOf(rd), tolerance: '150' })).toEqual(['tolerance:tolerance_invalid']);
@@ -81,13 +80,13 @@ describe('validateForm', () => {
   });
 
   it('keeps coverage indicators with coverage scopes and asks for the set and level', () => {
-    expect(codes({ ...formOf(coverage), scope: 'park_class' })).toEqual(['scope:scope_mismatch', 'value:value_required']);
+    expect(codes({ ...formOf(coverage), scope: 'park_class' })).toEqual(['scope:scope_mismatch', 'targetValue:value_required']);
     expect(codes({ ...formOf(coverage), regionCodes: [], parkLevel: '' })).toEqual(['parkLevel:level_required', 'regionCodes:regions_required']);
     expect(codes({ ...formOf(rd), scope: '' })).toEqual(['scope:scope_required']);
   });
 
-  it('reads numbers as people type them', () => {
-    expect([parseNumberInput(' 1,234.5 '), parseNumberInput('８'), parseNumberInput(''), parseNumberInput('1e3')]).toEqual([1234.5, 8, null, Number.NaN]);
+  it('says what is wrong in Chinese and English', () => {
+    expect(validateForm({ ...formOf(rd), targetValue: '-1' }, CATALOGUE)[0]!.message).toEqual({ zh: '“R&D经费支出占GDP比重”不能为负数', en: 'must not be negative' });
   });
 });
 
@@ -108,7 +107,7 @@ describe('buildAcceptRequest', () => {
 
   it('accepts the checked candidates into a new plan in one request, with the corrected values and their quotes', () => {
     const result = buildAcceptRequest({
-      text: TEXT, candidates: [rd, rank, coverage, unknown], forms: { ...forms, c1: { ...forms.c1, value: '8.5' } },
+      text: TEXT, candidates: [rd, rank, coverage, unknown], forms: { ...forms, c1: { ...forms.c1, targetValue: '8.5' } },
       checked: new Set(['c1', 'c2', 'c3']), catalogue: CATALOGUE, destination: { kind: 'new', plan },
     });
     expect(result.ok).toBe(true);
@@ -146,7 +145,10 @@ describe('buildAcceptRequest', () => {
 
   it('sends nothing while a checked card has a problem, and says which', () => {
     const result = buildAcceptRequest({ text: TEXT, candidates: [rd, unknown], forms, checked: new Set(['c1', 'c4']), catalogue: CATALOGUE, destination: { kind: 'new', plan } });
-    expect(result).toEqual({ ok: false, empty: false, issues: { c4: [{ field: 'indicator', code: 'indicator_required' }, { field: 'parkIds', code: 'park_required' }] } });
+    expect(result).toMatchObject({ ok: false, empty: false, issues: { c4: [{ field: 'indicator', code: 'indicator_required' }, { field: 'parkIds', code: 'park_required' }] } });
+    if (result.ok) throw new Error('accepted');
+    expect(Object.keys(result.issues)).toEqual(['c4']);
+    expect(result.issues.c4).toHaveLength(2);
     expect(buildAcceptRequest({ text: TEXT, candidates: [rd], forms, checked: new Set(), catalogue: CATALOGUE, destination: { kind: 'new', plan } })).toEqual({ ok: false, issues: {}, empty: true });
   });
 });

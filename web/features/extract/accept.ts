@@ -3,54 +3,28 @@
 // that accepts the checked candidates (POST /api/plans with its targets for a new plan, POST
 // /api/targets for an existing one: all or nothing), and the API's problems mapped back to the cards.
 import type { z } from 'zod';
+import type { Bilingual } from '../../../shared/locale.ts';
 import type { CreatePlanBody, ExtractCandidateT, TargetInputT } from '../../../shared/schemas.ts';
-import { canConvert, isUnit } from '../../../shared/units.ts';
-
-export type Comparator = TargetInputT['comparator'];
-export type ScopeKind = TargetInputT['scope'];
-export type ParkLevel = NonNullable<TargetInputT['parkLevel']>;
-
-export const COMPARATORS: readonly Comparator[] = ['at_least', 'more_than', 'about', 'at_most', 'less_than'];
-export const SCOPES: readonly ScopeKind[] = ['province_aggregate', 'park_class', 'park', 'coverage'];
-export const PARK_LEVELS: readonly ParkLevel[] = ['national', 'provincial', 'other'];
-
-/** What the page needs of the catalogue. */
-export interface IndicatorInfo {
-  code: string;
-  nameZh: string;
-  unit: string;
-  kind: string;
-}
+import {
+  checkTargetForm, readTargetForm, type RuleIndicator, type TargetFormText, type TargetParkLevel, type TargetRuleCode, type TargetScopeKind,
+} from '../../../shared/target-rules.ts';
 
 /** One candidate as the planner corrects it: numbers stay the text typed until the request is built. */
-export interface CandidateForm {
-  indicator: string;
-  comparator: Comparator;
-  value: string;
-  unit: string;
-  targetYear: string;
-  /** About: the tolerance in percent of the target value (5 = ±5%). */
-  tolerance: string;
-  scope: ScopeKind | '';
+export interface CandidateForm extends Omit<TargetFormText, 'regionCount'> {
+  scope: TargetScopeKind | '';
   /** Scope park: one target per park (the text may name several: 杭州、宁波国家高新区). */
   parkIds: (number | null)[];
   /** The names the text gave the parks, beside each choice. */
   parkWords: string[];
-  parkLevel: ParkLevel | '';
+  parkLevel: TargetParkLevel | '';
   regionCodes: string[];
   regionSetLabel: string;
-  baselineYear: string;
-  baselineValue: string;
 }
-
-export type IssueCode =
-  | 'indicator_required' | 'unknown_indicator' | 'scope_required' | 'scope_mismatch' | 'value_required' | 'not_a_number' | 'negative'
-  | 'wrong_unit' | 'year_invalid' | 'tolerance_invalid' | 'park_required' | 'level_required' | 'regions_required'
-  | 'baseline_year_required' | 'baseline_not_before_target';
 
 export interface Issue {
   field: keyof CandidateForm;
-  code: IssueCode;
+  code: TargetRuleCode | 'regions_required';
+  message: Bilingual;
 }
 
 const numberText = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
@@ -63,7 +37,7 @@ export function formOf(candidate: ExtractCandidateT): CandidateForm {
   return {
     indicator: first?.indicator ?? candidate.indicator.code ?? '',
     comparator: first?.comparator ?? candidate.comparator,
-    value: numberText(first ? first.targetValue : candidate.value),
+    targetValue: numberText(first ? first.targetValue : candidate.value),
     unit: first?.unit ?? candidate.unit ?? '',
     targetYear: String(first?.targetYear ?? candidate.targetYear),
     tolerance: first?.tolerance != null ? String(Number((first.tolerance * 100).toPrecision(12))) : '',
@@ -78,56 +52,18 @@ export function formOf(candidate: ExtractCandidateT): CandidateForm {
   };
 }
 
-/** A number as typed (1,234.5 or full-width digits), null when empty, NaN when not a number. */
-export function parseNumberInput(text: string): number | null {
-  const t = text.trim().replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '');
-  if (t === '') return null;
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
-}
-
-const COUNT_UNITS = new Set(['家', '个']);
-
-/** Whether a value in `unit` can be stored in the indicator's unit (as the API converts it). */
-export function unitFits(unit: string, indicator: IndicatorInfo): boolean {
-  if (unit === '' || unit === indicator.unit) return true;
-  if (COUNT_UNITS.has(unit) && (COUNT_UNITS.has(indicator.unit) || indicator.kind === 'coverage')) return true;
-  return isUnit(unit) && isUnit(indicator.unit) && canConvert(unit, indicator.unit);
-}
-
-/** What is still wrong with a corrected candidate, field by field (nothing is sent while there is any). */
-export function validateForm(form: CandidateForm, catalogue: ReadonlyMap<string, IndicatorInfo>): Issue[] {
-  const issues: Issue[] = [];
-  const add = (field: keyof CandidateForm, code: IssueCode) => issues.push({ field, code });
-  const indicator = form.indicator ? catalogue.get(form.indicator) : undefined;
-  if (!form.indicator) add('indicator', 'indicator_required');
-  else if (!indicator) add('indicator', 'unknown_indicator');
-  if (!form.scope) add('scope', 'scope_required');
-  else if (indicator && (indicator.kind === 'coverage') !== (form.scope === 'coverage')) add('scope', 'scope_mismatch');
-
-  const value = parseNumberInput(form.value);
-  if (value === null) {
-    if (form.scope !== 'coverage') add('value', 'value_required');
-  } else if (Number.isNaN(value)) add('value', 'not_a_number');
-  else if (value < 0) add('value', 'negative');
-  if (indicator && value !== null && !unitFits(form.unit, indicator)) add('unit', 'wrong_unit');
-
-  const year = parseNumberInput(form.targetYear);
-  if (year === null || !Number.isInteger(year) || year < 1990 || year > 2100) add('targetYear', 'year_invalid');
-  if (form.comparator === 'about' && form.tolerance.trim() !== '') {
-    const tol = parseNumberInput(form.tolerance);
-    if (tol === null || Number.isNaN(tol) || tol <= 0 || tol >= 100) add('tolerance', 'tolerance_invalid');
+/**
+ * What is still wrong with a corrected candidate, field by field (nothing is sent while there is any):
+ * the target rules every write follows (shared/target-rules.ts), and, since the page can pick them
+ * from the register, the region set of a coverage target.
+ */
+export function validateForm(form: CandidateForm, catalogue: ReadonlyMap<string, RuleIndicator>): Issue[] {
+  const issues: Issue[] = checkTargetForm({ ...form, regionCount: form.regionCodes.length }, catalogue)
+    // the card has one field for the parks of a park's target; it has no stretch value of its own (the form never sends one)
+    .map((p) => ({ field: p.field === 'parkId' ? 'parkIds' : p.field === 'stretchValue' ? 'targetValue' : p.field, code: p.code, message: p.message }));
+  if (form.scope === 'coverage' && form.regionCodes.length === 0) {
+    issues.push({ field: 'regionCodes', code: 'regions_required', message: { zh: '请选择地区集合', en: 'choose the region set' } });
   }
-
-  if (form.scope === 'park' && (form.parkIds.length === 0 || form.parkIds.some((id) => id === null))) add('parkIds', 'park_required');
-  if ((form.scope === 'park_class' || form.scope === 'coverage') && !form.parkLevel) add('parkLevel', 'level_required');
-  if (form.scope === 'coverage' && form.regionCodes.length === 0) add('regionCodes', 'regions_required');
-
-  const baseYear = parseNumberInput(form.baselineYear);
-  const baseValue = parseNumberInput(form.baselineValue);
-  if (baseValue !== null && Number.isNaN(baseValue)) add('baselineValue', 'not_a_number');
-  if (baseYear !== null && (Number.isNaN(baseYear) || !Number.isInteger(baseYear))) add('baselineYear', 'year_invalid');
-  else if (baseValue !== null && baseYear === null) add('baselineYear', 'baseline_year_required');
-  else if (baseYear !== null && year !== null && baseYear >= year) add('baselineYear', 'baseline_not_before_target');
   return issues;
 }
 
@@ -152,21 +88,18 @@ export function placeQuote(quote: string, span: { start: number; end: number }, 
 /** The targets one corrected candidate becomes (one per park for a park scope). */
 export function targetsOf(candidate: ExtractCandidateT, form: CandidateForm, place: { start: number; end: number } | null): TargetInputT[] {
   const first = candidate.drafts[0];
-  const value = parseNumberInput(form.value);
-  const tolerance = parseNumberInput(form.tolerance);
-  const baselineYear = parseNumberInput(form.baselineYear);
-  const baselineValue = parseNumberInput(form.baselineValue);
-  const scope = form.scope as ScopeKind;
+  const read = readTargetForm(form);
+  const scope = form.scope as TargetScopeKind;
   const common: TargetInputT = {
     indicator: form.indicator,
     scope,
     comparator: form.comparator,
-    targetValue: value,
-    tolerance: form.comparator === 'about' && tolerance !== null ? Number((tolerance / 100).toPrecision(12)) : null,
+    targetValue: read.targetValue,
+    tolerance: read.tolerance,
     ...(form.unit ? { unit: form.unit } : {}),
-    targetYear: Number(parseNumberInput(form.targetYear)),
-    baselineYear,
-    baselineValue,
+    targetYear: Number(read.targetYear),
+    baselineYear: read.baselineYear,
+    baselineValue: read.baselineValue,
     quote: candidate.quote,
     quoteStart: place?.start ?? null,
     quoteEnd: place?.end ?? null,
@@ -236,7 +169,7 @@ export function buildAcceptRequest(input: {
   candidates: readonly ExtractCandidateT[];
   forms: Readonly<Record<string, CandidateForm>>;
   checked: ReadonlySet<string>;
-  catalogue: ReadonlyMap<string, IndicatorInfo>;
+  catalogue: ReadonlyMap<string, RuleIndicator>;
   destination: Destination;
   reason?: string;
 }): AcceptPlan {

@@ -7,31 +7,36 @@ import { buildHeatmapOption, heatmapHeight } from '../../charts/heatmapChart.ts'
 import { countByStatus } from '../../lib/status.ts';
 import { describeTarget, formatMeasured } from '../../lib/format.ts';
 import { sharedSearch, useFilters } from '../../lib/filters.ts';
-import { indicatorName, statusWord, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { useMeta, useParkStatus } from '../../lib/queries.ts';
 import type { TableData } from '../../lib/table.ts';
 import { FilterBar } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import * as legendCss from '../../lib/ui/legend.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as summaryCss from '../../lib/ui/summary.module.css';
+import './words.ts';
 
 export default function HeatmapPage() {
-  const t = useT();
+  const { t } = useTranslation(['heatmap', 'common']);
   const meta = useMeta();
-  useDocumentTitle(t('heatmap.title'));
+  useDocumentTitle(t('title'));
   return <QueryState query={meta}>{(m) => <Heatmap meta={m} />}</QueryState>;
 }
 
 function Heatmap({ meta }: { meta: MetaT }) {
-  const t = useT();
+  const { t } = useTranslation(['heatmap', 'common']);
   const { filters } = useFilters(meta);
   const matrix = useParkStatus(filters);
   return (
-    <div className="page">
-      <div className="page__head"><h2 className="page__title">{t('heatmap.title')}</h2></div>
-      <p className="page__intro">{t('heatmap.text')}</p>
+    <div className={pageCss.page}>
+      <div className={pageCss.head}><h2 className={pageCss.title}>{t('title')}</h2></div>
+      <p className={pageCss.intro}>{t('text')}</p>
       <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'year', 'city', 'level', 'basis']} />
-      <QueryState query={matrix} renderEmpty={(m) => (m.targets.length === 0 || m.parks.length === 0 ? <EmptyState title={t('heatmap.empty')} /> : null)}>
+      <QueryState query={matrix} renderEmpty={(m) => (m.targets.length === 0 || m.parks.length === 0 ? <EmptyState title={t('empty')} /> : null)}>
         {(m) => <HeatmapPanel matrix={m} />}
       </QueryState>
     </div>
@@ -39,8 +44,8 @@ function Heatmap({ meta }: { meta: MetaT }) {
 }
 
 function HeatmapPanel({ matrix }: { matrix: ParkStatusMatrixT }) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation(['heatmap', 'common']);
+  const locale = useLocale();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   // Parks with at least one applicable target, by city (GB/T 2260 order), then name.
@@ -59,9 +64,9 @@ function HeatmapPanel({ matrix }: { matrix: ParkStatusMatrixT }) {
         const tg = matrix.targets.find((x) => x.id === c.targetId)!;
         return { ...c, value: c.latestValue !== null ? `${label(tg)}: ${formatMeasured(c.latestValue, tg.unit, locale)} (${c.latestYear})` : label(tg) };
       }),
-    }, { status: (s) => statusWord(s, locale), description: t('heatmap.title'), compact });
+    }, { status: (s) => statusWord(s, locale), description: t('title'), compact });
     const table: TableData = {
-      columns: [{ label: t('parks.col.name') }, { label: t('parks.col.city') }, ...matrix.targets.map((tg) => ({ label: label(tg) }))],
+      columns: [{ label: t('common:col.park') }, { label: t('common:col.city') }, ...matrix.targets.map((tg) => ({ label: label(tg) }))],
       rows: parks.map((p) => [p.name, p.cityName, ...matrix.targets.map((tg) => {
         const c = matrix.cells.find((x) => x.parkId === p.id && x.targetId === tg.id);
         return c ? statusWord(c.status, locale) : null;
@@ -71,8 +76,8 @@ function HeatmapPanel({ matrix }: { matrix: ParkStatusMatrixT }) {
   }, [matrix, parks, t, locale, compact]);
 
   return (
-    <ChartPanel title={t('heatmap.title')} subtitle={t('parks.count', { count: parks.length })} option={built.option} table={built.table}
-      height={heatmapHeight(parks.length)} fileName={t('heatmap.title')} testId="heatmap"
+    <ChartPanel title={t('title')} subtitle={t('common:words.parkCount', { count: parks.length })} option={built.option} table={built.table}
+      height={heatmapHeight(parks.length)} fileName={t('title')} testId="heatmap"
       onItemClick={(p) => {
         if (p.seriesType !== 'heatmap') return;
         const cell = (built.option.series as { data: number[][] }[])[0]!.data[p.dataIndex];
@@ -80,9 +85,9 @@ function HeatmapPanel({ matrix }: { matrix: ParkStatusMatrixT }) {
         if (park) void navigate({ pathname: `/parks/${park.id}`, search: sharedSearch(params) });
       }}
     >
-      <ul className="legend" aria-label={t('park.col.status')}>
+      <ul className={legendCss.legend} aria-label={t('common:col.status')}>
         {countByStatus(matrix.cells).map(({ status, count }) => (
-          <li key={status} className="legend__item"><StatusBadge status={status} /> <span className="summary__count">{count}</span></li>
+          <li key={status} className={legendCss.item}><StatusBadge status={status} /> <span className={summaryCss.count}>{count}</span></li>
         ))}
       </ul>
     </ChartPanel>

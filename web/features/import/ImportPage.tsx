@@ -7,12 +7,26 @@ import { Link, useSearchParams } from 'react-router';
 import { ImportReport, type ImportReportT } from '../../../shared/schemas.ts';
 import { defaultReportYear, writableParks } from '../../lib/access.ts';
 import { exactMeasured } from '../../lib/exact.ts';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../lib/i18n.ts';
 import { useMeta } from '../../lib/queries.ts';
 import { recentYears, useAllParks, useCurrentYear } from '../../lib/reporting.ts';
 import { ApiWriteError, invalidateAfterWrite, sendForm, useMe } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { canCommit, cellRef, fieldLabel, fileKey, rowCounts, sortProblems, templateUrl, writtenForms } from './model.ts';
+import { clsx } from 'clsx';
+import * as css from './import.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as tableCss from '../../lib/ui/table.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
+
+/** The pill of a row by what would happen to it (unchanged rows keep the plain pill). */
+const ROW_STATUS_CLASS: Record<'new' | 'changed' | 'unchanged', string | undefined> = { new: css.importPillNew, changed: css.importPillChanged, unchanged: undefined };
 
 type Status = 'draft' | 'submitted';
 
@@ -26,8 +40,8 @@ function upload(file: File, options: { dryRun: boolean; status: Status; reason: 
 }
 
 export default function ImportPage() {
-  const t = useT();
-  useDocumentTitle(t('import.title'));
+  const { t } = useTranslation(['import', 'common']);
+  useDocumentTitle(t('title'));
   const queryClient = useQueryClient();
   const me = useMe().data;
   const meta = useMeta();
@@ -77,98 +91,98 @@ export default function ImportPage() {
   const templateScope = scopeKind === 'park' ? { park: Number(scopeId) } : scopeKind === 'province' && scopeId ? { province: scopeId } : {};
 
   return (
-    <div className="page import-page">
-      <header className="page__head">
-        <h2 className="page__title">{t('import.title')}</h2>
-        <Link className="button button--ghost" to="/entry">{t('import.orForm')}</Link>
+    <div className={pageCss.page}>
+      <header className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('title')}</h2>
+        <Link className={clsx(buttonCss.button, buttonCss.ghost)} to="/entry">{t('orForm')}</Link>
       </header>
-      <p className="page__intro">{t('import.intro')}</p>
+      <p className={pageCss.intro}>{t('intro')}</p>
 
-      <section className="panel import-step" aria-labelledby="import-step1">
-        <h3 id="import-step1" className="panel__title"><span className="step-no" aria-hidden="true">1</span>{t('import.step1')}</h3>
-        <p className="panel__subtitle">{t('import.step1Text')}</p>
-        <div className="filters filters--plain">
-          <div className="field">
-            <label htmlFor="tpl-year" className="field__label">{t('entry.year')}</label>
-            <select id="tpl-year" className="field__control" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-              {years.map((y) => <option key={y} value={y}>{t('words.year', { year: y })}</option>)}
+      <section className={panelCss.panel} aria-labelledby="import-step1">
+        <h3 id="import-step1" className={panelCss.title}><span className={css.stepNo} aria-hidden="true">1</span>{t('step1')}</h3>
+        <p className={panelCss.subtitle}>{t('step1Text')}</p>
+        <div className={clsx(formCss.filters, formCss.filtersPlain)}>
+          <div className={formCss.field}>
+            <label htmlFor="tpl-year" className={formCss.label}>{t('common:col.year')}</label>
+            <select id="tpl-year" className={formCss.control} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {years.map((y) => <option key={y} value={y}>{t('common:words.year', { year: y })}</option>)}
             </select>
           </div>
-          <div className="field field--wide">
-            <label htmlFor="tpl-park" className="field__label">{t('import.park')}</label>
-            <select id="tpl-park" className="field__control" value={scope} onChange={(e) => setScope(e.target.value)}>
+          <div className={clsx(formCss.field, formCss.wide)}>
+            <label htmlFor="tpl-park" className={formCss.label}>{t('park')}</label>
+            <select id="tpl-park" className={formCss.control} value={scope} onChange={(e) => setScope(e.target.value)}>
               {manager
-                ? <option value="">{t('import.allMyParks')}</option>
-                : (meta.data?.provinces ?? []).map((p) => <option key={p.code} value={`province:${p.code}`}>{t('import.allParksOf', { province: p.name })}</option>)}
+                ? <option value="">{t('allMyParks')}</option>
+                : (meta.data?.provinces ?? []).map((p) => <option key={p.code} value={`province:${p.code}`}>{t('allParksOf', { province: p.name })}</option>)}
               {mine.map((p) => <option key={p.id} value={`park:${p.id}`}>{manager ? p.name : `${p.provinceName} · ${p.name}`}</option>)}
             </select>
           </div>
-          <a className="button import-download" href={templateUrl(year, templateScope)} download data-template-link>
-            <span aria-hidden="true">⬇ </span>{t('import.download')}
+          <a className={clsx(buttonCss.button, css.importDownload)} href={templateUrl(year, templateScope)} download data-template-link>
+            <span aria-hidden="true">⬇ </span>{t('download')}
           </a>
         </div>
       </section>
 
-      <section className="panel import-step" aria-labelledby="import-step2">
-        <h3 id="import-step2" className="panel__title"><span className="step-no" aria-hidden="true">2</span>{t('import.step2')}</h3>
-        <p className="panel__subtitle">{t('import.step2Text')}</p>
-        <form className="import-form" onSubmit={check}>
-          <div className="form-field">
-            <label htmlFor="import-file" className="field__label">{t('import.file')}</label>
-            <input id="import-file" type="file" className="file-input" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={chooseFile} data-import-file />
+      <section className={panelCss.panel} aria-labelledby="import-step2">
+        <h3 id="import-step2" className={panelCss.title}><span className={css.stepNo} aria-hidden="true">2</span>{t('step2')}</h3>
+        <p className={panelCss.subtitle}>{t('step2Text')}</p>
+        <form className={css.importForm} onSubmit={check}>
+          <div className={formCss.formField}>
+            <label htmlFor="import-file" className={formCss.label}>{t('file')}</label>
+            <input id="import-file" type="file" className={css.fileInput} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={chooseFile} data-import-file />
           </div>
-          <fieldset className="form-field radio-group">
-            <legend className="field__label">{t('import.saveAs')}</legend>
-            <label className="check"><input type="radio" name="import-status" value="draft" checked={status === 'draft'} onChange={() => { setStatus('draft'); setChecked(null); }} />{t('import.asDraft')}</label>
-            <label className="check"><input type="radio" name="import-status" value="submitted" checked={status === 'submitted'} onChange={() => { setStatus('submitted'); setChecked(null); }} data-import-submitted />{t('import.asSubmitted')}</label>
+          <fieldset className={clsx(formCss.formField, css.radioGroup)}>
+            <legend className={formCss.label}>{t('saveAs')}</legend>
+            <label className={formCss.check}><input type="radio" name="import-status" value="draft" checked={status === 'draft'} onChange={() => { setStatus('draft'); setChecked(null); }} />{t('asDraft')}</label>
+            <label className={formCss.check}><input type="radio" name="import-status" value="submitted" checked={status === 'submitted'} onChange={() => { setStatus('submitted'); setChecked(null); }} data-import-submitted />{t('asSubmitted')}</label>
           </fieldset>
-          <div className="form-field">
-            <label htmlFor="import-reason" className="field__label">{t('entry.reasonLabel')}</label>
-            <input id="import-reason" className="field__control" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={t('entry.reasonPlaceholder')} />
+          <div className={formCss.formField}>
+            <label htmlFor="import-reason" className={formCss.label}>{t('common:words.reasonLabel')}</label>
+            <input id="import-reason" className={formCss.control} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={t('common:words.reasonPlaceholder')} />
           </div>
-          <div className="import-form__buttons">
-            <button type="submit" className="button" disabled={!file || dryRun.isPending || commit.isPending} data-dry-run>
-              {dryRun.isPending ? t('import.checking') : t('import.check')}
+          <div className={css.importFormButtons}>
+            <button type="submit" className={buttonCss.button} disabled={!file || dryRun.isPending || commit.isPending} data-dry-run>
+              {dryRun.isPending ? t('checking') : t('check')}
             </button>
-            <span className="muted">{t('import.nothingWritten')}</span>
+            <span className={textCss.muted}>{t('nothingWritten')}</span>
           </div>
         </form>
-        {dryRun.isError && <p className="form-error" role="alert" data-import-error><span aria-hidden="true">✖ </span>{dryRun.error.message}</p>}
+        {dryRun.isError && <p className={formCss.error} role="alert" data-import-error><span aria-hidden="true">✖ </span>{dryRun.error.message}</p>}
       </section>
 
       {report && (
-        <section className="panel import-step" aria-labelledby="import-step3" data-import-report="dry-run">
-          <h3 id="import-step3" className="panel__title"><span className="step-no" aria-hidden="true">3</span>{t('import.step3')}</h3>
+        <section className={panelCss.panel} aria-labelledby="import-step3" data-import-report="dry-run">
+          <h3 id="import-step3" className={panelCss.title}><span className={css.stepNo} aria-hidden="true">3</span>{t('step3')}</h3>
           <ReportView report={report} />
-          <div className="import-commit">
+          <div className={css.importCommit}>
             {report.problems.length > 0
-              ? <p className="form-error" role="alert" data-import-blocked>{t('import.fixFirst', { count: report.problems.length })}</p>
-              : report.rows.length === 0 ? <p className="muted">{t('import.nothingToImport')}</p>
-                : <p className="muted">{t(status === 'submitted' ? 'import.willSubmit' : 'import.willDraft', { count: report.summary.new + report.summary.changed })}</p>}
-            <button type="button" className="button" disabled={!canCommit(report) || commit.isPending} onClick={() => file && commit.mutate({ f: file, report })} data-commit>
-              {commit.isPending ? t('import.committing') : t('import.commit')}
+              ? <p className={formCss.error} role="alert" data-import-blocked>{t('fixFirst', { count: report.problems.length })}</p>
+              : report.rows.length === 0 ? <p className={textCss.muted}>{t('nothingToImport')}</p>
+                : <p className={textCss.muted}>{t(status === 'submitted' ? 'willSubmit' : 'willDraft', { count: report.summary.new + report.summary.changed })}</p>}
+            <button type="button" className={buttonCss.button} disabled={!canCommit(report) || commit.isPending} onClick={() => file && commit.mutate({ f: file, report })} data-commit>
+              {commit.isPending ? t('committing') : t('commit')}
             </button>
           </div>
         </section>
       )}
 
       {commit.isSuccess && (
-        <section className="panel import-result" aria-live="polite" data-import-report="committed">
-          <p className="notice notice--ok">
+        <section className={clsx(panelCss.panel, css.importResult)} aria-live="polite" data-import-report="committed">
+          <p className={clsx(noticeCss.notice, noticeCss.ok)}>
             <span aria-hidden="true">✔ </span>
-            {t('import.committed', { file: commit.data.fileName, new: commit.data.summary.new, changed: commit.data.summary.changed, unchanged: commit.data.summary.unchanged })}
+            {t('committed', { file: commit.data.fileName, new: commit.data.summary.new, changed: commit.data.summary.changed, unchanged: commit.data.summary.unchanged })}
           </p>
-          <ul className="plain-list">
+          <ul className={textCss.plainList}>
             {writtenForms(commit.data).map((f) => (
-              <li key={`${f.parkId}-${f.year}`}><Link to={`/entry/${f.parkId}/${f.year}`}>{t('import.openForm', { park: f.parkName, year: f.year })}</Link></li>
+              <li key={`${f.parkId}-${f.year}`}><Link to={`/entry/${f.parkId}/${f.year}`}>{t('openForm', { park: f.parkName, year: f.year })}</Link></li>
             ))}
           </ul>
         </section>
       )}
 
       {commit.isError && (
-        <section className="panel import-result" data-import-report="refused">
-          <p className="form-error form-error--block" role="alert" data-commit-error><span aria-hidden="true">✖ </span>{commit.error.message}</p>
+        <section className={clsx(panelCss.panel, css.importResult)} data-import-report="refused">
+          <p className={clsx(formCss.error, formCss.errorBlock)} role="alert" data-commit-error><span aria-hidden="true">✖ </span>{commit.error.message}</p>
           {refused?.report && <ReportView report={refused.report} />}
         </section>
       )}
@@ -177,34 +191,35 @@ export default function ImportPage() {
 }
 
 function ReportView({ report }: { report: ImportReportT }) {
-  const t = useT();
+  const { t } = useTranslation(['import', 'common']);
+  const locale = useLocale();
   const [all, setAll] = useState(false);
   const LIMIT = 200;
   const problems = sortProblems(report.problems);
   const counts = rowCounts(report.rows);
   const rows = all ? report.rows : report.rows.slice(0, LIMIT);
   return (
-    <div className="import-report">
-      <p className="import-summary" data-import-summary>
-        <span>{t('import.fileRead', { file: report.fileName, sheet: report.sheet, rows: report.rowsRead })}</span>
-        <span className="import-pill import-pill--new">{t('import.new', { count: counts.new })}</span>
-        <span className="import-pill import-pill--changed">{t('import.changed', { count: counts.changed })}</span>
-        <span className="import-pill">{t('import.unchanged', { count: counts.unchanged })}</span>
-        {report.summary.skipped > 0 && <span className="import-pill">{t('import.skipped', { count: report.summary.skipped })}</span>}
-        <span className={problems.length ? 'import-pill import-pill--bad' : 'import-pill import-pill--ok'} data-problem-count={problems.length}>
-          {problems.length ? t('import.problems', { count: problems.length }) : t('import.noProblems')}
+    <div className={css.importReport}>
+      <p className={css.importSummary} data-import-summary>
+        <span>{t('fileRead', { file: report.fileName, sheet: report.sheet, rows: report.rowsRead })}</span>
+        <span className={clsx(css.importPill, css.importPillNew)}>{t('new', { count: counts.new })}</span>
+        <span className={clsx(css.importPill, css.importPillChanged)}>{t('changed', { count: counts.changed })}</span>
+        <span className={css.importPill}>{t('unchanged', { count: counts.unchanged })}</span>
+        {report.summary.skipped > 0 && <span className={css.importPill}>{t('skipped', { count: report.summary.skipped })}</span>}
+        <span className={problems.length ? clsx(css.importPill, css.importPillBad) : clsx(css.importPill, css.importPillOk)} data-problem-count={problems.length}>
+          {problems.length ? t('problems', { count: problems.length }) : t('noProblems')}
         </span>
       </p>
 
       {problems.length > 0 && (
         // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
-        <section className="table-wrap table-wrap--sticky" tabIndex={0} aria-label={t('import.problemsTitle')}>
-          <table className="data-table import-problems" data-problems-table>
-            <caption className="visually-hidden">{t('import.problemsTitle')}</caption>
+        <section className={clsx(tableCss.scroll, tableCss.scrollSticky)} tabIndex={0} aria-label={t('problemsTitle')}>
+          <table className={clsx(tableCss.table, css.importProblems)} data-problems-table>
+            <caption className={textCss.visuallyHidden}>{t('problemsTitle')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('import.col.sheet')}</th><th scope="col" className="num">{t('import.col.row')}</th><th scope="col">{t('import.col.column')}</th>
-                <th scope="col">{t('import.col.field')}</th><th scope="col">{t('import.col.message')}</th>
+                <th scope="col">{t('col.sheet')}</th><th scope="col" className={tableCss.num}>{t('col.row')}</th><th scope="col">{t('col.column')}</th>
+                <th scope="col">{t('col.field')}</th><th scope="col">{t('col.message')}</th>
               </tr>
             </thead>
             <tbody>
@@ -212,13 +227,13 @@ function ReportView({ report }: { report: ImportReportT }) {
                 const label = fieldLabel(p.field);
                 return (
                   <tr key={i} data-problem={p.code} data-cell={cellRef(p)}>
-                    <td data-label={t('import.col.sheet')}>{p.sheet}</td>
-                    <td className="num" data-label={t('import.col.row')} data-problem-row>{p.row ?? '—'}</td>
-                    <td data-label={t('import.col.column')} data-problem-column>{p.column ?? '—'}</td>
-                    <td data-label={t('import.col.field')}>{label ? t(label) : p.field}</td>
-                    <td className="wrap">
+                    <td data-label={t('col.sheet')}>{p.sheet}</td>
+                    <td className={tableCss.num} data-label={t('col.row')} data-problem-row>{p.row ?? '—'}</td>
+                    <td data-label={t('col.column')} data-problem-column>{p.column ?? '—'}</td>
+                    <td data-label={t('col.field')}>{label ? t(label) : p.field}</td>
+                    <td className={clsx(tableCss.wrap, css.problemMessage)}>
                       {p.message}
-                      {p.current && <span className="muted"> {t('import.current', { value: p.current.value, who: p.current.enteredBy, version: p.current.version })}</span>}
+                      {p.current && <span className={textCss.muted}> {t('current', { value: p.current.value, who: p.current.enteredBy, version: p.current.version })}</span>}
                     </td>
                   </tr>
                 );
@@ -230,39 +245,39 @@ function ReportView({ report }: { report: ImportReportT }) {
 
       {report.rows.length > 0 && (
         <>
-          <h4 className="import-report__title">{t('import.rowsTitle')}</h4>
+          <h4 className={css.importReportTitle}>{t('rowsTitle')}</h4>
           {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
-          <section className="table-wrap table-wrap--sticky" tabIndex={0} aria-label={t('import.rowsTitle')}>
-            <table className="data-table" data-rows-table>
-              <caption className="visually-hidden">{t('import.rowsTitle')}</caption>
+          <section className={clsx(tableCss.scroll, tableCss.scrollSticky)} tabIndex={0} aria-label={t('rowsTitle')}>
+            <table className={tableCss.table} data-rows-table>
+              <caption className={textCss.visuallyHidden}>{t('rowsTitle')}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t('import.col.row')}</th><th scope="col">{t('import.col.park')}</th><th scope="col">{t('import.col.indicator')}</th>
-                  <th scope="col" className="num">{t('import.col.year')}</th><th scope="col" className="num">{t('import.col.inFile')}</th>
-                  <th scope="col" className="num">{t('import.col.oldNew')}</th><th scope="col">{t('import.col.status')}</th>
+                  <th scope="col" className={tableCss.num}>{t('col.row')}</th><th scope="col">{t('col.park')}</th><th scope="col">{t('col.indicator')}</th>
+                  <th scope="col" className={tableCss.num}>{t('col.year')}</th><th scope="col" className={tableCss.num}>{t('col.inFile')}</th>
+                  <th scope="col" className={tableCss.num}>{t('col.oldNew')}</th><th scope="col">{t('col.status')}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.row} data-import-row={r.row} data-row-status={r.status}>
-                    <td className="num">{r.row}</td>
+                    <td className={tableCss.num}>{r.row}</td>
                     <td>{r.parkName}</td>
                     <td>{r.indicatorName}</td>
-                    <td className="num">{r.year}</td>
-                    <td className="num">{r.originalValue}{r.originalUnit !== r.unit ? ` ${r.originalUnit}` : ''}</td>
-                    <td className="num">
-                      {r.oldValue !== null && r.status === 'changed' && <><span className="muted">{exactMeasured(r.oldValue, r.unit, t.locale)}</span> → </>}
-                      {exactMeasured(r.value, r.unit, t.locale)}
+                    <td className={tableCss.num}>{r.year}</td>
+                    <td className={tableCss.num}>{r.originalValue}{r.originalUnit !== r.unit ? ` ${r.originalUnit}` : ''}</td>
+                    <td className={tableCss.num}>
+                      {r.oldValue !== null && r.status === 'changed' && <><span className={textCss.muted}>{exactMeasured(r.oldValue, r.unit, locale)}</span> → </>}
+                      {exactMeasured(r.value, r.unit, locale)}
                     </td>
-                    <td><span className={`import-pill import-pill--${r.status}`}>{t(`import.status.${r.status}`)}</span></td>
+                    <td><span className={clsx(css.importPill, ROW_STATUS_CLASS[r.status])}>{t(`status.${r.status}`)}</span></td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
           {report.rows.length > LIMIT && (
-            <button type="button" className="button button--ghost" onClick={() => setAll(!all)}>
-              {all ? t('import.showFewer') : t('import.showAll', { count: report.rows.length })}
+            <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => setAll(!all)}>
+              {all ? t('showFewer') : t('showAll', { count: report.rows.length })}
             </button>
           )}
         </>

@@ -19,7 +19,7 @@ describe('the import report', () => {
     expect(cellRef(problem(1, null))).toBe('1');
     expect(cellRef(problem(null, null))).toBe('—');
     expect(sortProblems([problem(5, 'AA'), problem(5, 'D'), problem(3, 'E'), problem(null, null)]).map(cellRef)).toEqual(['—', 'E3', 'D5', 'AA5']);
-    expect(fieldLabel('unit')).toBe('import.field.unit');
+    expect(fieldLabel('unit')).toBe('field.unit');
     expect(fieldLabel('sourceCode')).toBeNull();
   });
 

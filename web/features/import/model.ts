@@ -1,7 +1,7 @@
 // The import page's logic, pure: problems in sheet order with their cell, the rows by what would
 // happen to them, and whether a dry run's report may be committed.
 import type { ImportProblemT, ImportReportT, ImportRowT } from '../../../shared/schemas.ts';
-import type { MessageKey } from '../../lib/i18n.ts';
+import type { WordKey } from '../../lib/i18n.ts';
 
 /** The cell as Excel names it: D5; a whole column (E) or row (5) when only one is known. */
 export function cellRef(p: Pick<ImportProblemT, 'row' | 'column'>): string {
@@ -22,8 +22,8 @@ export function sortProblems(problems: readonly ImportProblemT[]): ImportProblem
 
 const FIELDS = ['park', 'indicator', 'year', 'value', 'unit', 'note', 'confirm', 'version', 'header'] as const;
 
-export function fieldLabel(field: string): MessageKey | null {
-  return (FIELDS as readonly string[]).includes(field) ? (`import.field.${field}` as MessageKey) : null;
+export function fieldLabel(field: string): WordKey<'import'> | null {
+  return (FIELDS as readonly string[]).includes(field) ? `field.${field as (typeof FIELDS)[number]}` : null;
 }
 
 /** How many rows would be (or were) new, changed or unchanged. */

@@ -3,7 +3,8 @@ import type { Status } from '../../../shared/progress.ts';
 import type { MetaT, OverviewEntryT } from '../../../shared/schemas.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { sharedSearch, useFilters } from '../../lib/filters.ts';
-import { statusWord, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { statusWord, useLocale } from '../../lib/i18n.ts';
 import { useMeta, useOverview } from '../../lib/queries.ts';
 import { countByStatus } from '../../lib/status.ts';
 import { FilterBar } from '../../lib/ui/FilterBar.tsx';
@@ -11,11 +12,17 @@ import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { groupByPlan } from './model.ts';
 import { TargetCard } from './TargetCard.tsx';
+import { clsx } from 'clsx';
+import * as css from './overview.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as summaryCss from '../../lib/ui/summary.module.css';
+import './words.ts';
 
 export function OverviewPage() {
-  const t = useT();
+  const { t } = useTranslation(['overview', 'common']);
   const meta = useMeta();
-  useDocumentTitle(t('overview.title'));
+  useDocumentTitle(t('title'));
   return (
     <QueryState query={meta}>
       {(m) => <Overview meta={m} />}
@@ -24,33 +31,33 @@ export function OverviewPage() {
 }
 
 function Overview({ meta }: { meta: MetaT }) {
-  const t = useT();
+  const { t } = useTranslation(['overview', 'common']);
   const { filters, params, set } = useFilters(meta);
   const overview = useOverview(filters);
   const only = params.get('status') as Status | null;
   const province = meta.provinces.find((p) => p.code === filters.province);
 
   return (
-    <div className="page">
-      <div className="page__head">
-        <h2 className="page__title">{t('overview.title')}{province && <span className="page__context"> · {province.name}</span>}</h2>
-        <button type="button" className="button button--ghost no-print" onClick={() => window.print()}>{t('chart.print')}</button>
+    <div className={pageCss.page}>
+      <div className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('title')}{province && <span className={pageCss.context}> · {province.name}</span>}</h2>
+        <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
       </div>
       <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'basis']} />
       <QueryState
         query={overview}
-        renderEmpty={(entries) => (entries.length === 0 ? <EmptyState title={t('overview.emptyTitle')}><p>{t('overview.emptyText')}</p></EmptyState> : null)}
+        renderEmpty={(entries) => (entries.length === 0 ? <EmptyState title={t('emptyTitle')}><p>{t('emptyText')}</p></EmptyState> : null)}
       >
         {(entries) => (
           <>
             <Summary entries={entries} only={only} onPick={(s) => set({ status: s === only ? null : s })} />
             {groupByPlan(entries.filter((e) => !only || e.status === only)).map((group) => (
-              <section key={group.plan.id} className="plan" aria-labelledby={`plan-${group.plan.id}`}>
-                <h3 id={`plan-${group.plan.id}`} className="plan__title">
+              <section key={group.plan.id} className={css.plan} aria-labelledby={`plan-${group.plan.id}`}>
+                <h3 id={`plan-${group.plan.id}`} className={css.planTitle} data-testid="plan-title">
                   {group.plan.title}
-                  <span className="plan__count">{t('overview.summary', { count: group.entries.length })}</span>
+                  <span className={css.planCount}>{t('summary', { count: group.entries.length })}</span>
                 </h3>
-                <ul className="cards">
+                <ul className={css.cards}>
                   {group.entries.map((entry) => <TargetCard key={entry.id} entry={entry as OverviewEntryT} search={sharedSearch(params)} />)}
                 </ul>
               </section>
@@ -63,17 +70,18 @@ function Overview({ meta }: { meta: MetaT }) {
 }
 
 function Summary({ entries, only, onPick }: { entries: readonly OverviewEntryT[]; only: Status | null; onPick: (s: Status) => void }) {
-  const t = useT();
+  const { t } = useTranslation(['overview', 'common']);
+  const locale = useLocale();
   return (
-    <section className="summary" aria-labelledby="summary-title">
-      <h3 id="summary-title" className="summary__title">{t('overview.summary', { count: entries.length })}</h3>
-      <ul className="summary__list">
+    <section className={summaryCss.summary} aria-labelledby="summary-title">
+      <h3 id="summary-title" className={summaryCss.title}>{t('summary', { count: entries.length })}</h3>
+      <ul className={summaryCss.list}>
         {countByStatus(entries).map(({ status, count }) => (
-          <li key={status} className={count === 0 ? 'summary__item is-zero' : 'summary__item'} data-summary-status={status}>
-            <button type="button" className="summary__button" aria-pressed={only === status} disabled={count === 0} onClick={() => onPick(status)}
-              aria-label={`${statusWord(status, t.locale)} ${count}`}>
+          <li key={status} className={count === 0 ? clsx(summaryCss.item, summaryCss.isZero) : summaryCss.item} data-summary-status={status}>
+            <button type="button" className={summaryCss.button} aria-pressed={only === status} disabled={count === 0} onClick={() => onPick(status)}
+              aria-label={`${statusWord(status, locale)} ${count}`}>
               <StatusBadge status={status} />
-              <span className="summary__count">{count}</span>
+              <span className={summaryCss.count} data-testid="summary-count">{count}</span>
             </button>
           </li>
         ))}

@@ -4,66 +4,71 @@ import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import type { OverviewEntryT } from '../../../shared/schemas.ts';
 import { describeLatest, describeTarget } from '../../lib/format.ts';
-import { indicatorName, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
 import { ProgressBar } from '../../lib/ui/ProgressBar.tsx';
 import { Sparkline } from '../../lib/ui/Sparkline.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { entryNotes, sourceTitle } from './model.ts';
+import * as css from './overview.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import { clsx } from 'clsx';
+import * as noticeCss from '../../lib/ui/notice.module.css';
 
 export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: string }) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation(['overview', 'common']);
+  const locale = useLocale();
   const look = statusLook(entry.status);
   const target = describeTarget(entry, locale);
   const latest = describeLatest(entry, locale);
-  const notes = entryNotes(entry, locale);
-  const source = sourceTitle(entry.source, locale);
+  const notes = entryNotes(entry, t, locale);
+  const source = sourceTitle(entry.source, t);
   const hover = [source, entry.quote ? `“${entry.quote}”` : null].filter(Boolean).join('\n') || undefined;
   const style = { '--status-color': look.color, '--status-bg': look.background } as CSSProperties;
   const name = indicatorName(entry.indicator, locale);
 
   return (
-    <li className="card" data-target-code={entry.code} data-status={entry.status} style={style}>
-      <div className="card__top">
-        <span className="card__code">{entry.code}</span>
+    <li className={css.card} data-target-code={entry.code} data-status={entry.status} style={style}>
+      <div className={css.cardTop}>
+        <span className={textCss.code}>{entry.code}</span>
         <StatusBadge status={entry.status} />
       </div>
-      <h3 className="card__title">
-        <Link to={{ pathname: `/targets/${entry.id}`, search }} className="card__link">{name}</Link>
+      <h3 className={css.cardTitle}>
+        <Link to={{ pathname: `/targets/${entry.id}`, search }} className={css.cardLink}>{name}</Link>
       </h3>
-      <p className="card__scope">{entry.scope.label}</p>
-      <div className="card__body">
-        <dl className="card__figures">
-          <div className="figure">
-            <dt>{t('overview.latest')}</dt>
+      <p className={css.cardScope}>{entry.scope.label}</p>
+      <div className={css.cardBody}>
+        <dl className={css.cardFigures}>
+          <div className={css.figure}>
+            <dt>{t('latest')}</dt>
             <dd>
-              {latest === null ? <span className="figure__none">{t('overview.noData')}</span> : (
+              {latest === null ? <span className={css.figureNone}>{t('noData')}</span> : (
                 <>
-                  <span className="figure__value" data-latest>{latest.value}</span>
-                  {latest.year !== null && <span className="figure__year">{latest.year}</span>}
+                  <span className={css.figureValue} data-latest>{latest.value}</span>
+                  {latest.year !== null && <span className={css.figureYear}>{latest.year}</span>}
                 </>
               )}
             </dd>
           </div>
-          <div className="figure">
-            <dt>{t('overview.target')}</dt>
+          <div className={css.figure}>
+            <dt>{t('target')}</dt>
             <dd title={target.spoken}>
-              <span className="figure__goal" data-goal>{target.goal}</span>
-              <span className="figure__year">{target.year}</span>
+              <span className={css.figureGoal} data-goal>{target.goal}</span>
+              <span className={css.figureYear}>{target.year}</span>
             </dd>
           </div>
         </dl>
-        <Sparkline points={entry.sparkline} target={entry.targetValue} label={t('overview.sparkline', { name })} invert={entry.unit === '名'} />
+        <Sparkline points={entry.sparkline} target={entry.targetValue} label={t('sparkline', { name })} invert={entry.unit === '名'} />
       </div>
       <ProgressBar progress={entry.progress} elapsed={entry.elapsed} color={look.color} />
       {notes.length > 0 && (
-        <ul className="card__notes">
-          {notes.map((note) => <li key={note.text} className={`note note--${note.tone}`} title={note.title}>{note.text}</li>)}
+        <ul className={css.cardNotes} data-testid="card-notes">
+          {notes.map((note) => <li key={note.text} className={clsx(noticeCss.note, note.tone === 'warn' && noticeCss.noteWarn)} title={note.title}>{note.text}</li>)}
         </ul>
       )}
       {source && (
-        <p className="card__source" title={hover} data-source>
+        <p className={css.cardSource} title={hover} data-source>
           <span aria-hidden="true">ⓘ </span>{source}
         </p>
       )}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
+import { fixedTranslator } from '../../lib/i18n.ts';
+import commonEn from '../../lib/locales/common/en.ts';
+import commonZh from '../../lib/locales/common/zh.ts';
+import en from './locales/en.ts';
+import zh from './locales/zh.ts';
 import { aggregateNotes, classNotes, coverageNotes, entryNotes, groupByPlan, sourceTitle } from './model.ts';
+
+const t = fixedTranslator('zh', { overview: zh, common: commonZh }, ['overview', 'common']);
+const tEn = fixedTranslator('en', { overview: en, common: commonEn }, ['overview', 'common']);
 
 const planA = { id: 1, code: 'A', title: '实施意见' };
 const planB = { id: 2, code: 'B', title: '高新区2.0版' };
@@ -42,19 +50,19 @@ describe('coverageNotes', () => {
     const notes = coverageNotes({
       asOfYear: 2024, regionsTotal: 11, coveredCount: 7, covered: [],
       uncovered: ['金华市', '舟山市', '台州市', '丽水市'].map(region),
-    });
+    }, t, 'zh');
     expect(notes.map((n) => n.text)).toEqual(['已覆盖 7/11', '未覆盖：金华市、舟山市、台州市、丽水市']);
     expect(notes[0]!.title).toContain('2024年');
     expect(notes[1]!.tone).toBe('warn');
   });
 
   it('says so when every region is covered', () => {
-    const notes = coverageNotes({ asOfYear: 2024, regionsTotal: 2, coveredCount: 2, covered: [], uncovered: [] });
+    const notes = coverageNotes({ asOfYear: 2024, regionsTotal: 2, coveredCount: 2, covered: [], uncovered: [] }, t, 'zh');
     expect(notes.map((n) => n.text)).toEqual(['已覆盖 2/2', '已全部覆盖']);
   });
 
   it('does not claim 0/0 when the region set has not been entered', () => {
-    const notes = coverageNotes({ asOfYear: 2024, regionsTotal: 0, coveredCount: 0, covered: [], uncovered: [] });
+    const notes = coverageNotes({ asOfYear: 2024, regionsTotal: 0, coveredCount: 0, covered: [], uncovered: [] }, t, 'zh');
     expect(notes.map((n) => n.text)).toEqual(['覆盖名单未录入']);
   });
 });
@@ -66,7 +74,7 @@ describe('aggregateNotes', () => {
   };
 
   it('shows how many parks the aggregate includes', () => {
-    expect(aggregateNotes(base).map((n) => n.text)).toEqual(['纳入园区 5/8']);
+    expect(aggregateNotes(base, t).map((n) => n.text)).toEqual(['纳入园区 5/8']);
   });
 
   it('marks a provisional aggregate and the parks it could not include, with why', () => {
@@ -76,7 +84,7 @@ describe('aggregateNotes', () => {
         { parkId: 1, parkName: '杭州高新区(滨江)', year: 2020, reason: 'missing_denominator', reportedValue: 10.02 },
         { parkId: 6, parkName: '萧山临江高新区', year: 2021, reason: 'ratio_only', reportedValue: 4.43 },
       ],
-    });
+    }, t);
     expect(notes.map((n) => n.text)).toEqual(['纳入园区 0/8', '暂定', '2 个园区的数据无法计入']);
     expect(notes[2]!.title).toBe('杭州高新区(滨江)（2020年）：缺少分母\n萧山临江高新区（2021年）：只报了比值，没有分子和分母');
   });
@@ -87,22 +95,22 @@ describe('classNotes', () => {
   const byStatus = { achieved: 1, on_track: 2, needs_acceleration: 0, limited: 1, regressing: 0, missed: 1, insufficient_data: 2 };
 
   it('counts the parks that are fine, those without figures, and names the weakest two', () => {
-    const notes = classNotes({ parks: 7, withData: 5, byStatus, weakest: [weak(4, '丁园区', 'missed'), weak(2, '乙园区', 'limited'), weak(3, '丙园区', 'on_track')] });
+    const notes = classNotes({ parks: 7, withData: 5, byStatus, weakest: [weak(4, '丁园区', 'missed'), weak(2, '乙园区', 'limited'), weak(3, '丙园区', 'on_track')] }, t, 'zh');
     expect(notes.map((n) => [n.text, n.tone])).toEqual([['3/7 个园区已达成或按期推进', 'warn'], ['2 个园区数据不足', 'warn'], ['最弱: 丁园区、乙园区', 'warn']]);
     expect(notes[2]!.title).toBe('丁园区: 未达成\n乙园区: 进展有限');
-    expect(classNotes({ parks: 7, withData: 5, byStatus, weakest: [weak(4, 'Ding', 'missed')] }, 'en')[0]!.text).toBe('3 of 7 parks achieved or on track');
+    expect(classNotes({ parks: 7, withData: 5, byStatus, weakest: [weak(4, 'Ding', 'missed')] }, tEn, 'en')[0]!.text).toBe('3 of 7 parks achieved or on track');
   });
 
   it('says nothing of the weakest when every park with figures is fine', () => {
     const fine = { ...byStatus, limited: 0, missed: 0, insufficient_data: 0 };
-    expect(classNotes({ parks: 3, withData: 3, byStatus: fine, weakest: [weak(1, '甲', 'on_track')] }).map((n) => [n.text, n.tone])).toEqual([['3/3 个园区已达成或按期推进', 'plain']]);
+    expect(classNotes({ parks: 3, withData: 3, byStatus: fine, weakest: [weak(1, '甲', 'on_track')] }, t, 'zh').map((n) => [n.text, n.tone])).toEqual([['3/3 个园区已达成或按期推进', 'plain']]);
   });
 });
 
 describe('entryNotes', () => {
   it('adds “awaiting the target year’s figure” once the target year has passed without it', () => {
-    expect(entryNotes(entry({ id: 1, targetYear: 2025, awaitingFinal: true })).map((n) => n.text)).toEqual(['待2025年数据']);
-    expect(entryNotes(entry({ id: 1 }))).toEqual([]);
+    expect(entryNotes(entry({ id: 1, targetYear: 2025, awaitingFinal: true }), t, 'zh').map((n) => n.text)).toEqual(['待2025年数据']);
+    expect(entryNotes(entry({ id: 1 }), t, 'zh')).toEqual([]);
   });
 });
 
@@ -110,8 +118,8 @@ describe('sourceTitle', () => {
   const source = { code: 'S', title: '《实施意见》', publisher: null, publishedOn: '2024-09-24', url: null, reliability: 'official' as const };
 
   it('names the source and its date', () => {
-    expect(sourceTitle(source)).toBe('来源：《实施意见》（2024-09-24）');
-    expect(sourceTitle({ ...source, publishedOn: null })).toBe('来源：《实施意见》');
-    expect(sourceTitle(null)).toBeUndefined();
+    expect(sourceTitle(source, t)).toBe('来源：《实施意见》（2024-09-24）');
+    expect(sourceTitle({ ...source, publishedOn: null }, t)).toBe('来源：《实施意见》');
+    expect(sourceTitle(null, t)).toBeUndefined();
   });
 });

@@ -7,19 +7,27 @@ import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
 import { describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../lib/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';
-import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { useParkDashboard } from '../../lib/queries.ts';
 import type { TableData } from '../../lib/table.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { clsx } from 'clsx';
+import * as css from './parks.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function ParkPage() {
-  const t = useT();
+  const { t } = useTranslation(['parks', 'common']);
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const park = useParkDashboard(valid ? id : 0);
-  useDocumentTitle(park.data?.park.name ?? t('parks.title'));
+  useDocumentTitle(park.data?.park.name ?? t('title'));
   if (!valid) return <EmptyState title={t('park.notFound')} />;
   return <QueryState query={park}>{(d) => <Park data={d} />}</QueryState>;
 }
@@ -27,31 +35,31 @@ export default function ParkPage() {
 type IndicatorView = ParkDashboardT['indicators'][number];
 
 function Park({ data }: { data: ParkDashboardT }) {
-  const t = useT();
+  const { t } = useTranslation(['parks', 'common']);
   const [params] = useSearchParams();
   const search = sharedSearch(params);
   const { park } = data;
   return (
-    <article className="page park-page" data-park-page={park.id}>
-      <nav className="breadcrumb no-print"><Link to={{ pathname: '/parks', search }}>← {t('park.back')}</Link></nav>
-      <header className="detail-head">
-        <div className="detail-head__main">
-          <p className="detail-head__kicker">{[park.provinceName, park.cityName, park.countyName].filter(Boolean).join(' · ')}</p>
-          <h2 className="page__title" data-park-name>{park.name}</h2>
-          <p className="detail-head__scope">
-            <span className="tag">{t(`level.${park.level}` as MessageKey)}</span>
+    <article className={pageCss.page} data-park-page={park.id}>
+      <nav className={clsx(pageCss.breadcrumb, 'no-print')}><Link to={{ pathname: '/parks', search }}>← {t('park.back')}</Link></nav>
+      <header className={pageCss.detailHead}>
+        <div className={pageCss.main}>
+          <p className={pageCss.kicker}>{[park.provinceName, park.cityName, park.countyName].filter(Boolean).join(' · ')}</p>
+          <h2 className={pageCss.title} data-park-name>{park.name}</h2>
+          <p className={pageCss.scope}>
+            <span className={noticeCss.tag}>{t(`common:level.${park.level}`)}</span>
             {park.approvedOn && <> {t('park.approved')} {park.approvedOn}</>}
             {park.aliases.length > 0 && <> · {park.aliases.join('、')}</>}
           </p>
-          {park.note && <p className="muted">{park.note}</p>}
-          {park.source && <p className="muted">{t('park.col.source')}: {park.source.title}</p>}
+          {park.note && <p className={textCss.muted}>{park.note}</p>}
+          {park.source && <p className={textCss.muted}>{t('park.col.source')}: {park.source.title}</p>}
         </div>
-        <div className="detail-head__side">
-          <button type="button" className="button button--ghost no-print" onClick={() => window.print()}>{t('chart.print')}</button>
+        <div className={pageCss.side}>
+          <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
         </div>
       </header>
       {data.indicators.length === 0 && <EmptyState title={t('park.noFigures')} />}
-      <div className="indicator-list">
+      <div className={css.indicatorList}>
         {data.indicators.map((view) => <IndicatorSection key={view.indicator.code} view={view} parkName={park.name} />)}
       </div>
     </article>
@@ -59,8 +67,8 @@ function Park({ data }: { data: ParkDashboardT }) {
 }
 
 function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: string }) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation(['parks', 'common']);
+  const locale = useLocale();
   const { indicator } = view;
   const name = indicatorName(indicator, locale);
   const latest = view.series.at(-1);
@@ -72,12 +80,12 @@ function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: s
       label: `${tg.code} ${describeTarget({ ...tg, scope: { kind: tg.scopeKind } }, locale).goal}`, value: tg.targetValue!, year: tg.targetYear,
     }));
     const option = buildTargetOption({ series: view.series, path: [], projection: [], targets, invert: indicator.unit === '名' }, {
-      actual: name, path: '', projection: '', year: (y) => t('words.year', { year: y }), value: fmt,
+      actual: name, path: '', projection: '', year: (y) => t('common:words.year', { year: y }), value: fmt,
       axis: (x) => formatAxis(x, indicator.unit, locale), description: `${parkName} ${name}`,
     });
     const table: TableData = {
       columns: [
-        { label: t('park.col.year') }, { label: t('park.col.indicator') }, { label: t('park.col.value'), numeric: true }, { label: t('park.col.status') },
+        { label: t('park.col.year') }, { label: t('park.col.indicator') }, { label: t('park.col.value'), numeric: true }, { label: t('common:col.status') },
         { label: t('park.col.source') }, { label: t('park.col.enteredBy') }, { label: t('park.col.enteredAt') },
       ],
       rows: [...view.figures].sort((a, b) => a.year - b.year || a.indicator.code.localeCompare(b.indicator.code)).map((f) => [
@@ -102,14 +110,14 @@ function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: s
       option={built.option} table={built.table} height={260} fileName={`${parkName}-${name}`} testId={`indicator-${indicator.code}`}
     >
       {view.targets.length > 0 && (
-        <ul className="park-targets" aria-label={t('park.targets')}>
+        <ul className={css.parkTargets} aria-label={t('park.targets')}>
           {view.targets.map((tg) => (
             <li key={tg.id} data-park-target={tg.code} data-status={tg.progress.status}>
               <StatusBadge status={tg.progress.status} />
-              <Link to={`/targets/${tg.id}`} className="park-targets__code">{tg.code}</Link>
+              <Link to={`/targets/${tg.id}`} className={css.parkTargetsCode}>{tg.code}</Link>
               <span>{describeTarget({ ...tg, scope: { kind: tg.scopeKind } }, locale).short}</span>
-              {tg.progress.gap !== null && tg.progress.gap !== 0 && <span className="muted">{t('target.kpi.gap')} {formatDifference(tg.progress.gap, tg.unit, locale)}</span>}
-              {tg.progress.progress !== null && <span className="muted">{t('overview.progress', { progress: formatShare(tg.progress.progress) })}</span>}
+              {tg.progress.gap !== null && tg.progress.gap !== 0 && <span className={textCss.muted}>{t('common:progress.gap')} {formatDifference(tg.progress.gap, tg.unit, locale)}</span>}
+              {tg.progress.progress !== null && <span className={textCss.muted}>{t('common:progress.progress', { progress: formatShare(tg.progress.progress) })}</span>}
             </li>
           ))}
         </ul>

@@ -10,7 +10,8 @@ import type { PlanDetailT, ProgressEntryT, TargetT } from '../../../shared/schem
 import type { Status } from '../../../shared/progress.ts';
 import { hasRole, REVIEWERS } from '../../lib/access.ts';
 import { describeTarget, formatMeasured } from '../../lib/format.ts';
-import { indicatorName, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite, useMe } from '../../lib/session.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
@@ -20,14 +21,23 @@ import { PlanFields } from './PlanFields.tsx';
 import { planKey, updatePlan, useLinkedProgress, usePlan, usePlanProgress } from './queries.ts';
 import { TargetEditor } from './TargetEditor.tsx';
 import { TargetHistory } from './TargetHistory.tsx';
+import { clsx } from 'clsx';
+import * as css from './plans.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function PlanPage() {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const plan = usePlan(id, valid);
-  useDocumentTitle(plan.data?.title ?? t('plans.title'));
-  if (!valid) return <EmptyState title={t('plans.notFound')}><p><Link to="/plans">{t('plans.back')}</Link></p></EmptyState>;
+  useDocumentTitle(plan.data?.title ?? t('title'));
+  if (!valid) return <EmptyState title={t('notFound')}><p><Link to="/plans">{t('back')}</Link></p></EmptyState>;
   return <QueryState query={plan} loadingLines={4}>{(data) => <PlanView plan={data} reload={async () => (await plan.refetch()).data} />}</QueryState>;
 }
 
@@ -36,7 +46,7 @@ function safeUrl(url: string | null): string | null {
 }
 
 function PlanView({ plan, reload }: { plan: PlanDetailT; reload: () => Promise<PlanDetailT | undefined> }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
   const me = useMe().data;
   const canWrite = hasRole(me, REVIEWERS);
   const progress = usePlanProgress(plan.id, true);
@@ -52,36 +62,36 @@ function PlanView({ plan, reload }: { plan: PlanDetailT; reload: () => Promise<P
   const url = safeUrl(plan.url);
 
   return (
-    <article className="page plan-page" data-plan-page={plan.id}>
-      <nav className="breadcrumb no-print"><Link to="/plans">← {t('plans.back')}</Link></nav>
-      <header className="detail-head">
-        <div className="detail-head__main">
-          <p className="detail-head__kicker"><span className="mono">{plan.code}</span>{plan.issuer ? ` · ${plan.issuer}` : ''}</p>
-          <h2 className="page__title" data-plan-title>{plan.title}</h2>
-          <dl className="plan-meta">
-            <div><dt>{t('plans.field.documentNumber')}</dt><dd>{plan.documentNumber ?? '—'}</dd></div>
-            <div><dt>{t('plans.field.issuedOn')}</dt><dd>{plan.issuedOn ?? '—'}</dd></div>
-            <div><dt>{t('plans.field.url')}</dt><dd>{url ? <a href={url} target="_blank" rel="noopener noreferrer">{t('plans.openLink')}</a> : (plan.url ?? '—')}</dd></div>
-            <div><dt>{t('plans.version')}</dt><dd>{plan.version}</dd></div>
+    <article className={pageCss.page} data-plan-page={plan.id}>
+      <nav className={clsx(pageCss.breadcrumb, 'no-print')}><Link to="/plans">← {t('back')}</Link></nav>
+      <header className={pageCss.detailHead}>
+        <div className={pageCss.main}>
+          <p className={pageCss.kicker}><span className={textCss.mono}>{plan.code}</span>{plan.issuer ? ` · ${plan.issuer}` : ''}</p>
+          <h2 className={pageCss.title} data-plan-title>{plan.title}</h2>
+          <dl className={css.planMeta}>
+            <div><dt>{t('targetForm:plan.documentNumber')}</dt><dd>{plan.documentNumber ?? '—'}</dd></div>
+            <div><dt>{t('targetForm:plan.issuedOn')}</dt><dd>{plan.issuedOn ?? '—'}</dd></div>
+            <div><dt>{t('targetForm:plan.url')}</dt><dd>{url ? <a href={url} target="_blank" rel="noopener noreferrer">{t('openLink')}</a> : (plan.url ?? '—')}</dd></div>
+            <div><dt>{t('version')}</dt><dd>{plan.version}</dd></div>
           </dl>
-          {plan.note && <p className="muted">{plan.note}</p>}
+          {plan.note && <p className={textCss.muted}>{plan.note}</p>}
         </div>
         {canWrite && (
-          <div className="detail-head__side">
-            <button type="button" className="button button--secondary" onClick={() => setEditingPlan((e) => !e)} aria-expanded={editingPlan} data-edit-plan>{t('plans.edit')}</button>
-            <Link className="button button--ghost" to="/extract">{t('plans.fromText')}</Link>
+          <div className={pageCss.side}>
+            <button type="button" className={clsx(buttonCss.button, buttonCss.secondary)} onClick={() => setEditingPlan((e) => !e)} aria-expanded={editingPlan} data-edit-plan>{t('edit')}</button>
+            <Link className={clsx(buttonCss.button, buttonCss.ghost)} to="/extract">{t('fromText')}</Link>
           </div>
         )}
       </header>
 
       {canWrite && editingPlan && <EditPlan key={plan.version} plan={plan} reload={reload} onDone={() => setEditingPlan(false)} />}
 
-      <section className="panel" aria-labelledby="plan-targets-title">
-        <h3 id="plan-targets-title" className="panel__title">{t('plans.targets', { count: plan.targets.length })}</h3>
+      <section className={panelCss.panel} aria-labelledby="plan-targets-title">
+        <h3 id="plan-targets-title" className={panelCss.title}>{t('targets', { count: plan.targets.length })}</h3>
         {plan.targets.length === 0
-          ? <p className="muted">{t('plans.noTargets')}</p>
+          ? <p className={textCss.muted}>{t('noTargets')}</p>
           : (
-            <ol className="plan-targets">
+            <ol className={css.planTargets}>
               {plan.targets.map((tg) => (
                 <TargetItem key={tg.id} target={tg} status={statusOf.get(tg.id)} statusOf={statusOf} canWrite={canWrite}
                   onEdit={() => setEditingId(tg.id)} onHistory={() => setHistoryId(tg.id)} />
@@ -91,9 +101,9 @@ function PlanView({ plan, reload }: { plan: PlanDetailT; reload: () => Promise<P
       </section>
 
       {plan.documentText && (
-        <details className="panel plan-text">
-          <summary className="panel__title">{t('plans.documentText', { length: plan.documentText.length })}</summary>
-          <div className="plan-text__body" data-plan-text>{plan.documentText}</div>
+        <details className={clsx(panelCss.panel, css.planText)}>
+          <summary className={panelCss.title}>{t('documentText', { length: plan.documentText.length })}</summary>
+          <div className={css.planTextBody} data-plan-text>{plan.documentText}</div>
         </details>
       )}
 
@@ -109,62 +119,64 @@ function PlanView({ plan, reload }: { plan: PlanDetailT; reload: () => Promise<P
 function TargetItem({ target: tg, status, statusOf, canWrite, onEdit, onHistory }: {
   target: TargetT; status: Status | undefined; statusOf: Map<number, Status>; canWrite: boolean; onEdit: () => void; onHistory: () => void;
 }) {
-  const t = useT();
-  const goal = describeTarget(tg, t.locale);
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
+  const locale = useLocale();
+  const goal = describeTarget(tg, locale);
   const horizons = horizonsOf(tg);
-  const baseline = tg.baselineValue !== null ? `${formatMeasured(tg.baselineValue, tg.unit, t.locale) ?? tg.baselineValue}${tg.baselineYear ? ` (${tg.baselineYear})` : ''}` : null;
+  const baseline = tg.baselineValue !== null ? `${formatMeasured(tg.baselineValue, tg.unit, locale) ?? tg.baselineValue}${tg.baselineYear ? ` (${tg.baselineYear})` : ''}` : null;
   return (
-    <li className="plan-target" data-target-item={tg.code}>
-      <div className="plan-target__head">
-        <Link className="plan-target__code mono" to={`/targets/${tg.id}`}>{tg.code}</Link>
-        <strong className="plan-target__name">{indicatorName(tg.indicator, t.locale)}</strong>
+    <li className={css.planTarget} data-target-item={tg.code}>
+      <div className={css.planTargetHead}>
+        <Link className={clsx(css.planTargetCode, textCss.mono)} to={`/targets/${tg.id}`}>{tg.code}</Link>
+        <strong className={css.planTargetName}>{indicatorName(tg.indicator, locale)}</strong>
         {status && <StatusBadge status={status} />}
       </div>
-      <p className="plan-target__goal">
-        <span className="plan-target__scope">{tg.scope.label}</span>
+      <p className={css.planTargetGoal}>
+        <span className={css.planTargetScope}>{tg.scope.label}</span>
         <strong data-target-goal>{goal.goal}</strong>
-        <span className="muted">· {goal.year}</span>
-        {tg.comparator === 'about' && tg.tolerance !== null && <span className="muted"> · ±{Number((tg.tolerance * 100).toPrecision(12))}%</span>}
-        {baseline && <span className="muted"> · {t('plans.baseline', { value: baseline })}</span>}
+        <span className={textCss.muted}>· {goal.year}</span>
+        {tg.comparator === 'about' && tg.tolerance !== null && <span className={textCss.muted}> · ±{Number((tg.tolerance * 100).toPrecision(12))}%</span>}
+        {baseline && <span className={textCss.muted}> · {t('baseline', { value: baseline })}</span>}
       </p>
       {tg.quote && (
-        <blockquote className="quote plan-target__quote">
+        <blockquote className={clsx(textCss.quote, css.planTargetQuote)}>
           “{tg.quote}”
-          {(tg.quoteLocation || tg.quoteStart !== null) && <span className="quote__source">{[tg.quoteLocation, tg.quoteStart !== null ? t('plans.span', { start: tg.quoteStart, end: tg.quoteEnd ?? '' }) : null].filter(Boolean).join(' · ')}</span>}
+          {(tg.quoteLocation || tg.quoteStart !== null) && <span className={textCss.quoteSource}>{[tg.quoteLocation, tg.quoteStart !== null ? t('span', { start: tg.quoteStart, end: tg.quoteEnd ?? '' }) : null].filter(Boolean).join(' · ')}</span>}
         </blockquote>
       )}
-      {tg.note && <p className="muted">{tg.note}</p>}
+      {tg.note && <p className={textCss.muted}>{tg.note}</p>}
       {horizons && (
-        <div className="horizons" aria-label={t('plans.horizons')} data-horizons={`${horizons.earlier.code}>${horizons.later.code}`}>
-          <Horizon link={horizons.earlier} status={statusOf.get(horizons.earlier.id)} self={horizons.earlier.id === tg.id} label={t('plans.earlier')} />
-          <span className="horizons__arrow" aria-hidden="true">→</span>
-          <Horizon link={horizons.later} status={statusOf.get(horizons.later.id)} self={horizons.later.id === tg.id} label={t('plans.later')} />
+        <div className={css.horizons} aria-label={t('horizons')} data-horizons={`${horizons.earlier.code}>${horizons.later.code}`}>
+          <Horizon link={horizons.earlier} status={statusOf.get(horizons.earlier.id)} self={horizons.earlier.id === tg.id} label={t('earlier')} />
+          <span className={css.horizonsArrow} aria-hidden="true">→</span>
+          <Horizon link={horizons.later} status={statusOf.get(horizons.later.id)} self={horizons.later.id === tg.id} label={t('later')} />
         </div>
       )}
-      <div className="plan-target__actions">
-        {canWrite && <button type="button" className="button button--small button--secondary" onClick={onEdit} data-edit-target={tg.code}>{t('plans.editTarget')}</button>}
-        <button type="button" className="button button--small button--ghost" onClick={onHistory} data-target-history={tg.code}>{t('plans.history')}</button>
-        <span className="muted plan-target__version">{t('plans.targetVersion', { version: tg.version })}</span>
+      <div className={css.planTargetActions}>
+        {canWrite && <button type="button" className={clsx(buttonCss.button, buttonCss.small, buttonCss.secondary)} onClick={onEdit} data-edit-target={tg.code}>{t('editTarget')}</button>}
+        <button type="button" className={clsx(buttonCss.button, buttonCss.small, buttonCss.ghost)} onClick={onHistory} data-target-history={tg.code}>{t('history')}</button>
+        <span className={clsx(textCss.muted, css.planTargetVersion)}>{t('targetVersion', { version: tg.version })}</span>
       </div>
     </li>
   );
 }
 
 function Horizon({ link, status, self, label }: { link: HorizonLink; status: Status | undefined; self: boolean; label: string }) {
-  const t = useT();
-  const goal = describeTarget({ ...link, scope: { kind: link.targetValue === null ? 'coverage' : 'park' } }, t.locale);
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
+  const locale = useLocale();
+  const goal = describeTarget({ ...link, scope: { kind: link.targetValue === null ? 'coverage' : 'park' } }, locale);
   return (
-    <div className={self ? 'horizon is-self' : 'horizon'} data-horizon={link.code}>
-      <span className="horizon__label muted">{label} · {link.targetYear}</span>
-      <span><Link to={`/targets/${link.id}`} className="mono">{link.code}</Link> <strong>{goal.goal}</strong></span>
-      {status ? <StatusBadge status={status} compact={false} /> : <span className="muted">{t('plans.noStatus')}</span>}
-      {!self && <span className="horizon__plan muted">{link.plan.title}</span>}
+    <div className={self ? clsx(css.horizon, css.isSelf) : css.horizon} data-horizon={link.code}>
+      <span className={clsx(css.horizonLabel, textCss.muted)}>{label} · {link.targetYear}</span>
+      <span><Link to={`/targets/${link.id}`} className={textCss.mono}>{link.code}</Link> <strong>{goal.goal}</strong></span>
+      {status ? <StatusBadge status={status} compact={false} /> : <span className={textCss.muted}>{t('noStatus')}</span>}
+      {!self && <span className={clsx(css.horizonPlan, textCss.muted)}>{link.plan.title}</span>}
     </div>
   );
 }
 
 function EditPlan({ plan, reload, onDone }: { plan: PlanDetailT; reload: () => Promise<PlanDetailT | undefined>; onDone: () => void }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
   const queryClient = useQueryClient();
   const [form, setForm] = useState<PlanForm>(() => planFormOf(plan));
   const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
@@ -189,19 +201,19 @@ function EditPlan({ plan, reload, onDone }: { plan: PlanDetailT; reload: () => P
     if (Object.keys(patch).length) save.mutate({ ...patch, version: plan.version });
   };
   return (
-    <form className="panel stack-form" onSubmit={submit} aria-labelledby="plan-edit-title" data-plan-edit>
-      <h3 id="plan-edit-title" className="panel__title">{t('plans.edit')}</h3>
+    <form className={clsx(panelCss.panel, formCss.stack)} onSubmit={submit} aria-labelledby="plan-edit-title" data-plan-edit>
+      <h3 id="plan-edit-title" className={panelCss.title}>{t('edit')}</h3>
       <PlanFields idPrefix="edit-plan" form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} problems={problems} />
       {save.isError && (
-        <div className="form-error form-error--block" role="alert" data-plan-error>
+        <div className={clsx(formCss.error, formCss.errorBlock)} role="alert" data-plan-error>
           <p>{save.error.message}</p>
-          {conflict && <button type="button" className="button button--small" onClick={() => void reload()}>{t('plans.reload')}</button>}
+          {conflict && <button type="button" className={clsx(buttonCss.button, buttonCss.small)} onClick={() => void reload()}>{t('reload')}</button>}
         </div>
       )}
-      {nothing && <output className="notice notice--info">{t('plans.nothingChanged')}</output>}
-      <div className="page__actions">
-        <button type="submit" className="button" disabled={save.isPending}>{save.isPending ? t('plans.saving') : t('plans.save')}</button>
-        <button type="button" className="button button--ghost" onClick={onDone}>{t('plans.cancel')}</button>
+      {nothing && <output className={clsx(noticeCss.notice, noticeCss.info)}>{t('nothingChanged')}</output>}
+      <div className={pageCss.actions}>
+        <button type="submit" className={buttonCss.button} disabled={save.isPending}>{save.isPending ? t('saving') : t('save')}</button>
+        <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={onDone}>{t('cancel')}</button>
       </div>
     </form>
   );

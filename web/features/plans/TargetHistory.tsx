@@ -1,23 +1,32 @@
 // Every change of a target, newest first: each field before → after, who, when and why.
 import { useEffect, useRef } from 'react';
 import type { TargetRevisionT, TargetT } from '../../../shared/schemas.ts';
-import { indicatorName, useT, type MessageKey } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { QueryState } from '../../lib/ui/States.tsx';
 import { changeLines } from './model.ts';
 import { useTargetHistory } from './queries.ts';
+import { clsx } from 'clsx';
+import * as css from './plans.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as drawerCss from '../../lib/ui/drawer.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
 
-const COMPARATORS = new Set(['at_least', 'more_than', 'about', 'at_most', 'less_than']);
+const COMPARATORS = ['at_least', 'more_than', 'about', 'at_most', 'less_than'] as const;
+const isComparator = (text: string): text is (typeof COMPARATORS)[number] => (COMPARATORS as readonly string[]).includes(text);
 
-const FIELD_LABEL: Record<string, MessageKey> = {
-  indicator: 'plans.field.indicator', comparator: 'plans.field.comparator', targetValue: 'plans.field.targetValue', tolerance: 'plans.field.tolerance',
-  targetYear: 'plans.field.targetYear', baselineYear: 'plans.field.baselineYear', baselineValue: 'plans.field.baselineValue', quote: 'plans.field.quote',
-  quoteLocation: 'plans.field.quoteLocation', note: 'plans.field.note', supersedesId: 'plans.field.supersedesId', scope: 'plans.field.scope',
-  parkId: 'plans.field.parkId', regionCodes: 'plans.field.regionCodes', parkLevel: 'plans.field.parkLevel', unit: 'plans.field.unit',
+const FIELD_LABEL: Record<string, WordKey<['plans', 'targetForm', 'common']>> = {
+  indicator: 'targetForm:field.indicator', comparator: 'targetForm:field.comparator', targetValue: 'targetForm:field.targetValue', tolerance: 'targetForm:field.tolerance',
+  targetYear: 'targetForm:field.targetYear', baselineYear: 'targetForm:field.baselineYear', baselineValue: 'targetForm:field.baselineValue', quote: 'targetForm:field.quote',
+  quoteLocation: 'targetForm:field.quoteLocation', note: 'targetForm:plan.note', supersedesId: 'targetForm:field.supersedesId', scope: 'targetForm:field.scope',
+  parkId: 'targetForm:field.parkId', regionCodes: 'targetForm:field.regionCodes', parkLevel: 'targetForm:field.parkLevel', unit: 'targetForm:field.unit',
 };
 
 export function TargetHistory({ target, onClose }: { target: TargetT; onClose: () => void }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
+  const locale = useLocale();
   const dialog = useRef<HTMLDialogElement>(null);
   const history = useTargetHistory(target.id);
   useEffect(() => {
@@ -25,16 +34,16 @@ export function TargetHistory({ target, onClose }: { target: TargetT; onClose: (
     if (el && !el.open) el.showModal();
     return () => el?.close();
   }, []);
-  const title = t('plans.historyTitle', { code: target.code, name: indicatorName(target.indicator, t.locale) });
+  const title = t('historyTitle', { code: target.code, name: indicatorName(target.indicator, locale) });
   return (
-    <dialog ref={dialog} className="drawer" aria-labelledby="th-title" onClose={onClose} data-target-history-dialog={target.code}>
-      <header className="drawer__head">
-        <h3 id="th-title" className="drawer__title">{title}</h3>
-        <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()}>{t('plans.close')}</button>
+    <dialog ref={dialog} className={drawerCss.drawer} aria-labelledby="th-title" onClose={onClose} data-target-history-dialog={target.code}>
+      <header className={drawerCss.head}>
+        <h3 id="th-title" className={drawerCss.title}>{title}</h3>
+        <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => dialog.current?.close()}>{t('close')}</button>
       </header>
       <QueryState query={history} loadingLines={2}>
         {(revisions) => (
-          <ol className="history" aria-label={title}>
+          <ol className={drawerCss.history} aria-label={title}>
             {revisions.toReversed().map((r) => <Revision key={r.version} revision={r} target={target} />)}
           </ol>
         )}
@@ -44,33 +53,34 @@ export function TargetHistory({ target, onClose }: { target: TargetT; onClose: (
 }
 
 function Revision({ revision: r, target }: { revision: TargetRevisionT; target: TargetT }) {
-  const t = useT();
+  const { t } = useTranslation(['plans', 'targetForm', 'common']);
+  const locale = useLocale();
   // codes in words: the indicator's name, the comparator as a policy says it
   const words = (field: string, text: string) => {
-    if (field === 'indicator' && text === target.indicator.code) return indicatorName(target.indicator, t.locale);
-    if (field === 'comparator' && COMPARATORS.has(text)) return t(`extract.comparator.${text}` as MessageKey);
+    if (field === 'indicator' && text === target.indicator.code) return indicatorName(target.indicator, locale);
+    if (field === 'comparator' && isComparator(text)) return t(`targetForm:comparator.${text}`);
     return text;
   };
   const lines = changeLines(r).map((l) => ({ ...l, before: words(l.field, l.before), after: words(l.field, l.after) }));
   return (
-    <li className="history__item" data-revision={r.version}>
-      <p className="history__when">
-        <span className="tag">{t('plans.revision', { version: r.version })}</span>
-        <span>{t(r.action === 'create' ? 'plans.created' : 'plans.changed')}</span>
+    <li className={drawerCss.item} data-revision={r.version}>
+      <p className={drawerCss.when}>
+        <span className={noticeCss.tag}>{t('revision', { version: r.version })}</span>
+        <span>{t(r.action === 'create' ? 'created' : 'changed')}</span>
         <time dateTime={r.changedAt}>{formatWhen(r.changedAt)}</time>
         <span data-changed-by>{r.changedBy}</span>
       </p>
-      <ul className="history__changes">
+      <ul className={css.historyChanges}>
         {lines.map((l) => (
           <li key={l.field} data-change={l.field}>
-            <span className="muted">{FIELD_LABEL[l.field] ? t(FIELD_LABEL[l.field]!) : l.field}: </span>
+            <span className={textCss.muted}>{FIELD_LABEL[l.field] ? t(FIELD_LABEL[l.field]!) : l.field}: </span>
             {r.action === 'create'
               ? <strong>{l.after}</strong>
-              : <><span className="history__old">{l.before}</span><span aria-hidden="true"> → </span><span className="visually-hidden">{t('plans.changedTo')}</span><strong>{l.after}</strong></>}
+              : <><span className={drawerCss.old}>{l.before}</span><span aria-hidden="true"> → </span><span className={textCss.visuallyHidden}>{t('changedTo')}</span><strong>{l.after}</strong></>}
           </li>
         ))}
       </ul>
-      {r.reason && <p className="history__why"><span className="muted">{t('plans.reason')}: </span>{r.reason}</p>}
+      {r.reason && <p className={drawerCss.why}><span className={textCss.muted}>{t('reason')}: </span>{r.reason}</p>}
     </li>
   );
 }

@@ -3,7 +3,10 @@
 // changed (with the version it was made on), the history's changes in words, and the two horizons of
 // an aim (2025 ↔ 2027) side by side.
 import type { z } from 'zod';
+import type { Bilingual } from '../../../shared/locale.ts';
+import { DEFAULT_TOLERANCE } from '../../../shared/progress.ts';
 import { CreatePlanBody, type PlanDetailT, type TargetRevisionT, type TargetT } from '../../../shared/schemas.ts';
+import { checkTargetForm, readTargetForm, type TargetRuleCode, type TargetRuleProblem } from '../../../shared/target-rules.ts';
 
 export type PlanT = Omit<PlanDetailT, 'documentText' | 'targets'>;
 
@@ -79,17 +82,10 @@ export function targetFormOf(t: TargetT): TargetForm {
   };
 }
 
-export type TargetIssueCode = 'value_required' | 'not_a_number' | 'negative' | 'year_invalid' | 'tolerance_invalid' | 'baseline_year_required' | 'baseline_not_before_target' | 'reason_required';
-
 export interface TargetIssue {
   field: keyof TargetForm;
-  code: TargetIssueCode;
-}
-
-function num(s: string): number | null {
-  const t = s.trim().replace(/[,，\s]/g, '');
-  if (t === '') return null;
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+  code: TargetRuleCode;
+  message: Bilingual;
 }
 
 export interface TargetPatch {
@@ -111,28 +107,22 @@ export interface TargetPatch {
  * loaded at (so a change made meanwhile is refused, never overwritten); or what is wrong.
  */
 export function targetPatch(t: TargetT, form: TargetForm): { patch: TargetPatch; changed: string[]; issues: TargetIssue[] } {
-  const issues: TargetIssue[] = [];
-  const add = (field: keyof TargetForm, code: TargetIssueCode) => issues.push({ field, code });
-  const value = num(form.targetValue);
-  if (value === null && t.scope.kind !== 'coverage') add('targetValue', 'value_required');
-  else if (value !== null && Number.isNaN(value)) add('targetValue', 'not_a_number');
-  else if (value !== null && value < 0) add('targetValue', 'negative');
-  const year = num(form.targetYear);
-  if (year === null || !Number.isInteger(year) || year < 1990 || year > 2100) add('targetYear', 'year_invalid');
-  const tol = num(form.tolerance);
-  if (form.comparator === 'about' && tol !== null && (Number.isNaN(tol) || tol <= 0 || tol >= 100)) add('tolerance', 'tolerance_invalid');
-  const baseYear = num(form.baselineYear);
-  const baseValue = num(form.baselineValue);
-  if (baseValue !== null && Number.isNaN(baseValue)) add('baselineValue', 'not_a_number');
-  if (baseYear !== null && (Number.isNaN(baseYear) || !Number.isInteger(baseYear))) add('baselineYear', 'year_invalid');
-  else if (baseValue !== null && baseYear === null) add('baselineYear', 'baseline_year_required');
-  else if (baseYear !== null && year !== null && baseYear >= year) add('baselineYear', 'baseline_not_before_target');
+  // The rules every target write follows (shared/target-rules.ts), over what this form edits; the
+  // indicator, scope and park come with the target and are not edited here.
+  const inForm = (p: TargetRuleProblem): p is TargetRuleProblem & { field: keyof TargetForm } => p.field in form;
+  const issues: TargetIssue[] = checkTargetForm({
+    indicator: t.indicator.code, scope: t.scope.kind, comparator: form.comparator, targetValue: form.targetValue, unit: '', tolerance: form.tolerance,
+    targetYear: form.targetYear, baselineYear: form.baselineYear, baselineValue: form.baselineValue, parkLevel: t.scope.parkLevel,
+    ...(t.scope.kind === 'park' ? { parkIds: [t.scope.parkId] } : {}), regionCount: t.scope.regions.length,
+  }, new Map([[t.indicator.code, t.indicator]]))
+    .filter(inForm);
+  const { targetValue: value, tolerance: tol, targetYear: year, baselineYear: baseYear, baselineValue: baseValue } = readTargetForm(form);
   const supersedes = form.supersedesId === '' ? null : Number(form.supersedesId);
 
   const next: Omit<TargetPatch, 'version' | 'reason'> = {
     comparator: form.comparator,
     targetValue: value,
-    tolerance: form.comparator === 'about' ? (tol === null ? 0.05 : Number((tol / 100).toPrecision(12))) : null,
+    tolerance: form.comparator === 'about' ? (tol ?? DEFAULT_TOLERANCE) : null,
     targetYear: year ?? t.targetYear,
     baselineYear: baseYear,
     baselineValue: baseValue,

@@ -8,11 +8,23 @@ import { z } from 'zod';
 import { PutValuesResult, ReportedValue } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
 import { exactMeasured } from '../../lib/exact.ts';
-import { indicatorName, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite, sendJson } from '../../lib/session.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { changeText, groupForReview, refusalLines, selectedItems, yearSpan, type ReviewGroup } from './model.ts';
+import { clsx } from 'clsx';
+import * as css from './review.module.css';
+import * as actionBarCss from '../../lib/ui/actionBar.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as tableCss from '../../lib/ui/table.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 function useSubmitted() {
   return useQuery({
@@ -32,8 +44,8 @@ function useEarlier(span: { from: number; to: number } | null) {
 type Action = 'approve' | 'return';
 
 export default function ReviewPage() {
-  const t = useT();
-  useDocumentTitle(t('review.title'));
+  const { t } = useTranslation(['review', 'common']);
+  useDocumentTitle(t('title'));
   const submitted = useSubmitted();
   const [params, setParams] = useSearchParams();
   const yearFilter = Number(params.get('year')) || null;
@@ -46,25 +58,25 @@ export default function ReviewPage() {
   const [outcome, setOutcome] = useState<{ action: Action; count: number } | null>(null);
 
   return (
-    <div className="page review-page">
-      <header className="page__head">
-        <h2 className="page__title">{t('review.title')}</h2>
-        <form className="inline-filter" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor="review-year" className="field__label">{t('entry.year')}</label>
-          <select id="review-year" className="field__control" value={yearFilter ?? ''} onChange={(e) => setParams(e.target.value ? { year: e.target.value } : {})}>
-            <option value="">{t('review.allYears')}</option>
-            {[...new Set([...years, ...(yearFilter ? [yearFilter] : [])])].map((y) => <option key={y} value={y}>{t('words.year', { year: y })}</option>)}
+    <div className={pageCss.page}>
+      <header className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('title')}</h2>
+        <form className={css.inlineFilter} onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor="review-year" className={formCss.label}>{t('common:col.year')}</label>
+          <select id="review-year" className={formCss.control} value={yearFilter ?? ''} onChange={(e) => setParams(e.target.value ? { year: e.target.value } : {})}>
+            <option value="">{t('allYears')}</option>
+            {[...new Set([...years, ...(yearFilter ? [yearFilter] : [])])].map((y) => <option key={y} value={y}>{t('common:words.year', { year: y })}</option>)}
           </select>
         </form>
       </header>
-      <p className="page__intro">{t('review.intro')}</p>
+      <p className={pageCss.intro}>{t('intro')}</p>
       {outcome && (
-        <output className="notice notice--ok" data-review-outcome={outcome.action}>
-          <span aria-hidden="true">✔ </span>{t(outcome.action === 'approve' ? 'review.approved' : 'review.returned', { count: outcome.count })}
+        <output className={clsx(noticeCss.notice, noticeCss.ok)} data-review-outcome={outcome.action}>
+          <span aria-hidden="true">✔ </span>{t(outcome.action === 'approve' ? 'approved' : 'returned', { count: outcome.count })}
         </output>
       )}
       <QueryState query={submitted} loadingLines={2}
-        renderEmpty={() => (visible.length === 0 ? <EmptyState title={t('review.emptyTitle')}><p>{t('review.emptyText')}</p></EmptyState> : null)}>
+        renderEmpty={() => (visible.length === 0 ? <EmptyState title={t('emptyTitle')}><p>{t('emptyText')}</p></EmptyState> : null)}>
         {() => <ReviewList groups={groups} refresh={() => void submitted.refetch()} onDone={setOutcome} onStart={() => setOutcome(null)} />}
       </QueryState>
     </div>
@@ -74,7 +86,8 @@ export default function ReviewPage() {
 function ReviewList({ groups, refresh, onDone, onStart }: {
   groups: ReviewGroup[]; refresh: () => void; onDone: (outcome: { action: Action; count: number }) => void; onStart: () => void;
 }) {
-  const t = useT();
+  const { t } = useTranslation(['review', 'common']);
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const [comment, setComment] = useState('');
@@ -121,60 +134,60 @@ function ReviewList({ groups, refresh, onDone, onStart }: {
   return (
     <>
       {error && (
-        <div className="form-error form-error--block" role="alert" data-review-error={error instanceof ApiWriteError ? error.status : 0}>
+        <div className={clsx(formCss.error, formCss.errorBlock)} role="alert" data-review-error={error instanceof ApiWriteError ? error.status : 0}>
           <p><span aria-hidden="true">✖ </span>{error.message}</p>
-          {error instanceof ApiWriteError && error.status === 409 && <p>{t('review.conflictHelp')}</p>}
+          {error instanceof ApiWriteError && error.status === 409 && <p>{t('conflictHelp')}</p>}
           {lines.length > 0 && <ul>{lines.map((l, i) => <li key={i}><strong>{l.label}</strong>: {l.message}</li>)}</ul>}
-          <button type="button" className="button button--small" onClick={() => { review.reset(); refresh(); }}>{t('review.refresh')}</button>
+          <button type="button" className={clsx(buttonCss.button, buttonCss.small)} onClick={() => { review.reset(); refresh(); }}>{t('refresh')}</button>
         </div>
       )}
-      {groups.length === 0 && <EmptyState title={t('review.emptyTitle')}><p>{t('review.emptyText')}</p></EmptyState>}
-      <div className="review-groups">
+      {groups.length === 0 && <EmptyState title={t('emptyTitle')}><p>{t('emptyText')}</p></EmptyState>}
+      <div className={css.reviewGroups}>
         {groups.map((g) => {
           const ids = g.items.map((i) => i.value.id);
           const allOn = ids.every((id) => chosen.has(id));
           return (
-            <section key={g.key} className="panel review-group" aria-labelledby={`rg-${g.key}`} data-review-group={`${g.parkId}-${g.year}`}>
-              <header className="panel__header">
-                <div className="panel__titles">
-                  <h3 id={`rg-${g.key}`} className="panel__title">{g.name} <span className="page__context">{t('words.year', { year: g.year })}</span></h3>
-                  <p className="panel__subtitle">{t('review.count', { count: g.items.length })}</p>
+            <section key={g.key} className={panelCss.panel} aria-labelledby={`rg-${g.key}`} data-review-group={`${g.parkId}-${g.year}`}>
+              <header className={panelCss.header}>
+                <div className={panelCss.titles}>
+                  <h3 id={`rg-${g.key}`} className={panelCss.title}>{g.name} <span className={pageCss.context}>{t('common:words.year', { year: g.year })}</span></h3>
+                  <p className={panelCss.subtitle}>{t('count', { count: g.items.length })}</p>
                 </div>
-                <div className="panel__tools">
-                  <label className="check"><input type="checkbox" checked={allOn} onChange={(e) => toggle(ids, e.target.checked)} data-select-group />{t('review.selectAll')}</label>
-                  {g.parkId !== null && <Link className="button button--ghost" to={`/entry/${g.parkId}/${g.year}`}>{t('review.openForm')}</Link>}
+                <div className={panelCss.tools}>
+                  <label className={formCss.check}><input type="checkbox" checked={allOn} onChange={(e) => toggle(ids, e.target.checked)} data-select-group />{t('selectAll')}</label>
+                  {g.parkId !== null && <Link className={clsx(buttonCss.button, buttonCss.ghost)} to={`/entry/${g.parkId}/${g.year}`}>{t('openForm')}</Link>}
                 </div>
               </header>
               {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
-              <section className="table-wrap" tabIndex={0} aria-label={`${g.name} ${g.year}`}>
-                <table className="data-table review-table">
+              <section className={tableCss.scroll} tabIndex={0} aria-label={`${g.name} ${g.year}`}>
+                <table className={clsx(tableCss.table, css.reviewTable)}>
                   <thead>
                     <tr>
-                      <th scope="col"><span className="visually-hidden">{t('review.select')}</span></th>
-                      <th scope="col">{t('entry.col.indicator')}</th>
-                      <th scope="col" className="num">{t('entry.col.lastYear')}</th>
-                      <th scope="col" className="num">{t('review.col.value')}</th>
-                      <th scope="col" className="num">{t('review.col.change')}</th>
-                      <th scope="col">{t('review.col.by')}</th>
-                      <th scope="col">{t('entry.col.note')}</th>
+                      <th scope="col"><span className={textCss.visuallyHidden}>{t('select')}</span></th>
+                      <th scope="col">{t('common:col.indicator')}</th>
+                      <th scope="col" className={tableCss.num}>{t('common:col.lastYear')}</th>
+                      <th scope="col" className={tableCss.num}>{t('col.value')}</th>
+                      <th scope="col" className={tableCss.num}>{t('col.change')}</th>
+                      <th scope="col">{t('col.by')}</th>
+                      <th scope="col">{t('common:col.note')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {g.items.map((item) => {
                       const v = item.value;
-                      const name = indicatorName(v.indicator, t.locale);
+                      const name = indicatorName(v.indicator, locale);
                       return (
-                        <tr key={v.id} data-review-item={v.indicator.code} className={item.jump ? 'is-jump' : undefined}>
-                          <td><input type="checkbox" checked={chosen.has(v.id)} onChange={(e) => toggle([v.id], e.target.checked)} aria-label={t('review.selectOne', { name })} data-select-item={v.indicator.code} /></td>
+                        <tr key={v.id} data-review-item={v.indicator.code} className={item.jump ? css.isJump : undefined}>
+                          <td><input type="checkbox" checked={chosen.has(v.id)} onChange={(e) => toggle([v.id], e.target.checked)} aria-label={t('selectOne', { name })} data-select-item={v.indicator.code} /></td>
                           <th scope="row">{name}</th>
-                          <td className="num" data-label={t('entry.col.lastYear')}>{item.lastYear ? exactMeasured(item.lastYear.value, v.unit, t.locale) : '—'}</td>
-                          <td className="num" data-label={t('review.col.value')}><strong>{exactMeasured(v.value, v.unit, t.locale)}</strong></td>
-                          <td className="num" data-label={t('review.col.change')}>
-                            {item.jump && <span className="jump-tag" title={t('review.jumpTitle')}><span aria-hidden="true">⚠ </span>{t('review.jump')} </span>}
+                          <td className={tableCss.num} data-label={t('common:col.lastYear')}>{item.lastYear ? exactMeasured(item.lastYear.value, v.unit, locale) : '—'}</td>
+                          <td className={tableCss.num} data-label={t('col.value')}><strong>{exactMeasured(v.value, v.unit, locale)}</strong></td>
+                          <td className={tableCss.num} data-label={t('col.change')}>
+                            {item.jump && <span className={css.jumpTag} title={t('jumpTitle')}><span aria-hidden="true">⚠ </span>{t('jump')} </span>}
                             {changeText(item)}
                           </td>
-                          <td className="review-table__by">{v.enteredBy} <span className="muted">{v.enteredAt.slice(0, 10)}</span></td>
-                          <td className="wrap review-table__note">{v.note ?? ''}</td>
+                          <td className={css.reviewTableBy}>{v.enteredBy} <span className={textCss.muted}>{v.enteredAt.slice(0, 10)}</span></td>
+                          <td className={clsx(tableCss.wrap, css.reviewTableNote)}>{v.note ?? ''}</td>
                         </tr>
                       );
                     })}
@@ -186,18 +199,18 @@ function ReviewList({ groups, refresh, onDone, onStart }: {
         })}
       </div>
       {groups.length > 0 && (
-        <div className="entry-actions review-actions" data-review-actions>
-          <div className="form-field entry-actions__reason">
-            <label htmlFor="review-comment" className="field__label">{t('review.comment')}</label>
-            <textarea id="review-comment" className="field__control field__control--area" value={comment} maxLength={1000} rows={2}
+        <div className={clsx(actionBarCss.bar, css.reviewActions)} data-review-actions data-action-bar>
+          <div className={formCss.formField}>
+            <label htmlFor="review-comment" className={formCss.label}>{t('comment')}</label>
+            <textarea id="review-comment" className={clsx(formCss.control, formCss.area)} value={comment} maxLength={1000} rows={2}
               onChange={(e) => { setComment(e.target.value); setCommentMissing(false); }} aria-invalid={commentMissing || undefined}
-              aria-describedby={commentMissing ? 'review-comment-error' : undefined} placeholder={t('review.commentPlaceholder')} />
-            {commentMissing && <p id="review-comment-error" className="field-error" role="alert">{t('review.commentRequired')}</p>}
+              aria-describedby={commentMissing ? 'review-comment-error' : undefined} placeholder={t('commentPlaceholder')} />
+            {commentMissing && <p id="review-comment-error" className={formCss.fieldError} role="alert">{t('commentRequired')}</p>}
           </div>
-          <p className="entry-actions__status muted" aria-live="polite">{t('review.selected', { count: chosen.size })}</p>
-          <div className="entry-actions__buttons">
-            <button type="button" className="button button--danger" disabled={chosen.size === 0 || review.isPending} onClick={() => act('return')} data-return>{t('review.return')}</button>
-            <button type="button" className="button" disabled={chosen.size === 0 || review.isPending} onClick={() => act('approve')} data-approve>{t('review.approve')}</button>
+          <p className={clsx(actionBarCss.status, textCss.muted)} aria-live="polite">{t('selected', { count: chosen.size })}</p>
+          <div className={actionBarCss.buttons}>
+            <button type="button" className={clsx(buttonCss.button, buttonCss.danger)} disabled={chosen.size === 0 || review.isPending} onClick={() => act('return')} data-return>{t('return')}</button>
+            <button type="button" className={buttonCss.button} disabled={chosen.size === 0 || review.isPending} onClick={() => act('approve')} data-approve>{t('approve')}</button>
           </div>
         </div>
       )}

@@ -6,7 +6,8 @@ import { Link, useNavigate } from 'react-router';
 import { ANNUAL_INDICATORS } from '../../../shared/indicators.ts';
 import { Round } from '../../../shared/schemas.ts';
 import { defaultReportYear, hasRole, REVIEWERS } from '../../lib/access.ts';
-import { indicatorName, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { useIndicators, useMeta } from '../../lib/queries.ts';
 import { recentYears, useCurrentYear } from '../../lib/reporting.ts';
 import { ApiWriteError, invalidateAfterWrite, sendJson, useMe } from '../../lib/session.ts';
@@ -14,35 +15,44 @@ import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { defaultDeadline } from './model.ts';
 import { useRounds } from './queries.ts';
+import { clsx } from 'clsx';
+import * as css from './rounds.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as formCss from '../../lib/ui/form.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function RoundsPage() {
-  const t = useT();
-  useDocumentTitle(t('rounds.title'));
+  const { t } = useTranslation(['rounds', 'common']);
+  useDocumentTitle(t('title'));
   const me = useMe().data;
   const rounds = useRounds();
   const planner = hasRole(me, REVIEWERS);
   return (
-    <div className="page rounds-page">
-      <header className="page__head"><h2 className="page__title">{t('rounds.title')}</h2></header>
-      <p className="page__intro">{t('rounds.intro')}</p>
+    <div className={pageCss.page}>
+      <header className={pageCss.head}><h2 className={pageCss.title}>{t('title')}</h2></header>
+      <p className={pageCss.intro}>{t('intro')}</p>
       {planner && <OpenRoundForm />}
-      <section className="panel" aria-labelledby="rounds-list-title">
-        <h3 id="rounds-list-title" className="panel__title">{t('rounds.listTitle')}</h3>
+      <section className={panelCss.panel} aria-labelledby="rounds-list-title">
+        <h3 id="rounds-list-title" className={panelCss.title}>{t('listTitle')}</h3>
         <QueryState query={rounds} loadingLines={1}
-          renderEmpty={(list) => (list.length === 0 ? <EmptyState title={t('rounds.emptyTitle')}><p>{planner ? t('rounds.emptyPlanner') : t('rounds.emptyText')}</p></EmptyState> : null)}>
+          renderEmpty={(list) => (list.length === 0 ? <EmptyState title={t('emptyTitle')}><p>{planner ? t('emptyPlanner') : t('emptyText')}</p></EmptyState> : null)}>
           {(list) => (
-            <ul className="round-list">
+            <ul className={css.roundList}>
               {list.map((r) => (
-                <li key={r.id} className="round" data-round={r.id}>
+                <li key={r.id} className={css.round} data-round={r.id}>
                   <div>
-                    <Link className="round__title" to={`/rounds/${r.id}`}>{t('rounds.roundName', { year: r.year, province: r.provinceName })}</Link>
-                    <p className="muted">{t('rounds.deadlineLine', { date: r.deadline, count: r.indicatorCodes.length })}{r.note ? ` · ${r.note}` : ''}</p>
+                    <Link className={css.roundTitle} to={`/rounds/${r.id}`}>{t('roundName', { year: r.year, province: r.provinceName })}</Link>
+                    <p className={textCss.muted}>{t('deadlineLine', { date: r.deadline, count: r.indicatorCodes.length })}{r.note ? ` · ${r.note}` : ''}</p>
                   </div>
-                  <div className="round__side">
-                    {r.closedAt ? <span className="tag">{t('rounds.closed')}</span>
-                      : r.overdue ? <span className="overdue-tag"><span aria-hidden="true">⚠ </span>{t('rounds.pastDeadline')}</span>
-                        : <span className="tag tag--ok">{t('rounds.open')}</span>}
-                    <Link className="button button--small" to={`/rounds/${r.id}`}>{t('rounds.board')}</Link>
+                  <div className={css.roundSide}>
+                    {r.closedAt ? <span className={noticeCss.tag}>{t('closed')}</span>
+                      : r.overdue ? <span className={noticeCss.overdue}><span aria-hidden="true">⚠ </span>{t('pastDeadline')}</span>
+                        : <span className={clsx(noticeCss.tag, noticeCss.tagOk)}>{t('open')}</span>}
+                    <Link className={clsx(buttonCss.button, buttonCss.small)} to={`/rounds/${r.id}`}>{t('board')}</Link>
                   </div>
                 </li>
               ))}
@@ -55,7 +65,8 @@ export default function RoundsPage() {
 }
 
 function OpenRoundForm() {
-  const t = useT();
+  const { t } = useTranslation(['rounds', 'common']);
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const meta = useMeta();
@@ -71,9 +82,9 @@ function OpenRoundForm() {
   const usual = reportable.filter((i) => ANNUAL_INDICATORS.includes(i.code));
   const more = reportable.filter((i) => !ANNUAL_INDICATORS.includes(i.code));
   const checkbox = (i: (typeof reportable)[number]) => (
-    <label key={i.code} className="check">
+    <label key={i.code} className={formCss.check}>
       <input type="checkbox" checked={codes.includes(i.code)} onChange={(e) => setCodes(e.target.checked ? [...codes, i.code] : codes.filter((c) => c !== i.code))} />
-      {indicatorName(i, t.locale)}
+      {indicatorName(i, locale)}
     </label>
   );
 
@@ -92,46 +103,46 @@ function OpenRoundForm() {
   const fieldError = (path: string) => (open.error instanceof ApiWriteError ? open.error.details.find((d) => d.path === path)?.message : undefined);
 
   return (
-    <section className="panel" aria-labelledby="open-round-title">
-      <h3 id="open-round-title" className="panel__title">{t('rounds.openTitle')}</h3>
-      <form className="stack-form" onSubmit={submit} data-open-round>
-        <div className="form-row">
-          <div className="form-field">
-            <label htmlFor="round-year" className="field__label">{t('entry.year')}</label>
-            <select id="round-year" className="field__control" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-              {recentYears(currentYear, 8).map((y) => <option key={y} value={y}>{t('words.year', { year: y })}</option>)}
+    <section className={panelCss.panel} aria-labelledby="open-round-title">
+      <h3 id="open-round-title" className={panelCss.title}>{t('openTitle')}</h3>
+      <form className={formCss.stack} onSubmit={submit} data-open-round>
+        <div className={formCss.row}>
+          <div className={formCss.formField}>
+            <label htmlFor="round-year" className={formCss.label}>{t('common:col.year')}</label>
+            <select id="round-year" className={formCss.control} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {recentYears(currentYear, 8).map((y) => <option key={y} value={y}>{t('common:words.year', { year: y })}</option>)}
             </select>
           </div>
-          <div className="form-field">
-            <label htmlFor="round-province" className="field__label">{t('filter.province')}</label>
-            <select id="round-province" className="field__control" value={provinceCode} onChange={(e) => setProvince(e.target.value)}>
+          <div className={formCss.formField}>
+            <label htmlFor="round-province" className={formCss.label}>{t('common:filter.province')}</label>
+            <select id="round-province" className={formCss.control} value={provinceCode} onChange={(e) => setProvince(e.target.value)}>
               {(meta.data?.provinces ?? []).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
             </select>
           </div>
-          <div className="form-field">
-            <label htmlFor="round-deadline" className="field__label">{t('rounds.deadline')}</label>
-            <input id="round-deadline" type="date" className="field__control" value={deadline} required onChange={(e) => setDeadline(e.target.value)}
+          <div className={formCss.formField}>
+            <label htmlFor="round-deadline" className={formCss.label}>{t('deadline')}</label>
+            <input id="round-deadline" type="date" className={formCss.control} value={deadline} required onChange={(e) => setDeadline(e.target.value)}
               aria-invalid={!!fieldError('deadline') || undefined} />
-            {fieldError('deadline') && <p className="field-error">{fieldError('deadline')}</p>}
+            {fieldError('deadline') && <p className={formCss.fieldError}>{fieldError('deadline')}</p>}
           </div>
         </div>
-        <fieldset className="form-field">
-          <legend className="field__label">{t('rounds.indicators')}</legend>
-          <div className="check-grid">{usual.map(checkbox)}</div>
+        <fieldset className={formCss.formField}>
+          <legend className={formCss.label}>{t('indicators')}</legend>
+          <div className={formCss.checkGrid}>{usual.map(checkbox)}</div>
           {more.length > 0 && (
-            <details className="more-indicators">
-              <summary>{t('rounds.more', { count: more.length, chosen: more.filter((i) => codes.includes(i.code)).length })}</summary>
-              <div className="check-grid">{more.map(checkbox)}</div>
+            <details className={css.moreIndicators}>
+              <summary>{t('more', { count: more.length, chosen: more.filter((i) => codes.includes(i.code)).length })}</summary>
+              <div className={formCss.checkGrid}>{more.map(checkbox)}</div>
             </details>
           )}
-          {codes.length === 0 && <p className="field-error">{t('rounds.pickOne')}</p>}
+          {codes.length === 0 && <p className={formCss.fieldError}>{t('pickOne')}</p>}
         </fieldset>
-        <div className="form-field">
-          <label htmlFor="round-note" className="field__label">{t('rounds.note')}</label>
-          <input id="round-note" className="field__control" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+        <div className={formCss.formField}>
+          <label htmlFor="round-note" className={formCss.label}>{t('note')}</label>
+          <input id="round-note" className={formCss.control} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
         </div>
-        {open.isError && <p className="form-error" role="alert" data-round-error><span aria-hidden="true">✖ </span>{open.error.message}</p>}
-        <div><button type="submit" className="button" disabled={open.isPending || codes.length === 0} data-open-round-submit>{open.isPending ? t('rounds.opening') : t('rounds.openButton')}</button></div>
+        {open.isError && <p className={formCss.error} role="alert" data-round-error><span aria-hidden="true">✖ </span>{open.error.message}</p>}
+        <div><button type="submit" className={buttonCss.button} disabled={open.isPending || codes.length === 0} data-open-round-submit>{open.isPending ? t('opening') : t('openButton')}</button></div>
       </form>
     </section>
   );

@@ -6,51 +6,57 @@ import { Link } from 'react-router';
 import { Task } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
 import { hasRole, REVIEWERS, WRITERS } from '../../lib/access.ts';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/session.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { sortTasks, taskLink, taskText } from './tasks.ts';
+import { clsx } from 'clsx';
+import * as css from './rounds.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as noticeCss from '../../lib/ui/notice.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import './words.ts';
 
 const tasksQuery = { queryKey: ['tasks'] as const, queryFn: ({ signal }: { signal: AbortSignal }) => getJson('/api/tasks', z.array(Task), { signal }) };
 
 export default function TasksPage() {
-  const t = useT();
-  useDocumentTitle(t('rounds.tasks.title'));
+  const { t } = useTranslation(['rounds', 'common']);
+  useDocumentTitle(t('tasks.title'));
   const me = useMe();
   const tasks = useQuery(tasksQuery);
   const reviewer = hasRole(me.data, REVIEWERS);
   return (
-    <div className="page tasks-page">
-      <header className="page__head">
-        <h2 className="page__title">{t('rounds.tasks.title')}</h2>
-        <div className="page__actions">
-          {hasRole(me.data, WRITERS) && <Link className="button button--ghost" to="/entry">{t('rounds.tasks.enter')}</Link>}
-          {hasRole(me.data, WRITERS) && <Link className="button button--ghost" to="/import">{t('rounds.tasks.import')}</Link>}
-          {reviewer && <Link className="button button--ghost" to="/review">{t('review.nav')}</Link>}
-          {reviewer && <Link className="button button--ghost" to="/rounds">{t('rounds.nav')}</Link>}
+    <div className={pageCss.page}>
+      <header className={pageCss.head}>
+        <h2 className={pageCss.title}>{t('tasks.title')}</h2>
+        <div className={pageCss.actions}>
+          {hasRole(me.data, WRITERS) && <Link className={clsx(buttonCss.button, buttonCss.ghost)} to="/entry">{t('tasks.enter')}</Link>}
+          {hasRole(me.data, WRITERS) && <Link className={clsx(buttonCss.button, buttonCss.ghost)} to="/import">{t('tasks.import')}</Link>}
+          {reviewer && <Link className={clsx(buttonCss.button, buttonCss.ghost)} to="/review">{t('common:nav.review')}</Link>}
+          {reviewer && <Link className={clsx(buttonCss.button, buttonCss.ghost)} to="/rounds">{t('common:nav.rounds')}</Link>}
         </div>
       </header>
       <QueryState query={tasks} loadingLines={2}
         renderEmpty={(list) => list.length === 0 ? (
-          <EmptyState title={t('rounds.tasks.emptyTitle')}>
-            <p>{reviewer ? t('rounds.tasks.emptyReviewer') : t('rounds.tasks.emptyManager')}</p>
+          <EmptyState title={t('tasks.emptyTitle')}>
+            <p>{reviewer ? t('tasks.emptyReviewer') : t('tasks.emptyManager')}</p>
           </EmptyState>
         ) : null}>
         {(list) => (
-          <ul className="task-list" aria-label={t('rounds.tasks.title')}>
+          <ul className={css.taskList} aria-label={t('tasks.title')}>
             {sortTasks(list).map((task) => {
               const text = taskText(task);
               return (
-                <li key={`${task.kind}-${task.roundId}-${task.parkId}-${task.year}`} className={task.overdue ? 'task is-overdue' : 'task'} data-task={task.kind} data-task-park={task.parkId ?? undefined} data-task-year={task.year}>
-                  <div className="task__main">
-                    <span className={`task__kind task__kind--${task.kind}`}>{t(`rounds.tasks.kind.${task.kind}`)}</span>
-                    <Link className="task__link" to={taskLink(task)}>{t(text.key, text.params)}</Link>
+                <li key={`${task.kind}-${task.roundId}-${task.parkId}-${task.year}`} className={task.overdue ? clsx(css.task, css.isOverdue) : css.task} data-task={task.kind} data-task-park={task.parkId ?? undefined} data-task-year={task.year}>
+                  <div className={css.taskMain}>
+                    <span className={clsx(css.taskKind, task.kind === 'fix_returned' && css.taskKindFixReturned)}>{t(`tasks.kind.${task.kind}`)}</span>
+                    <Link className={css.taskLink} to={taskLink(task)}>{t(text.key, text.params)}</Link>
                   </div>
-                  <div className="task__meta">
-                    <span className="task__count" aria-label={t('rounds.tasks.countLabel', { count: task.count })}>{task.count}</span>
-                    {task.deadline && <span>{t('rounds.tasks.deadline', { date: task.deadline })}</span>}
-                    {task.overdue && <span className="overdue-tag" data-overdue><span aria-hidden="true">⚠ </span>{t('rounds.tasks.overdue')}</span>}
+                  <div className={css.taskMeta}>
+                    <span className={css.taskCount} aria-label={t('tasks.countLabel', { count: task.count })}>{task.count}</span>
+                    {task.deadline && <span>{t('tasks.deadline', { date: task.deadline })}</span>}
+                    {task.overdue && <span className={noticeCss.overdue} data-overdue><span aria-hidden="true">⚠ </span>{t('common:words.overdue')}</span>}
                   </div>
                 </li>
               );

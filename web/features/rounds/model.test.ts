@@ -46,7 +46,7 @@ describe('my tasks', () => {
   it('leads to the park’s form, or to the review list of the year', () => {
     expect(taskLink(task('report'))).toBe('/entry/6/2022');
     expect(taskLink(task('review', { parkId: null }))).toBe('/review?year=2022');
-    expect(taskText(task('fix_returned'))).toEqual({ key: 'rounds.tasks.fixReturned', params: { park: '萧山临江高新区', year: 2022, count: 2 } });
+    expect(taskText(task('fix_returned'))).toEqual({ key: 'tasks.fixReturned', params: { park: '萧山临江高新区', year: 2022, count: 2 } });
   });
 
   it('puts overdue tasks first, then sent-back figures', () => {

@@ -1,7 +1,6 @@
 // My open tasks, as links and words: figures to enter or fix for my parks, figures to review.
 import type { z } from 'zod';
 import type { Task } from '../../../shared/schemas.ts';
-import type { MessageKey, Params } from '../../lib/i18n.ts';
 
 export type TaskT = z.infer<typeof Task>;
 
@@ -11,11 +10,11 @@ export function taskLink(task: TaskT): string {
   return `/entry/${task.parkId}/${task.year}`;
 }
 
-export function taskText(task: TaskT): { key: MessageKey; params: Params } {
+export function taskText(task: TaskT): { key: 'tasks.fixReturned' | 'tasks.review' | 'tasks.report'; params: { park: string; year: number; count: number } } {
   const params = { park: task.parkName ?? '', year: task.year, count: task.count };
-  if (task.kind === 'fix_returned') return { key: 'rounds.tasks.fixReturned', params };
-  if (task.kind === 'review') return { key: 'rounds.tasks.review', params };
-  return { key: 'rounds.tasks.report', params };
+  if (task.kind === 'fix_returned') return { key: 'tasks.fixReturned', params };
+  if (task.kind === 'review') return { key: 'tasks.review', params };
+  return { key: 'tasks.report', params };
 }
 
 /** Overdue first, then sent-back figures, then by deadline and year (newest first). */

@@ -6,17 +6,19 @@ import type { z } from 'zod';
 import type { Indicator, ProgressDetailT } from '../../../shared/schemas.ts';
 import { buildScreenLaggardsOption } from '../../charts/screenCharts.ts';
 import { describeTarget, formatMeasured } from '../../lib/format.ts';
-import { indicatorName, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { fingerprint } from './fingerprint.ts';
 import { laggards } from './model.ts';
 import { Kpi, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import * as css from './screen.module.css';
 
 export const LAGGARDS_SHOWN = 10;
 
 export const LaggardsScene = memo(function LaggardsScene({ detail, catalogue, pixelRatio }: { detail: ProgressDetailT | undefined; catalogue: readonly z.infer<typeof Indicator>[] | undefined; pixelRatio: number }) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation('screen');
+  const locale = useLocale();
   const built = useMemo(() => {
     if (!detail) return null;
     const rows = laggards(detail, LAGGARDS_SHOWN);
@@ -28,10 +30,10 @@ export const LaggardsScene = memo(function LaggardsScene({ detail, catalogue, pi
     const unit = detail.needUnit ?? detail.aggregate?.extraNeededUnit ?? '';
     const need = (x: number) => formatMeasured(x, unit, locale) ?? '';
     const data = rows.map((r) => ({ id: r.parkId, name: r.name, need: r.need, own: r.value === null ? null : formatMeasured(r.value, detail.unit, locale) }));
-    const partName = part ? indicatorName(part, locale) : t('screen.laggards.partFallback');
+    const partName = part ? indicatorName(part, locale) : t('laggards.partFallback');
     const option = buildScreenLaggardsOption(data, {
-      needName: t('screen.laggards.needName', { part: partName }), need,
-      own: (text) => t('screen.laggards.own', { value: text }), description: t('screen.scene.laggards'),
+      needName: t('laggards.needName', { part: partName }), need,
+      own: (text) => t('laggards.own', { value: text }), description: t('scene.laggards'),
     });
     return {
       option, key: fingerprint([data, locale]), partName, baseName: base ? indicatorName(base, locale) : null, need,
@@ -42,8 +44,8 @@ export const LaggardsScene = memo(function LaggardsScene({ detail, catalogue, pi
   if (!detail || !built) {
     return (
       <>
-        <SceneHead title={t('screen.scene.laggards')} />
-        <SceneEmpty title={t('screen.laggards.none')} />
+        <SceneHead title={t('scene.laggards')} />
+        <SceneEmpty title={t('laggards.none')} />
       </>
     );
   }
@@ -52,21 +54,21 @@ export const LaggardsScene = memo(function LaggardsScene({ detail, catalogue, pi
   return (
     <>
       <SceneHead
-        title={`${t('screen.scene.laggards')} · ${detail.code} ${indicatorName(detail.indicator, locale)}`}
+        title={`${t('scene.laggards')} · ${detail.code} ${indicatorName(detail.indicator, locale)}`}
         detail={built.baseName
-          ? t('screen.laggards.explainRatio', { year: built.year, base: built.baseName, goal: goal.goal, part: built.partName })
-          : t('screen.laggards.explain', { year: built.year, goal: goal.goal, part: built.partName })}
+          ? t('laggards.explainRatio', { year: built.year, base: built.baseName, goal: goal.goal, part: built.partName })
+          : t('laggards.explain', { year: built.year, goal: goal.goal, part: built.partName })}
       />
-      <div className="scr-split">
-        <div className="scr-split__main">
-          <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('screen.scene.laggards')} className="scr-laggards" />
+      <div className={css.scrSplit}>
+        <div className={css.scrSplitMain}>
+          <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('scene.laggards')} />
         </div>
-        <aside className="scr-side" data-laggards-side>
-          <div className="scr-side__status"><StatusPill status={detail.status} size="large" /></div>
-          <Kpi label={t('screen.laggards.province', { year: detail.latestYear ?? '' })} value={formatMeasured(detail.latestValue, detail.unit, locale) ?? '—'} />
-          <Kpi label={t('screen.trend.goal')} value={goal.goal} note={goal.year} tone="target" />
-          {extra !== null && <Kpi label={t('screen.laggards.provinceNeed', { part: built.partName })} value={built.need(extra)} tone="bad" />}
-          <Kpi label={t('screen.laggards.topNeed', { count: built.count })} value={built.need(built.total)} />
+        <aside className={css.scrSide} data-laggards-side>
+          <div className={css.scrSideStatus}><StatusPill status={detail.status} size="large" /></div>
+          <Kpi label={t('laggards.province', { year: detail.latestYear ?? '' })} value={formatMeasured(detail.latestValue, detail.unit, locale) ?? '—'} />
+          <Kpi label={t('trend.goal')} value={goal.goal} note={goal.year} tone="target" />
+          {extra !== null && <Kpi label={t('laggards.provinceNeed', { part: built.partName })} value={built.need(extra)} tone="bad" />}
+          <Kpi label={t('laggards.topNeed', { count: built.count })} value={built.need(built.total)} />
         </aside>
       </div>
     </>

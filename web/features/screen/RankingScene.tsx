@@ -8,12 +8,15 @@ import type { Indicator } from '../../../shared/schemas.ts';
 import { buildScreenRankingOption, rankColumns } from '../../charts/screenCharts.ts';
 import { SCREEN_COLORS, SCREEN_STATUS } from '../../charts/screenTheme.ts';
 import { describeTarget, formatAxis, formatMeasured } from '../../lib/format.ts';
-import { indicatorName, statusWord, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
 import { fingerprint } from './fingerprint.ts';
 import { chooseRanking, rankingRows, rankParks } from './model.ts';
 import { SceneEmpty, SceneHead } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import { clsx } from 'clsx';
+import * as css from './screen.module.css';
 
 export interface RankingSceneProps {
   figures: ParkFiguresT | undefined;
@@ -26,8 +29,8 @@ export interface RankingSceneProps {
 }
 
 export const RankingScene = memo(function RankingScene({ figures, matrix, catalogue, entries, indicator, targetId, pixelRatio }: RankingSceneProps) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation('screen');
+  const locale = useLocale();
   const built = useMemo(() => {
     if (!figures) return null;
     const choice = chooseRanking(figures, matrix, entries, indicator, targetId);
@@ -37,13 +40,13 @@ export const RankingScene = memo(function RankingScene({ figures, matrix, catalo
     const rows = rankParks(rankingRows(figures, matrix, ind.code, target?.id ?? null), direction);
     const fmt = (x: number) => formatMeasured(x, ind.unit, locale) ?? '';
     const data = {
-      rows: rows.map((r) => ({ id: r.id, name: r.name, value: r.value, status: r.status, note: t('screen.ranking.year', { year: r.year }) })),
-      target: target ? { value: target.targetValue!, label: t('screen.ranking.targetLine', { value: fmt(target.targetValue!) }) } : null,
+      rows: rows.map((r) => ({ id: r.id, name: r.name, value: r.value, status: r.status, note: t('ranking.year', { year: r.year }) })),
+      target: target ? { value: target.targetValue!, label: t('ranking.targetLine', { value: fmt(target.targetValue!) }) } : null,
     };
     const name = indicatorName(ind, locale);
     const option = buildScreenRankingOption(data, {
       valueName: name, value: fmt, axis: (x) => formatAxis(x, ind.unit, locale), status: (s) => statusWord(s, locale),
-      description: t('screen.ranking.title', { indicator: name }),
+      description: t('ranking.title', { indicator: name }),
     });
     const statuses = [...new Set(rows.map((r) => r.status).filter((s): s is Status => s !== null))];
     return {
@@ -55,8 +58,8 @@ export const RankingScene = memo(function RankingScene({ figures, matrix, catalo
   if (!built || built.count === 0) {
     return (
       <>
-        <SceneHead title={t('screen.scene.ranking')} />
-        <SceneEmpty title={t('screen.empty')} />
+        <SceneHead title={t('scene.ranking')} />
+        <SceneEmpty title={t('empty')} />
       </>
     );
   }
@@ -64,18 +67,18 @@ export const RankingScene = memo(function RankingScene({ figures, matrix, catalo
   return (
     <>
       <SceneHead
-        title={`${t('screen.scene.ranking')} · ${built.name}`}
-        detail={[built.unit, built.target ? t('screen.ranking.against', { code: built.target.code, goal: goal! }) : null, t('screen.ranking.parks', { count: built.count })].filter(Boolean).join(' · ')}
+        title={`${t('scene.ranking')} · ${built.name}`}
+        detail={[built.unit, built.target ? t('ranking.against', { code: built.target.code, goal: goal! }) : null, t('ranking.parks', { count: built.count })].filter(Boolean).join(' · ')}
       />
-      <div className="scr-ranking">
-        <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('screen.ranking.title', { indicator: built.name })} className="scr-ranking__chart" />
-        <ul className="scr-legend">
+      <div className={css.scrRanking}>
+        <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('ranking.title', { indicator: built.name })} className={css.scrRankingChart} />
+        <ul className={css.scrLegend}>
           {built.statuses.map((s) => (
-            <li key={s}><span className="scr-legend__swatch scr-legend__swatch--icon" style={{ background: SCREEN_STATUS[s].fill, color: SCREEN_STATUS[s].ink }} aria-hidden="true">{statusLook(s).icon}</span>{statusWord(s, locale)}</li>
+            <li key={s}><span className={clsx(css.scrLegendSwatch, css.scrLegendSwatchIcon)} style={{ background: SCREEN_STATUS[s].fill, color: SCREEN_STATUS[s].ink }} aria-hidden="true">{statusLook(s).icon}</span>{statusWord(s, locale)}</li>
           ))}
-          {built.notApplicable && <li><span className="scr-legend__swatch" style={{ background: SCREEN_COLORS.neutral }} />{t('screen.ranking.notApplicable')}</li>}
-          {built.target && <li><span className="scr-legend__line" style={{ borderColor: SCREEN_COLORS.target }} />{t('screen.ranking.targetLegend')}</li>}
-          {built.hidden > 0 && <li className="scr-legend__note">{t('screen.ranking.hidden', { count: built.hidden })}</li>}
+          {built.notApplicable && <li><span className={css.scrLegendSwatch} style={{ background: SCREEN_COLORS.neutral }} />{t('ranking.notApplicable')}</li>}
+          {built.target && <li><span className={css.scrLegendLine} style={{ borderColor: SCREEN_COLORS.target }} />{t('ranking.targetLegend')}</li>}
+          {built.hidden > 0 && <li className={css.scrLegendNote}>{t('ranking.hidden', { count: built.hidden })}</li>}
         </ul>
       </div>
     </>

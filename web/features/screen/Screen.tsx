@@ -4,7 +4,8 @@
 // the refresh (react-query's interval) and the quiet reload; all stop while the page is hidden.
 import { memo, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
-import { useT, type Translator } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../lib/i18n.ts';
 import { connectionOf, type Connection, type QueryHealth } from './connection.ts';
 import { CoverageScene } from './CoverageScene.tsx';
 import { SCREEN_MAPS } from './echarts.ts';
@@ -17,6 +18,8 @@ import { initialRotation, rotate } from './rotation.ts';
 import type { Scene, ScreenOptions } from './settings.ts';
 import { TargetsScene } from './TargetsScene.tsx';
 import { TrendScene } from './TrendScene.tsx';
+import { clsx } from 'clsx';
+import * as css from './screen.module.css';
 
 const EMPTY: readonly ProgressEntryT[] = [];
 
@@ -29,7 +32,7 @@ export interface ScreenProps {
 }
 
 export function Screen({ token, label, options, pixelRatio, onRevoked }: ScreenProps) {
-  const t = useT();
+  const { t } = useTranslation('screen');
   const { scenes, refreshMs, provinceCode } = options;
   const lists = useScreenLists(token, provinceCode, scenes, refreshMs);
   const entries = lists.progress.data ?? EMPTY;
@@ -63,22 +66,22 @@ export function Screen({ token, label, options, pixelRatio, onRevoked }: ScreenP
   const year = asOfYear(entries);
 
   return (
-    <div className="scr-screen" data-screen data-current-scene={current} data-paused={rotation.paused} data-connection={connection}>
-      <header className="scr-header">
-        <div className="scr-brand">
-          <svg className="scr-brand__mark" viewBox="0 0 32 32" aria-hidden="true"><circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="4" /><circle cx="16" cy="16" r="5" fill="currentColor" /></svg>
+    <div className={css.scrScreen} data-screen data-current-scene={current} data-paused={rotation.paused} data-connection={connection}>
+      <header className={css.scrHeader}>
+        <div className={css.scrBrand}>
+          <svg className={css.scrBrandMark} viewBox="0 0 32 32" aria-hidden="true"><circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="4" /><circle cx="16" cy="16" r="5" fill="currentColor" /></svg>
           <div>
-            <h1 className="scr-brand__title">{t('screen.heading')}</h1>
-            <p className="scr-brand__label" data-screen-label>{[province, label].filter(Boolean).join(' · ')}</p>
+            <h1 className={css.scrBrandTitle}>{t('heading')}</h1>
+            <p className={css.scrBrandLabel} data-screen-label>{[province, label].filter(Boolean).join(' · ')}</p>
           </div>
         </div>
         <Clock />
       </header>
-      <main className="scr-body">
+      <main className={css.scrBody}>
         {loading
-          ? <div className="scr-message scr-message--inline" data-screen-loading><div className="scr-message__spinner" aria-hidden="true" /><p className="scr-message__title">{t('screen.loading')}</p></div>
+          ? <div className={clsx(css.scrMessage, css.scrMessageInline)} data-screen-loading><div className={css.scrMessageSpinner} aria-hidden="true" /><p className={css.scrMessageTitle}>{t('loading')}</p></div>
           : scenes.map((scene) => (
-            <section key={scene} className={scene === current ? 'scr-scene is-active' : 'scr-scene'} data-scene={scene} aria-hidden={scene !== current}>
+            <section key={scene} className={scene === current ? clsx(css.scrScene, css.isActive) : css.scrScene} data-scene={scene} data-active={scene === current || undefined} aria-hidden={scene !== current}>
               <SceneSlot
                 scene={scene} entries={entries} pixelRatio={pixelRatio} options={options} map={map}
                 lists={lists} coverageTarget={coverageTarget} trend={trend.data} laggards={laggards.data}
@@ -86,20 +89,20 @@ export function Screen({ token, label, options, pixelRatio, onRevoked }: ScreenP
             </section>
           ))}
       </main>
-      <footer className="scr-footer">
-        <ol className="scr-tabs" aria-label={t('screen.scenes')}>
+      <footer className={css.scrFooter}>
+        <ol className={css.scrTabs} aria-label={t('scenes')}>
           {scenes.map((scene, i) => (
-            <li key={scene} className={i === rotation.index ? 'is-current' : undefined} data-tab={scene} aria-current={i === rotation.index ? 'step' : undefined}>
-              {t(`screen.scene.${scene}`)}
+            <li key={scene} className={i === rotation.index ? css.isCurrent : undefined} data-tab={scene} aria-current={i === rotation.index ? 'step' : undefined}>
+              {t(`scene.${scene}`)}
             </li>
           ))}
         </ol>
-        {rotation.paused && <span className="scr-badge scr-badge--paused" data-paused-badge>{t('screen.paused')}</span>}
-        <Stamps year={year} updatedAt={updatedAt} connection={connection} t={t} />
+        {rotation.paused && <span className={clsx(css.scrBadge, css.scrBadgePaused)} data-paused-badge>{t('paused')}</span>}
+        <Stamps year={year} updatedAt={updatedAt} connection={connection} />
       </footer>
       {scenes.length > 1 && !rotation.paused && visible && (
         // Restarted (a new element) at every change of scene: shows how long until the next one.
-        <div key={`${rotation.index}-${options.intervalMs}`} className="scr-timer" style={{ animationDuration: `${options.intervalMs}ms` }} aria-hidden="true" />
+        <div key={`${rotation.index}-${options.intervalMs}`} className={css.scrTimer} style={{ animationDuration: `${options.intervalMs}ms` }} aria-hidden="true" />
       )}
     </div>
   );
@@ -143,13 +146,13 @@ const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.g
 
 /** The clock: one tick a second, on the second, none while the page is hidden. */
 const Clock = memo(function Clock() {
-  const t = useT();
+  const locale = useLocale();
   const visible = usePageVisible();
   const [now, setNow] = useState(() => new Date());
   const formats = useMemo(() => {
-    const tag = t.locale === 'zh' ? 'zh-CN' : 'en-GB';
+    const tag = locale === 'zh' ? 'zh-CN' : 'en-GB';
     return { time: timeFormat(tag), date: dateFormat(tag) };
-  }, [t.locale]);
+  }, [locale]);
   useEffect(() => {
     if (!visible) return;
     let timer = 0;
@@ -162,19 +165,20 @@ const Clock = memo(function Clock() {
     return () => window.clearTimeout(timer);
   }, [visible]);
   return (
-    <div className="scr-clock" data-clock>
-      <time className="scr-clock__time" dateTime={now.toISOString()}>{formats.time.format(now)}</time>
-      <span className="scr-clock__date">{formats.date.format(now)}</span>
+    <div className={css.scrClock} data-clock>
+      <time className={css.scrClockTime} dateTime={now.toISOString()}>{formats.time.format(now)}</time>
+      <span className={css.scrClockDate}>{formats.date.format(now)}</span>
     </div>
   );
 });
 
-function Stamps({ year, updatedAt, connection, t }: { year: number | null; updatedAt: number; connection: Connection; t: Translator }) {
+function Stamps({ year, updatedAt, connection }: { year: number | null; updatedAt: number; connection: Connection; }) {
+  const { t } = useTranslation('screen');
   return (
-    <div className="scr-stamps">
-      {year !== null && <span data-as-of>{t('screen.asOf', { year })}</span>}
-      {updatedAt > 0 && <span data-updated>{t('screen.updated', { time: hhmm(new Date(updatedAt)) })}</span>}
-      {connection === 'offline' && <output className="scr-badge scr-badge--offline" data-offline-badge title={t('screen.offlineText')}>{t('screen.offline')}</output>}
+    <div className={css.scrStamps}>
+      {year !== null && <span data-as-of>{t('asOf', { year })}</span>}
+      {updatedAt > 0 && <span data-updated>{t('updated', { time: hhmm(new Date(updatedAt)) })}</span>}
+      {connection === 'offline' && <output className={clsx(css.scrBadge, css.scrBadgeOffline)} data-offline-badge title={t('offlineText')}>{t('offline')}</output>}
     </div>
   );
 }

@@ -5,19 +5,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Component, memo, useCallback, useEffect, useMemo, useState, type CSSProperties, type ErrorInfo, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { isRevoked } from './connection.ts';
 import { useStageFit } from './hooks.ts';
 import { useScreenConfig } from './queries.ts';
 import { Screen } from './Screen.tsx';
 import { DEFAULT_REFRESH_SECONDS, parseNumber, screenOptions, URL_LIMITS } from './settings.ts';
 import type { StageFit } from './stage.ts';
-import './screen.css';
+import { clsx } from 'clsx';
+import * as css from './screen.module.css';
+import './words.ts';
 
 export default function ScreenPage() {
   const token = useParams().token ?? '';
   const [search] = useSearchParams();
-  const t = useT();
+  const { t } = useTranslation('screen');
   const queryClient = useQueryClient();
   const { fit, pixelRatio } = useStageFit();
   const [revokedWhileShowing, setRevokedWhileShowing] = useState(false);
@@ -36,7 +38,7 @@ export default function ScreenPage() {
     return () => root.classList.remove('screen-mode');
   }, []);
   useEffect(() => {
-    document.title = revoked ? t('screen.invalid.title') : config.data ? `${t('screen.title')} · ${config.data.label}` : t('screen.title');
+    document.title = revoked ? t('invalid.title') : config.data ? `${t('title')} · ${config.data.label}` : t('title');
   }, [revoked, config.data, t]);
   // Once the link is revoked, nothing it fetched stays in memory.
   useEffect(() => {
@@ -59,8 +61,8 @@ export default function ScreenPage() {
 function Stage({ fit, children }: { fit: StageFit; children: ReactNode }) {
   const style = { transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})` } as CSSProperties;
   return (
-    <div className="scr-viewport">
-      <div className="scr-stage" style={style} data-stage data-scale={fit.scale}>
+    <div className={css.scrViewport}>
+      <div className={css.scrStage} style={style} data-stage data-scale={fit.scale}>
         {children}
       </div>
     </div>
@@ -68,23 +70,23 @@ function Stage({ fit, children }: { fit: StageFit; children: ReactNode }) {
 }
 
 function InvalidLink() {
-  const t = useT();
+  const { t } = useTranslation('screen');
   return (
-    <main className="scr-message" data-screen-invalid>
-      <div className="scr-message__icon" aria-hidden="true">✖</div>
-      <h1 className="scr-message__title">{t('screen.invalid.title')}</h1>
-      <p className="scr-message__text">{t('screen.invalid.text')}</p>
+    <main className={css.scrMessage} data-screen-invalid>
+      <div className={css.scrMessageIcon} aria-hidden="true">✖</div>
+      <h1 className={css.scrMessageTitle}>{t('invalid.title')}</h1>
+      <p className={css.scrMessageText}>{t('invalid.text')}</p>
     </main>
   );
 }
 
 const Connecting = memo(function Connecting({ failing }: { failing: boolean }) {
-  const t = useT();
+  const { t } = useTranslation('screen');
   return (
-    <main className="scr-message" data-screen-connecting aria-busy="true">
-      <div className="scr-message__spinner" aria-hidden="true" />
-      <h1 className="scr-message__title">{t('screen.connecting')}</h1>
-      {failing && <p className="scr-message__text"><span className="scr-badge scr-badge--offline" data-offline-badge>{t('screen.offline')}</span> {t('screen.retrying')}</p>}
+    <main className={css.scrMessage} data-screen-connecting aria-busy="true">
+      <div className={css.scrMessageSpinner} aria-hidden="true" />
+      <h1 className={css.scrMessageTitle}>{t('connecting')}</h1>
+      {failing && <p className={css.scrMessageText}><span className={clsx(css.scrBadge, css.scrBadgeOffline)} data-offline-badge>{t('offline')}</span> {t('retrying')}</p>}
     </main>
   );
 });
@@ -106,9 +108,9 @@ class ScreenErrorBoundary extends Component<{ children: ReactNode }, { error: Er
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <main className="scr-message" data-screen-crashed>
-        <h1 className="scr-message__title">数据大屏出错, 一分钟后自动重新加载</h1>
-        <p className="scr-message__text">{this.state.error.message}</p>
+      <main className={css.scrMessage} data-screen-crashed>
+        <h1 className={css.scrMessageTitle}>数据大屏出错, 一分钟后自动重新加载</h1>
+        <p className={css.scrMessageText}>{this.state.error.message}</p>
       </main>
     );
   }

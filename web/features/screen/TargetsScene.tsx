@@ -6,19 +6,22 @@ import type { ProgressEntryT } from '../../../shared/schemas.ts';
 import { buildStatusDonutOption } from '../../charts/screenCharts.ts';
 import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
 import { describeLatest, describeTarget, formatShare } from '../../lib/format.ts';
-import { indicatorName, statusWord, useT, type Translator } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { countByStatus, statusLook } from '../../lib/status.ts';
 import { fingerprint } from './fingerprint.ts';
 import { bySeverity, targetBoard } from './model.ts';
 import { ProgressTrack, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import { clsx } from 'clsx';
+import * as css from './screen.module.css';
 
 /** Column widths of the board (code, name, latest, goal, status, progress; the name takes the rest): English words are longer. */
 const BOARD_COLUMNS = { zh: [76, 0, 320, 270, 170, 236], en: [76, 0, 330, 280, 272, 236] } as const;
 
 export const TargetsScene = memo(function TargetsScene({ entries, pixelRatio }: { entries: readonly ProgressEntryT[]; pixelRatio: number }) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation('screen');
+  const locale = useLocale();
   const board = targetBoard(entries.length);
   const shown = board.hidden ? bySeverity(entries).slice(0, board.rows) : entries;
   const counts = useMemo(() => countByStatus(entries), [entries]);
@@ -26,52 +29,52 @@ export const TargetsScene = memo(function TargetsScene({ entries, pixelRatio }: 
     const slices = counts.map((c) => ({ status: c.status, count: c.count, label: statusWord(c.status, locale) }));
     const option = buildStatusDonutOption(slices, {
       description: slices.filter((s) => s.count).map((s) => `${s.label} ${s.count}`).join(', '),
-      count: (n) => t('screen.targets.count', { count: n }),
+      count: (n) => t('targets.count', { count: n }),
     });
     return { option, key: fingerprint([slices, locale]) };
   }, [counts, locale, t]);
 
   return (
     <>
-      <SceneHead title={t('screen.scene.targets')} detail={t('screen.targets.count', { count: entries.length })} />
-      {entries.length === 0 ? <SceneEmpty title={t('screen.empty')} /> : (
-        <div className="scr-targets">
-          <aside className="scr-targets__summary">
-            <div className="scr-donut">
-              <ScreenChart option={donut.option} dataKey={donut.key} pixelRatio={pixelRatio} label={t('screen.targets.donut')} className="scr-donut__chart" />
-              <div className="scr-donut__centre" aria-hidden="true">
-                <span className="scr-donut__total">{entries.length}</span>
-                <span className="scr-donut__unit">{t('screen.targets.unit')}</span>
+      <SceneHead title={t('scene.targets')} detail={t('targets.count', { count: entries.length })} />
+      {entries.length === 0 ? <SceneEmpty title={t('empty')} /> : (
+        <div className={css.scrTargets}>
+          <aside className={css.scrTargetsSummary}>
+            <div className={css.scrDonut}>
+              <ScreenChart option={donut.option} dataKey={donut.key} pixelRatio={pixelRatio} label={t('targets.donut')} />
+              <div className={css.scrDonutCentre} aria-hidden="true">
+                <span className={css.scrDonutTotal}>{entries.length}</span>
+                <span className={css.scrDonutUnit}>{t('targets.unit')}</span>
               </div>
             </div>
-            <ul className="scr-status-list">
+            <ul className={css.scrStatusList}>
               {counts.map((c) => (
-                <li key={c.status} className={c.count ? undefined : 'is-zero'} data-summary-status={c.status}>
-                  <span className="scr-status-list__swatch" style={{ background: SCREEN_STATUS[c.status].fill, color: SCREEN_STATUS[c.status].ink }} aria-hidden="true">{statusLook(c.status).icon}</span>
-                  <span className="scr-status-list__word">{statusWord(c.status, locale)}</span>
-                  <span className="scr-status-list__count">{c.count}</span>
+                <li key={c.status} className={c.count ? undefined : css.isZero} data-summary-status={c.status}>
+                  <span className={css.scrStatusListSwatch} style={{ background: SCREEN_STATUS[c.status].fill, color: SCREEN_STATUS[c.status].ink }} aria-hidden="true">{statusLook(c.status).icon}</span>
+                  <span>{statusWord(c.status, locale)}</span>
+                  <span className={css.scrStatusListCount}>{c.count}</span>
                 </li>
               ))}
             </ul>
           </aside>
-          <table className={`scr-board scr-board--${board.density}`} style={{ '--rows': board.rows } as CSSProperties}>
+          <table className={clsx(css.scrBoard, board.density === 'large' && css.scrBoardLarge, board.density === 'small' && css.scrBoardSmall)} style={{ '--rows': board.rows } as CSSProperties}>
             <colgroup>
               {BOARD_COLUMNS[locale].map((width, i) => <col key={i} style={width ? { width } : undefined} />)}
             </colgroup>
             <thead>
               <tr>
-                <th scope="col" colSpan={2}>{t('screen.targets.colTarget')}</th>
-                <th scope="col" className="num">{t('screen.targets.colLatest')}</th>
-                <th scope="col">{t('screen.targets.colGoal')}</th>
-                <th scope="col">{t('screen.targets.colStatus')}</th>
-                <th scope="col">{t('screen.targets.colProgress')}</th>
+                <th scope="col" colSpan={2}>{t('targets.colTarget')}</th>
+                <th scope="col" className={css.num}>{t('targets.colLatest')}</th>
+                <th scope="col">{t('targets.colGoal')}</th>
+                <th scope="col">{t('targets.colStatus')}</th>
+                <th scope="col">{t('targets.colProgress')}</th>
               </tr>
             </thead>
             <tbody>
-              {shown.map((e) => <TargetRow key={e.id} entry={e} t={t} />)}
+              {shown.map((e) => <TargetRow key={e.id} entry={e} />)}
             </tbody>
             {board.hidden > 0 && (
-              <tfoot><tr><td colSpan={6}>{t('screen.targets.more', { count: board.hidden })}</td></tr></tfoot>
+              <tfoot><tr><td colSpan={6}>{t('targets.more', { count: board.hidden })}</td></tr></tfoot>
             )}
           </table>
         </div>
@@ -80,8 +83,9 @@ export const TargetsScene = memo(function TargetsScene({ entries, pixelRatio }: 
   );
 });
 
-function TargetRow({ entry, t }: { entry: ProgressEntryT; t: Translator }) {
-  const locale = t.locale;
+function TargetRow({ entry }: { entry: ProgressEntryT; }) {
+  const { t } = useTranslation('screen');
+  const locale = useLocale();
   const latest = describeLatest(entry, locale);
   const goal = describeTarget(entry, locale);
   const subject = entry.scope.kind === 'park' ? entry.scope.parkName ?? entry.scope.label : entry.scope.kind === 'park_class' ? entry.scope.label : null;
@@ -91,18 +95,18 @@ function TargetRow({ entry, t }: { entry: ProgressEntryT; t: Translator }) {
     : entry.progress !== null ? formatShare(entry.progress) : '—';
   return (
     <tr data-target-code={entry.code} data-status={entry.status} style={{ '--st': SCREEN_STATUS[entry.status].fill } as CSSProperties}>
-      <td className="scr-board__code">{entry.code}</td>
-      <th scope="row" className="scr-board__name" title={subject ? `${name} · ${subject}` : name}>
-        {name}{subject && <span className="scr-board__subject"> · {subject}</span>}
+      <td className={css.scrBoardCode}>{entry.code}</td>
+      <th scope="row" className={css.scrBoardName} title={subject ? `${name} · ${subject}` : name}>
+        {name}{subject && <span className={css.scrBoardSubject}> · {subject}</span>}
       </th>
-      <td className="scr-board__latest num">
-        {latest ? <><b>{latest.value}</b>{latest.year && <span className="scr-board__year">{latest.year}</span>}</> : <span className="scr-muted">{t('screen.noData')}</span>}
+      <td className={clsx(css.scrBoardLatest, css.num)}>
+        {latest ? <><b>{latest.value}</b>{latest.year && <span className={css.scrBoardYear}>{latest.year}</span>}</> : <span className={css.scrMuted}>{t('noData')}</span>}
       </td>
-      <td className="scr-board__goal">{goal.goal}<span className="scr-board__year">{goal.year}</span></td>
-      <td className="scr-board__status"><StatusPill status={entry.status} /></td>
-      <td className="scr-board__progress">
+      <td className={css.scrBoardGoal}>{goal.goal}<span className={css.scrBoardYear}>{goal.year}</span></td>
+      <td className={css.scrBoardStatus}><StatusPill status={entry.status} /></td>
+      <td className={css.scrBoardProgress}>
         <ProgressTrack progress={entry.progress} elapsed={entry.elapsed} status={entry.status} />
-        <span className="scr-board__how">{how}</span>
+        <span className={css.scrBoardHow}>{how}</span>
       </td>
     </tr>
   );

@@ -4,14 +4,16 @@ import { memo, useMemo } from 'react';
 import type { ProgressDetailT } from '../../../shared/schemas.ts';
 import { buildScreenTrendOption } from '../../charts/screenCharts.ts';
 import { describeLatest, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../lib/format.ts';
-import { indicatorName, useT } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { fingerprint } from './fingerprint.ts';
 import { Kpi, ProgressTrack, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
+import * as css from './screen.module.css';
 
 export const TrendScene = memo(function TrendScene({ detail, pixelRatio }: { detail: ProgressDetailT | undefined; pixelRatio: number }) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation('screen');
+  const locale = useLocale();
   const built = useMemo(() => {
     if (!detail) return null;
     const goal = describeTarget(detail, locale);
@@ -23,9 +25,9 @@ export const TrendScene = memo(function TrendScene({ detail, pixelRatio }: { det
       invert: detail.unit === '名' || detail.indicator.kind === 'rank',
     };
     const option = buildScreenTrendOption(data, {
-      actual: t('screen.trend.actual'), path: t('screen.trend.path'), projection: t('screen.trend.projection'),
-      target: t('screen.trend.target', { goal: goal.goal }),
-      year: (y) => t('screen.year', { year: y }), value: (x) => formatMeasured(x, detail.unit, locale) ?? '',
+      actual: t('trend.actual'), path: t('trend.path'), projection: t('trend.projection'),
+      target: t('trend.target', { goal: goal.goal }),
+      year: (y) => t('year', { year: y }), value: (x) => formatMeasured(x, detail.unit, locale) ?? '',
       axis: (x) => formatAxis(x, detail.unit, locale), description: `${indicatorName(detail.indicator, locale)} ${goal.short}`,
     });
     return { option, key: fingerprint([data, goal, locale]), goal };
@@ -34,8 +36,8 @@ export const TrendScene = memo(function TrendScene({ detail, pixelRatio }: { det
   if (!detail || !built) {
     return (
       <>
-        <SceneHead title={t('screen.scene.trend')} />
-        <SceneEmpty title={t('screen.trend.none')} />
+        <SceneHead title={t('scene.trend')} />
+        <SceneEmpty title={t('trend.none')} />
       </>
     );
   }
@@ -45,29 +47,29 @@ export const TrendScene = memo(function TrendScene({ detail, pixelRatio }: { det
   const subject = d.scope.kind === 'province_aggregate' || d.scope.kind === 'coverage' ? null : d.scope.parkName ?? d.scope.label;
   return (
     <>
-      <SceneHead title={`${t('screen.scene.trend')} · ${d.code} ${indicatorName(d.indicator, locale)}`} detail={[subject, t('screen.goal', { goal: built.goal.short })].filter(Boolean).join(' · ')} />
-      <div className="scr-split">
-        <div className="scr-split__main">
+      <SceneHead title={`${t('scene.trend')} · ${d.code} ${indicatorName(d.indicator, locale)}`} detail={[subject, t('goal', { goal: built.goal.short })].filter(Boolean).join(' · ')} />
+      <div className={css.scrSplit}>
+        <div className={css.scrSplitMain}>
           {d.series.length === 0
-            ? <SceneEmpty title={t('screen.trend.noSeries')} />
-            : <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={`${t('screen.scene.trend')} ${d.code}`} className="scr-trend" />}
+            ? <SceneEmpty title={t('trend.noSeries')} />
+            : <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={`${t('scene.trend')} ${d.code}`} />}
         </div>
-        <aside className="scr-side" data-trend-side>
-          <div className="scr-side__status"><StatusPill status={d.status} size="large" /></div>
-          <Kpi label={t('screen.trend.latest')} value={latest?.value ?? t('screen.noData')} note={latest?.year ?? undefined} />
-          <Kpi label={t('screen.trend.goal')} value={built.goal.goal} note={built.goal.year} tone="target" />
+        <aside className={css.scrSide} data-trend-side>
+          <div className={css.scrSideStatus}><StatusPill status={d.status} size="large" /></div>
+          <Kpi label={t('trend.latest')} value={latest?.value ?? t('noData')} note={latest?.year ?? undefined} />
+          <Kpi label={t('trend.goal')} value={built.goal.goal} note={built.goal.year} tone="target" />
           {d.progress !== null && (
-            <div className="scr-side__block">
-              <div className="scr-side__pair">
-                <span>{t('screen.trend.progress', { progress: formatShare(d.progress) })}</span>
-                {d.elapsed !== null && <span className="scr-muted">{t('screen.trend.elapsed', { elapsed: formatShare(d.elapsed) })}</span>}
+            <div className={css.scrSideBlock}>
+              <div className={css.scrSidePair}>
+                <span>{t('trend.progress', { progress: formatShare(d.progress) })}</span>
+                {d.elapsed !== null && <span className={css.scrMuted}>{t('trend.elapsed', { elapsed: formatShare(d.elapsed) })}</span>}
               </div>
               <ProgressTrack progress={d.progress} elapsed={d.elapsed} status={d.status} />
             </div>
           )}
           {d.projected !== null && (
-            <Kpi label={t('screen.trend.projected', { year: d.targetYear })} value={v(d.projected)}
-              note={d.projectedAttained === null ? undefined : d.projectedAttained ? t('screen.trend.willReach') : t('screen.trend.shortBy', { gap: formatDifference(d.projectedGap === null ? null : Math.abs(d.projectedGap), d.unit, locale) })}
+            <Kpi label={t('trend.projected', { year: d.targetYear })} value={v(d.projected)}
+              note={d.projectedAttained === null ? undefined : d.projectedAttained ? t('trend.willReach') : t('trend.shortBy', { gap: formatDifference(d.projectedGap === null ? null : Math.abs(d.projectedGap), d.unit, locale) })}
               tone={d.projectedAttained ? 'good' : d.projectedAttained === false ? 'bad' : undefined} />
           )}
         </aside>

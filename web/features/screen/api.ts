@@ -3,7 +3,7 @@
 // Parsed by the shared zod schemas; errors as the web's ApiError, so 401 `screen_revoked` is known.
 import type { z } from 'zod';
 import { ErrorResponse } from '../../../shared/schemas.ts';
-import { ApiError } from '../../lib/api.ts';
+import { ApiError, apiHeaders } from '../../lib/api.ts';
 
 export const SCREEN_TOKEN_HEADER = 'X-Screen-Token';
 
@@ -11,7 +11,7 @@ export async function screenGet<T>(path: string, token: string, schema: z.ZodTyp
   let res: Response;
   try {
     res = await fetch(path, {
-      headers: { Accept: 'application/json', [SCREEN_TOKEN_HEADER]: token },
+      headers: apiHeaders({ [SCREEN_TOKEN_HEADER]: token }),
       credentials: 'omit',
       cache: 'no-store',
       signal,

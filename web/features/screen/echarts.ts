@@ -23,4 +23,3 @@ export const SCREEN_MAPS: Record<string, BundledMap> = {
 echarts.registerMap('zhejiang', zhejiang as never);
 
 export { echarts };
-export type { EChartsType } from '../../charts/echarts.ts';

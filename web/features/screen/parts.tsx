@@ -3,26 +3,28 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Status } from '../../../shared/progress.ts';
 import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
-import { statusWord, useT } from '../../lib/i18n.ts';
+import { statusWord, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
+import * as css from './screen.module.css';
+import { clsx } from 'clsx';
 
 export function SceneHead({ title, detail }: { title: string; detail?: ReactNode }) {
   return (
-    <header className="scr-scene__head">
-      <h2 className="scr-scene__title">{title}</h2>
-      {detail && <p className="scr-scene__detail">{detail}</p>}
+    <header className={css.scrSceneHead}>
+      <h2 className={css.scrSceneTitle}>{title}</h2>
+      {detail && <p className={css.scrSceneDetail}>{detail}</p>}
     </header>
   );
 }
 
 export function StatusPill({ status, size = 'normal' }: { status: Status; size?: 'normal' | 'large' }) {
-  const t = useT();
+  const locale = useLocale();
   const look = SCREEN_STATUS[status];
   const style = { '--pill-bg': look.fill, '--pill-ink': look.ink } as CSSProperties;
   return (
-    <span className={`scr-pill scr-pill--${size}`} style={style} data-status-pill={status}>
-      <span aria-hidden="true" className="scr-pill__icon">{statusLook(status).icon}</span>
-      {statusWord(status, t.locale)}
+    <span className={clsx(css.scrPill, size === 'large' && css.scrPillLarge)} style={style} data-status-pill={status}>
+      <span aria-hidden="true" className={css.scrPillIcon}>{statusLook(status).icon}</span>
+      {statusWord(status, locale)}
     </span>
   );
 }
@@ -32,18 +34,18 @@ export function ProgressTrack({ progress, elapsed, status }: { progress: number 
   const clamp = (x: number) => Math.min(1, Math.max(0, x));
   const style = { '--track-fill': SCREEN_STATUS[status].fill } as CSSProperties;
   return (
-    <div className="scr-track" style={style} aria-hidden="true">
-      {progress !== null && <span className="scr-track__fill" style={{ width: `${clamp(progress) * 100}%` }} />}
-      {elapsed !== null && <span className="scr-track__time" style={{ left: `${clamp(elapsed) * 100}%` }} />}
+    <div className={css.scrTrack} style={style} aria-hidden="true">
+      {progress !== null && <span className={css.scrTrackFill} style={{ width: `${clamp(progress) * 100}%` }} />}
+      {elapsed !== null && <span className={css.scrTrackTime} style={{ left: `${clamp(elapsed) * 100}%` }} />}
     </div>
   );
 }
 
 export function SceneEmpty({ title, text }: { title: string; text?: string }) {
   return (
-    <div className="scr-empty" data-scene-empty>
-      <p className="scr-empty__title">{title}</p>
-      {text && <p className="scr-empty__text">{text}</p>}
+    <div className={css.scrEmpty} data-scene-empty>
+      <p className={css.scrEmptyTitle}>{title}</p>
+      {text && <p className={css.scrEmptyText}>{text}</p>}
     </div>
   );
 }
@@ -51,10 +53,10 @@ export function SceneEmpty({ title, text }: { title: string; text?: string }) {
 /** A figure in large type with its caption, for the side panels. */
 export function Kpi({ label, value, note, tone }: { label: string; value: ReactNode; note?: ReactNode; tone?: 'target' | 'good' | 'bad' }) {
   return (
-    <div className={tone ? `scr-kpi scr-kpi--${tone}` : 'scr-kpi'}>
-      <div className="scr-kpi__label">{label}</div>
-      <div className="scr-kpi__value">{value}</div>
-      {note && <div className="scr-kpi__note">{note}</div>}
+    <div className={clsx(tone === 'target' && css.scrKpiTarget, tone === 'good' && css.scrKpiGood, tone === 'bad' && css.scrKpiBad)}>
+      <div className={css.scrKpiLabel}>{label}</div>
+      <div className={css.scrKpiValue}>{value}</div>
+      {note && <div className={css.scrKpiNote}>{note}</div>}
     </div>
   );
 }

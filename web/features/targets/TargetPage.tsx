@@ -9,7 +9,8 @@ import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { describeLatest, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare, joinNames } from '../../lib/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';
-import { indicatorName, statusWord, useT, type Translator } from '../../lib/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { useIndicators, useTargetDetail } from '../../lib/queries.ts';
 import { statusLook } from '../../lib/status.ts';
 import type { TableData } from '../../lib/table.ts';
@@ -19,14 +20,22 @@ import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { readings } from './readings.ts';
+import { clsx } from 'clsx';
+import * as css from './targets.module.css';
+import * as buttonCss from '../../lib/ui/button.module.css';
+import * as pageCss from '../../lib/ui/page.module.css';
+import * as panelCss from '../../lib/ui/panel.module.css';
+import * as textCss from '../../lib/ui/text.module.css';
+import './words.ts';
 
 export default function TargetPage() {
-  const t = useT();
+  const { t } = useTranslation(['targets', 'common']);
+  const locale = useLocale();
   const id = Number(useParams().id);
   const [params] = useSearchParams();
   const detail = useTargetDetail(Number.isInteger(id) && id > 0 ? id : 0, params.get('basis') === 'submitted' ? 'submitted' : 'approved');
-  useDocumentTitle(detail.data ? `${detail.data.code} ${indicatorName(detail.data.indicator, t.locale)}` : undefined);
-  if (!(Number.isInteger(id) && id > 0)) return <EmptyState title={t('target.notFound')} />;
+  useDocumentTitle(detail.data ? `${detail.data.code} ${indicatorName(detail.data.indicator, locale)}` : undefined);
+  if (!(Number.isInteger(id) && id > 0)) return <EmptyState title={t('notFound')} />;
   return (
     <QueryState query={detail}>
       {(d) => <TargetDetail detail={d} />}
@@ -35,8 +44,8 @@ export default function TargetPage() {
 }
 
 function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
-  const t = useT();
-  const locale = t.locale;
+  const { t } = useTranslation(['targets', 'common']);
+  const locale = useLocale();
   const [params] = useSearchParams();
   const search = sharedSearch(params);
   const indicators = useIndicators();
@@ -54,23 +63,23 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
 
   const chart = useMemo(() => {
     const labels = {
-      actual: t('target.series.actual'), path: t('target.series.path'), projection: t('target.series.projection'),
-      year: (y: number) => t('words.year', { year: y }), value: (x: number) => formatMeasured(x, d.unit, locale) ?? '',
+      actual: t('series.actual'), path: t('series.path'), projection: t('series.projection'),
+      year: (y: number) => t('common:words.year', { year: y }), value: (x: number) => formatMeasured(x, d.unit, locale) ?? '',
       axis: (x: number) => formatAxis(x, d.unit, locale),
-      description: `${name}: ${latest ? `${latest.value} (${latest.year})` : ''}; ${t('target.series.target')} ${goal.short}`,
+      description: `${name}: ${latest ? `${latest.value} (${latest.year})` : ''}; ${t('series.target')} ${goal.short}`,
     };
-    const targets = d.targetValue !== null ? [{ label: `${t('target.series.target')} ${goal.goal}`, value: d.targetValue, year: d.targetYear }] : [];
+    const targets = d.targetValue !== null ? [{ label: `${t('series.target')} ${goal.goal}`, value: d.targetValue, year: d.targetYear }] : [];
     const option = buildTargetOption({ series: d.series, path: d.path, projection: d.projection, targets, invert: d.unit === '名' }, labels);
     const years = [...new Set([...d.series, ...d.path, ...d.projection].map((p) => p.year))].sort((a, b) => a - b);
     const at = (list: { year: number; value: number }[], y: number) => list.find((p) => p.year === y)?.value ?? null;
     const fmt = (x: number) => formatMeasured(x, d.unit, locale) ?? '';
     const table: TableData = {
       columns: [
-        { label: t('chart.year') },
-        { label: `${t('target.series.actual')} (${d.unit})`, numeric: true, format: fmt },
-        { label: `${t('target.series.path')} (${d.unit})`, numeric: true, format: fmt },
-        { label: `${t('target.series.projection')} (${d.unit})`, numeric: true, format: fmt },
-        { label: `${t('target.series.target')} (${d.unit})`, numeric: true, format: fmt },
+        { label: t('common:chart.year') },
+        { label: `${t('series.actual')} (${d.unit})`, numeric: true, format: fmt },
+        { label: `${t('series.path')} (${d.unit})`, numeric: true, format: fmt },
+        { label: `${t('series.projection')} (${d.unit})`, numeric: true, format: fmt },
+        { label: `${t('series.target')} (${d.unit})`, numeric: true, format: fmt },
       ],
       rows: years.map((y) => [String(y), at(d.series, y), at(d.path, y), at(d.projection, y), d.targetValue]),
     };
@@ -78,75 +87,76 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
   }, [d, t, locale, name, latest, goal]);
 
   return (
-    <article className="page target-page" data-target-detail={d.code} data-status={d.status} style={style}>
-      <nav className="breadcrumb no-print"><Link to={{ pathname: '/', search }}>← {t('target.back')}</Link></nav>
-      <header className="detail-head">
-        <div className="detail-head__main">
-          <p className="detail-head__kicker"><span className="card__code">{d.code}</span> {d.plan.title}</p>
-          <h2 className="page__title">{name}</h2>
-          <p className="detail-head__scope">{d.scope.label}</p>
+    <article className={pageCss.page} data-target-detail={d.code} data-status={d.status} style={style}>
+      <nav className={clsx(pageCss.breadcrumb, 'no-print')}><Link to={{ pathname: '/', search }}>← {t('back')}</Link></nav>
+      <header className={pageCss.detailHead}>
+        <div className={pageCss.main}>
+          <p className={pageCss.kicker}><span className={textCss.code}>{d.code}</span> {d.plan.title}</p>
+          <h2 className={pageCss.title}>{name}</h2>
+          <p className={pageCss.scope}>{d.scope.label}</p>
         </div>
-        <div className="detail-head__side">
+        <div className={pageCss.side}>
           <StatusBadge status={d.status} />
-          <button type="button" className="button button--ghost no-print" onClick={() => window.print()}>{t('chart.print')}</button>
+          <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
         </div>
       </header>
 
       {d.quote && (
-        <blockquote className="quote" title={d.source ? `${d.source.title}${d.source.publishedOn ? ` (${d.source.publishedOn})` : ''}` : undefined}>
-          <span className="quote__label">{t('target.quote')}</span>“{d.quote}”
-          {d.source && <cite className="quote__source">{d.source.title}{d.source.publishedOn ? ` · ${d.source.publishedOn}` : ''}</cite>}
+        <blockquote className={textCss.quote} title={d.source ? `${d.source.title}${d.source.publishedOn ? ` (${d.source.publishedOn})` : ''}` : undefined}>
+          <span className={css.quoteLabel}>{t('quote')}</span>“{d.quote}”
+          {d.source && <cite className={textCss.quoteSource}>{d.source.title}{d.source.publishedOn ? ` · ${d.source.publishedOn}` : ''}</cite>}
         </blockquote>
       )}
 
-      <dl className="kpis">
-        <Kpi label={t('target.kpi.latest')} value={latest?.value ?? '—'} sub={latest?.year ?? undefined} testId="latest" />
-        <Kpi label={t('target.kpi.target')} value={goal.goal} sub={goal.year} title={goal.spoken} testId="goal" />
-        <Kpi label={t('target.kpi.baseline')} value={v(d.baselineValue)} sub={d.baselineYear !== null ? t('words.year', { year: d.baselineYear }) : undefined} />
-        <Kpi label={t('target.kpi.gap')} value={formatDifference(d.gap, d.unit, locale)} testId="gap" />
-        <Kpi label={t('target.kpi.pace')} value={d.paceRatio !== null ? formatShare(d.paceRatio) : '—'}
+      <dl className={css.kpis}>
+        <Kpi label={t('kpi.latest')} value={latest?.value ?? '—'} sub={latest?.year ?? undefined} testId="latest" />
+        <Kpi label={t('kpi.target')} value={goal.goal} sub={goal.year} title={goal.spoken} testId="goal" />
+        <Kpi label={t('kpi.baseline')} value={v(d.baselineValue)} sub={d.baselineYear !== null ? t('common:words.year', { year: d.baselineYear }) : undefined} />
+        <Kpi label={t('common:progress.gap')} value={formatDifference(d.gap, d.unit, locale)} testId="gap" />
+        <Kpi label={t('kpi.pace')} value={d.paceRatio !== null ? formatShare(d.paceRatio) : '—'}
           sub={d.observedPace !== null && d.requiredPace !== null ? `${formatDifference(d.observedPace, d.unit, locale)} / ${formatDifference(d.requiredPace, d.unit, locale)}` : undefined} />
-        <div className="kpi kpi--wide">
-          <dt>{t('target.kpi.progress')}</dt>
+        <div className={clsx(css.kpi, css.kpiWide)}>
+          <dt>{t('kpi.progress')}</dt>
           <dd><ProgressBar progress={d.progress} elapsed={d.elapsed} color={look.color} />{d.progress === null && '—'}</dd>
         </div>
       </dl>
 
-      <section className="panel readings" aria-labelledby="readings-title">
-        <h2 id="readings-title" className="panel__title">{t('target.reading')}</h2>
-        <ul className="readings__list">
+      <section className={panelCss.panel} aria-labelledby="readings-title">
+        <h2 id="readings-title" className={panelCss.title}>{t('reading')}</h2>
+        <ul className={css.readingsList}>
           {texts.map((r) => <li key={r.key} data-reading={r.key}>{r.text}</li>)}
         </ul>
       </section>
 
       {d.series.length > 0 ? (
-        <ChartPanel title={t('target.chartTitle')} subtitle={`${name} · ${d.unit}`} option={chart.option} table={chart.table} height={360}
+        <ChartPanel title={t('chartTitle')} subtitle={`${name} · ${d.unit}`} option={chart.option} table={chart.table} height={360}
           fileName={`${d.code}-${name}`} testId="target-chart" />
       ) : (
-        <section className="panel" data-testid="target-chart">
-          <h2 className="panel__title">{t('target.chartTitle')}</h2>
-          <p className="muted">{t(d.scope.kind === 'park_class' ? 'target.classSeries' : 'target.noSeries')}</p>
+        <section className={panelCss.panel} data-testid="target-chart">
+          <h2 className={panelCss.title}>{t('chartTitle')}</h2>
+          <p className={textCss.muted}>{t(d.scope.kind === 'park_class' ? 'classSeries' : 'noSeries')}</p>
         </section>
       )}
 
-      {d.scope.kind === 'province_aggregate' && <AggregateSection d={d} t={t} partName={part ? indicatorName(part, locale) : null} baseName={base ? indicatorName(base, locale) : null} />}
-      {d.scope.kind === 'park_class' && d.parks && <ClassSection d={d} t={t} search={search} />}
-      {d.scope.kind === 'coverage' && d.coverage && <CoverageSection d={d} t={t} search={search} />}
+      {d.scope.kind === 'province_aggregate' && <AggregateSection d={d} partName={part ? indicatorName(part, locale) : null} baseName={base ? indicatorName(base, locale) : null} />}
+      {d.scope.kind === 'park_class' && d.parks && <ClassSection d={d} search={search} />}
+      {d.scope.kind === 'coverage' && d.coverage && <CoverageSection d={d} search={search} />}
     </article>
   );
 }
 
 function Kpi({ label, value, sub, title, testId }: { label: string; value: string; sub?: string | undefined; title?: string; testId?: string }) {
   return (
-    <div className="kpi" title={title} data-kpi={testId}>
+    <div className={css.kpi} title={title} data-kpi={testId}>
       <dt>{label}</dt>
-      <dd><span className="kpi__value">{value}</span>{sub && <span className="kpi__sub">{sub}</span>}</dd>
+      <dd><span className={css.kpiValue} data-testid="kpi-value">{value}</span>{sub && <span className={css.kpiSub}>{sub}</span>}</dd>
     </div>
   );
 }
 
-function AggregateSection({ d, t, partName, baseName }: { d: ProgressDetailT; t: Translator; partName: string | null; baseName: string | null }) {
-  const locale = t.locale;
+function AggregateSection({ d, partName, baseName }: { d: ProgressDetailT; partName: string | null; baseName: string | null }) {
+  const { t } = useTranslation(['targets', 'common']);
+  const locale = useLocale();
   const agg = d.aggregate!;
   const isRatio = d.breakdown.some((b) => b.need !== null);
   const needUnit = d.needUnit ?? agg.extraNeededUnit ?? '';
@@ -155,12 +165,12 @@ function AggregateSection({ d, t, partName, baseName }: { d: ProgressDetailT; t:
     const rows = d.breakdown.filter((b) => b.need !== null).map((b) => ({ id: b.parkId, name: b.parkName, value: b.need!, note: `${formatMeasured(b.value, d.unit, locale) ?? '—'}` }));
     const fmt = (x: number) => formatMeasured(x, needUnit, locale) ?? '';
     const option = buildRankingOption({ rows, direction: 'up', target: null }, {
-      valueName: partName ?? '', value: fmt, axis: (x) => formatAxis(x, needUnit, locale), description: t('target.breakdownTitle', { part: partName ?? '' }),
+      valueName: partName ?? '', value: fmt, axis: (x) => formatAxis(x, needUnit, locale), description: t('breakdownTitle', { part: partName ?? '' }),
     });
     const ranked = rankRows(rows, 'up');
     const table: TableData = {
       columns: [
-        { label: t('parks.col.name') },
+        { label: t('common:col.park') },
         { label: `${indicatorName(d.indicator, locale)} (${d.unit})`, numeric: true, format: (x) => formatMeasured(x, d.unit, locale) ?? '' },
         { label: `${partName ?? ''} (${needUnit})`, numeric: true, format: fmt },
         { label: `${baseName ?? ''}`, numeric: true },
@@ -175,33 +185,33 @@ function AggregateSection({ d, t, partName, baseName }: { d: ProgressDetailT; t:
   }, [d, isRatio, needUnit, partName, baseName, t, locale]);
 
   const plainTable: TableData = {
-    columns: [{ label: t('parks.col.name') }, { label: `${indicatorName(d.indicator, locale)}`, numeric: true }],
+    columns: [{ label: t('common:col.park') }, { label: `${indicatorName(d.indicator, locale)}`, numeric: true }],
     rows: d.breakdown.map((b) => [b.parkName, b.value]),
   };
 
   return (
     <>
-      <p className="muted included-line" data-included={`${agg.parksIncluded}/${agg.parksExpected}`}>
-        {agg.year !== null ? t('target.included', { year: agg.year, included: agg.parksIncluded, expected: agg.parksExpected }) : t('words.parksIncluded', { included: agg.parksIncluded, expected: agg.parksExpected })}
-        {agg.provisional && ` ${t('target.provisional')}`}
+      <p className={clsx(textCss.muted, css.includedLine)} data-included={`${agg.parksIncluded}/${agg.parksExpected}`}>
+        {agg.year !== null ? t('included', { year: agg.year, included: agg.parksIncluded, expected: agg.parksExpected }) : t('common:words.parksIncluded', { included: agg.parksIncluded, expected: agg.parksExpected })}
+        {agg.provisional && ` ${t('provisional')}`}
       </p>
       {chart ? (
-        <ChartPanel title={t('target.breakdownTitle', { part: partName ?? '' })}
-          subtitle={t('target.breakdownText', { year: agg.year ?? '', den: baseName ?? '', part: partName ?? '' })}
+        <ChartPanel title={t('breakdownTitle', { part: partName ?? '' })}
+          subtitle={t('breakdownText', { year: agg.year ?? '', den: baseName ?? '', part: partName ?? '' })}
           option={chart.option} table={chart.table} height={chart.height} fileName={`${d.code}-breakdown`} testId="breakdown" />
       ) : d.breakdown.length > 0 && (
-        <section className="panel">
-          <h2 className="panel__title">{t('target.parksTitle')}</h2>
-          <DataTable table={plainTable} caption={t('target.parksTitle')} maxHeight={420} />
+        <section className={panelCss.panel}>
+          <h2 className={panelCss.title}>{t('parksTitle')}</h2>
+          <DataTable table={plainTable} caption={t('parksTitle')} maxHeight={420} />
         </section>
       )}
       {agg.excluded.length > 0 && (
-        <section className="panel">
-          <h2 className="panel__title">{t('target.excludedTitle')}</h2>
-          <ul className="plain-list">
+        <section className={panelCss.panel}>
+          <h2 className={panelCss.title}>{t('excludedTitle')}</h2>
+          <ul className={textCss.plainList}>
             {agg.excluded.map((x) => (
               <li key={`${x.parkId}-${x.year}`}>
-                <Link to={`/parks/${x.parkId}`}>{x.parkName}</Link> · {t('words.year', { year: x.year })} · {t(`words.reason.${x.reason}`)}
+                <Link to={`/parks/${x.parkId}`}>{x.parkName}</Link> · {t('common:words.year', { year: x.year })} · {t(`common:words.reason.${x.reason}`)}
                 {x.reportedValue !== null && ` (${formatMeasured(x.reportedValue, d.unit, locale)})`}
               </li>
             ))}
@@ -212,28 +222,29 @@ function AggregateSection({ d, t, partName, baseName }: { d: ProgressDetailT; t:
   );
 }
 
-function ClassSection({ d, t, search }: { d: ProgressDetailT; t: Translator; search: string }) {
-  const locale = t.locale;
+function ClassSection({ d, search }: { d: ProgressDetailT; search: string }) {
+  const { t } = useTranslation(['targets', 'common']);
+  const locale = useLocale();
   const parks = [...d.parks!].sort((a, b) => (b.latestValue ?? -Infinity) - (a.latestValue ?? -Infinity));
   const chart = useMemo(() => {
     const rows = parks.filter((p) => p.latestValue !== null).map((p) => ({
       id: p.parkId, name: p.parkName, value: p.latestValue!, status: p.status,
-      note: `${statusWord(p.status, locale)} · ${t('words.year', { year: p.latestYear ?? '' })}`,
+      note: `${statusWord(p.status, locale)} · ${t('common:words.year', { year: p.latestYear ?? '' })}`,
     }));
     const fmt = (x: number) => formatMeasured(x, d.unit, locale) ?? '';
     const option = buildRankingOption({
       rows, direction: d.direction,
-      target: d.targetValue !== null ? { value: d.targetValue, label: t('parks.ranking.targetLine', { value: fmt(d.targetValue) }) } : null,
-    }, { valueName: indicatorName(d.indicator, locale), value: fmt, axis: (x) => formatAxis(x, d.unit, locale), description: t('target.classTitle') });
+      target: d.targetValue !== null ? { value: d.targetValue, label: t('common:chart.targetLine', { value: fmt(d.targetValue) }) } : null,
+    }, { valueName: indicatorName(d.indicator, locale), value: fmt, axis: (x) => formatAxis(x, d.unit, locale), description: t('classTitle') });
     const table: TableData = {
-      columns: [{ label: t('parks.col.name') }, { label: t('park.col.status') }, { label: t('chart.year') }, { label: `${indicatorName(d.indicator, locale)} (${d.unit})`, numeric: true, format: fmt }, { label: t('target.kpi.progress') }],
+      columns: [{ label: t('common:col.park') }, { label: t('common:col.status') }, { label: t('common:chart.year') }, { label: `${indicatorName(d.indicator, locale)} (${d.unit})`, numeric: true, format: fmt }, { label: t('kpi.progress') }],
       rows: parks.map((p) => [p.parkName, statusWord(p.status, locale), p.latestYear !== null ? String(p.latestYear) : null, p.latestValue, p.progress !== null ? formatShare(p.progress) : null]),
     };
     return { option, table, height: rankingHeight(rows.length) };
   }, [d, parks, t, locale]);
   return (
-    <ChartPanel title={t('target.classTitle')} option={chart.option} table={chart.table} height={chart.height} fileName={`${d.code}-parks`} testId="class-parks">
-      <ul className="park-status-list">
+    <ChartPanel title={t('classTitle')} option={chart.option} table={chart.table} height={chart.height} fileName={`${d.code}-parks`} testId="class-parks">
+      <ul className={css.parkStatusList}>
         {parks.map((p) => (
           <li key={p.parkId}><StatusBadge status={p.status} compact /> <Link to={{ pathname: `/parks/${p.parkId}`, search }}>{p.parkName}</Link></li>
         ))}
@@ -242,27 +253,29 @@ function ClassSection({ d, t, search }: { d: ProgressDetailT; t: Translator; sea
   );
 }
 
-function CoverageSection({ d, t, search }: { d: ProgressDetailT; t: Translator; search: string }) {
+function CoverageSection({ d, search }: { d: ProgressDetailT; search: string }) {
+  const { t } = useTranslation(['targets', 'common']);
+  const locale = useLocale();
   const c = d.coverage!;
   if (c.regionsTotal === 0) {
-    return <section className="panel"><h2 className="panel__title">{t('target.coverageTitle')}</h2><p className="muted">{t('words.noRegionSet')}</p></section>;
+    return <section className={panelCss.panel}><h2 className={panelCss.title}>{t('common:coverage.title')}</h2><p className={textCss.muted}>{t('common:words.noRegionSet')}</p></section>;
   }
   const params = new URLSearchParams(search);
   params.set('show', `coverage:${d.id}`);
   return (
-    <section className="panel coverage" aria-labelledby="coverage-title">
-      <header className="panel__header">
-        <h2 id="coverage-title" className="panel__title">{t('target.coverageTitle')} · {t('map.coverageCount', { covered: c.coveredCount, total: c.regionsTotal })} · {t('map.asOf', { year: c.asOfYear })}</h2>
-        <Link className="button button--ghost no-print" to={{ pathname: '/map', search: `?${params}` }}>{t('target.viewMap')}</Link>
+    <section className={panelCss.panel} aria-labelledby="coverage-title">
+      <header className={panelCss.header}>
+        <h2 id="coverage-title" className={panelCss.title}>{t('common:coverage.title')} · {t('common:coverage.count', { covered: c.coveredCount, total: c.regionsTotal })} · {t('common:coverage.asOf', { year: c.asOfYear })}</h2>
+        <Link className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} to={{ pathname: '/map', search: `?${params}` }}>{t('viewMap')}</Link>
       </header>
-      <div className="coverage__grid">
+      <div className={css.coverageGrid}>
         <div>
-          <h3 className="coverage__heading coverage__heading--bad">{t('target.uncovered')} ({c.uncovered.length})</h3>
-          <p data-uncovered>{c.uncovered.length ? joinNames(c.uncovered.map((r) => r.name), t.locale) : t('words.allCovered')}</p>
+          <h3 className={clsx(css.coverageHeading, css.coverageHeadingBad)}>{t('common:coverage.uncovered')} ({c.uncovered.length})</h3>
+          <p data-uncovered>{c.uncovered.length ? joinNames(c.uncovered.map((r) => r.name), locale) : t('common:words.allCovered')}</p>
         </div>
         <div>
-          <h3 className="coverage__heading">{t('target.covered')} ({c.covered.length})</h3>
-          <ul className="plain-list">
+          <h3 className={css.coverageHeading}>{t('common:coverage.covered')} ({c.covered.length})</h3>
+          <ul className={textCss.plainList}>
             {c.covered.map((r) => (
               <li key={r.code}>{r.name}: {r.parks.map((p, i) => (
                 <span key={p.id}>{i > 0 && '、'}<Link to={{ pathname: `/parks/${p.id}`, search }}>{p.name}</Link>{p.approvalYear ? ` (${p.approvalYear})` : ''}</span>

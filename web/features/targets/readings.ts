@@ -2,7 +2,7 @@
 // “按当前速度, 2025年预计达到 7.31%, 距目标差 0.69个百分点”, “每年需提高 0.61个百分点”.
 // Pure: the numbers come from the API (shared/progress.ts); only their wording is decided here.
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
-import type { Locale } from '../../../shared/units.ts';
+import type { Locale } from '../../../shared/locale.ts';
 import { describeTarget, formatDifference, formatMeasured, formatShare } from '../../lib/format.ts';
 
 export interface Reading {

@@ -2,13 +2,15 @@
 import type { ReactNode } from 'react';
 import type { MetaT } from '../../../shared/schemas.ts';
 import { PARK_LEVELS, useFilters } from '../filters.ts';
-import { useT, type MessageKey } from '../i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { useCities } from '../queries.ts';
+import { clsx } from 'clsx';
+import * as formCss from './form.module.css';
 
 export type FilterField = 'province' | 'plan' | 'horizon' | 'year' | 'city' | 'level' | 'basis';
 
 export function FilterBar({ meta, fields, children }: { meta: MetaT; fields: readonly FilterField[]; children?: ReactNode }) {
-  const t = useT();
+  const { t } = useTranslation();
   const { filters, set } = useFilters(meta);
   const cities = useCities(filters.province);
   const has = (f: FilterField) => fields.includes(f);
@@ -18,7 +20,7 @@ export function FilterBar({ meta, fields, children }: { meta: MetaT; fields: rea
   const years = meta.years ? Array.from({ length: meta.years.last - meta.years.first + 1 }, (_, k) => meta.years!.last - k) : [];
 
   return (
-    <form className="filters no-print" aria-label={t('filter.label')} onSubmit={(e) => e.preventDefault()}>
+    <form className={clsx(formCss.filters, 'no-print')} aria-label={t('filter.label')} onSubmit={(e) => e.preventDefault()}>
       {has('province') && (
         <Select id="f-province" label={t('filter.province')} value={filters.province} onChange={(v) => set({ province: v })}
           options={meta.provinces.map((p) => ({ value: p.code, label: p.name }))} />
@@ -41,7 +43,7 @@ export function FilterBar({ meta, fields, children }: { meta: MetaT; fields: rea
       )}
       {has('level') && (
         <Select id="f-level" label={t('filter.level')} value={filters.level ?? ''} onChange={(v) => set({ level: v })}
-          options={[{ value: '', label: t('filter.allLevels') }, ...PARK_LEVELS.map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) }))]} />
+          options={[{ value: '', label: t('filter.allLevels') }, ...PARK_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))]} />
       )}
       {has('basis') && (
         <Select id="f-basis" label={t('filter.basis')} value={filters.basis} onChange={(v) => set({ basis: v === 'submitted' ? v : null })}
@@ -56,9 +58,9 @@ export function Select({ id, label, value, options, onChange, wide = false }: {
   id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void; wide?: boolean;
 }) {
   return (
-    <div className={wide ? 'field field--wide' : 'field'}>
-      <label htmlFor={id} className="field__label">{label}</label>
-      <select id={id} className="field__control" value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className={wide ? clsx(formCss.field, formCss.wide) : formCss.field}>
+      <label htmlFor={id} className={formCss.label}>{label}</label>
+      <select id={id} className={formCss.control} value={value} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </div>

@@ -2,12 +2,12 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { hasRole, type RoleT } from '../access.ts';
-import { useT } from '../i18n.ts';
+import { useTranslation } from 'react-i18next';
 import { signedOutByUser, useMe } from '../session.ts';
 import { EmptyState, ErrorState, Loading } from './States.tsx';
 
 export function RequireRole({ roles, children }: { roles?: readonly RoleT[]; children: ReactNode }) {
-  const t = useT();
+  const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
   if (me.data === undefined) {
@@ -22,8 +22,8 @@ export function RequireRole({ roles, children }: { roles?: readonly RoleT[]; chi
   }
   if (!hasRole(me.data, roles)) {
     return (
-      <EmptyState title={t('auth.forbiddenTitle')}>
-        <p>{t('auth.forbiddenText')}</p>
+      <EmptyState title={t('access.forbiddenTitle')}>
+        <p>{t('access.forbiddenText')}</p>
         <p><Link to="/">{t('state.backHome')}</Link></p>
       </EmptyState>
     );

@@ -1,18 +1,22 @@
 // Loading, error and empty states: designed, never a blank page.
 import type { ReactNode } from 'react';
-import { useT } from '../i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { clsx } from 'clsx';
+import * as css from './States.module.css';
+import * as buttonCss from './button.module.css';
+import * as noticeCss from './notice.module.css';
 
 export function Loading({ lines = 3, label }: { lines?: number; label?: string }) {
-  const t = useT();
+  const { t } = useTranslation();
   return (
-    <div className="state state--loading" aria-busy="true">
-      <output className="state__text">{label ?? t('state.loading')}</output>
-      <div className="skeleton-grid" aria-hidden="true">
+    <div className={clsx(css.state, css.stateLoading)} aria-busy="true" data-query-state="loading">
+      <output className={css.stateText}>{label ?? t('state.loading')}</output>
+      <div className={css.skeletonGrid} aria-hidden="true">
         {Array.from({ length: lines }, (_, i) => (
-          <div key={i} className="skeleton">
-            <span className="skeleton__line skeleton__line--short" />
-            <span className="skeleton__line" />
-            <span className="skeleton__line skeleton__line--mid" />
+          <div key={i} className={css.skeleton}>
+            <span className={clsx(css.skeletonLine, css.skeletonLineShort)} />
+            <span className={css.skeletonLine} />
+            <span className={clsx(css.skeletonLine, css.skeletonLineMid)} />
           </div>
         ))}
       </div>
@@ -21,13 +25,13 @@ export function Loading({ lines = 3, label }: { lines?: number; label?: string }
 }
 
 export function ErrorState({ title, message, onRetry, retrying }: { title?: string; message: string; onRetry?: () => void; retrying?: boolean }) {
-  const t = useT();
+  const { t } = useTranslation();
   return (
-    <div className="state state--error" role="alert">
-      <p className="state__title"><span aria-hidden="true">✖ </span>{title ?? t('state.error')}</p>
-      <p className="state__text">{message}</p>
+    <div className={clsx(css.state, css.stateError)} role="alert" data-query-state="error">
+      <p className={css.stateTitle}><span aria-hidden="true">✖ </span>{title ?? t('state.error')}</p>
+      <p className={css.stateText}>{message}</p>
       {onRetry && (
-        <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+        <button type="button" className={buttonCss.button} onClick={onRetry} disabled={retrying}>
           {retrying ? t('state.retrying') : t('state.retry')}
         </button>
       )}
@@ -37,20 +41,20 @@ export function ErrorState({ title, message, onRetry, retrying }: { title?: stri
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="state state--empty">
-      <p className="state__title">{title}</p>
-      {children && <div className="state__text">{children}</div>}
+    <div className={clsx(css.state, css.stateEmpty)} data-query-state="empty">
+      <p className={css.stateTitle}>{title}</p>
+      {children && <div className={css.stateText}>{children}</div>}
     </div>
   );
 }
 
 /** Shown above stale data when a refresh failed. */
 export function RefreshFailed({ message, onRetry, retrying }: { message: string; onRetry: () => void; retrying: boolean }) {
-  const t = useT();
+  const { t } = useTranslation();
   return (
-    <div className="notice notice--warn" role="alert">
+    <div className={clsx(noticeCss.notice, noticeCss.warn)} role="alert">
       <span>{t('state.refreshFailed', { message })}</span>
-      <button type="button" className="button button--small" onClick={onRetry} disabled={retrying}>
+      <button type="button" className={clsx(buttonCss.button, buttonCss.small)} onClick={onRetry} disabled={retrying}>
         {retrying ? t('state.retrying') : t('state.retry')}
       </button>
     </div>

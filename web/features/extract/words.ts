@@ -1,0 +1,7 @@
+// The extract feature's words, registered for whatever of it is loaded: the Chinese in this chunk, the
+// English fetched when someone reads them in English. Imported by the feature's pages.
+import { registerWords } from '../../lib/i18n.ts';
+import '../../lib/locales/targetForm/words.ts';
+import zh from './locales/zh.ts';
+
+registerWords('extract', zh, () => import('./locales/en.ts'));

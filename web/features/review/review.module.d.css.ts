@@ -1,0 +1,10 @@
+export const __esModule: true;
+export const inlineFilter: string;
+export const isJump: string;
+export const jumpTag: string;
+export const reviewActions: string;
+export const reviewGroups: string;
+export const reviewTable: string;
+export const reviewTableBy: string;
+export const reviewTableNote: string;
+

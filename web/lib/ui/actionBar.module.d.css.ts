@@ -1,0 +1,5 @@
+export const __esModule: true;
+export const bar: string;
+export const buttons: string;
+export const status: string;
+
