@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { MetaT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { buildCompareOption } from '../../charts/compareChart.ts';
-import { formatAxis, formatMeasured } from '../../lib/format.ts';
+import { formatAxis, formatMeasured } from '../../../shared/format.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';

@@ -9,7 +9,7 @@ import { Link, useParams } from 'react-router';
 import type { ValueProblemT } from '../../../shared/schemas.ts';
 import { figureState } from '../../lib/figureState.ts';
 import { exactMeasured } from '../../lib/exact.ts';
-import { formatMeasured, joinNames } from '../../lib/format.ts';
+import { formatMeasured, joinNames } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite, useMe } from '../../lib/session.ts';

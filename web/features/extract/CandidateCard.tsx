@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import type { ExtractCandidateT, Indicator, Park, Region } from '../../../shared/schemas.ts';
 import { UNITS, canConvert, isUnit } from '../../../shared/units.ts';
-import { COMPARATOR_TEXT, joinNames } from '../../lib/format.ts';
+import { COMPARATOR_TEXT, joinNames } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { TARGET_COMPARATORS, TARGET_PARK_LEVELS, TARGET_SCOPES } from '../../../shared/target-rules.ts';

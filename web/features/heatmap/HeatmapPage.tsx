@@ -5,7 +5,7 @@ import type { MetaT, ParkStatusMatrixT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { buildHeatmapOption, heatmapHeight } from '../../charts/heatmapChart.ts';
 import { countByStatus } from '../../lib/status.ts';
-import { describeTarget, formatMeasured } from '../../lib/format.ts';
+import { describeTarget, formatMeasured } from '../../../shared/format.ts';
 import { sharedSearch, useFilters } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';

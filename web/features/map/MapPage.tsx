@@ -9,7 +9,7 @@ import { echarts } from '../../charts/echarts.ts';
 import { buildMapOption, LEVEL_STYLE } from '../../charts/mapChart.ts';
 import { buildRankingOption, rankingHeight } from '../../../shared/charts/rankingChart.ts';
 import zhejiang from '../../charts/maps/zhejiang.json';
-import { formatAxis, formatMeasured, joinNames } from '../../lib/format.ts';
+import { formatAxis, formatMeasured, joinNames } from '../../../shared/format.ts';
 import { sharedSearch, useFilters } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';

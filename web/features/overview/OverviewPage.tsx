@@ -11,6 +11,7 @@ import { FilterBar } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { groupByPlan } from './model.ts';
+import { OverviewGuide } from './OverviewGuide.tsx';
 import { TargetCard } from './TargetCard.tsx';
 import { clsx } from 'clsx';
 import * as css from './overview.module.css';
@@ -51,6 +52,7 @@ function Overview({ meta }: { meta: MetaT }) {
         {(entries) => (
           <>
             <Summary entries={entries} only={only} onPick={(s) => set({ status: s === only ? null : s })} />
+            <OverviewGuide entries={entries} currentYear={meta.currentYear} />
             {groupByPlan(entries.filter((e) => !only || e.status === only)).map((group) => (
               <section key={group.plan.id} className={css.plan} aria-labelledby={`plan-${group.plan.id}`}>
                 <h3 id={`plan-${group.plan.id}`} className={css.planTitle} data-testid="plan-title">

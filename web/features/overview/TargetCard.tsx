@@ -1,9 +1,11 @@
 // One target as a card: status (icon, word, colour), latest value against the target with units, a
-// progress bar against the share of time elapsed, a sparkline, and the source on hover.
+// progress bar against the share of time elapsed, what the status rests on (StateNotes), a sparkline,
+// and the source on hover.
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import type { OverviewEntryT } from '../../../shared/schemas.ts';
-import { describeLatest, describeTarget } from '../../lib/format.ts';
+import { describeLatest, describeTarget } from '../../../shared/format.ts';
+import { StateNotes } from '../../lib/ui/StateNotes.tsx';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
@@ -32,7 +34,7 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
     <li className={css.card} data-target-code={entry.code} data-status={entry.status} style={style}>
       <div className={css.cardTop}>
         <span className={textCss.code}>{entry.code}</span>
-        <StatusBadge status={entry.status} />
+        <StatusBadge status={entry.status} held={entry.held} />
       </div>
       <h3 className={css.cardTitle}>
         <Link to={{ pathname: `/targets/${entry.id}`, search }} className={css.cardLink}>{name}</Link>
@@ -61,7 +63,8 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
         </dl>
         <Sparkline points={entry.sparkline} target={entry.targetValue} label={t('sparkline', { name })} invert={entry.unit === '名'} />
       </div>
-      <ProgressBar progress={entry.progress} elapsed={entry.elapsed} color={look.color} />
+      {entry.status !== 'insufficient_data' && <ProgressBar progress={entry.progress} elapsed={entry.elapsed} held={entry.held} color={look.color} />}
+      <StateNotes entry={entry} />
       {notes.length > 0 && (
         <ul className={css.cardNotes} data-testid="card-notes">
           {notes.map((note) => <li key={note.text} className={clsx(noticeCss.note, note.tone === 'warn' && noticeCss.noteWarn)} title={note.title}>{note.text}</li>)}

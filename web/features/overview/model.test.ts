@@ -5,7 +5,7 @@ import commonEn from '../../lib/locales/common/en.ts';
 import commonZh from '../../lib/locales/common/zh.ts';
 import en from './locales/en.ts';
 import zh from './locales/zh.ts';
-import { aggregateNotes, classNotes, coverageNotes, entryNotes, groupByPlan, sourceTitle } from './model.ts';
+import { aggregateNotes, classNotes, coverageNotes, entryNotes, groupByPlan, insufficientByReason, mostLackData, sourceTitle } from './model.ts';
 
 const t = fixedTranslator('zh', { overview: zh, common: commonZh }, ['overview', 'common']);
 const tEn = fixedTranslator('en', { overview: en, common: commonEn }, ['overview', 'common']);
@@ -77,7 +77,7 @@ describe('aggregateNotes', () => {
     expect(aggregateNotes(base, t).map((n) => n.text)).toEqual(['纳入园区 5/8']);
   });
 
-  it('marks a provisional aggregate and the parks it could not include, with why', () => {
+  it('without a complete year counts no parks (the provisional year is said beside the status), and names the parks it could not include, with why', () => {
     const notes = aggregateNotes({
       ...base, year: null, parksIncluded: 0, provisional: true,
       excluded: [
@@ -85,8 +85,8 @@ describe('aggregateNotes', () => {
         { parkId: 6, parkName: '萧山临江高新区', year: 2021, reason: 'ratio_only', reportedValue: 4.43 },
       ],
     }, t);
-    expect(notes.map((n) => n.text)).toEqual(['纳入园区 0/8', '暂定', '2 个园区的数据无法计入']);
-    expect(notes[2]!.title).toBe('杭州高新区(滨江)（2020年）：缺少分母\n萧山临江高新区（2021年）：只报了比值，没有分子和分母');
+    expect(notes.map((n) => n.text)).toEqual(['2 个园区的数据无法计入']);
+    expect(notes[0]!.title).toBe('杭州高新区(滨江)（2020年）：缺少分母\n萧山临江高新区（2021年）：只报了比值，没有分子和分母');
   });
 });
 
@@ -108,9 +108,10 @@ describe('classNotes', () => {
 });
 
 describe('entryNotes', () => {
-  it('adds “awaiting the target year’s figure” once the target year has passed without it', () => {
-    expect(entryNotes(entry({ id: 1, targetYear: 2025, awaitingFinal: true }), t, 'zh').map((n) => n.text)).toEqual(['待2025年数据']);
-    expect(entryNotes(entry({ id: 1 }), t, 'zh')).toEqual([]);
+  it('leaves what the status rests on (awaited figures, reasons) to the state notes, and a set not yet defined to its reason', () => {
+    expect(entryNotes(entry({ id: 1, targetYear: 2025, awaitingFinal: true }), t, 'zh')).toEqual([]);
+    const coverage = { asOfYear: 2024, regionsTotal: 0, coveredCount: 0, covered: [], uncovered: [] };
+    expect(entryNotes(entry({ id: 1, coverage }), t, 'zh')).toEqual([]);
   });
 });
 
@@ -121,5 +122,18 @@ describe('sourceTitle', () => {
     expect(sourceTitle(source, t)).toBe('来源：《实施意见》（2024-09-24）');
     expect(sourceTitle({ ...source, publishedOn: null }, t)).toBe('来源：《实施意见》');
     expect(sourceTitle(null, t)).toBeUndefined();
+  });
+});
+
+describe('what lacks data', () => {
+  it('counts the targets without a status by reason, in the order a planner takes them up', () => {
+    const list = [
+      entry({ id: 1, statusReason: 'stale' }), entry({ id: 2, statusReason: 'incomplete' }), entry({ id: 3, statusReason: 'incomplete' }),
+      entry({ id: 4, status: 'on_track' }), entry({ id: 5, statusReason: 'no_region_set' }),
+    ];
+    expect(insufficientByReason(list)).toEqual([{ reason: 'incomplete', count: 2 }, { reason: 'stale', count: 1 }, { reason: 'no_region_set', count: 1 }]);
+    expect(mostLackData(list)).toBe(true);
+    expect(mostLackData([entry({ id: 1 }), entry({ id: 2, status: 'achieved' }), entry({ id: 3, status: 'on_track' })])).toBe(false);
+    expect(mostLackData([])).toBe(false);
   });
 });

@@ -3,8 +3,9 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../shared/locale.ts';
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
-import { joinNames } from '../../lib/format.ts';
+import { joinNames } from '../../../shared/format.ts';
 import { statusWord } from '../../lib/i18n.ts';
+import { STATUS_REASONS, type StatusReason } from '../../../shared/progress.ts';
 
 export interface PlanGroup {
   plan: ProgressEntryT['plan'];
@@ -54,15 +55,14 @@ export function coverageNotes(coverage: Coverage, t: OverviewT, locale: Locale):
   return notes;
 }
 
+/** The headline year of an aggregate: how many parks it includes, and those it had to leave out. */
 export function aggregateNotes(aggregate: Aggregate, t: OverviewT): Note[] {
-  const notes: Note[] = [{
+  // Without a complete year there is no headline: the provisional year beside the status says it all.
+  const notes: Note[] = aggregate.year === null ? [] : [{
     text: t('common:words.parksIncluded', { included: aggregate.parksIncluded, expected: aggregate.parksExpected }),
-    ...(aggregate.year !== null ? { title: t('notes.aggregateTitle', { year: aggregate.year }) } : {}),
+    title: t('notes.aggregateTitle', { year: aggregate.year }),
     tone: 'plain',
   }];
-  if (aggregate.provisional) {
-    notes.push({ text: t('words.provisional'), title: t('notes.provisionalTitle'), tone: 'warn' });
-  }
   if (aggregate.excluded.length > 0) {
     notes.push({
       text: t('words.excluded', { count: aggregate.excluded.length }),
@@ -92,15 +92,15 @@ export function classNotes(parkClass: ParkClass, t: OverviewT, locale: Locale): 
   return notes;
 }
 
-/** Every note of a row: coverage, aggregate, class, and whether the target year's figure is still to come. */
+/**
+ * The notes of a row about its scope: coverage, aggregate, class. What the status rests on (reasons,
+ * provisional year, held, tolerance, awaited figures) is said by StateNotes, the same on every view.
+ */
 export function entryNotes(entry: ProgressEntryT, t: OverviewT, locale: Locale): Note[] {
   return [
-    ...(entry.coverage ? coverageNotes(entry.coverage, t, locale) : []),
+    ...(entry.coverage && entry.coverage.regionsTotal > 0 ? coverageNotes(entry.coverage, t, locale) : []),
     ...(entry.aggregate ? aggregateNotes(entry.aggregate, t) : []),
     ...(entry.parkClass ? classNotes(entry.parkClass, t, locale) : []),
-    ...(entry.awaitingFinal
-      ? [{ text: t('words.awaiting', { year: entry.targetYear }), title: t('notes.awaitingTitle'), tone: 'warn' as const }]
-      : []),
   ];
 }
 
@@ -108,4 +108,17 @@ export function entryNotes(entry: ProgressEntryT, t: OverviewT, locale: Locale):
 export function sourceTitle(source: ProgressEntryT['source'], t: OverviewT): string | undefined {
   if (!source) return undefined;
   return source.publishedOn ? t('sourceDated', { title: source.title, date: source.publishedOn }) : t('source', { title: source.title });
+}
+
+/** How many targets lack data, by reason, in the order a planner would take them up; reasons with none left out. */
+export function insufficientByReason(entries: readonly Pick<ProgressEntryT, 'status' | 'statusReason'>[]): { reason: StatusReason; count: number }[] {
+  const counts = new Map<StatusReason, number>();
+  for (const e of entries) if (e.status === 'insufficient_data' && e.statusReason) counts.set(e.statusReason, (counts.get(e.statusReason) ?? 0) + 1);
+  return STATUS_REASONS.map((reason) => ({ reason, count: counts.get(reason) ?? 0 })).filter((r) => r.count > 0);
+}
+
+/** Most targets lack data: the overview then leads with what to do next. */
+export function mostLackData(entries: readonly Pick<ProgressEntryT, 'status'>[]): boolean {
+  const lacking = entries.filter((e) => e.status === 'insufficient_data').length;
+  return entries.length > 0 && lacking * 2 >= entries.length;
 }

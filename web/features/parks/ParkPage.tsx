@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ParkDashboardT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
-import { describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../lib/format.ts';
+import { describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../../shared/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';

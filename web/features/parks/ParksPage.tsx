@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { MetaT, ParkFiguresT, ParkStatusMatrixT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { buildRankingOption, rankingHeight, rankRows } from '../../../shared/charts/rankingChart.ts';
-import { describeTarget, formatAxis, formatMeasured } from '../../lib/format.ts';
+import { describeTarget, formatAxis, formatMeasured } from '../../../shared/format.ts';
 import { sharedSearch, useFilters, type Filters } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';

@@ -9,7 +9,7 @@ import { Link, useParams } from 'react-router';
 import type { PlanDetailT, ProgressEntryT, TargetT } from '../../../shared/schemas.ts';
 import type { Status } from '../../../shared/progress.ts';
 import { hasRole, REVIEWERS } from '../../lib/access.ts';
-import { describeTarget, formatMeasured } from '../../lib/format.ts';
+import { describeTarget, formatMeasured } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite, useMe } from '../../lib/session.ts';

@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { TargetT } from '../../../shared/schemas.ts';
-import { COMPARATOR_TEXT, describeTarget } from '../../lib/format.ts';
+import { COMPARATOR_TEXT, describeTarget } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite } from '../../lib/session.ts';

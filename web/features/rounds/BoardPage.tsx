@@ -4,7 +4,7 @@ import type { CSSProperties } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { figureStateLook, type FigureState } from '../../lib/figureState.ts';
 import { exactMeasured } from '../../lib/exact.ts';
-import { formatShare } from '../../lib/format.ts';
+import { formatShare } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';

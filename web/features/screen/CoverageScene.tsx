@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import type { ParkT, ProgressEntryT } from '../../../shared/schemas.ts';
 import { buildScreenMapOption, SCREEN_PARK_COLOR, SCREEN_PARK_SIZE } from '../../charts/screenCharts.ts';
 import { SCREEN_COLORS } from '../../charts/screenTheme.ts';
-import { describeTarget } from '../../lib/format.ts';
+import { describeTarget } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import type { BundledMap } from './echarts.ts';

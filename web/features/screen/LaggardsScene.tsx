@@ -5,7 +5,7 @@ import { memo, useMemo } from 'react';
 import type { z } from 'zod';
 import type { Indicator, ProgressDetailT } from '../../../shared/schemas.ts';
 import { buildScreenLaggardsOption } from '../../charts/screenCharts.ts';
-import { describeTarget, formatMeasured } from '../../lib/format.ts';
+import { describeTarget, formatMeasured } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { fingerprint } from './fingerprint.ts';

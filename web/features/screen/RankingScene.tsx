@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Indicator } from '../../../shared/schemas.ts';
 import { buildScreenRankingOption, rankColumns } from '../../charts/screenCharts.ts';
 import { SCREEN_COLORS, SCREEN_STATUS } from '../../charts/screenTheme.ts';
-import { describeTarget, formatAxis, formatMeasured } from '../../lib/format.ts';
+import { describeTarget, formatAxis, formatMeasured } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';

@@ -5,7 +5,7 @@ import { memo, useMemo, type CSSProperties } from 'react';
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
 import { buildStatusDonutOption } from '../../charts/screenCharts.ts';
 import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
-import { describeLatest, describeTarget, formatShare } from '../../lib/format.ts';
+import { describeLatest, describeTarget, formatShare } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { countByStatus, statusLook } from '../../lib/status.ts';

@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import type { ProgressDetailT } from '../../../shared/schemas.ts';
 import { buildScreenTrendOption } from '../../charts/screenCharts.ts';
-import { describeLatest, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../lib/format.ts';
+import { describeLatest, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { fingerprint } from './fingerprint.ts';

@@ -7,10 +7,10 @@ import type { ProgressDetailT } from '../../../shared/schemas.ts';
 import { buildRankingOption, rankingHeight, rankRows } from '../../../shared/charts/rankingChart.ts';
 import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
-import { describeLatest, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare, joinNames } from '../../lib/format.ts';
+import { describeLatest, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare, joinNames } from '../../../shared/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
-import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { useIndicators, useTargetDetail } from '../../lib/queries.ts';
 import { statusLook } from '../../lib/status.ts';
 import type { TableData } from '../../lib/table.ts';
@@ -19,7 +19,8 @@ import { ProgressBar } from '../../lib/ui/ProgressBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { readings } from './readings.ts';
+import { paceText, progressShare, readings, statusBadge } from '../../../shared/readings.ts';
+import { StateNotes } from '../../lib/ui/StateNotes.tsx';
 import { clsx } from 'clsx';
 import * as css from './targets.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -96,7 +97,7 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
           <p className={pageCss.scope}>{d.scope.label}</p>
         </div>
         <div className={pageCss.side}>
-          <StatusBadge status={d.status} />
+          <StatusBadge status={d.status} held={d.held} />
           <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
         </div>
       </header>
@@ -112,14 +113,22 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
         <Kpi label={t('kpi.latest')} value={latest?.value ?? '—'} sub={latest?.year ?? undefined} testId="latest" />
         <Kpi label={t('kpi.target')} value={goal.goal} sub={goal.year} title={goal.spoken} testId="goal" />
         <Kpi label={t('kpi.baseline')} value={v(d.baselineValue)} sub={d.baselineYear !== null ? t('common:words.year', { year: d.baselineYear }) : undefined} />
-        <Kpi label={t('common:progress.gap')} value={formatDifference(d.gap, d.unit, locale)} testId="gap" />
-        <Kpi label={t('kpi.pace')} value={d.paceRatio !== null ? formatShare(d.paceRatio) : '—'}
-          sub={d.observedPace !== null && d.requiredPace !== null ? `${formatDifference(d.observedPace, d.unit, locale)} / ${formatDifference(d.requiredPace, d.unit, locale)}` : undefined} />
-        <div className={clsx(css.kpi, css.kpiWide)}>
+        {/* A distance, in the unit it is spoken in: "3名", never "−3名"; the reading says which way. */}
+        <Kpi label={t('common:progress.gap')} value={d.gap === null ? '—' : formatDifference(Math.abs(d.gap), d.unit, locale)} testId="gap" />
+        <Kpi label={t('kpi.pace')} value={d.paceRatio !== null ? formatShare(d.paceRatio) : '—'} testId="pace"
+          sub={d.observedPace !== null && d.requiredPace !== null
+            ? `${paceText(d.observedPace, d.unit, locale)} / ${paceText(d.requiredPace, d.unit, locale)}${d.statusReason === 'stale' ? ` (${t('common:words.year', { year: d.latestYear ?? '' })})` : ''}`
+            : undefined} />
+        <div className={clsx(css.kpi, css.kpiWide)} data-kpi="progress">
           <dt>{t('kpi.progress')}</dt>
-          <dd><ProgressBar progress={d.progress} elapsed={d.elapsed} color={look.color} />{d.progress === null && '—'}</dd>
+          <dd>
+            {d.status !== 'insufficient_data' && <ProgressBar progress={d.progress} elapsed={d.elapsed} held={d.held} color={look.color} />}
+            {(d.status === 'insufficient_data' || progressShare(d, locale) === null) && (d.held ? statusBadge(d, locale) : '—')}
+          </dd>
         </div>
       </dl>
+
+      <StateNotes entry={d} />
 
       <section className={panelCss.panel} aria-labelledby="readings-title">
         <h2 id="readings-title" className={panelCss.title}>{t('reading')}</h2>
@@ -229,7 +238,7 @@ function ClassSection({ d, search }: { d: ProgressDetailT; search: string }) {
   const chart = useMemo(() => {
     const rows = parks.filter((p) => p.latestValue !== null).map((p) => ({
       id: p.parkId, name: p.parkName, value: p.latestValue!, status: p.status,
-      note: `${statusWord(p.status, locale)} · ${t('common:words.year', { year: p.latestYear ?? '' })}`,
+      note: `${statusBadge(p, locale)} · ${t('common:words.year', { year: p.latestYear ?? '' })}`,
     }));
     const fmt = (x: number) => formatMeasured(x, d.unit, locale) ?? '';
     const option = buildRankingOption({
@@ -238,7 +247,7 @@ function ClassSection({ d, search }: { d: ProgressDetailT; search: string }) {
     }, { valueName: indicatorName(d.indicator, locale), value: fmt, axis: (x) => formatAxis(x, d.unit, locale), description: t('classTitle') });
     const table: TableData = {
       columns: [{ label: t('common:col.park') }, { label: t('common:col.status') }, { label: t('common:chart.year') }, { label: `${indicatorName(d.indicator, locale)} (${d.unit})`, numeric: true, format: fmt }, { label: t('kpi.progress') }],
-      rows: parks.map((p) => [p.parkName, statusWord(p.status, locale), p.latestYear !== null ? String(p.latestYear) : null, p.latestValue, p.progress !== null ? formatShare(p.progress) : null]),
+      rows: parks.map((p) => [p.parkName, statusBadge(p, locale), p.latestYear !== null ? String(p.latestYear) : null, p.latestValue, progressShare(p, locale)]),
     };
     return { option, table, height: rankingHeight(rows.length) };
   }, [d, parks, t, locale]);
@@ -246,7 +255,7 @@ function ClassSection({ d, search }: { d: ProgressDetailT; search: string }) {
     <ChartPanel title={t('classTitle')} option={chart.option} table={chart.table} height={chart.height} fileName={`${d.code}-parks`} testId="class-parks">
       <ul className={css.parkStatusList}>
         {parks.map((p) => (
-          <li key={p.parkId}><StatusBadge status={p.status} compact /> <Link to={{ pathname: `/parks/${p.parkId}`, search }}>{p.parkName}</Link></li>
+          <li key={p.parkId}><StatusBadge status={p.status} held={p.held} compact /> <Link to={{ pathname: `/parks/${p.parkId}`, search }}>{p.parkName}</Link></li>
         ))}
       </ul>
     </ChartPanel>

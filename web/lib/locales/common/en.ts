@@ -108,4 +108,9 @@ export default {
   'nav.admin': 'Admin',
   'nav.extract': 'Extract targets',
   'nav.plans': 'Plans',
+  'fix.label': 'How to fill the gap',
+  'fix.openRound': 'Open a reporting round',
+  'fix.import': 'Import figures',
+  'fix.enter': 'Enter {{park}}’s {{year}} figures',
+  'fix.defineSet': 'Define the region set',
 } satisfies Words<typeof zh>;

@@ -105,4 +105,9 @@ export default {
   'nav.admin': '系统管理',
   'nav.extract': '提取目标',
   'nav.plans': '规划',
+  'fix.label': '如何补齐',
+  'fix.openRound': '开启填报轮次',
+  'fix.import': '导入数据',
+  'fix.enter': '填报 {{park}} {{year}}年数据',
+  'fix.defineSet': '设定覆盖名单',
 } as const;
