@@ -458,7 +458,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     await page.selectOption('#nu-role', 'park_manager');
     await page.getByLabel('萧山临江高新区').check();
     await page.click('[data-create-user] button[type=submit]');
-    await page.locator('[data-create-user]').getByText('密码至少10位').waitFor();
+    await page.locator('[data-create-user]').getByRole('alert').getByText('密码至少10位').waitFor();
     await page.fill('#nu-password', 'binjiang-password-1');
     await page.click('[data-create-user] button[type=submit]');
     await page.locator('[data-user="binjiang"]').waitFor();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkTargetForm, checkTargetValues, parseNumberInput, readTargetForm, ruleMessage, type RuleIndicator, type TargetValues } from './target-rules.ts';
 
 const RD: RuleIndicator = { code: 'rd_intensity', nameZh: 'R&D经费支出占GDP比重', unit: '%', kind: 'ratio' };
-const SHARE: RuleIndicator = { code: 'hte_share', nameZh: '高新技术企业数占全省比重', unit: '%', kind: 'share' };
-const TAX: RuleIndicator = { code: 'tax_revenue', nameZh: '税收收入', unit: '亿元', kind: 'amount' };
+const SHARE: RuleIndicator = { code: 'hte_share', nameZh: '高新技术企业数占全省比重', nameEn: 'Share of high-tech enterprises', unit: '%', kind: 'share' };
+const TAX: RuleIndicator = { code: 'tax_revenue', nameZh: '税收收入', nameEn: 'Tax revenue', unit: '亿元', kind: 'amount' };
 const LAND: RuleIndicator = { code: 'land_area', nameZh: '土地面积', unit: '亩', kind: 'amount' };
 const HTE: RuleIndicator = { code: 'hte_count', nameZh: '国家高新技术企业数', unit: '家', kind: 'count' };
 const RANK: RuleIndicator = { code: 'national_rank', nameZh: '全国排名', unit: '名', kind: 'rank' };
@@ -29,7 +29,7 @@ describe('the rules of a target’s values (the server’s checks and the forms�
       .toMatchObject({ targetValue: 3000, baselineValue: 1500, problems: [] });
     expect(checkTargetValues(values({ indicator: HTE, comparator: 'at_least', targetValue: 10, unit: '个' })).problems).toEqual([]);
     const wrong = checkTargetValues(values({ indicator: TAX, comparator: 'at_least', targetValue: 5, unit: '亩' }));
-    expect(wrong.problems).toEqual([{ field: 'unit', code: 'wrong_unit', message: { zh: '单位“亩”不适用于“税收收入”, 应为 亿元 或可换算的单位', en: 'wrong unit' } }]);
+    expect(wrong.problems).toEqual([{ field: 'unit', code: 'wrong_unit', message: { zh: '单位“亩”不适用于“税收收入”, 应为 亿元 或可换算的单位', en: 'The unit 亩 does not fit Tax revenue: use 亿元 or a unit that converts to it' } }]);
     expect(codes(values({ indicator: TAX, comparator: 'at_least', targetValue: 5, baselineYear: 2020, baselineValue: 1, baselineUnit: '%' }))).toEqual(['baselineValue:wrong_unit']);
   });
 
@@ -75,9 +75,9 @@ describe('the rules of a target’s values (the server’s checks and the forms�
 
   it('writes every problem in Chinese and English, and the API’s way: 中文 (English)', () => {
     const [problem] = checkTargetValues(values({ indicator: SHARE, comparator: 'more_than', targetValue: 150 })).problems;
-    expect(problem!.message).toEqual({ zh: '“高新技术企业数占全省比重”不能超过100%', en: 'a share over 100%' });
-    expect(ruleMessage(problem!)).toBe('“高新技术企业数占全省比重”不能超过100% (a share over 100%)');
-    expect(ruleMessage(problem!, 'en')).toBe('a share over 100%');
+    expect(problem!.message).toEqual({ zh: '“高新技术企业数占全省比重”不能超过100%', en: 'Share of high-tech enterprises cannot exceed 100%' });
+    expect(ruleMessage(problem!)).toBe('“高新技术企业数占全省比重”不能超过100% (Share of high-tech enterprises cannot exceed 100%)');
+    expect(ruleMessage(problem!, 'en')).toBe('Share of high-tech enterprises cannot exceed 100%');
   });
 });
 

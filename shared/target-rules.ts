@@ -21,6 +21,7 @@ export const TARGET_YEARS = { min: 1990, max: 2100 } as const;
 export interface RuleIndicator {
   code: string;
   nameZh: string;
+  nameEn?: string;
   unit: string;
   kind: string;
 }
@@ -93,6 +94,7 @@ export function unitFits(unit: string | undefined, indicator: RuleIndicator): bo
 }
 
 const name = (i: RuleIndicator) => `“${i.nameZh}”`;
+const nameEn = (i: RuleIndicator) => i.nameEn ?? i.code;
 
 /** Every rule a target's values break, in the order of the form (indicator, scope, values, years). */
 export function checkTargetValues(v: TargetValues): CheckedTargetValues {
@@ -100,25 +102,25 @@ export function checkTargetValues(v: TargetValues): CheckedTargetValues {
   const add = (field: TargetField, code: TargetRuleCode, zh: string, en: string) => problems.push({ field, code, message: { zh, en } });
   const indicator = v.indicator;
 
-  if (!v.indicatorCode) add('indicator', 'indicator_required', '请选择指标', 'choose an indicator');
-  else if (!indicator) add('indicator', 'unknown_indicator', `指标“${v.indicatorCode}”不存在`, 'unknown indicator');
-  if (!v.scope) add('scope', 'scope_required', '请选择范围', 'choose a scope');
+  if (!v.indicatorCode) add('indicator', 'indicator_required', '请选择指标', 'Choose an indicator');
+  else if (!indicator) add('indicator', 'unknown_indicator', `指标“${v.indicatorCode}”不存在`, `Unknown indicator ${v.indicatorCode}`);
+  if (!v.scope) add('scope', 'scope_required', '请选择范围', 'Choose a scope');
   else if (indicator && (indicator.kind === 'coverage') !== (v.scope === 'coverage')) {
-    if (v.scope === 'coverage') add('scope', 'scope_mismatch', `${name(indicator)}不是覆盖类指标, 不能按地区集合计算`, 'a coverage scope needs a coverage indicator');
-    else add('scope', 'scope_mismatch', `${name(indicator)}是覆盖类指标, 范围应为地区集合 coverage`, 'a coverage indicator needs the coverage scope');
+    if (v.scope === 'coverage') add('scope', 'scope_mismatch', `${name(indicator)}不是覆盖类指标, 不能按地区集合计算`, `${nameEn(indicator)} is not a coverage indicator: a coverage scope needs one`);
+    else add('scope', 'scope_mismatch', `${name(indicator)}是覆盖类指标, 范围应为地区集合 coverage`, `${nameEn(indicator)} is a coverage indicator: it needs the coverage scope`);
   }
   if (v.scope === 'park' && v.parkIds && (v.parkIds.length === 0 || v.parkIds.some((id) => id === null))) {
-    add('parkId', 'park_required', '请选择园区', 'a park’s target needs its park');
+    add('parkId', 'park_required', '请选择园区', 'One park’s target needs the park (parkId)');
   }
-  if (v.scope === 'park_class' && !v.parkLevel) add('parkLevel', 'level_required', '请指定园区级别', 'every park of which level?');
-  if (v.scope === 'coverage' && !v.parkLevel) add('parkLevel', 'level_required', '请指定所需园区级别', 'which level of park covers a region?');
+  if (v.scope === 'park_class' && !v.parkLevel) add('parkLevel', 'level_required', '请指定园区级别', 'Say which level of parks (parkLevel)');
+  if (v.scope === 'coverage' && !v.parkLevel) add('parkLevel', 'level_required', '请指定所需园区级别', 'Say which level of park covers a region (parkLevel)');
 
   // Values, in the indicator's unit.
   const converted = (field: 'targetValue' | 'baselineValue' | 'stretchValue', value: number | null, unit: string | undefined): number | null => {
     if (value === null || !indicator) return value;
     const inUnit = inIndicatorUnit(value, unit, indicator);
     if (inUnit !== null) return inUnit;
-    add(field === 'targetValue' ? 'unit' : field, 'wrong_unit', `单位“${unit}”不适用于${name(indicator)}, 应为 ${indicator.unit} 或可换算的单位`, 'wrong unit');
+    add(field === 'targetValue' ? 'unit' : field, 'wrong_unit', `单位“${unit}”不适用于${name(indicator)}, 应为 ${indicator.unit} 或可换算的单位`, `The unit ${unit} does not fit ${nameEn(indicator)}: use ${indicator.unit} or a unit that converts to it`);
     return value;
   };
   const targetValue = converted('targetValue', v.targetValue, v.unit);
@@ -126,12 +128,12 @@ export function checkTargetValues(v: TargetValues): CheckedTargetValues {
   const stretchValue = converted('stretchValue', v.stretchValue ?? null, v.unit);
   const checkValue = (field: 'targetValue' | 'baselineValue' | 'stretchValue', value: number | null) => {
     if (value === null || !indicator) return;
-    if (value < 0) add(field, 'negative', `${name(indicator)}不能为负数`, 'must not be negative');
-    if ((indicator.kind === 'percent' || indicator.kind === 'share') && value > 100) add(field, 'over_100', `${name(indicator)}不能超过100%`, 'a share over 100%');
-    if (['count', 'rank', 'coverage'].includes(indicator.kind) && !Number.isInteger(value)) add(field, 'not_integer', `${name(indicator)}应为整数`, 'must be a whole number');
-    if (indicator.kind === 'rank' && value < 1) add(field, 'rank_below_one', '排名从1开始', 'ranks start at 1');
+    if (value < 0) add(field, 'negative', `${name(indicator)}不能为负数`, `${nameEn(indicator)} must not be negative`);
+    if ((indicator.kind === 'percent' || indicator.kind === 'share') && value > 100) add(field, 'over_100', `${name(indicator)}不能超过100%`, `${nameEn(indicator)} cannot exceed 100%`);
+    if (['count', 'rank', 'coverage'].includes(indicator.kind) && !Number.isInteger(value)) add(field, 'not_integer', `${name(indicator)}应为整数`, `${nameEn(indicator)} must be a whole number`);
+    if (indicator.kind === 'rank' && value < 1) add(field, 'rank_below_one', '排名从1开始', 'Ranks start at 1');
   };
-  if (targetValue === null && v.scope !== 'coverage') add('targetValue', 'value_required', '请填写目标值', 'a target value is required');
+  if (targetValue === null && v.scope !== 'coverage') add('targetValue', 'value_required', '请填写目标值', 'A target value is required');
   checkValue('targetValue', targetValue);
   checkValue('baselineValue', baselineValue);
   checkValue('stretchValue', stretchValue);
@@ -139,23 +141,23 @@ export function checkTargetValues(v: TargetValues): CheckedTargetValues {
     // 力争 asks for more than the target: above it, or below it for a ceiling (不超过, 控制在…以内)
     const ceiling = v.comparator === 'at_most' || v.comparator === 'less_than';
     if (ceiling ? stretchValue >= targetValue : stretchValue <= targetValue) {
-      add('stretchValue', 'stretch_not_beyond', `力争值 ${stretchValue} 应${ceiling ? '低于' : '高于'}目标值 ${targetValue}`, 'a stretch value goes beyond the target');
+      add('stretchValue', 'stretch_not_beyond', `力争值 ${stretchValue} 应${ceiling ? '低于' : '高于'}目标值 ${targetValue}`, `The stretch value ${stretchValue} must be ${ceiling ? 'below' : 'above'} the target ${targetValue}`);
     }
   }
   if (v.scope === 'coverage' && targetValue !== null && v.regionCount !== undefined && v.regionCount > 0 && targetValue > v.regionCount) {
-    add('targetValue', 'over_set_size', `目标值 ${targetValue} 超过地区集合的 ${v.regionCount} 个地区`, 'more than the set holds');
+    add('targetValue', 'over_set_size', `目标值 ${targetValue} 超过地区集合的 ${v.regionCount} 个地区`, `The target ${targetValue} is more than the ${v.regionCount} regions of the set`);
   }
   if (v.targetYear === null || !Number.isInteger(v.targetYear) || v.targetYear < TARGET_YEARS.min || v.targetYear > TARGET_YEARS.max) {
     add('targetYear', 'year_invalid', `年份应为 ${TARGET_YEARS.min}–${TARGET_YEARS.max} 的整数`, `a year is a whole number from ${TARGET_YEARS.min} to ${TARGET_YEARS.max}`);
   }
   if (v.tolerance !== null) {
-    if (v.comparator !== 'about') add('tolerance', 'tolerance_not_about', '只有“左右”(about) 目标有容差', 'a tolerance is for about targets only');
-    else if (!(v.tolerance > 0 && v.tolerance < 1)) add('tolerance', 'tolerance_invalid', '容差应大于 0% 且小于 100%', 'the tolerance is more than 0% and less than 100%');
+    if (v.comparator !== 'about') add('tolerance', 'tolerance_not_about', '只有“左右”(about) 目标有容差', 'Only an about target has a tolerance');
+    else if (!(v.tolerance > 0 && v.tolerance < 1)) add('tolerance', 'tolerance_invalid', '容差应大于 0% 且小于 100%', 'The tolerance must be more than 0% and less than 100%');
   }
   if (v.baselineYear !== null && !Number.isInteger(v.baselineYear)) add('baselineYear', 'year_invalid', '基期年份应为整数', 'a year is a whole number');
-  else if (baselineValue !== null && v.baselineYear === null) add('baselineYear', 'baseline_year_required', '有基期值时请填写基期年份', 'a baseline value needs its year');
+  else if (baselineValue !== null && v.baselineYear === null) add('baselineYear', 'baseline_year_required', '有基期值时请填写基期年份', 'A baseline value needs its year');
   else if (v.baselineYear !== null && v.targetYear !== null && v.baselineYear >= v.targetYear) {
-    add('baselineYear', 'baseline_not_before_target', `基期 ${v.baselineYear} 应早于目标年 ${v.targetYear}`, 'the baseline year must come before the target year');
+    add('baselineYear', 'baseline_not_before_target', `基期 ${v.baselineYear} 应早于目标年 ${v.targetYear}`, `The baseline year ${v.baselineYear} must come before the target year ${v.targetYear}`);
   }
   return { problems, targetValue, baselineValue, stretchValue };
 }

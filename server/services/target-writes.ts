@@ -172,7 +172,9 @@ export async function checkTargets(db: Kysely<Database>, plan: PlanRow, items: C
     const tolerance = i.comparator === 'about' ? i.tolerance ?? DEFAULT_TOLERANCE : null;
     // Values a number can hold: finite, and inside what the indicator can be (shared/figure-checks.ts).
     for (const [field, value] of [['targetValue', targetValue], ['baselineValue', baselineValue], ['stretchValue', stretchValue]] as const) {
-      if (value !== null && indicator) for (const fp of figureProblems(indicator, value)) problem(field, fp.code, fp.messages);
+      if (value === null || !indicator) continue;
+      // Only what the target rules did not already say (a value can be whole and still not finite).
+      for (const fp of figureProblems(indicator, value)) if (!rules.problems.some((p) => p.field === field && p.code === fp.code)) problem(field, fp.code, fp.messages);
     }
 
     // The quote: where it stands in the plan's text, when the plan keeps its text.

@@ -5,7 +5,7 @@ import { buildAcceptRequest, formOf, placeQuote, problemsByCandidate, targetsOf,
 
 const TEXT = '到2025年,高新区R&D经费支出占GDP比重达到8%左右;杭州、宁波国家高新区进入全国前10;实现设区市国家高新区全覆盖。';
 const CATALOGUE = new Map<string, RuleIndicator>([
-  ['rd_intensity', { code: 'rd_intensity', nameZh: 'R&D经费支出占GDP比重', unit: '%', kind: 'ratio' }],
+  ['rd_intensity', { code: 'rd_intensity', nameZh: 'R&D经费支出占GDP比重', nameEn: 'R&D intensity', unit: '%', kind: 'ratio' }],
   ['national_rank', { code: 'national_rank', nameZh: '全国排名', unit: '名', kind: 'rank' }],
   ['city_coverage_national', { code: 'city_coverage_national', nameZh: '设区市国家高新区覆盖数', unit: '个', kind: 'coverage' }],
   ['tax_revenue', { code: 'tax_revenue', nameZh: '税收', unit: '亿元', kind: 'amount' }],
@@ -86,7 +86,7 @@ describe('validateForm', () => {
   });
 
   it('says what is wrong in Chinese and English', () => {
-    expect(validateForm({ ...formOf(rd), targetValue: '-1' }, CATALOGUE)[0]!.message).toEqual({ zh: '“R&D经费支出占GDP比重”不能为负数', en: 'must not be negative' });
+    expect(validateForm({ ...formOf(rd), targetValue: '-1' }, CATALOGUE)[0]!.message).toEqual({ zh: '“R&D经费支出占GDP比重”不能为负数', en: 'R&D intensity must not be negative' });
   });
 });
 
