@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeProgress, type ProgressTarget } from './progress.ts';
-import { formatYears, missingPhrase, paceText, progressShare, readings, reasonText, stateNotes, statusBadge, type ReadableProgress } from './readings.ts';
+import { formatYears, statusCell, missingPhrase, paceText, progressShare, readings, reasonText, stateNotes, statusBadge, type ReadableProgress } from './readings.ts';
 
 const entryOf = (target: ProgressTarget, progress: ReturnType<typeof computeProgress>, unit: string, scopeKind = 'province_aggregate'): ReadableProgress => ({
   ...progress, comparator: target.comparator, targetValue: target.targetValue, targetYear: target.targetYear, unit, scope: { kind: scopeKind }, aggregate: null,
@@ -95,5 +95,14 @@ describe('what the views say beside a status', () => {
   it('asks a planner to define a region set that is not defined yet', () => {
     const e = { ...entryOf(rdTarget, computeProgress(rdTarget, [], { direction: 'up', currentYear: 2026 }), '个', 'coverage'), statusReason: 'no_region_set' as const };
     expect(reasonText(e)).toBe('尚未确定需覆盖的区域名单: 请规划人员先设定名单');
+  });
+});
+
+describe('a status in a table cell', () => {
+  it('says held targets and the reason of insufficient data in a few words', () => {
+    expect(statusCell({ status: 'achieved', held: true, statusReason: null })).toBe('保持');
+    expect(statusCell({ status: 'insufficient_data', held: false, statusReason: 'stale' })).toBe('数据不足 · 数据过旧');
+    expect(statusCell({ status: 'insufficient_data', held: false, statusReason: 'incomplete' }, 'en')).toBe('Insufficient data · incomplete');
+    expect(statusCell({ status: 'on_track', held: false, statusReason: null })).toBe('按期推进');
   });
 });

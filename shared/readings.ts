@@ -69,6 +69,25 @@ export function formatYears(years: readonly number[], locale: Locale = 'zh'): st
   return locale === 'zh' ? `${sorted.join('、')}年` : sorted.join(', ');
 }
 
+const REASON_LABELS: Record<StatusReason, { zh: string; en: string }> = {
+  no_data: { zh: '尚无数据', en: 'no figures yet' },
+  one_point: { zh: '仅一个数值', en: 'one value only' },
+  incomplete: { zh: '数据不完整', en: 'incomplete' },
+  stale: { zh: '数据过旧', en: 'data too old' },
+  no_region_set: { zh: '未设定名单', en: 'no region set' },
+};
+
+/** A reason in two or three words, where a whole sentence does not fit (a heatmap cell, a table). */
+export function reasonLabel(reason: StatusReason | null, locale: Locale = 'zh'): string | null {
+  return reason ? REASON_LABELS[reason][locale] : null;
+}
+
+/** The status as a table cell says it: "保持", "数据不足 · 数据过旧". */
+export function statusCell(p: Pick<ReadableProgress, 'status' | 'held' | 'statusReason'>, locale: Locale = 'zh'): string {
+  const reason = reasonLabel(p.statusReason, locale);
+  return reason ? `${statusBadge(p, locale)} · ${reason}` : statusBadge(p, locale);
+}
+
 /** Indicator names for codes (the catalogue's, else the names the caller knows, else the code). */
 export type IndicatorNames = (code: string) => { nameZh: string; nameEn: string } | undefined;
 const catalogueNames: IndicatorNames = (code) => findIndicator(code);

@@ -14,6 +14,7 @@ import type { TableData } from '../../lib/table.ts';
 import { FilterBar } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
+import { statusCell } from '../../../shared/readings.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import * as legendCss from '../../lib/ui/legend.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
@@ -62,14 +63,17 @@ function HeatmapPanel({ matrix }: { matrix: ParkStatusMatrixT }) {
       })),
       cells: matrix.cells.map((c) => {
         const tg = matrix.targets.find((x) => x.id === c.targetId)!;
-        return { ...c, value: c.latestValue !== null ? `${label(tg)}: ${formatMeasured(c.latestValue, tg.unit, locale)} (${c.latestYear})` : label(tg) };
+        const said = statusCell(c, locale);
+        const value = c.latestValue !== null ? `${label(tg)}: ${formatMeasured(c.latestValue, tg.unit, locale)} (${c.latestYear})` : label(tg);
+        // The tooltip's first words are the status; a held or data-lacking cell says more after the value.
+        return { ...c, value: said === statusWord(c.status, locale) ? value : `${value} · ${said}` };
       }),
     }, { status: (s) => statusWord(s, locale), description: t('title'), compact });
     const table: TableData = {
       columns: [{ label: t('common:col.park') }, { label: t('common:col.city') }, ...matrix.targets.map((tg) => ({ label: label(tg) }))],
       rows: parks.map((p) => [p.name, p.cityName, ...matrix.targets.map((tg) => {
         const c = matrix.cells.find((x) => x.parkId === p.id && x.targetId === tg.id);
-        return c ? statusWord(c.status, locale) : null;
+        return c ? statusCell(c, locale) : null;
       })]),
     };
     return { option, table };

@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ParkDashboardT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
-import { describeTarget, formatAxis, formatDifference, formatMeasured, formatShare } from '../../../shared/format.ts';
+import { describeTarget, formatAxis, formatDifference, formatMeasured } from '../../../shared/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
@@ -13,6 +13,7 @@ import { useParkDashboard } from '../../lib/queries.ts';
 import type { TableData } from '../../lib/table.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
+import { progressShare, stateNotes } from '../../../shared/readings.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { clsx } from 'clsx';
 import * as css from './parks.module.css';
@@ -113,11 +114,15 @@ function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: s
         <ul className={css.parkTargets} aria-label={t('park.targets')}>
           {view.targets.map((tg) => (
             <li key={tg.id} data-park-target={tg.code} data-status={tg.progress.status}>
-              <StatusBadge status={tg.progress.status} />
+              <StatusBadge status={tg.progress.status} held={tg.progress.held} />
               <Link to={`/targets/${tg.id}`} className={css.parkTargetsCode}>{tg.code}</Link>
               <span>{describeTarget({ ...tg, scope: { kind: tg.scopeKind } }, locale).short}</span>
-              {tg.progress.gap !== null && tg.progress.gap !== 0 && <span className={textCss.muted}>{t('common:progress.gap')} {formatDifference(tg.progress.gap, tg.unit, locale)}</span>}
-              {tg.progress.progress !== null && <span className={textCss.muted}>{t('common:progress.progress', { progress: formatShare(tg.progress.progress) })}</span>}
+              {tg.progress.gap !== null && tg.progress.gap !== 0 && <span className={textCss.muted}>{t('common:progress.gap')} {formatDifference(Math.abs(tg.progress.gap), tg.unit, locale)}</span>}
+              {progressShare(tg.progress, locale) !== null && tg.progress.status !== 'insufficient_data' && (
+                <span className={textCss.muted}>{tg.progress.progress! > 1 ? progressShare(tg.progress, locale) : t('common:progress.progress', { progress: progressShare(tg.progress, locale) ?? '' })}</span>
+              )}
+              {stateNotes({ ...tg.progress, comparator: tg.comparator, targetValue: tg.targetValue, targetYear: tg.targetYear, unit: tg.unit, scope: { kind: tg.scopeKind } }, locale)
+                .map((n) => <span key={n.key} className={textCss.muted} data-state-note={n.key}>{n.text}</span>)}
             </li>
           ))}
         </ul>

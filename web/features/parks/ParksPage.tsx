@@ -15,6 +15,7 @@ import { ExportButtons } from '../../lib/ui/ExportButtons.tsx';
 import { FilterBar, Select } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
+import { statusCell } from '../../../shared/readings.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { defaultColumns, filterRows, parkRows, parseSort, sortRows, type SortKey } from './model.ts';
 import { clsx } from 'clsx';
@@ -98,7 +99,7 @@ function ParksTable({ figures, matrix, params, set }: { figures: ParkFiguresT; m
     rows: rows.map((r) => [
       r.name, level(r.level), r.cityName,
       ...columns.flatMap((c) => [r.figures[c.code]?.value ?? null, r.figures[c.code] ? String(r.figures[c.code]!.year) : null]),
-      ...targets.map((tg) => (r.statuses[tg.id] ? statusWord(r.statuses[tg.id]!.status, locale) : null)),
+      ...targets.map((tg) => (r.statuses[tg.id] ? statusCell(r.statuses[tg.id]!, locale) : null)),
     ]),
   };
 
@@ -166,7 +167,7 @@ function ParksTable({ figures, matrix, params, set }: { figures: ParkFiguresT; m
                 })}
                 {targets.map((tg) => {
                   const cell = r.statuses[tg.id];
-                  return <td key={tg.id} data-cell-status={cell?.status ?? 'na'}>{cell ? <StatusBadge status={cell.status} compact /> : <span className={textCss.muted} title={t('notApplicable')}>·</span>}</td>;
+                  return <td key={tg.id} data-cell-status={cell?.status ?? 'na'}>{cell ? <StatusBadge status={cell.status} held={cell.held} compact /> : <span className={textCss.muted} title={t('notApplicable')}>·</span>}</td>;
                 })}
               </tr>
             ))}

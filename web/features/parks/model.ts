@@ -1,10 +1,10 @@
 // The parks table as data: which indicator columns to show, one row per park with its figures and its
 // status against each target, sorted and filtered. Pure, so sorting and defaults are pinned by tests.
-import { STATUS_SEVERITY, type Status } from '../../../shared/progress.ts';
+import { STATUS_SEVERITY, type Status, type StatusReason } from '../../../shared/progress.ts';
 import type { ParkFiguresT, ParkStatusMatrixT } from '../../../shared/schemas.ts';
 
 export type ParkRow = ParkFiguresT['parks'][number] & {
-  statuses: Record<number, { status: Status; latestValue: number | null } | undefined>;
+  statuses: Record<number, { status: Status; held: boolean; statusReason: StatusReason | null; latestValue: number | null } | undefined>;
 };
 
 export type SortKey = 'name' | 'level' | 'city' | `ind:${string}` | `tgt:${number}`;
@@ -25,7 +25,7 @@ export function defaultColumns(figures: ParkFiguresT, matrix: ParkStatusMatrixT 
 export function parkRows(figures: ParkFiguresT, matrix: ParkStatusMatrixT | undefined): ParkRow[] {
   return figures.parks.map((p) => {
     const statuses: ParkRow['statuses'] = {};
-    for (const c of matrix?.cells ?? []) if (c.parkId === p.id) statuses[c.targetId] = { status: c.status, latestValue: c.latestValue };
+    for (const c of matrix?.cells ?? []) if (c.parkId === p.id) statuses[c.targetId] = { status: c.status, held: c.held, statusReason: c.statusReason, latestValue: c.latestValue };
     return { ...p, statuses };
   });
 }
