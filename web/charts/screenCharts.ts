@@ -127,6 +127,8 @@ export interface ScreenRankingData {
   /** Best first. */
   rows: readonly ScreenRankRow[];
   target: { value: number; label: string } | null;
+  /** Lower is better (ranks): the bars measure how far ahead of the last a park stands, so the best is the longest. */
+  invert?: boolean;
 }
 
 export interface ScreenRankingLabels {
@@ -156,7 +158,10 @@ export function rankColumns<T>(rows: readonly T[]): { columns: { rank: number; r
 
 export function buildScreenRankingOption(data: ScreenRankingData, labels: ScreenRankingLabels): EChartsOption {
   const { columns } = rankColumns(data.rows);
-  const values = data.rows.map((r) => r.value).concat(data.target ? [data.target.value] : []);
+  // Ranks: a bar's length is (worst + 1 − rank), so 3rd is longer than 13th; labels and tooltips say the rank itself.
+  const worst = Math.max(0, ...data.rows.map((r) => r.value), data.target?.value ?? 0);
+  const length = (v: number) => (data.invert ? worst + 1 - v : v);
+  const values = data.rows.map((r) => length(r.value)).concat(data.target ? [length(data.target.value)] : []);
   const max = values.length ? Math.max(0, ...values) * 1.12 : 1;
   const min = values.length ? Math.min(0, ...values) : 0;
   const perColumn = Math.max(...columns.map((c) => c.length), 1);
@@ -174,7 +179,8 @@ export function buildScreenRankingOption(data: ScreenRankingData, labels: Screen
     } },
     xAxis: columns.map((_c, i) => ({
       type: 'value' as const, gridIndex: i, min, max, splitNumber: 4,
-      axisLabel: { ...SCREEN_TEXT, color: SCREEN_COLORS.muted, fontSize: SCREEN_TYPE.axis, formatter: (v: number) => labels.axis(v), showMaxLabel: false },
+      // A rank's bar length has no unit of its own: no axis numbers then, each bar is labelled with its rank.
+      axisLabel: { show: !data.invert, ...SCREEN_TEXT, color: SCREEN_COLORS.muted, fontSize: SCREEN_TYPE.axis, formatter: (v: number) => labels.axis(v), showMaxLabel: false },
       splitLine: { lineStyle: { color: SCREEN_COLORS.grid } },
     })),
     yAxis: columns.map((c, i) => ({
@@ -187,16 +193,16 @@ export function buildScreenRankingOption(data: ScreenRankingData, labels: Screen
     series: columns.map((c, i) => ({
       id: `rank-${i}`, type: 'bar' as const, xAxisIndex: i, yAxisIndex: i, name: labels.valueName, barMaxWidth: perColumn <= 10 ? 44 : 26, barCategoryGap: '30%',
       data: c.map((x) => ({
-        value: x.row.value,
+        value: length(x.row.value),
         itemStyle: { color: x.row.status ? SCREEN_STATUS[x.row.status].fill : data.target ? SCREEN_COLORS.neutral : SCREEN_COLORS.accent, borderRadius: [0, 4, 4, 0] },
       })),
-      label: { show: true, position: 'right' as const, ...SCREEN_TEXT, fontSize: SCREEN_TYPE.axis, formatter: (p: unknown) => labels.axis((p as { value: number }).value) },
+      label: { show: true, position: 'right' as const, ...SCREEN_TEXT, fontSize: SCREEN_TYPE.axis, formatter: (p: unknown) => labels.axis(c[(p as { dataIndex: number }).dataIndex]!.row.value) },
       ...(data.target ? {
         markLine: {
           symbol: 'none', silent: true,
           lineStyle: { color: SCREEN_COLORS.target, type: 'dashed' as const, width: 3 },
           label: { formatter: data.target.label, position: 'start' as const, color: SCREEN_COLORS.target, fontFamily: FONT, fontSize: SCREEN_TYPE.label, fontWeight: 700 },
-          data: [{ xAxis: data.target.value }],
+          data: [{ xAxis: length(data.target.value) }],
         },
       } : {}),
     })),

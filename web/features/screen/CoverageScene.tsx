@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import type { BundledMap } from './echarts.ts';
 import { fingerprint } from './fingerprint.ts';
-import { Kpi, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
+import { Kpi, SceneEmpty, SceneHead, SideNotes, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
 import { clsx } from 'clsx';
 import * as css from './screen.module.css';
@@ -59,7 +59,8 @@ export const CoverageScene = memo(function CoverageScene({ entry, parks, map, pi
             )}
         </div>
         <aside className={css.scrSide} data-coverage-side>
-          <div className={css.scrSideStatus}><StatusPill status={entry.status} size="large" /></div>
+          <div className={css.scrSideStatus}><StatusPill status={entry.status} held={entry.held} size="large" /></div>
+          <SideNotes entry={entry} />
           <Kpi label={t('coverage.coveredLabel')} value={<><span data-covered-count>{c.coveredCount}</span><span className={css.scrKpiOf}> / {c.regionsTotal}</span></>}
             note={t('coverage.asOf', { year: c.asOfYear })} tone={c.uncovered.length ? undefined : 'good'} />
           <div className={css.scrSideBlock}>

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { fingerprint } from './fingerprint.ts';
 import { laggards } from './model.ts';
-import { Kpi, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
+import { Kpi, SceneEmpty, SceneHead, SideNotes, StatusPill } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
 import * as css from './screen.module.css';
 
@@ -64,7 +64,8 @@ export const LaggardsScene = memo(function LaggardsScene({ detail, catalogue, pi
           <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={t('scene.laggards')} />
         </div>
         <aside className={css.scrSide} data-laggards-side>
-          <div className={css.scrSideStatus}><StatusPill status={detail.status} size="large" /></div>
+          <div className={css.scrSideStatus}><StatusPill status={detail.status} held={detail.held} size="large" /></div>
+          <SideNotes entry={detail} />
           <Kpi label={t('laggards.province', { year: detail.latestYear ?? '' })} value={formatMeasured(detail.latestValue, detail.unit, locale) ?? '—'} />
           <Kpi label={t('trend.goal')} value={goal.goal} note={goal.year} tone="target" />
           {extra !== null && <Kpi label={t('laggards.provinceNeed', { part: built.partName })} value={built.need(extra)} tone="bad" />}

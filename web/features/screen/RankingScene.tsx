@@ -13,6 +13,7 @@ import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
 import { fingerprint } from './fingerprint.ts';
 import { chooseRanking, rankingRows, rankParks } from './model.ts';
+import { statusBadge } from '../../../shared/readings.ts';
 import { SceneEmpty, SceneHead } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
 import { clsx } from 'clsx';
@@ -35,13 +36,17 @@ export const RankingScene = memo(function RankingScene({ figures, matrix, catalo
     if (!figures) return null;
     const choice = chooseRanking(figures, matrix, entries, indicator, targetId);
     if (!choice) return null;
-    const { indicator: ind, target } = choice;
+    const { indicator: ind, target, targetIds } = choice;
     const direction = catalogue?.find((i) => i.code === ind.code)?.direction ?? (ind.kind === 'rank' ? 'down' : 'up');
-    const rows = rankParks(rankingRows(figures, matrix, ind.code, target?.id ?? null), direction);
+    const rows = rankParks(rankingRows(figures, matrix, ind.code, targetIds), direction);
     const fmt = (x: number) => formatMeasured(x, ind.unit, locale) ?? '';
     const data = {
-      rows: rows.map((r) => ({ id: r.id, name: r.name, value: r.value, status: r.status, note: t('ranking.year', { year: r.year }) })),
+      rows: rows.map((r) => ({
+        id: r.id, name: r.name, value: r.value, status: r.status,
+        note: [t('ranking.year', { year: r.year }), r.held ? statusBadge({ status: 'achieved', held: true }, locale) : null].filter(Boolean).join(' · '),
+      })),
       target: target ? { value: target.targetValue!, label: t('ranking.targetLine', { value: fmt(target.targetValue!) }) } : null,
+      invert: direction === 'down',
     };
     const name = indicatorName(ind, locale);
     const option = buildScreenRankingOption(data, {
@@ -51,7 +56,7 @@ export const RankingScene = memo(function RankingScene({ figures, matrix, catalo
     const statuses = [...new Set(rows.map((r) => r.status).filter((s): s is Status => s !== null))];
     return {
       option, key: fingerprint([data, locale]), name, unit: ind.unit, target, statuses, count: rows.length,
-      hidden: rankColumns(rows).hidden, notApplicable: target !== null && rows.some((r) => r.status === null),
+      hidden: rankColumns(rows).hidden, notApplicable: targetIds.length > 0 && rows.some((r) => r.status === null),
     };
   }, [figures, matrix, catalogue, entries, indicator, targetId, t, locale]);
 

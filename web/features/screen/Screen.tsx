@@ -11,7 +11,7 @@ import { CoverageScene } from './CoverageScene.tsx';
 import { SCREEN_MAPS } from './echarts.ts';
 import { usePageVisible, usePresenterKeys, useQuietReload, useRotationTimer } from './hooks.ts';
 import { LaggardsScene } from './LaggardsScene.tsx';
-import { asOfYear, chooseCoverageTarget, chooseLaggardsTarget, chooseTrendTarget } from './model.ts';
+import { asOfYear, chooseCoverageTarget, chooseLaggardsTarget, chooseRanking, chooseTrendTarget, scenesWithContent } from './model.ts';
 import { useScreenLists, useScreenTarget } from './queries.ts';
 import { RankingScene } from './RankingScene.tsx';
 import { initialRotation, rotate } from './rotation.ts';
@@ -33,15 +33,23 @@ export interface ScreenProps {
 
 export function Screen({ token, label, options, pixelRatio, onRevoked }: ScreenProps) {
   const { t } = useTranslation('screen');
-  const { scenes, refreshMs, provinceCode } = options;
-  const lists = useScreenLists(token, provinceCode, scenes, refreshMs);
+  const { scenes: configured, refreshMs, provinceCode } = options;
+  const lists = useScreenLists(token, provinceCode, configured, refreshMs);
   const entries = lists.progress.data ?? EMPTY;
   const map = SCREEN_MAPS[provinceCode];
   const trendTarget = useMemo(() => chooseTrendTarget(entries, options.targetId), [entries, options.targetId]);
   const laggardsTarget = useMemo(() => chooseLaggardsTarget(entries, options.targetId), [entries, options.targetId]);
   const coverageTarget = useMemo(() => chooseCoverageTarget(entries, map?.regions ?? null, options.targetId), [entries, map, options.targetId]);
-  const trend = useScreenTarget(token, scenes.includes('trend') ? trendTarget?.id ?? null : null, refreshMs);
-  const laggardsId = scenes.includes('laggards') ? laggardsTarget?.id ?? null : null;
+  const trend = useScreenTarget(token, configured.includes('trend') ? trendTarget?.id ?? null : null, refreshMs);
+  const laggardsId = configured.includes('laggards') ? laggardsTarget?.id ?? null : null;
+  // Only scenes with something true to show take a turn (until the lists arrive, every configured one).
+  const figures = lists.figures.data;
+  const scenes = useMemo(() => (lists.progress.data === undefined ? configured : scenesWithContent(configured, {
+    trend: trendTarget !== null,
+    laggards: laggardsTarget !== null,
+    coverage: coverageTarget !== null,
+    ranking: figures === undefined || chooseRanking(figures, lists.matrix.data, entries, options.indicator, options.targetId) !== null,
+  })), [configured, lists.progress.data, trendTarget, laggardsTarget, coverageTarget, figures, lists.matrix.data, entries, options.indicator, options.targetId]);
   // The same target for both scenes is asked for once (same query key).
   const laggards = useScreenTarget(token, laggardsId, refreshMs);
 

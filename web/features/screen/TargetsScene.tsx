@@ -5,7 +5,8 @@ import { memo, useMemo, type CSSProperties } from 'react';
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
 import { buildStatusDonutOption } from '../../charts/screenCharts.ts';
 import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
-import { describeLatest, describeTarget, formatShare } from '../../../shared/format.ts';
+import { describeLatest, describeTarget } from '../../../shared/format.ts';
+import { progressShare, stateNotes } from '../../../shared/readings.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { countByStatus, statusLook } from '../../lib/status.ts';
@@ -90,22 +91,26 @@ function TargetRow({ entry }: { entry: ProgressEntryT; }) {
   const goal = describeTarget(entry, locale);
   const subject = entry.scope.kind === 'park' ? entry.scope.parkName ?? entry.scope.label : entry.scope.kind === 'park_class' ? entry.scope.label : null;
   const name = indicatorName(entry.indicator, locale);
+  const judged = entry.status !== 'insufficient_data';
   const how = entry.coverage && entry.coverage.regionsTotal > 0
     ? `${entry.coverage.coveredCount}/${entry.coverage.regionsTotal}`
-    : entry.progress !== null ? formatShare(entry.progress) : '—';
+    : (judged ? progressShare(entry, locale) : null) ?? '—';
+  // What the status rests on, as on every view: the reason, held, tolerance, a provisional later year.
+  const notes = stateNotes(entry, locale);
   return (
     <tr data-target-code={entry.code} data-status={entry.status} style={{ '--st': SCREEN_STATUS[entry.status].fill } as CSSProperties}>
       <td className={css.scrBoardCode}>{entry.code}</td>
       <th scope="row" className={css.scrBoardName} title={subject ? `${name} · ${subject}` : name}>
         {name}{subject && <span className={css.scrBoardSubject}> · {subject}</span>}
+        {notes.length > 0 && <span className={css.scrBoardNote} data-state-note={notes[0]!.key} title={notes.map((n) => n.text).join('\n')}>{notes[0]!.text}</span>}
       </th>
       <td className={clsx(css.scrBoardLatest, css.num)}>
         {latest ? <><b>{latest.value}</b>{latest.year && <span className={css.scrBoardYear}>{latest.year}</span>}</> : <span className={css.scrMuted}>{t('noData')}</span>}
       </td>
       <td className={css.scrBoardGoal}>{goal.goal}<span className={css.scrBoardYear}>{goal.year}</span></td>
-      <td className={css.scrBoardStatus}><StatusPill status={entry.status} /></td>
+      <td className={css.scrBoardStatus}><StatusPill status={entry.status} held={entry.held} /></td>
       <td className={css.scrBoardProgress}>
-        <ProgressTrack progress={entry.progress} elapsed={entry.elapsed} status={entry.status} />
+        <ProgressTrack progress={judged && !entry.held ? entry.progress : null} elapsed={judged ? entry.elapsed : null} status={entry.status} />
         <span className={css.scrBoardHow}>{how}</span>
       </td>
     </tr>

@@ -7,7 +7,8 @@ import { describeLatest, describeTarget, formatAxis, formatDifference, formatMea
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { fingerprint } from './fingerprint.ts';
-import { Kpi, ProgressTrack, SceneEmpty, SceneHead, StatusPill } from './parts.tsx';
+import { Kpi, ProgressTrack, SceneEmpty, SceneHead, SideNotes, StatusPill } from './parts.tsx';
+import { progressShare } from '../../../shared/readings.ts';
 import { ScreenChart } from './ScreenChart.tsx';
 import * as css from './screen.module.css';
 
@@ -45,6 +46,7 @@ export const TrendScene = memo(function TrendScene({ detail, pixelRatio }: { det
   const latest = describeLatest(d, locale);
   const v = (x: number | null) => formatMeasured(x, d.unit, locale) ?? '—';
   const subject = d.scope.kind === 'province_aggregate' || d.scope.kind === 'coverage' ? null : d.scope.parkName ?? d.scope.label;
+  const share = progressShare(d, locale);
   return (
     <>
       <SceneHead title={`${t('scene.trend')} · ${d.code} ${indicatorName(d.indicator, locale)}`} detail={[subject, t('goal', { goal: built.goal.short })].filter(Boolean).join(' · ')} />
@@ -55,13 +57,14 @@ export const TrendScene = memo(function TrendScene({ detail, pixelRatio }: { det
             : <ScreenChart option={built.option} dataKey={built.key} pixelRatio={pixelRatio} label={`${t('scene.trend')} ${d.code}`} />}
         </div>
         <aside className={css.scrSide} data-trend-side>
-          <div className={css.scrSideStatus}><StatusPill status={d.status} size="large" /></div>
+          <div className={css.scrSideStatus}><StatusPill status={d.status} held={d.held} size="large" /></div>
+          <SideNotes entry={d} />
           <Kpi label={t('trend.latest')} value={latest?.value ?? t('noData')} note={latest?.year ?? undefined} />
           <Kpi label={t('trend.goal')} value={built.goal.goal} note={built.goal.year} tone="target" />
-          {d.progress !== null && (
+          {share !== null && d.status !== 'insufficient_data' && (
             <div className={css.scrSideBlock}>
               <div className={css.scrSidePair}>
-                <span>{t('trend.progress', { progress: formatShare(d.progress) })}</span>
+                <span>{d.progress! > 1 ? share : t('trend.progress', { progress: share })}</span>
                 {d.elapsed !== null && <span className={css.scrMuted}>{t('trend.elapsed', { elapsed: formatShare(d.elapsed) })}</span>}
               </div>
               <ProgressTrack progress={d.progress} elapsed={d.elapsed} status={d.status} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParkFiguresT, ParkStatusMatrixT, ProgressDetailT, ProgressEntryT, TargetRefT } from '../../../shared/schemas.ts';
 import {
-  asOfYear, bySeverity, chooseCoverageTarget, chooseLaggardsTarget, chooseRanking, chooseTrendTarget, laggards, rankingRows, rankParks, targetBoard,
+  asOfYear, bySeverity, chooseCoverageTarget, chooseLaggardsTarget, chooseRanking, chooseTrendTarget, laggards, rankingRows, rankParks, scenesWithContent, targetBoard,
 } from './model.ts';
 
 const indicator = (code: string, unit = '%') => ({ code, nameZh: code, nameEn: code, unit, kind: 'ratio' });
@@ -98,7 +98,7 @@ describe('the ranking', () => {
     cells: [{ parkId: 1, targetId: 11, status: 'limited', statusReason: null, held: false, latestYear: 2024, latestValue: 3, progress: 0.1, gap: 5, paceRatio: 0.2 }],
   };
   it('ranks the link’s indicator when parks report it', () => {
-    expect(chooseRanking(figures, matrix, [], 'gdp')).toEqual({ indicator: figures.indicators[0], target: null });
+    expect(chooseRanking(figures, matrix, [], 'gdp')).toEqual({ indicator: figures.indicators[0], target: null, targetIds: [] });
   });
   it('else the indicator of the first running target parks report, with that target', () => {
     const choice = chooseRanking(figures, matrix, [entry(11)]);
@@ -108,10 +108,28 @@ describe('the ranking', () => {
     expect(chooseRanking(figures, matrix, [entry(11, { elapsed: 1 })])?.target?.id).toBe(11);
   });
   it('gives each park its figure and its status against the target, or none', () => {
-    expect(rankingRows(figures, matrix, 'rd_intensity', 11)).toEqual([
-      { id: 1, name: '甲', value: 3, year: 2024, status: 'limited' },
-      { id: 2, name: '乙', value: 9, year: 2023, status: null },
+    expect(rankingRows(figures, matrix, 'rd_intensity', [11, 12])).toEqual([
+      { id: 1, name: '甲', value: 3, year: 2024, status: 'limited', held: false },
+      { id: 2, name: '乙', value: 9, year: 2023, status: null, held: false },
     ]);
+  });
+  it('measures each park against its own target, and draws no line when the parks’ targets differ', () => {
+    // 杭州 (T7.1) and 宁波 (T7.2) each have a top-10 target of their own.
+    const rank = indicator('national_rank', '名');
+    const own = (id: number, parkId: number): TargetRefT => ({ ...ref(id, 'national_rank', 10), scopeKind: 'park', comparator: 'at_most', unit: '名', indicator: rank, label: String(parkId) });
+    const ranks: ParkFiguresT = { year: null, indicators: [rank], parks: [
+      { ...figures.parks[0]!, id: 1, name: '杭州', figures: { national_rank: { year: 2023, value: 5, basis: 'reported' } } },
+      { ...figures.parks[0]!, id: 2, name: '宁波', figures: { national_rank: { year: 2021, value: 13, basis: 'reported' } } },
+    ] };
+    const cell = (parkId: number, targetId: number, status: 'achieved' | 'insufficient_data', held: boolean) =>
+      ({ parkId, targetId, status, statusReason: status === 'insufficient_data' ? 'stale' as const : null, held, latestYear: 2023, latestValue: 5, progress: null, gap: 0, paceRatio: null });
+    const m: ParkStatusMatrixT = { targets: [own(71, 1), own(72, 2)], parks: [], cells: [cell(1, 71, 'achieved', true), cell(2, 72, 'insufficient_data', false)] };
+    const choice = chooseRanking(ranks, m, [], 'national_rank')!;
+    expect(choice.targetIds).toEqual([71, 72]);
+    expect(choice.target?.id).toBe(71); // both say "top 10": one line serves both
+    expect(rankingRows(ranks, m, 'national_rank', choice.targetIds).map((r) => [r.name, r.status, r.held])).toEqual([['杭州', 'achieved', true], ['宁波', 'insufficient_data', false]]);
+    const differ: ParkStatusMatrixT = { ...m, targets: [own(71, 1), { ...own(72, 2), targetValue: 5 }] };
+    expect(chooseRanking(ranks, differ, [], 'national_rank')!.target).toBeNull();
   });
   it('ranks best first in the indicator’s direction', () => {
     const rows = [{ name: 'b', value: 2 }, { name: 'a', value: 2 }, { name: 'c', value: 5 }];
@@ -142,5 +160,23 @@ describe('the board of targets', () => {
   it('shows the worst first when not all fit', () => {
     const list = [entry(1, { status: 'achieved' }), entry(2, { status: 'missed' }), entry(3, { status: 'limited' }), entry(4, { status: 'missed' })];
     expect(bySeverity(list).map((e) => e.id)).toEqual([2, 4, 3, 1]);
+  });
+});
+
+describe('scenes with something true to show', () => {
+  it('skips a scene whose content is missing, keeps the board and the order', () => {
+    const content = { trend: false, laggards: false, coverage: true, ranking: true };
+    expect(scenesWithContent(['targets', 'coverage', 'ranking', 'trend', 'laggards'], content)).toEqual(['targets', 'coverage', 'ranking']);
+    expect(scenesWithContent(['laggards', 'trend'], content)).toEqual(['laggards']);
+  });
+
+  it('follows no target without figures and no target whose data decides nothing when another is judged', () => {
+    const t4 = entry(4, { latestValue: null, status: 'insufficient_data' });
+    const stale = entry(5, { latestValue: 13, status: 'insufficient_data' });
+    const judgedOne = entry(6, { scopeKind: 'park', latestValue: 5, status: 'achieved' });
+    expect(chooseTrendTarget([t4, stale, judgedOne])?.id).toBe(6);
+    expect(chooseTrendTarget([t4, stale])?.id).toBe(5);
+    expect(chooseTrendTarget([t4])).toBeNull();
+    expect(chooseLaggardsTarget([entry(7, { aggregate: aggregate(68), status: 'insufficient_data' })])).toBeNull();
   });
 });

@@ -24,20 +24,25 @@ function runningFirst<T extends Pick<ProgressEntryT, 'elapsed'>>(list: readonly 
   return [...list.filter(isRunning), ...list.filter((e) => !isRunning(e))];
 }
 
+/** A status the figures decide (not insufficient data): what a wall may state as fact. */
+const judged = (e: Pick<ProgressEntryT, 'status'>) => e.status !== 'insufficient_data';
+
 /**
  * The target whose trend the screen shows: the link's own choice, else the first running province
- * total with figures, else any target with figures (coverage sets are the map's).
+ * total whose figures decide a status, else any judged target, else any with figures (coverage sets
+ * are the map's). None when no target has a figure: the scene is skipped.
  */
 export function chooseTrendTarget(entries: readonly ProgressEntryT[], preferredId?: number): ProgressEntryT | null {
   const preferred = entries.find((e) => e.id === preferredId);
   if (preferred) return preferred;
   const measured = entries.filter((e) => e.latestValue !== null && e.scope.kind !== 'coverage');
-  return runningFirst(measured.filter((e) => e.scope.kind === 'province_aggregate'))[0] ?? runningFirst(measured)[0] ?? null;
+  const decided = measured.filter(judged);
+  return runningFirst(decided.filter((e) => e.scope.kind === 'province_aggregate'))[0] ?? runningFirst(decided)[0] ?? runningFirst(measured)[0] ?? null;
 }
 
 /** A province total for which each park's shortfall can be measured (ratio and share targets not yet met). */
 export function hasShortfall(entry: ProgressEntryT): boolean {
-  return entry.scope.kind === 'province_aggregate' && (entry.aggregate?.extraNeeded ?? 0) > 0;
+  return entry.scope.kind === 'province_aggregate' && judged(entry) && (entry.aggregate?.extraNeeded ?? 0) > 0;
 }
 
 /** The target whose laggards the screen lists: the link's choice when it has a shortfall, else the first running one. */
@@ -64,11 +69,14 @@ export function chooseCoverageTarget(entries: readonly ProgressEntryT[], mapRegi
 
 export interface RankingChoice {
   indicator: IndicatorRefT;
+  /** The target line: the chosen target's, when every target of the indicator that parks are held to asks the same. */
   target: TargetRefT | null;
+  /** Every target of the indicator: each park is measured against the one that applies to it. */
+  targetIds: number[];
 }
 
 /**
- * The indicator the ranking ranks and the target it is held against: the link's indicator (when parks
+ * The indicator the ranking ranks and the targets it is held against: the link's indicator (when parks
  * report it), else the indicator of the first running target that parks can be measured against.
  */
 export function chooseRanking(figures: ParkFiguresT, matrix: ParkStatusMatrixT | undefined, entries: readonly ProgressEntryT[], preferred?: string, preferredTargetId?: number): RankingChoice | null {
@@ -83,7 +91,10 @@ export function chooseRanking(figures: ParkFiguresT, matrix: ParkStatusMatrixT |
     : (ordered.find((t) => t.id === preferredTargetId) ?? ordered[0])?.indicator.code ?? indicators[0]!.code;
   const indicator = indicators.find((i) => i.code === code)!;
   const forIndicator = ordered.filter((t) => t.indicator.code === code);
-  return { indicator, target: forIndicator.find((t) => t.id === preferredTargetId) ?? forIndicator[0] ?? null };
+  const chosen = forIndicator.find((t) => t.id === preferredTargetId) ?? forIndicator[0] ?? null;
+  // One line only when it is every park's bar (杭州's top 10 is not 宁波's target, though both say 10).
+  const oneBar = chosen !== null && forIndicator.every((t) => t.targetValue === chosen.targetValue && t.comparator === chosen.comparator);
+  return { indicator, target: oneBar ? chosen : null, targetIds: forIndicator.map((t) => t.id) };
 }
 
 export interface RankedPark {
@@ -92,14 +103,26 @@ export interface RankedPark {
   value: number;
   year: number;
   status: Status | null;
+  held: boolean;
 }
 
-/** Every park with a figure for the indicator, with its status against the target where one applies. */
-export function rankingRows(figures: ParkFiguresT, matrix: ParkStatusMatrixT | undefined, indicatorCode: string, targetId: number | null): RankedPark[] {
-  const cells = new Map((matrix?.cells ?? []).filter((c) => c.targetId === targetId).map((c) => [c.parkId, c.status]));
+/**
+ * Every park with a figure for the indicator, with its status against the target of the indicator that
+ * applies to it (the chosen one first): a park's own target, its class's, the province's ratio bar.
+ */
+export function rankingRows(figures: ParkFiguresT, matrix: ParkStatusMatrixT | undefined, indicatorCode: string, targetIds: readonly number[]): RankedPark[] {
+  const order = new Map(targetIds.map((id, i) => [id, i]));
+  const cells = new Map<number, ParkStatusMatrixT['cells'][number]>();
+  for (const c of matrix?.cells ?? []) {
+    const rank = order.get(c.targetId);
+    if (rank === undefined) continue;
+    const kept = cells.get(c.parkId);
+    if (!kept || rank < order.get(kept.targetId)!) cells.set(c.parkId, c);
+  }
   return figures.parks.flatMap((p) => {
     const f = p.figures[indicatorCode];
-    return f ? [{ id: p.id, name: p.name, value: f.value, year: f.year, status: cells.get(p.id) ?? null }] : [];
+    const cell = cells.get(p.id);
+    return f ? [{ id: p.id, name: p.name, value: f.value, year: f.year, status: cell?.status ?? null, held: cell?.held ?? false }] : [];
   });
 }
 
@@ -148,4 +171,21 @@ export function targetBoard(count: number): TargetBoard {
 /** Targets worst first within the same order of severity the heatmap uses; ties keep the API's order. */
 export function bySeverity<T extends { status: Status }>(list: readonly T[]): T[] {
   return list.map((e, i) => ({ e, i })).sort((a, b) => STATUS_SEVERITY[a.e.status] - STATUS_SEVERITY[b.e.status] || a.i - b.i).map((x) => x.e);
+}
+
+/** What each scene needs to have something true to show. */
+export interface SceneContent {
+  trend: boolean;
+  laggards: boolean;
+  coverage: boolean;
+  ranking: boolean;
+}
+
+/**
+ * The configured scenes that have something true to show, in their order: a scene without it is
+ * skipped rather than filling the wall with "nothing here". The target board always stays.
+ */
+export function scenesWithContent<S extends string>(scenes: readonly S[], content: SceneContent): S[] {
+  const shown = scenes.filter((s) => !(s in content) || content[s as keyof SceneContent]);
+  return shown.length ? shown : scenes.slice(0, 1);
 }

@@ -3,7 +3,8 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Status } from '../../../shared/progress.ts';
 import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
-import { statusWord, useLocale } from '../../lib/i18n.ts';
+import { stateNotes, statusBadge, type ReadableProgress } from '../../../shared/readings.ts';
+import { useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
 import * as css from './screen.module.css';
 import { clsx } from 'clsx';
@@ -17,14 +18,14 @@ export function SceneHead({ title, detail }: { title: string; detail?: ReactNode
   );
 }
 
-export function StatusPill({ status, size = 'normal' }: { status: Status; size?: 'normal' | 'large' }) {
+export function StatusPill({ status, held = false, size = 'normal' }: { status: Status; held?: boolean; size?: 'normal' | 'large' }) {
   const locale = useLocale();
   const look = SCREEN_STATUS[status];
   const style = { '--pill-bg': look.fill, '--pill-ink': look.ink } as CSSProperties;
   return (
     <span className={clsx(css.scrPill, size === 'large' && css.scrPillLarge)} style={style} data-status-pill={status}>
       <span aria-hidden="true" className={css.scrPillIcon}>{statusLook(status).icon}</span>
-      {statusWord(status, locale)}
+      {statusBadge({ status, held }, locale)}
     </span>
   );
 }
@@ -58,5 +59,17 @@ export function Kpi({ label, value, note, tone }: { label: string; value: ReactN
       <div className={css.scrKpiValue}>{value}</div>
       {note && <div className={css.scrKpiNote}>{note}</div>}
     </div>
+  );
+}
+
+/** What a status rests on, under a scene's status pill: the same notes as on every view. */
+export function SideNotes({ entry }: { entry: ReadableProgress }) {
+  const locale = useLocale();
+  const notes = stateNotes(entry, locale);
+  if (notes.length === 0) return null;
+  return (
+    <ul className={css.scrSideNotes} data-testid="state-notes">
+      {notes.map((n) => <li key={n.key} data-state-note={n.key}>{n.text}</li>)}
+    </ul>
   );
 }
