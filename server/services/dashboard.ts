@@ -75,7 +75,8 @@ export async function readMeta(db: Kysely<Database>, database: DatabaseKind, cur
 
 export async function overview(ctx: ProgressContext, filter: DashboardFilter): Promise<OverviewEntryT[]> {
   const evaluated = await evaluateTargets(ctx, { province: filter.province, plan: filter.plan, targetYear: filter.targetYear });
-  return evaluated.map(({ entry, series }) => ({ ...entry, sparkline: series.map((p) => ({ year: p.year, value: p.value })) }));
+  // The sparkline draws what decides: a provisional year (too few parks) is said in words beside it instead.
+  return evaluated.map(({ entry, series }) => ({ ...entry, sparkline: series.filter((p) => !p.provisional).map((p) => ({ year: p.year, value: p.value })) }));
 }
 
 // --- parks against the targets that apply to them --------------------------------------------------

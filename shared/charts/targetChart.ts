@@ -8,7 +8,8 @@ import { BASE_TEXT, CHART_COLORS, FONT } from './theme.ts';
 export interface YearValue { year: number; value: number }
 
 export interface TargetChartData {
-  series: readonly YearValue[];
+  /** The figures; a point marked provisional (an aggregate year with fewer than 80% of the parks) is drawn apart, hollow. */
+  series: readonly (YearValue & { provisional?: boolean | undefined })[];
   path: readonly YearValue[];
   projection: readonly YearValue[];
   /** Target lines: one for a target page, several on a park page (one per target that applies). */
@@ -26,6 +27,18 @@ export interface TargetChartLabels {
   /** Short numbers for the axis (4.2万). */
   axis: (value: number) => string;
   description: string;
+  /** Said inside the frame when there is nothing to draw. */
+  empty?: string;
+  /** The legend of provisional years ("暂定 (园区不足八成)"). */
+  provisional?: string;
+}
+
+/** A dashed line as the legend's icon, so a target line without markers still shows in the legend. */
+const DASHED_ICON = 'path://M0,4h9v3H0z M13,4h9v3h-9z M26,4h9v3h-9z';
+
+/** Points with no neighbour on either side: drawn and labelled on their own, since no line reaches them. */
+function isolated(values: readonly (number | null)[]): boolean[] {
+  return values.map((v, i) => v !== null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null);
 }
 
 const TARGET_DASHES = ['dashed', [8, 3, 2, 3], [2, 3]] as const;
@@ -40,13 +53,26 @@ export function buildTargetOption(data: TargetChartData, labels: TargetChartLabe
     return years.map((y) => byYear.get(y) ?? null);
   };
 
+  // A gap is a gap: no line across a year without a figure; a point standing alone is marked and labelled.
+  const counted = data.series.filter((p) => !p.provisional);
+  const provisional = data.series.filter((p) => p.provisional);
+  const actual = align(counted);
+  const alone = isolated(actual);
   const series: NonNullable<EChartsOption['series']> = [
     {
-      name: labels.actual, type: 'line', data: align(data.series), connectNulls: true, z: 5,
+      name: labels.actual, type: 'line', connectNulls: false, z: 5, showAllSymbol: true,
+      data: actual.map((v, i) => (alone[i] ? { value: v, symbolSize: 10, label: { show: true, position: 'top', formatter: () => labels.value(v!), ...BASE_TEXT, fontSize: 12 } } : v)),
       lineStyle: { color: CHART_COLORS.actual, width: 3 }, itemStyle: { color: CHART_COLORS.actual },
       symbol: 'circle', symbolSize: 7,
     },
   ];
+  if (provisional.length) {
+    // Years too incomplete to decide anything: shown, hollow and grey, joined to nothing.
+    series.push({
+      name: labels.provisional ?? 'provisional', type: 'line', data: align(provisional), connectNulls: false, showAllSymbol: true,
+      symbol: 'emptyCircle', symbolSize: 9, lineStyle: { width: 0 }, itemStyle: { color: CHART_COLORS.path },
+    });
+  }
   if (data.path.length) {
     series.push({
       name: labels.path, type: 'line', data: align(data.path), connectNulls: true, symbol: 'none',
@@ -73,7 +99,11 @@ export function buildTargetOption(data: TargetChartData, labels: TargetChartLabe
     aria: { enabled: true, label: { description: labels.description }, decal: { show: false } },
     animation: false,
     grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, textStyle: { ...BASE_TEXT, fontSize: 12 }, itemWidth: 28 },
+    // Lines without markers (the path, the targets) are drawn in the legend as dashes, not left blank.
+    legend: {
+      top: 0, left: 0, textStyle: { ...BASE_TEXT, fontSize: 12 }, itemWidth: 28,
+      data: series.map((x) => ({ name: String(x.name), ...((x as { symbol?: string }).symbol === 'none' ? { icon: DASHED_ICON } : {}) })),
+    },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -95,5 +125,8 @@ export function buildTargetOption(data: TargetChartData, labels: TargetChartLabe
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
     series,
+    ...(data.series.length === 0 && labels.empty ? {
+      graphic: [{ type: 'text', left: 'center', top: 'middle', silent: true, style: { text: labels.empty, fill: '#5b636e', fontSize: 14, fontFamily: FONT } }],
+    } : {}),
   };
 }

@@ -31,16 +31,23 @@ describe('escapeHtml', () => {
 
 describe('sparkline', () => {
   it('scales the series into the box with the target in range', () => {
-    const s = sparkline([{ year: 2020, value: 6 }, { year: 2023, value: 7 }], 100, 40, 8, 0);
+    const s = sparkline([{ year: 2020, value: 6 }, { year: 2021, value: 7 }], 100, 40, 8, 0);
     expect(s.d).toBe('M0,40 L100,20');
     expect(s.targetY).toBe(0);
     expect(s.last).toEqual({ x: 100, y: 20 });
   });
 
+  it('draws no line across a year without a figure: a point alone is a dot', () => {
+    const s = sparkline([{ year: 2020, value: 6 }, { year: 2023, value: 7 }, { year: 2024, value: 8 }], 100, 40, null, 0);
+    expect(s.d).toBe('M0,40 M75,20 L100,0');
+    expect(s.alone).toEqual([{ x: 0, y: 40 }]);
+  });
+
   it('sorts by year and copes with one point or none', () => {
-    expect(sparkline([{ year: 2023, value: 2 }, { year: 2021, value: 1 }], 10, 10, null, 0).d).toBe('M0,10 L10,0');
+    expect(sparkline([{ year: 2022, value: 2 }, { year: 2021, value: 1 }], 10, 10, null, 0).d).toBe('M0,10 L10,0');
     expect(sparkline([{ year: 2023, value: 5 }], 100, 40).d).toMatch(/^M50,/);
-    expect(sparkline([], 100, 40)).toEqual({ d: '', targetY: null, last: null });
+    expect(sparkline([{ year: 2023, value: 5 }], 100, 40).alone).toHaveLength(1);
+    expect(sparkline([], 100, 40)).toEqual({ d: '', targetY: null, last: null, alone: [] });
   });
 });
 
@@ -69,7 +76,11 @@ describe('buildTargetOption', () => {
 
   it('spans the years from the first figure to the target year, with gaps where there is no value', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
-    expect(seriesOf(option)[0]!.data).toEqual([6, null, null, 6.79, null, null]);
+    // Two points alone: each marked and labelled with its value, no line between them.
+    const actual = seriesOf(option)[0]! as { data: unknown[]; connectNulls: boolean };
+    expect(actual.connectNulls).toBe(false);
+    expect(actual.data.map((d) => (d !== null && typeof d === 'object' ? (d as { value: number }).value : d))).toEqual([6, null, null, 6.79, null, null]);
+    expect((actual.data[0] as { label: { show: boolean } }).label.show).toBe(true);
     expect(seriesOf(option)[3]!.data).toEqual([8, 8, 8, 8, 8, 8]);
   });
 

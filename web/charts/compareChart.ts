@@ -35,7 +35,7 @@ export function buildCompareOption(lines: readonly CompareLine[], labels: Compar
     series: lines.map((line, i) => {
       const byYear = new Map(line.points.map((p) => [p.year, p.value]));
       return {
-        name: line.label, type: 'line' as const, connectNulls: true, symbol: ['circle', 'rect', 'triangle', 'diamond'][i % 4], symbolSize: 7,
+        name: line.label, type: 'line' as const, connectNulls: false, showAllSymbol: true, symbol: ['circle', 'rect', 'triangle', 'diamond'][i % 4], symbolSize: 7,
         lineStyle: { width: 2.5, type: i >= SERIES_PALETTE.length ? ('dashed' as const) : ('solid' as const) },
         data: years.map((y) => byYear.get(y) ?? null),
       };

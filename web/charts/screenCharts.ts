@@ -243,7 +243,7 @@ export function buildScreenTrendOption(data: ScreenTrendData, labels: ScreenTren
     return axisYears.map((y) => byYear.get(y) ?? null);
   };
   const series: NonNullable<EChartsOption['series']> = [{
-    id: 'actual', name: labels.actual, type: 'line', data: align(data.series), connectNulls: true, z: 5,
+    id: 'actual', name: labels.actual, type: 'line', data: align(data.series), connectNulls: false, showAllSymbol: true, z: 5,
     lineStyle: { color: SCREEN_COLORS.actual, width: 6 }, itemStyle: { color: SCREEN_COLORS.actual, borderColor: SCREEN_COLORS.ground, borderWidth: 2 },
     symbol: 'circle', symbolSize: 14,
     label: { show: true, position: 'top', ...SCREEN_TEXT, fontSize: SCREEN_TYPE.axis, formatter: (p: unknown) => {

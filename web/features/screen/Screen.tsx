@@ -19,6 +19,7 @@ import type { Scene, ScreenOptions } from './settings.ts';
 import { TargetsScene } from './TargetsScene.tsx';
 import { TrendScene } from './TrendScene.tsx';
 import { clsx } from 'clsx';
+import { hhmm } from '../../lib/time.ts';
 import * as css from './screen.module.css';
 
 const EMPTY: readonly ProgressEntryT[] = [];
@@ -148,9 +149,9 @@ function SceneSlot({ scene, entries, pixelRatio, options, map, lists, coverageTa
 
 const NO_PARKS: never[] = [];
 
-const timeFormat = (locale: string) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
-const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+// China Standard Time, whatever zone the wall PC is set to.
+const timeFormat = (locale: string) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', timeZone: 'Asia/Shanghai' });
 
 /** The clock: one tick a second, on the second, none while the page is hidden. */
 const Clock = memo(function Clock() {

@@ -23,7 +23,7 @@ const BOARD_COLUMNS = { zh: [76, 0, 320, 270, 170, 236], en: [76, 0, 330, 280, 2
 export const TargetsScene = memo(function TargetsScene({ entries, pixelRatio }: { entries: readonly ProgressEntryT[]; pixelRatio: number }) {
   const { t } = useTranslation('screen');
   const locale = useLocale();
-  const board = targetBoard(entries.length);
+  const board = targetBoard(entries.length, entries.some((e) => stateNotes(e, locale).length > 0));
   const shown = board.hidden ? bySeverity(entries).slice(0, board.rows) : entries;
   const counts = useMemo(() => countByStatus(entries), [entries]);
   const donut = useMemo(() => {
@@ -95,8 +95,9 @@ function TargetRow({ entry }: { entry: ProgressEntryT; }) {
   const how = entry.coverage && entry.coverage.regionsTotal > 0
     ? `${entry.coverage.coveredCount}/${entry.coverage.regionsTotal}`
     : (judged ? progressShare(entry, locale) : null) ?? '—';
-  // What the status rests on, as on every view: the reason, held, tolerance, a provisional later year.
-  const notes = stateNotes(entry, locale);
+  // What the status rests on, as on every view; on the wall a provisional figure comes first (it is the
+  // number people look for), the whole list on hover.
+  const notes = [...stateNotes(entry, locale)].sort((a, b) => Number(b.key === 'provisional') - Number(a.key === 'provisional'));
   return (
     <tr data-target-code={entry.code} data-status={entry.status} style={{ '--st': SCREEN_STATUS[entry.status].fill } as CSSProperties}>
       <td className={css.scrBoardCode}>{entry.code}</td>
@@ -110,7 +111,7 @@ function TargetRow({ entry }: { entry: ProgressEntryT; }) {
       <td className={css.scrBoardGoal}>{goal.goal}<span className={css.scrBoardYear}>{goal.year}</span></td>
       <td className={css.scrBoardStatus}><StatusPill status={entry.status} held={entry.held} /></td>
       <td className={css.scrBoardProgress}>
-        <ProgressTrack progress={judged && !entry.held ? entry.progress : null} elapsed={judged ? entry.elapsed : null} status={entry.status} />
+        <ProgressTrack progress={judged && !entry.held ? entry.progress : null} elapsed={judged && !entry.held ? entry.elapsed : null} status={entry.status} />
         <span className={css.scrBoardHow}>{how}</span>
       </td>
     </tr>

@@ -157,6 +157,12 @@ describe('the board of targets', () => {
     expect(targetBoard(26)).toEqual({ rows: 20, density: 'small', hidden: 6 });
     expect(targetBoard(0).rows).toBe(0);
   });
+  it('gives rows with a note line more room: smaller type, at most 14', () => {
+    expect(targetBoard(6, true).density).toBe('large');
+    expect(targetBoard(9, true).density).toBe('medium');
+    expect(targetBoard(12, true)).toEqual({ rows: 12, density: 'small', hidden: 0 });
+    expect(targetBoard(16, true)).toEqual({ rows: 14, density: 'small', hidden: 2 });
+  });
   it('shows the worst first when not all fit', () => {
     const list = [entry(1, { status: 'achieved' }), entry(2, { status: 'missed' }), entry(3, { status: 'limited' }), entry(4, { status: 'missed' })];
     expect(bySeverity(list).map((e) => e.id)).toEqual([2, 4, 3, 1]);

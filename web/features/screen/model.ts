@@ -159,13 +159,19 @@ export interface TargetBoard {
   hidden: number;
 }
 
-/** At most this many targets fit the board at a readable size. */
+/** At most this many targets fit the board at a readable size (fewer when rows carry a note line). */
 export const BOARD_CAPACITY = 20;
+export const BOARD_CAPACITY_WITH_NOTES = 14;
 
-/** How the board of targets fills the stage: one row per target, type as large as the count allows. */
-export function targetBoard(count: number): TargetBoard {
-  const rows = Math.min(Math.max(0, count), BOARD_CAPACITY);
-  return { rows, density: count <= 10 ? 'large' : count <= 14 ? 'medium' : 'small', hidden: Math.max(0, count - BOARD_CAPACITY) };
+/**
+ * How the board of targets fills the stage: one row per target, type as large as the count allows.
+ * Rows with a second line (what the status rests on) need more room: smaller type, fewer rows.
+ */
+export function targetBoard(count: number, withNotes = false): TargetBoard {
+  const capacity = withNotes ? BOARD_CAPACITY_WITH_NOTES : BOARD_CAPACITY;
+  const [large, medium] = withNotes ? [6, 9] : [10, 14];
+  const rows = Math.min(Math.max(0, count), capacity);
+  return { rows, density: count <= large ? 'large' : count <= medium ? 'medium' : 'small', hidden: Math.max(0, count - capacity) };
 }
 
 /** Targets worst first within the same order of severity the heatmap uses; ties keep the API's order. */

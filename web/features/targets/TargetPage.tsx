@@ -64,7 +64,7 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
 
   const chart = useMemo(() => {
     const labels = {
-      actual: t('series.actual'), path: t('series.path'), projection: t('series.projection'),
+      actual: t('series.actual'), path: t('series.path'), projection: t('series.projection'), provisional: t('series.provisional'), empty: t('noSeries'),
       year: (y: number) => t('common:words.year', { year: y }), value: (x: number) => formatMeasured(x, d.unit, locale) ?? '',
       axis: (x: number) => formatAxis(x, d.unit, locale),
       description: `${name}: ${latest ? `${latest.value} (${latest.year})` : ''}; ${t('series.target')} ${goal.short}`,
@@ -86,6 +86,13 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
     };
     return { option, table };
   }, [d, t, locale, name, latest, goal]);
+
+  // A line the chart does not draw says why (held: no path; stale or one value: no projection).
+  const chartNotes: string[] = [
+    d.held ? t('chartNote.held') : null,
+    d.projection.length === 0 && d.statusReason === 'stale' ? t('chartNote.stale', { year: d.latestYear ?? '' }) : null,
+    d.projection.length === 0 && d.statusReason === 'one_point' ? t('chartNote.noProjection') : null,
+  ].flatMap((n) => (n === null ? [] : [String(n)]));
 
   return (
     <article className={pageCss.page} data-target-detail={d.code} data-status={d.status} style={style}>
@@ -139,7 +146,9 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
 
       {d.series.length > 0 ? (
         <ChartPanel title={t('chartTitle')} subtitle={`${name} · ${d.unit}`} option={chart.option} table={chart.table} height={360}
-          fileName={`${d.code}-${name}`} testId="target-chart" />
+          fileName={`${d.code}-${name}`} testId="target-chart">
+          {chartNotes.length > 0 && <ul className={textCss.plainList} data-testid="chart-notes">{chartNotes.map((n) => <li key={n} className={textCss.muted}>{n}</li>)}</ul>}
+        </ChartPanel>
       ) : (
         <section className={panelCss.panel} data-testid="target-chart">
           <h2 className={panelCss.title}>{t('chartTitle')}</h2>

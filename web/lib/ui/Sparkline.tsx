@@ -10,6 +10,7 @@ export function Sparkline({ points, target, label, invert = false, width = 132, 
     <svg className={css.sparkline} width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" data-label={label}>
       {s.targetY !== null && <line className={css.sparklineTarget} x1={0} x2={width} y1={s.targetY} y2={s.targetY} />}
       <path className={css.sparklineLine} d={s.d} />
+      {s.alone.map((p) => <circle key={`${p.x},${p.y}`} className={css.sparklineLast} cx={p.x} cy={p.y} r={2.2} />)}
       {s.last && <circle className={css.sparklineLast} cx={s.last.x} cy={s.last.y} r={2.8} />}
     </svg>
   );

@@ -27,4 +27,8 @@ export default {
   'noSeries': 'No values to draw yet: once figures are in, the yearly values, the target line, the straight path and the projection appear here.',
   'included': '{{year}}: {{included}} of {{expected}} parks included',
   'provisional': '(fewer than 80% reported: provisional)',
+  'series.provisional': 'Provisional (fewer than 80% of the zones)',
+  'chartNote.held': 'Met at the baseline: no straight path is drawn and no progress counted.',
+  'chartNote.stale': 'The latest figures are from {{year}}, too old: nothing is projected.',
+  'chartNote.noProjection': 'Fewer than two values: no projection at the current pace yet.',
 } satisfies Words<typeof zh>;

@@ -24,4 +24,8 @@ export default {
   'noSeries': '还没有可以画出的数值: 数据录入或汇总条件满足后, 这里会显示历年数值、目标线、按期路径和预测。',
   'included': '{{year}}年汇总纳入 {{included}}/{{expected}} 个园区',
   'provisional': '(报送园区不足80%, 汇总值暂定)',
+  'series.provisional': '暂定 (报送园区不足八成)',
+  'chartNote.held': '基期即已达标: 不画按期路径, 也不计进度。',
+  'chartNote.stale': '最新数据为{{year}}年, 已过旧: 不作预测。',
+  'chartNote.noProjection': '数值不足两个: 还不能按速度预测。',
 } as const;
