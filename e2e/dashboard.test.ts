@@ -123,7 +123,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the dashboard in the br
     const projection = await page.locator('[data-reading="projection"]').innerText();
     expect(projection).toContain(`${detail.targetYear}年预计达到 `);
     expectShown(projection.split('预计达到')[1]!, detail.projected!, '%');
-    expect(await page.locator('[data-reading="needed"]').innerText()).toContain('每年需提高');
+    expect(await page.locator('[data-reading="needed"]').innerText()).toContain('需每年提高');
     expectShown(await page.locator('[data-reading="extra"]').innerText(), detail.aggregate!.extraNeeded!, '亿元');
     expect(await page.locator('[data-included]').getAttribute('data-included')).toBe(`${detail.aggregate!.parksIncluded}/${detail.aggregate!.parksExpected}`);
     await chartsDrawn(page, 2);

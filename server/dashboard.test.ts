@@ -207,8 +207,9 @@ for (const kind of TEST_DATABASES) {
       expect(o.map((e) => e.code)).toEqual(['X1', 'X2', 'X3', 'X4']);
       const x1 = o[0]!;
       // Provincial and above: 2022 (5 + 1) / 150; 2023 (6.6 + 1.8 + 1.2) / 210
-      expect(x1.sparkline.map((p) => p.year)).toEqual([2022, 2023]);
-      expect(x1.sparkline[1]!.value).toBeCloseTo((9.6 / 210) * 100, 10);
+      // 2022 had too few of the parks that should report (provisional): said beside the status, not drawn.
+      expect(x1.sparkline.map((p) => p.year)).toEqual([2023]);
+      expect(x1.sparkline[0]!.value).toBeCloseTo((9.6 / 210) * 100, 10);
       expect(x1.latestValue).toBeCloseTo((9.6 / 210) * 100, 10);
       expect(o[2]!.sparkline.map((p) => [p.year, p.value])).toEqual([[2022, 20], [2023, 16]]);
       const all = await get<ProgressEntryT[]>(`/api/progress?province=${HAINAN}`);
