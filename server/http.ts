@@ -11,7 +11,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { ErrorResponse } from '../shared/schemas.ts';
-import { flattenIssues, issueWords, valueAt } from '../shared/validation-messages.ts';
+import { fieldWords, flattenIssues, issueWords, valueAt } from '../shared/validation-messages.ts';
 import type { AppEnv } from './context.ts';
 import { DomainError, invalid, type Bilingual, type ErrorKind } from './errors.ts';
 
@@ -117,7 +117,8 @@ export function validationError(issues: readonly z.core.$ZodIssue[], data: unkno
   const details = flattenIssues(issues).map((issue) => {
     const path = issue.path.map(String).join('.');
     const words = issueWords(issue, valueAt(data, issue.path));
-    return { path: path || target, messages: { zh: `${path || where.zh}: ${words.zh}`, en: `${path || where.en} ${words.en}` } };
+    const field = fieldWords(issue.path);
+    return { path: path || target, messages: { zh: `${field.zh || where.zh}: ${words.zh}`, en: `${path || where.en} ${words.en}` } };
   });
   return invalid('invalid_request', {
     zh: `请求参数有误: ${details.map((d) => d.messages.zh).join('; ')}`,

@@ -60,22 +60,22 @@ describe('messages in both languages', () => {
     const short = await ask('POST', '/api/users', 'en', { username: 'new-user', password: 'short', role: 'viewer' });
     expect([short.status, short.error.code]).toEqual([400, 'invalid_request']);
     expect(short.error.messages).toEqual({
-      zh: '请求参数有误: password: 密码至少10位',
+      zh: '请求参数有误: 密码: 密码至少10位',
       en: 'Invalid request: password must have at least 10 characters',
     });
     expect(short.error.message).toBe(short.error.messages.en);
-    expect(short.error.details).toEqual([{ path: 'password', message: 'password must have at least 10 characters', messages: { zh: 'password: 密码至少10位', en: 'password must have at least 10 characters' } }]);
+    expect(short.error.details).toEqual([{ path: 'password', message: 'password must have at least 10 characters', messages: { zh: '密码: 密码至少10位', en: 'password must have at least 10 characters' } }]);
 
     const missing = await ask('POST', '/api/rounds', 'zh-CN', { year: 2024, deadline: '2025-03-31' });
     expect(missing.status).toBe(400);
-    expect(missing.error.details!.map((d) => d.messages)).toEqual([{ zh: 'provinceCode: 必填', en: 'provinceCode is required' }]);
+    expect(missing.error.details!.map((d) => d.messages)).toEqual([{ zh: '省份: 必填', en: 'provinceCode is required' }]);
 
     const role = await ask('POST', '/api/users', 'zh-CN', { username: 'new-user', password: 'long-enough-pw', role: 'king' });
-    expect(role.error.message).toBe('请求参数有误: role: 应为以下之一: admin, planner, park_manager, viewer');
+    expect(role.error.message).toBe('请求参数有误: 角色: 应为以下之一: admin, planner, park_manager, viewer');
 
     const wrongType = await ask('PUT', '/api/values', 'zh-CN', [{ parkId, indicator: 'gdp', year: '二〇二三', value: 1 }]);
     expect(wrongType.status).toBe(400);
-    expect(wrongType.error.details!.map((d) => [d.path, d.message])).toEqual([['0.year', '0.year: 应为数字']]);
+    expect(wrongType.error.details!.map((d) => [d.path, d.message])).toEqual([['0.year', '第1项 年份: 应为数字']]);
     expect(wrongType.error.messages.en).toBe('Invalid request: 0.year must be a number');
   });
 

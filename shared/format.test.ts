@@ -14,7 +14,7 @@ describe('describeTarget', () => {
 
   it('writes the other comparators as symbols, with the policy words for a tooltip', () => {
     expect(describeTarget(target({ comparator: 'at_least', targetValue: 1000, unit: '家', targetYear: 2023 })))
-      .toMatchObject({ short: '≥ 1000家 · 2023年', spoken: '2023年不低于1000家' });
+      .toMatchObject({ short: '≥ 1,000家 · 2023年', spoken: '2023年不低于1,000家' });
     expect(describeTarget(target({ comparator: 'more_than', targetValue: 50 }))).toMatchObject({ short: '> 50% · 2025年', spoken: '2025年超过50%' });
     expect(describeTarget(target({ comparator: 'at_most', targetValue: 0, unit: '家' })).short).toBe('≤ 0家 · 2025年');
     expect(describeTarget(target({ comparator: 'less_than', targetValue: 3 })).spoken).toBe('2025年低于3%');

@@ -128,3 +128,10 @@ export function formatAxis(value: number, unit: string, locale: Locale = 'zh'): 
   if (unit === '%') return `${Number(value.toFixed(Math.abs(value) < 10 ? 2 : 1))}%`;
   return formatNumber(value, { locale, digits: Math.abs(value) >= 1e4 ? 2 : undefined });
 }
+
+/** A source as a reader needs it: its title, who published it and when — “《实施意见》（浙江省人民政府，2021-07-28）”. */
+export function describeSource(source: { title: string; publisher: string | null; publishedOn: string | null }, locale: Locale = 'zh'): string {
+  const about = [source.publisher, source.publishedOn].filter(Boolean);
+  if (about.length === 0) return source.title;
+  return locale === 'zh' ? `${source.title}（${about.join('，')}）` : `${source.title} (${about.join(', ')})`;
+}

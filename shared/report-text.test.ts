@@ -45,7 +45,7 @@ describe('the sentence a planner writes for each target', () => {
     const target: ProgressTarget = { comparator: 'at_least', targetValue: 1000, targetYear: 2023, baselineYear: 2021, baselineValue: 802 };
     const e = entry('T10', HTE, park('萧山临江高新区'), target, [{ year: 2022, value: 905 }], { direction: 'up', currentYear: 2023, compoundGrowth: true });
     expect(e.status).toBe('on_track');
-    expect(targetSentence(e)).toBe('截至2022年, 萧山临江高新区国家高新技术企业数为905家, 距2023年目标不低于1000家尚差95家; 按2021年以来年均增加103家的速度, 预计2023年为1008家, 可如期达成。');
+    expect(targetSentence(e)).toBe('截至2022年, 萧山临江高新区国家高新技术企业数为905家, 距2023年目标不低于1,000家尚差95家; 按2021年以来年均增加103家的速度, 预计2023年为1,008家, 可如期达成。');
   });
 
   it('achieved inside the tolerance of an about target, with the distance to the exact value (rule 5)', () => {
@@ -114,14 +114,14 @@ describe('the sentence a planner writes for each target', () => {
     const target: ProgressTarget = { comparator: 'at_least', targetValue: 1000, targetYear: 2023, baselineYear: 2021, baselineValue: 802 };
     const e = entry('T10', HTE, park('萧山临江高新区'), target, [{ year: 2022, value: 905 }, { year: 2023, value: 950 }], { direction: 'up', currentYear: 2024 });
     expect(e.status).toBe('missed');
-    expect(targetSentence(e)).toBe('截至2023年, 萧山临江高新区国家高新技术企业数为950家, 未达到2023年目标不低于1000家, 尚差50家。');
+    expect(targetSentence(e)).toBe('截至2023年, 萧山临江高新区国家高新技术企业数为950家, 未达到2023年目标不低于1,000家, 尚差50家。');
   });
 
   it('regressing: the pace goes the wrong way, and a count gets its growth rate', () => {
     const target: ProgressTarget = { comparator: 'at_least', targetValue: 1000, targetYear: 2026, baselineYear: 2021, baselineValue: 900 };
     const e = entry('T10', HTE, park('萧山临江高新区'), target, [{ year: 2023, value: 880 }], { direction: 'up', currentYear: 2024, compoundGrowth: true });
     expect(e.status).toBe('regressing');
-    expect(targetSentence(e)).toBe('截至2023年, 萧山临江高新区国家高新技术企业数为880家, 距2026年目标不低于1000家尚差120家; '
+    expect(targetSentence(e)).toBe('截至2023年, 萧山临江高新区国家高新技术企业数为880家, 距2026年目标不低于1,000家尚差120家; '
       + '按2021年以来年均减少10家的速度(与目标方向相反), 预计2026年为850家, 需年均增加40家(年均增长4.4%)方可达成。');
   });
 
@@ -139,7 +139,7 @@ describe('the sentence a planner writes for each target', () => {
   it('writes each comparator as a policy does', () => {
     const g = (comparator: ProgressTarget['comparator'], targetValue: number, unit: string) => goalPhrase({ comparator, targetValue, unit, scope: province });
     expect([g('about', 8, '%'), g('at_least', 1000, '家'), g('more_than', 50, '%'), g('at_most', 10, '名'), g('at_most', 0, '家'), g('less_than', 5, '%')])
-      .toEqual(['约8%', '不低于1000家', '超过50%', '前10名', '不高于0家', '低于5%']);
+      .toEqual(['约8%', '不低于1,000家', '超过50%', '前10名', '不高于0家', '低于5%']);
     expect(goalPhrase({ comparator: 'at_least', targetValue: 11, unit: '个', scope: cities })).toBe('全覆盖');
     expect([changeVerb(-0.8, '名'), changeVerb(0.8, '名'), changeVerb(3, '亿元'), changeVerb(-3, '家'), changeVerb(0.2, '万元/亩')]).toEqual(['提升', '下降', '增加', '减少', '提高']);
   });

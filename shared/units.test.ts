@@ -31,7 +31,7 @@ describe('unit conversion', () => {
 describe('Chinese number formatting', () => {
   it('writes large counts with 万 and 亿', () => {
     expect(formatNumber(42400)).toBe('4.24万');
-    expect(formatNumber(150_000_000_000)).toBe('1500亿');
+    expect(formatNumber(150_000_000_000)).toBe('1,500亿');
     expect(formatNumber(802)).toBe('802');
     expect(formatNumber(42400, { locale: 'en' })).toBe('42,400');
   });
@@ -43,7 +43,10 @@ describe('Chinese number formatting', () => {
     expect(formatValue(42, '万元/亩')).toBe('42万元/亩');
     expect(formatValue(802, '家')).toBe('802家');
     expect(formatValue(42400, '家')).toBe('4.24万家');
-    expect(formatValue(2271, '亿元')).toBe('2271亿元');
+    expect(formatValue(2271, '亿元')).toBe('2,271亿元');
+    expect(formatValue(32000, '亿元')).toBe('3.2万亿元');
+    expect(formatValue(12000, '亩')).toBe('1.2万亩');
+    expect(formatValue(1000, '家')).toBe('1,000家');
     expect(formatValue(2271, '亿元', { locale: 'en' })).toBe('227.1 bn yuan');
     expect(formatValue(42, '万元/亩', { locale: 'en' })).toBe('420 k yuan/mu');
     expect(formatValue(400, '万平方米', { locale: 'en' })).toBe('4 million m²');

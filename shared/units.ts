@@ -143,8 +143,8 @@ function fixed(value: number, digits: number, locale: Locale = 'zh'): string {
   const key = `${digits}|${locale}`;
   let format = numberFormats.get(key);
   if (!format) {
-    // Trim trailing zeros (8.00 → 8, 7.30 → 7.3). Chinese reports write 2271亿元 without separators.
-    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: locale === 'en' });
+    // Trim trailing zeros (8.00 → 8, 7.30 → 7.3); thousands separated (2,271亿元), as statistical tables print them.
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: true });
     numberFormats.set(key, format);
   }
   return format.format(Number(value.toFixed(digits)));
@@ -168,6 +168,10 @@ export function formatNumber(value: number, opts: { digits?: number; locale?: Lo
 export function formatValue(value: number | null | undefined, unit: Unit, opts: { digits?: number; locale?: Locale } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (unit === '万元' && Math.abs(value) >= 1e4) return formatValue(value / 1e4, '亿元', opts);
+  // Where a Chinese reader expects a magnitude: 3.2万亿元, 1.2万亩.
+  if (opts.locale !== 'en' && (unit === '亿元' || unit === '亩') && Math.abs(value) >= 1e4) {
+    return `${fixed(value / 1e4, opts.digits ?? 2)}万${unit}`;
+  }
   if (unit === '元' && Math.abs(value) >= 1e4) return formatValue(value / 1e4, '万元', opts);
   if (opts.locale === 'en' && EN_SCALE[unit]) {
     const { factor, label } = EN_SCALE[unit]!;

@@ -112,3 +112,24 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   }
   return value;
 }
+
+/** The names of the fields people fill in, as the forms call them (a path's last word). */
+const FIELD_ZH: Record<string, string> = {
+  username: '用户名', password: '密码', displayName: '显示名', role: '角色', parkIds: '园区', parkId: '园区', regionCode: '区域',
+  name: '名称', level: '级别', provinceCode: '省份', cityCode: '城市', countyCode: '区县', approvedOn: '批复日期', aliases: '别名',
+  indicator: '指标', year: '年份', value: '数值', unit: '单位', note: '备注', confirm: '确认', version: '版本', status: '状态',
+  reason: '原因', comment: '意见', items: '条目', values: '数据', deadline: '截止日期', indicatorCodes: '指标',
+  title: '标题', issuer: '发文机关', documentNumber: '文号', issuedOn: '发文日期', text: '文本', documentYear: '文件年份',
+  targetValue: '目标值', targetYear: '目标年份', baselineValue: '基期值', baselineYear: '基期年份', tolerance: '容差',
+  comparator: '比较方式', scope: '范围', label: '名称', scenes: '场景', intervalSeconds: '轮播间隔', file: '文件',
+  province: '省份', city: '城市', plan: '规划', park: '园区', basis: '计入数据', from: '起始年份', to: '截止年份',
+};
+
+/** A field's path in words: "password" → 密码; "values.2.value" → 第3项 数值 (English keeps the path). */
+export function fieldWords(path: readonly PropertyKey[]): BilingualT {
+  const en = path.map(String).join('.');
+  const last = [...path].reverse().find((p) => typeof p === 'string' && !/^\d+$/.test(p)) as string | undefined;
+  const index = path.find((p) => typeof p === 'number' || /^\d+$/.test(String(p)));
+  const name = last ? FIELD_ZH[last] ?? last : '';
+  return { zh: `${index !== undefined ? `第${Number(index) + 1}项 ` : ''}${name}`.trim(), en };
+}

@@ -15,7 +15,8 @@ import type { Database, ParkLevel, TargetScope } from './schema.ts';
 import { subjectKey } from '../services/subjects.ts';
 
 export const SEED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed-data');
-export const SEED_USER_NAME = '初始数据 (seed)';
+/** Who entered the published figures, as the interface says it. */
+export const SEED_USER_NAME = '公开资料';
 export const NATION_CODE = '100000';
 const ZHEJIANG = '330000';
 
@@ -72,9 +73,24 @@ function zonesCsvParks(): ParkSeed[] {
     // zones.csv names free-text sources ("public reports"); keep the known ids, the rest in the note
     sourceCode: SOURCES.some((s) => s.code === z.source) ? z.source! : null,
     aliases: z.name === '萧山临江高新区' ? '杭州钱塘高新区；钱塘区' : undefined,
-    note: [z.source && !SOURCES.some((s) => s.code === z.source) ? `来源: ${z.source}` : '', z.note].filter(Boolean).join('; ') || null,
+    note: [z.source && !SOURCES.some((s) => s.code === z.source) ? `来源: ${inChinese(z.source)}` : '', z.note ? inChinese(z.note) : ''].filter(Boolean).join('; ') || null,
   }));
 }
+
+/**
+ * The hand-out's free-text sources and notes are written in English; the interface shows them to
+ * Chinese readers, so the seed says them in Chinese (the vendored file stays as it was handed out).
+ */
+const IN_CHINESE: Record<string, string> = {
+  'public reports': '公开报道',
+  'public reports of the first national batch': '首批国家高新区的公开报道',
+  '国函〔2007〕2号 as reported': '国函〔2007〕2号(据报道)',
+  'the bulletin says it became national in 2010': '据简报, 2010年升级为国家高新区',
+  "called the province's 5th national zone": '被称为全省第5个国家高新区',
+  'renamed 杭州钱塘高新区 in later reports': '后续报道中更名为杭州钱塘高新区',
+  'the only national zone in Zhejiang seated in a county': '浙江唯一设在县的国家高新区',
+};
+const inChinese = (text: string) => IN_CHINESE[text] ?? text;
 
 /** Parks that reported-values.csv names but zones.csv does not list (other provinces, smaller parks). */
 const OTHER_PARKS: ParkSeed[] = [

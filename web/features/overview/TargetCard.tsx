@@ -25,7 +25,7 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
   const target = describeTarget(entry, locale);
   const latest = describeLatest(entry, locale);
   const notes = entryNotes(entry, t, locale);
-  const source = sourceTitle(entry.source, t);
+  const source = sourceTitle(entry.source, t, locale);
   const hover = [source, entry.quote ? `“${entry.quote}”` : null].filter(Boolean).join('\n') || undefined;
   const style = { '--status-color': look.color, '--status-bg': look.background } as CSSProperties;
   const name = indicatorName(entry.indicator, locale);

@@ -120,6 +120,7 @@ describe('sourceTitle', () => {
 
   it('names the source and its date', () => {
     expect(sourceTitle(source, t)).toBe('来源：《实施意见》（2024-09-24）');
+    expect(sourceTitle({ ...source, publisher: '浙江省人民政府' }, t)).toBe('来源：《实施意见》（浙江省人民政府，2024-09-24）');
     expect(sourceTitle({ ...source, publishedOn: null }, t)).toBe('来源：《实施意见》');
     expect(sourceTitle(null, t)).toBeUndefined();
   });

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../shared/locale.ts';
 import type { ProgressEntryT } from '../../../shared/schemas.ts';
-import { joinNames } from '../../../shared/format.ts';
+import { describeSource, joinNames } from '../../../shared/format.ts';
 import { statusWord } from '../../lib/i18n.ts';
 import { STATUS_REASONS, type StatusReason } from '../../../shared/progress.ts';
 
@@ -105,9 +105,9 @@ export function entryNotes(entry: ProgressEntryT, t: OverviewT, locale: Locale):
 }
 
 /** The source for a tooltip: title and the date it was published. */
-export function sourceTitle(source: ProgressEntryT['source'], t: OverviewT): string | undefined {
+export function sourceTitle(source: ProgressEntryT['source'], t: OverviewT, locale: Locale = 'zh'): string | undefined {
   if (!source) return undefined;
-  return source.publishedOn ? t('sourceDated', { title: source.title, date: source.publishedOn }) : t('source', { title: source.title });
+  return t('source', { title: describeSource(source, locale) });
 }
 
 /** How many targets lack data, by reason, in the order a planner would take them up; reasons with none left out. */

@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ParkDashboardT } from '../../../shared/schemas.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
 import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
-import { describeTarget, formatAxis, formatDifference, formatMeasured } from '../../../shared/format.ts';
+import { describeSource, describeTarget, formatAxis, formatDifference, formatMeasured } from '../../../shared/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
@@ -37,6 +37,7 @@ type IndicatorView = ParkDashboardT['indicators'][number];
 
 function Park({ data }: { data: ParkDashboardT }) {
   const { t } = useTranslation(['parks', 'common']);
+  const locale = useLocale();
   const [params] = useSearchParams();
   const search = sharedSearch(params);
   const { park } = data;
@@ -53,7 +54,7 @@ function Park({ data }: { data: ParkDashboardT }) {
             {park.aliases.length > 0 && <> · {park.aliases.join('、')}</>}
           </p>
           {park.note && <p className={textCss.muted}>{park.note}</p>}
-          {park.source && <p className={textCss.muted}>{t('park.col.source')}: {park.source.title}</p>}
+          {park.source && <p className={textCss.muted}>{t('park.col.source')}: {describeSource(park.source, locale)}</p>}
         </div>
         <div className={pageCss.side}>
           <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
@@ -91,7 +92,7 @@ function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: s
       ],
       rows: [...view.figures].sort((a, b) => a.year - b.year || a.indicator.code.localeCompare(b.indicator.code)).map((f) => [
         String(f.year), `${indicatorName(f.indicator, locale)} (${f.unit})`, f.value, f.status,
-        f.source ? `${f.source.title}${f.source.reliability === 'secondary' ? ` (${t('park.secondary')})` : ''}` : null,
+        f.source ? `${describeSource(f.source, locale)}${f.source.reliability === 'secondary' ? ` (${t('park.secondary')})` : ''}` : null,
         f.enteredBy, f.enteredAt.slice(0, 10),
       ]),
     };

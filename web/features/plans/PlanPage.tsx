@@ -66,7 +66,7 @@ function PlanView({ plan, reload }: { plan: PlanDetailT; reload: () => Promise<P
       <nav className={clsx(pageCss.breadcrumb, 'no-print')}><Link to="/plans">← {t('back')}</Link></nav>
       <header className={pageCss.detailHead}>
         <div className={pageCss.main}>
-          <p className={pageCss.kicker}><span className={textCss.mono}>{plan.code}</span>{plan.issuer ? ` · ${plan.issuer}` : ''}</p>
+          <p className={pageCss.kicker}>{[plan.issuer, plan.documentNumber, plan.issuedOn].filter(Boolean).join(' · ')}</p>
           <h2 className={pageCss.title} data-plan-title>{plan.title}</h2>
           <dl className={css.planMeta}>
             <div><dt>{t('targetForm:plan.documentNumber')}</dt><dd>{plan.documentNumber ?? '—'}</dd></div>

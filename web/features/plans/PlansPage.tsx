@@ -50,7 +50,6 @@ export default function PlansPage() {
               <caption className={textCss.visuallyHidden}>{t('title')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('col.code')}</th>
                   <th scope="col" className={tableCss.wrap}>{t('col.title')}</th>
                   <th scope="col">{t('col.issuer')}</th>
                   <th scope="col">{t('col.number')}</th>
@@ -61,7 +60,6 @@ export default function PlansPage() {
               <tbody>
                 {list.map((p) => (
                   <tr key={p.id} data-plan-row={p.code}>
-                    <td className={textCss.mono}>{p.code}</td>
                     <td className={tableCss.wrap}><Link to={`/plans/${p.id}`}>{p.title}</Link></td>
                     <td>{p.issuer ?? '—'}</td>
                     <td>{p.documentNumber ?? '—'}</td>

@@ -7,7 +7,7 @@ import type { ProgressDetailT } from '../../../shared/schemas.ts';
 import { buildRankingOption, rankingHeight, rankRows } from '../../../shared/charts/rankingChart.ts';
 import { buildTargetOption } from '../../../shared/charts/targetChart.ts';
 import { ChartPanel } from '../../charts/ChartPanel.tsx';
-import { describeLatest, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare, joinNames } from '../../../shared/format.ts';
+import { describeLatest, describeSource, describeTarget, formatAxis, formatDifference, formatMeasured, formatShare, joinNames } from '../../../shared/format.ts';
 import { sharedSearch } from '../../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
@@ -110,9 +110,9 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
       </header>
 
       {d.quote && (
-        <blockquote className={textCss.quote} title={d.source ? `${d.source.title}${d.source.publishedOn ? ` (${d.source.publishedOn})` : ''}` : undefined}>
+        <blockquote className={textCss.quote} title={d.source ? describeSource(d.source, locale) : undefined}>
           <span className={css.quoteLabel}>{t('quote')}</span>“{d.quote}”
-          {d.source && <cite className={textCss.quoteSource}>{d.source.title}{d.source.publishedOn ? ` · ${d.source.publishedOn}` : ''}</cite>}
+          {d.source && <cite className={textCss.quoteSource}>{describeSource(d.source, locale)}</cite>}
         </blockquote>
       )}
 

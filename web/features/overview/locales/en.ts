@@ -22,7 +22,6 @@ export default {
   'notes.aggregateTitle': 'Aggregate of {{year}}',
   'notes.excludedPark': '{{park}} ({{year}}): {{reason}}',
   'source': 'Source: {{title}}',
-  'sourceDated': 'Source: {{title}} ({{date}})',
   'guide.title': 'How to read these statuses',
   'guide.dismiss': 'Got it',
   'guide.intro': 'Every target is judged by the same method: on the latest complete year, the pace so far against the pace the target needs.',

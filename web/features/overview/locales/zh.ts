@@ -19,7 +19,6 @@ export default {
   'notes.aggregateTitle': '{{year}}年汇总',
   'notes.excludedPark': '{{park}}（{{year}}年）：{{reason}}',
   'source': '来源：{{title}}',
-  'sourceDated': '来源：{{title}}（{{date}}）',
   'guide.title': '如何阅读这些状态',
   'guide.dismiss': '知道了',
   'guide.intro': '每个目标都按同一测算方法判断: 用最新的完整年度数据, 比较实际速度与按期所需速度。',

@@ -8,7 +8,6 @@ export default {
   'new': 'New plan',
   'fromText': 'Targets from a text',
   'empty': 'No plans yet',
-  'col.code': 'Code',
   'col.title': 'Title',
   'col.issuer': 'Issuing body',
   'col.number': 'Number',

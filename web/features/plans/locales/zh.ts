@@ -5,7 +5,6 @@ export default {
   'new': '新建规划',
   'fromText': '从文本提取目标',
   'empty': '还没有规划',
-  'col.code': '编号',
   'col.title': '标题',
   'col.issuer': '发文机关',
   'col.number': '文号',
