@@ -167,3 +167,11 @@ export function extraNumeratorNeeded(indicator: Pick<Indicator, 'factor'>, targe
  * province's ratio and share targets, and the counts most plans name.
  */
 export const ANNUAL_INDICATORS: readonly string[] = ['gdp', 'rd_spending', 'tax_revenue', 'land_area', 'industrial_va', 'hte_count'];
+
+/** The indicators whose figures a series of this indicator is made of: a ratio's parts, a share's base, or itself (none for coverage). */
+export function seriesParts(indicator: Pick<Indicator, 'code' | 'kind' | 'aggregation' | 'shareOf' | 'numerator' | 'denominator'>): string[] {
+  if (indicator.kind === 'coverage') return [];
+  if (indicator.aggregation === 'share_of_province' && indicator.shareOf) return [indicator.shareOf];
+  if (indicator.numerator && indicator.denominator) return [indicator.numerator, indicator.denominator];
+  return [indicator.code];
+}

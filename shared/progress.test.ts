@@ -278,12 +278,12 @@ describe('worked example G: an incomplete later year never decides the status (r
   });
 
   it('with no complete year at all is insufficient data for the reason incomplete', () => {
-    const p = computeProgress(target, [series[2]!], { direction: 'up', currentYear: 2026, indicators: ['rd_spending', 'gdp'] });
+    const p = computeProgress(target, [series[2]!], { direction: 'up', currentYear: 2026, indicators: [{ code: 'rd_spending', nameZh: 'rd_spending', nameEn: 'rd_spending' }, { code: 'gdp', nameZh: 'gdp', nameEn: 'gdp' }] });
     expect(p.status).toBe('insufficient_data');
     expect(p.statusReason).toBe('incomplete');
     expect(p.attained).toBeNull();
     expect(p.provisionalLatest?.year).toBe(2024);
-    expect(p.missing).toEqual({ indicators: ['rd_spending', 'gdp'], parks: [], parksTotal: 0, regions: [], years: [2024, 2025] });
+    expect(p.missing).toEqual({ indicators: ['rd_spending', 'gdp'], indicatorNames: [{ code: 'rd_spending', nameZh: 'rd_spending', nameEn: 'rd_spending' }, { code: 'gdp', nameZh: 'gdp', nameEn: 'gdp' }], parks: [], parksTotal: 0, regions: [], years: [2024, 2025] });
   });
 
   it('counts 80% of the parks as complete and 7 of 9 as not', () => {
@@ -299,7 +299,7 @@ describe('worked example H: five-year-old figures decide nothing (rule 4)', () =
     const p = computeProgress(
       { comparator: 'at_most', targetValue: 10, targetYear: 2025, baselineYear: 2020, baselineValue: 15 },
       [{ year: 2020, value: 15 }, { year: 2021, value: 13 }],
-      { direction: 'down', currentYear: 2026, indicators: ['national_rank'] },
+      { direction: 'down', currentYear: 2026, indicators: [{ code: 'national_rank', nameZh: 'national_rank', nameEn: 'national_rank' }] },
     );
     expect(p.status).toBe('insufficient_data');
     expect(p.statusReason).toBe('stale');
@@ -310,7 +310,7 @@ describe('worked example H: five-year-old figures decide nothing (rule 4)', () =
     expect(p.projected).toBeNull();
     expect(p.elapsed).toBeNull();
     expect(p.neededPaceFromNow).toBeNull();
-    expect(p.missing).toEqual({ indicators: ['national_rank'], parks: [], parksTotal: 0, regions: [], years: [2022, 2023, 2024, 2025] });
+    expect(p.missing).toEqual({ indicators: ['national_rank'], indicatorNames: [{ code: 'national_rank', nameZh: 'national_rank', nameEn: 'national_rank' }], parks: [], parksTotal: 0, regions: [], years: [2022, 2023, 2024, 2025] });
   });
 
   it('a figure two years before the reporting year is not stale yet', () => {
@@ -374,9 +374,9 @@ describe('rules 1, 5 and 7', () => {
 
   it('rule 7: no data at all names the years that would resolve it', () => {
     const p = computeProgress({ comparator: 'at_least', targetValue: 100, targetYear: 2027, baselineYear: 2023 }, [],
-      { direction: 'up', currentYear: 2026, indicators: ['gdp'] });
+      { direction: 'up', currentYear: 2026, indicators: [{ code: 'gdp', nameZh: 'gdp', nameEn: 'gdp' }] });
     expect(p.statusReason).toBe('no_data');
-    expect(p.missing).toEqual({ indicators: ['gdp'], parks: [], parksTotal: 0, regions: [], years: [2023, 2024, 2025] });
+    expect(p.missing).toEqual({ indicators: ['gdp'], indicatorNames: [{ code: 'gdp', nameZh: 'gdp', nameEn: 'gdp' }], parks: [], parksTotal: 0, regions: [], years: [2023, 2024, 2025] });
   });
 
   it('rule 7: one value names the next year due', () => {

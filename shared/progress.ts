@@ -83,8 +83,8 @@ export interface ProgressOptions {
   currentYear: number;
   /** Amounts and counts also get a compound growth rate from now. */
   compoundGrowth?: boolean;
-  /** The indicators whose figures make the series (for `missing`). */
-  indicators?: readonly string[];
+  /** The indicators whose figures make the series (for `missing`), with their names. */
+  indicators?: readonly IndicatorName[];
 }
 
 /** An incomplete year after the last complete one: shown beside the headline, never deciding the status. */
@@ -95,9 +95,17 @@ export interface ProvisionalLatest {
   parksExpected: number;
 }
 
+export interface IndicatorName {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
 /** What would resolve insufficient_data: figures of these indicators, from these parks (or regions' own totals), for these years. */
 export interface Missing {
   indicators: string[];
+  /** The same indicators' names, so that every view can say them without the catalogue. */
+  indicatorNames: IndicatorName[];
   /** The parks that have not reported them (the first few of `parksTotal`). */
   parks: { id: number; name: string }[];
   parksTotal: number;
@@ -219,7 +227,7 @@ function baselineOf(target: ProgressTarget, series: readonly SeriesValue[]): Yea
 function insufficient(p: Progress, reason: StatusReason, years: number[], options: ProgressOptions, lastKnownStatus: Status | null = null): Progress {
   return {
     ...p, status: 'insufficient_data', statusReason: reason, lastKnownStatus,
-    missing: { indicators: [...(options.indicators ?? [])], parks: [], parksTotal: 0, regions: [], years },
+    missing: { indicators: (options.indicators ?? []).map((i) => i.code), indicatorNames: [...(options.indicators ?? [])], parks: [], parksTotal: 0, regions: [], years },
   };
 }
 
@@ -230,7 +238,7 @@ export function insufficientFor(target: ProgressTarget, reason: StatusReason, mi
 
 /** A target whose region set is not defined yet: nothing can be measured. */
 export function noRegionSet(target: ProgressTarget, options: ProgressOptions): Progress {
-  return insufficientFor(target, 'no_region_set', { indicators: [], parks: [], parksTotal: 0, regions: [], years: [] }, options);
+  return insufficientFor(target, 'no_region_set', { indicators: [], indicatorNames: [], parks: [], parksTotal: 0, regions: [], years: [] }, options);
 }
 
 export function computeProgress(target: ProgressTarget, rawSeries: readonly SeriesValue[], options: ProgressOptions): Progress {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeProgress, type ProgressTarget } from './progress.ts';
-import { formatYears, statusCell, missingPhrase, paceText, progressShare, readings, reasonText, stateNotes, statusBadge, type ReadableProgress } from './readings.ts';
+import { paceText, readings } from './readings.ts';
+import { formatYears, statusCell, missingPhrase, progressShare, reasonText, stateNotes, statusBadge, type ReadableProgress } from './state-notes.ts';
+import { findIndicator } from './indicators.ts';
+
+/** The names the server sends with what is missing (from the catalogue, as listTargets does). */
+const named = (...codes: string[]) => codes.map((code) => {
+  const i = findIndicator(code)!;
+  return { code, nameZh: i.nameZh, nameEn: i.nameEn };
+});
+
 
 const entryOf = (target: ProgressTarget, progress: ReturnType<typeof computeProgress>, unit: string, scopeKind = 'province_aggregate'): ReadableProgress => ({
   ...progress, comparator: target.comparator, targetValue: target.targetValue, targetYear: target.targetYear, unit, scope: { kind: scopeKind }, aggregate: null,
@@ -23,7 +32,7 @@ describe('what the views say beside a status', () => {
 
   it('names the parks, years and figures missing when no year is complete', () => {
     const p = computeProgress(rdTarget, [{ year: 2025, value: 7.64, parksIncluded: 1, parksExpected: 8 }],
-      { direction: 'up', currentYear: 2026, indicators: ['rd_spending', 'gdp'] });
+      { direction: 'up', currentYear: 2026, indicators: named('rd_spending', 'gdp') });
     const e = entryOf(rdTarget, { ...p, missing: { ...p.missing!, parks: [{ id: 3, name: '温州高新区' }, { id: 4, name: '绍兴高新区' }, { id: 5, name: '衢州高新区' }], parksTotal: 7 } }, '%');
     expect(statusBadge(e)).toBe('数据不足');
     expect(reasonText(e)).toBe('数据不完整: 缺少 温州高新区、绍兴高新区 等7个园区 2025年 R&D经费支出、地区生产总值');
@@ -36,7 +45,7 @@ describe('what the views say beside a status', () => {
 
   it('says stale figures are too old, with what they said then (example H)', () => {
     const target: ProgressTarget = { comparator: 'at_most', targetValue: 10, targetYear: 2025, baselineYear: 2020, baselineValue: 15 };
-    const e = entryOf(target, computeProgress(target, [{ year: 2021, value: 13 }], { direction: 'down', currentYear: 2026, indicators: ['national_rank'] }), '名', 'park');
+    const e = entryOf(target, computeProgress(target, [{ year: 2021, value: 13 }], { direction: 'down', currentYear: 2026, indicators: named('national_rank') }), '名', 'park');
     expect(reasonText(e)).toBe('数据过旧: 最新为2021年; 2021年时按期推进, 此后无数据');
     expect(reasonText(e, 'en')).toBe('Data too old: the latest is from 2021; on track as of 2021, no figures since');
     const texts = readings(e).map((r) => r.text);
@@ -88,7 +97,7 @@ describe('what the views say beside a status', () => {
     expect(formatYears([2023, 2024, 2025])).toBe('2023—2025年');
     expect(formatYears([2021, 2023])).toBe('2021、2023年');
     expect(formatYears([2025], 'en')).toBe('2025');
-    expect(missingPhrase({ indicators: ['hte_count'], parks: [], parksTotal: 0, regions: [{ code: '330000', name: '浙江省' }], years: [2024] }))
+    expect(missingPhrase({ indicators: ['hte_count'], indicatorNames: named('hte_count'), parks: [], parksTotal: 0, regions: [{ code: '330000', name: '浙江省' }], years: [2024] }))
       .toBe('浙江省全省合计 2024年 国家高新技术企业数');
   });
 

@@ -6,6 +6,14 @@ import { computeProgress, type Progress, type ProgressOptions, type ProgressTarg
 import {
   changeVerb, chinaDate, chineseNumeral, dataDateLine, goalPhrase, overviewParagraph, reportFileName, reportTitle, statusTally, targetSentence, type ReportEntry,
 } from './report-text.ts';
+import { findIndicator } from './indicators.ts';
+
+/** The names the server sends with what is missing (from the catalogue, as listTargets does). */
+const named = (...codes: string[]) => codes.map((code) => {
+  const i = findIndicator(code)!;
+  return { code, nameZh: i.nameZh, nameEn: i.nameEn };
+});
+
 
 const RD = { code: 'rd_intensity', nameZh: 'R&D经费支出占GDP比重', nameEn: 'R&D intensity', unit: '%', kind: 'ratio' };
 const HTE = { code: 'hte_count', nameZh: '国家高新技术企业数', nameEn: 'High-tech enterprises', unit: '家', kind: 'count' };
@@ -22,7 +30,7 @@ function entry(
   code: string, indicator: ReportEntry['indicator'], scope: ReportEntry['scope'], target: ProgressTarget, series: SeriesValue[], options: ProgressOptions,
   extra: Partial<ReportEntry> & { adjust?: (p: Progress) => Progress } = {},
 ): ReportEntry {
-  const computed = computeProgress(target, series, { indicators: [indicator.code], ...options });
+  const computed = computeProgress(target, series, { indicators: named(indicator.code), ...options });
   const { adjust, ...rest } = extra;
   return {
     ...(adjust ? adjust(computed) : computed), code, indicator, scope, comparator: target.comparator, targetValue: target.targetValue,
@@ -77,8 +85,8 @@ describe('the sentence a planner writes for each target', () => {
 
   it('incomplete: no complete year, the parks missing named, the provisional year beside it (rule 3)', () => {
     const e = entry('T1', { ...RD, code: 'rd_spending' }, province, rdTarget, [{ year: 2025, value: (24.5 / 320.6) * 100, parksIncluded: 1, parksExpected: 8 }],
-      { direction: 'up', currentYear: 2026, indicators: ['rd_spending', 'gdp'] },
-      { indicator: RD, adjust: (p) => ({ ...p, missing: { ...p.missing!, indicators: ['rd_spending', 'gdp'], parks: [{ id: 3, name: '温州高新区' }, { id: 4, name: '绍兴高新区' }], parksTotal: 7 } }) });
+      { direction: 'up', currentYear: 2026, indicators: named('rd_spending', 'gdp') },
+      { indicator: RD, adjust: (p) => ({ ...p, missing: { ...p.missing!, parks: [{ id: 3, name: '温州高新区' }, { id: 4, name: '绍兴高新区' }], parksTotal: 7 } }) });
     expect(targetSentence(e)).toBe('全省高新区R&D经费支出占GDP比重的2025年目标为约8%, 暂无法判断进展: 数据不完整: 缺少 温州高新区、绍兴高新区 等7个园区 2025年 R&D经费支出、地区生产总值。'
       + '2025年暂定: 7.64% (1/8 园区); 参与汇总的园区不足八成, 不据此判断状态。');
   });
@@ -96,7 +104,7 @@ describe('the sentence a planner writes for each target', () => {
 
   it('no data: what is missing, the province total included for a share', () => {
     const target: ProgressTarget = { comparator: 'more_than', targetValue: 50, targetYear: 2025 };
-    const e = entry('T3', SHARE, province, target, [], { direction: 'up', currentYear: 2026, indicators: ['industrial_va'] },
+    const e = entry('T3', SHARE, province, target, [], { direction: 'up', currentYear: 2026, indicators: named('industrial_va') },
       { adjust: (p) => ({ ...p, missing: { ...p.missing!, regions: [{ code: '330000', name: '浙江省' }] } }) });
     expect(targetSentence(e)).toBe('全省高新区规上工业增加值占全省比重的2025年目标为超过50%, 暂无法判断进展: 尚无数据: 缺少 浙江省全省合计 2024—2025年 规上工业增加值。');
   });

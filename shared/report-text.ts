@@ -10,7 +10,7 @@ import {
   ACCELERATE_RATIO, COMPLETE_SHARE, DEFAULT_TOLERANCE, ON_TRACK_RATIO, STALE_AFTER_YEARS, STATUS_ZH, STATUSES,
   type Status, type StatusReason,
 } from './progress.ts';
-import { heldText, provisionalText, reasonText, statusBadge, toleranceText, type ReadableProgress } from './readings.ts';
+import { heldText, provisionalText, reasonText, statusBadge, toleranceText, type ReadableProgress } from './state-notes.ts';
 import type { ProgressEntryT } from './schemas.ts';
 
 /** A progress entry as the report reads it: every output, and what it is about. */

@@ -154,6 +154,7 @@ export const StatusReason = z.enum(STATUS_REASONS);
 
 export const Missing = z.object({
   indicators: z.array(z.string()).describe('indicator codes whose figures are missing'),
+  indicatorNames: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })).describe('the same indicators with their names'),
   parks: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('the parks that have not reported them (the first 20)'),
   parksTotal: z.number().int().describe('how many parks have not reported them'),
   regions: z.array(z.object({ code: z.string(), name: z.string() })).describe('regions whose own totals are missing (a share of the province needs its total)'),

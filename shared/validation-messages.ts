@@ -128,7 +128,7 @@ const FIELD_ZH: Record<string, string> = {
 /** A field's path in words: "password" → 密码; "values.2.value" → 第3项 数值 (English keeps the path). */
 export function fieldWords(path: readonly PropertyKey[]): BilingualT {
   const en = path.map(String).join('.');
-  const last = [...path].reverse().find((p) => typeof p === 'string' && !/^\d+$/.test(p)) as string | undefined;
+  const last = path.findLast((p) => typeof p === 'string' && !/^\d+$/.test(p)) as string | undefined;
   const index = path.find((p) => typeof p === 'number' || /^\d+$/.test(String(p)));
   const name = last ? FIELD_ZH[last] ?? last : '';
   return { zh: `${index !== undefined ? `第${Number(index) + 1}项 ` : ''}${name}`.trim(), en };

@@ -2,8 +2,8 @@
 // One place that knows how rows become the objects the web sees. (Plans are read and written in
 // plans.ts; parks and targets are written in parks.ts and target-writes.ts.)
 import type { Kysely, Selectable } from 'kysely';
-import type { Indicator } from '../../shared/indicators.ts';
-import type { Comparator } from '../../shared/progress.ts';
+import { seriesParts, type Indicator } from '../../shared/indicators.ts';
+import type { Comparator, IndicatorName } from '../../shared/progress.ts';
 import type { z } from 'zod';
 import type { Park as ParkSchema, Region as RegionSchema, RegionsQuery, SourceRef as SourceRefSchema, Target as TargetSchema } from '../../shared/schemas.ts';
 import type { Database, IndicatorsTable, SourcesTable } from '../db/schema.ts';
@@ -100,6 +100,8 @@ export interface LoadedTarget extends TargetOut {
   indicatorFull: Indicator;
   /** The province whose figures the target is measured on (its region's, or its park's): see data-version.ts. */
   figuresProvince: string | null;
+  /** The indicators its series is made of, with their names (what `missing` names). */
+  seriesParts: IndicatorName[];
 }
 
 export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {}): Promise<LoadedTarget[]> {
@@ -154,6 +156,10 @@ export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {
       plan: { id: t.plan_id, code: t.plan_code, title: t.plan_title },
       indicator: indicatorRef(indicator),
       indicatorFull: indicator,
+      seriesParts: seriesParts(indicator).map((code) => {
+        const part = indicators.get(code);
+        return { code, nameZh: part?.nameZh ?? code, nameEn: part?.nameEn ?? code };
+      }),
       figuresProvince: t.region_code ? provinceOfRegion(t.region_code) : t.park_province ?? null,
       scope: {
         kind: t.scope,
@@ -190,6 +196,6 @@ export async function listTargets(db: Kysely<Database>, filter: TargetFilter = {
 }
 
 /** Drops the server-only fields before a target goes out. */
-export function publicTarget({ indicatorFull: _, figuresProvince: _p, ...target }: LoadedTarget): TargetOut {
+export function publicTarget({ indicatorFull: _, figuresProvince: _p, seriesParts: _s, ...target }: LoadedTarget): TargetOut {
   return target;
 }

@@ -5,7 +5,7 @@
 // method in shared/progress.ts; nothing here or downstream derives a status again.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { extraNumeratorNeeded, type Indicator } from '../../shared/indicators.ts';
+import { extraNumeratorNeeded } from '../../shared/indicators.ts';
 import {
   COMPLETE_SHARE, computeProgress, insufficientFor, noRegionSet, projectionPath, STATUS_SEVERITY, straightPath,
   type Missing, type Progress, type ProgressOptions, type ProgressTarget, type YearValue,
@@ -51,19 +51,13 @@ export interface Evaluated {
 const MISSING_PARKS_NAMED = 20;
 
 /** The indicators whose figures a target's series is made of. */
-export function seriesIndicators(indicator: Indicator): string[] {
-  if (indicator.kind === 'coverage') return [];
-  if (indicator.aggregation === 'share_of_province' && indicator.shareOf) return [indicator.shareOf];
-  if (indicator.numerator && indicator.denominator) return [indicator.numerator, indicator.denominator];
-  return [indicator.code];
-}
-
-function progressOptions(indicator: Indicator, ctx: ProgressContext): ProgressOptions {
+function progressOptions(t: LoadedTarget, ctx: ProgressContext): ProgressOptions {
+  const indicator = t.indicatorFull;
   return {
     direction: indicator.direction,
     currentYear: ctx.currentYear,
     compoundGrowth: indicator.kind === 'amount' || indicator.kind === 'count',
-    indicators: seriesIndicators(indicator),
+    indicators: t.seriesParts,
   };
 }
 
@@ -76,14 +70,14 @@ function progressTarget(t: LoadedTarget, targetValue: number, withBaseline = tru
 
 function baseEntry(t: LoadedTarget, progress: Progress, targetValue: number | null): ProgressEntryT {
   const {
-    indicatorFull: _, figuresProvince: _fp, baselineYear: _by, baselineValue: _bv, quoteLocation: _q, note: _n,
+    indicatorFull: _, figuresProvince: _fp, seriesParts: _parts, baselineYear: _by, baselineValue: _bv, quoteLocation: _q, note: _n,
     quoteStart: _qs, quoteEnd: _qe, version: _v, supersedes: _sp, supersededBy: _sb, ...rest
   } = t;
   return { ...rest, ...progress, targetValue, coverage: null, aggregate: null, parkClass: null };
 }
 
 const noData = (t: LoadedTarget, ctx: ProgressContext): Progress =>
-  computeProgress(progressTarget(t, 0), [], progressOptions(t.indicatorFull, ctx));
+  computeProgress(progressTarget(t, 0), [], progressOptions(t, ctx));
 
 /** What is missing, with these parks named (the first few) and counted. */
 function withParks(missing: Missing, parks: readonly { id: number; name: string }[]): Missing {
@@ -103,7 +97,7 @@ function evaluated(t: LoadedTarget, entry: ProgressEntryT, series: SeriesPoint[]
 
 /** A park's own series against a target: its own targets and classes with the target's baseline; an aggregate bar from its first figure. */
 function judgePark(t: LoadedTarget, park: { id: number; name: string }, points: ParkPoint[], ctx: ProgressContext, withBaseline: boolean): ParkEvaluation {
-  let progress = t.targetValue === null ? noData(t, ctx) : computeProgress(progressTarget(t, t.targetValue, withBaseline), points, progressOptions(t.indicatorFull, ctx));
+  let progress = t.targetValue === null ? noData(t, ctx) : computeProgress(progressTarget(t, t.targetValue, withBaseline), points, progressOptions(t, ctx));
   if (progress.missing) progress = { ...progress, missing: withParks(progress.missing, [park]) };
   return { parkId: park.id, parkName: park.name, progress, series: points };
 }
@@ -134,7 +128,7 @@ async function evaluateAggregateTarget(t: LoadedTarget, ctx: ProgressContext): P
     isRatio ? ratioOfSums(ctx.db, indicator, scope, ctx.basis, { excluded: true }) : aggregateSeries(ctx.db, indicator, scope, ctx.basis).then((p) => ({ points: p, excluded: [] })),
     ctx.db.selectFrom('regions').select(['code', 'name']).where('code', '=', scope.provinceCode).executeTakeFirst(),
   ]);
-  let progress = t.targetValue === null ? noData(t, ctx) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(indicator, ctx));
+  let progress = t.targetValue === null ? noData(t, ctx) : computeProgress(progressTarget(t, t.targetValue), points, progressOptions(t, ctx));
   if (progress.missing) {
     let missing = withParks(progress.missing, missingFromAggregate(progress.missing, parks, points));
     // A share of the province also needs the province's own total for those years.
@@ -187,7 +181,7 @@ async function evaluateCoverageTarget(t: LoadedTarget, ctx: ProgressContext): Pr
     const year = firstYear + k;
     return { year, value: regions.filter((r) => r.coveredSince !== null && r.coveredSince <= year).length };
   });
-  const options = progressOptions(t.indicatorFull, ctx);
+  const options = progressOptions(t, ctx);
   const progress = regions.length === 0 ? noRegionSet(progressTarget(t, targetValue ?? 0), options)
     : computeProgress(progressTarget(t, targetValue!), series, options);
   const isCovered = (r: (typeof regions)[number]) => r.coveredSince !== null && r.coveredSince <= asOfYear;
@@ -227,9 +221,9 @@ function classHeadline(t: LoadedTarget, perPark: ParkEvaluation[], summary: Park
   const weakest = summary.weakest[0] && perPark.find((p) => p.parkId === summary.weakest[0]!.parkId);
   const enough = perPark.length > 0 && perPark.length - unjudged.length >= COMPLETE_SHARE * perPark.length;
   if (weakest && enough && !(weakest.progress.status === 'achieved' && unjudged.length > 0)) return weakest.progress;
-  const options = progressOptions(t.indicatorFull, ctx);
+  const options = progressOptions(t, ctx);
   const years = [...new Set(unjudged.flatMap((p) => p.progress.missing?.years ?? []))].sort((a, b) => a - b);
-  const missing = withParks({ indicators: seriesIndicators(t.indicatorFull), parks: [], parksTotal: 0, regions: [], years },
+  const missing = withParks({ indicators: t.seriesParts.map((i) => i.code), indicatorNames: t.seriesParts, parks: [], parksTotal: 0, regions: [], years },
     unjudged.map((p) => ({ id: p.parkId, name: p.parkName })));
   return insufficientFor(progressTarget(t, t.targetValue ?? 0), perPark.length === 0 || unjudged.length === perPark.length ? 'no_data' : 'incomplete', missing, options);
 }

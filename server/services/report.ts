@@ -6,11 +6,12 @@
 // builders (shared/charts/). What is read here besides is only what describes the data: which parks
 // reported which figures (completeness) and where the figures come from (sources).
 import type { Kysely } from 'kysely';
-import type { Indicator } from '../../shared/indicators.ts';
+import { seriesParts, type Indicator } from '../../shared/indicators.ts';
 import { describeTarget, formatAxis, formatDifference, formatMeasured, joinNames } from '../../shared/format.ts';
 import { buildRankingOption, rankingHeight, rankRows, type RankingRow } from '../../shared/charts/rankingChart.ts';
 import { buildTargetOption } from '../../shared/charts/targetChart.ts';
-import { paceText, progressShare, provisionalText, statusBadge } from '../../shared/readings.ts';
+import { paceText } from '../../shared/readings.ts';
+import { progressShare, provisionalText, statusBadge } from '../../shared/state-notes.ts';
 import {
   BASIS_ZH, chineseNumeral, dataDateLine, goalPhrase, methodParagraphs, overviewParagraph, reportFileName, reportTitle, statusTally, targetSentence,
 } from '../../shared/report-text.ts';
@@ -19,7 +20,7 @@ import type { z } from 'zod';
 import type { Database, ParkLevel } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { indicatorsByCode, type LoadedTarget, type TargetFilter } from './catalog.ts';
-import { classLevel, evaluateTargets, progressDetail, seriesIndicators, type ProgressContext } from './progress.ts';
+import { classLevel, evaluateTargets, progressDetail, type ProgressContext } from './progress.ts';
 import { renderChart, type ChartImage } from './report-charts.ts';
 import { writeReportDocx, type ReportModel, type ReportPart, type ReportTable, type TargetSection } from './report-docx.ts';
 import { countedValues, levelsAtLeast, shouldReport } from './series.ts';
@@ -283,7 +284,7 @@ async function figureScopes(db: Kysely<Database>, targets: readonly LoadedTarget
   const parks: ScopePark[] = rows.map((r) => ({ id: r.id, name: r.name, level: r.level, approvalYear: r.approval_year, provinceCode: r.province_code }));
   const provinceName = new Map(regions.map((r) => [r.code, r.name]));
   return targets.map((t) => {
-    const codes = seriesIndicators(t.indicatorFull);
+    const codes = seriesParts(t.indicatorFull);
     switch (t.scope.kind) {
       case 'park': return { parks: parks.filter((p) => p.id === t.scope.parkId), codes, provinceTotal: null };
       case 'province_aggregate': {

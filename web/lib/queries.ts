@@ -1,16 +1,13 @@
 // Server state the views share, through react-query: the query keys sit next to their fetchers.
 // Every response is parsed by the shared zod schema, so a change in the API's shape shows as an error.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import {
-  CityFigures, Comparison, Indicator, Meta, OverviewEntry, Park, ParkDashboard, ParkFigures, ParkStatusMatrix, ProgressDetail, Region,
-} from '../../shared/schemas.ts';
+import { lazySchema } from './schemas.ts';
 import { getJson } from './api.ts';
 import { apiQuery, type Filters } from './filters.ts';
 
 export const metaQuery = queryOptions({
   queryKey: ['meta'] as const,
-  queryFn: ({ signal }) => getJson('/api/meta', Meta, { signal }),
+  queryFn: ({ signal }) => getJson('/api/meta', lazySchema((s) => s.Meta), { signal }),
   staleTime: 5 * 60_000,
 });
 
@@ -21,7 +18,7 @@ export function useMeta() {
 export function useIndicators() {
   return useQuery({
     queryKey: ['indicators'] as const,
-    queryFn: ({ signal }) => getJson('/api/indicators', z.array(Indicator), { signal }),
+    queryFn: ({ signal }) => getJson('/api/indicators', lazySchema((s, z) => z.array(s.Indicator)), { signal }),
     staleTime: 10 * 60_000,
   });
 }
@@ -29,7 +26,7 @@ export function useIndicators() {
 export function useCities(province: string) {
   return useQuery({
     queryKey: ['regions', province] as const,
-    queryFn: ({ signal }) => getJson(`/api/regions?parent=${encodeURIComponent(province)}&level=city`, z.array(Region), { signal }),
+    queryFn: ({ signal }) => getJson(`/api/regions?parent=${encodeURIComponent(province)}&level=city`, lazySchema((s, z) => z.array(s.Region)), { signal }),
     staleTime: 10 * 60_000,
   });
 }
@@ -37,7 +34,7 @@ export function useCities(province: string) {
 export function useParks(province: string) {
   return useQuery({
     queryKey: ['parks', province] as const,
-    queryFn: ({ signal }) => getJson(`/api/parks?province=${encodeURIComponent(province)}`, z.array(Park), { signal }),
+    queryFn: ({ signal }) => getJson(`/api/parks?province=${encodeURIComponent(province)}`, lazySchema((s, z) => z.array(s.Park)), { signal }),
   });
 }
 
@@ -45,7 +42,7 @@ export function useOverview(filters: Pick<Filters, 'province' | 'plan' | 'horizo
   const q = apiQuery({ province: filters.province, plan: filters.plan, horizon: filters.horizon, basis: filters.basis });
   return useQuery({
     queryKey: ['overview', q] as const,
-    queryFn: ({ signal }) => getJson(`/api/dashboard/overview${q}`, z.array(OverviewEntry), { signal }),
+    queryFn: ({ signal }) => getJson(`/api/dashboard/overview${q}`, lazySchema((s, z) => z.array(s.OverviewEntry)), { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,7 +51,7 @@ export function useTargetDetail(id: number, basis: Filters['basis'] = 'approved'
   const q = apiQuery({ basis });
   return useQuery({
     queryKey: ['target', id, q] as const,
-    queryFn: ({ signal }) => getJson(`/api/targets/${id}/progress${q}`, ProgressDetail, { signal }),
+    queryFn: ({ signal }) => getJson(`/api/targets/${id}/progress${q}`, lazySchema((s) => s.ProgressDetail), { signal }),
   });
 }
 
@@ -62,7 +59,7 @@ export function useParkStatus(filters: Filters) {
   const q = apiQuery(filters);
   return useQuery({
     queryKey: ['park-status', q] as const,
-    queryFn: ({ signal }) => getJson(`/api/dashboard/park-status${q}`, ParkStatusMatrix, { signal }),
+    queryFn: ({ signal }) => getJson(`/api/dashboard/park-status${q}`, lazySchema((s) => s.ParkStatusMatrix), { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -71,7 +68,7 @@ export function useParkFigures(filters: Pick<Filters, 'province' | 'city' | 'lev
   const q = apiQuery({ province: filters.province, city: filters.city, level: filters.level, year: filters.year, basis: filters.basis });
   return useQuery({
     queryKey: ['figures', q] as const,
-    queryFn: ({ signal }) => getJson(`/api/dashboard/figures${q}`, ParkFigures, { signal }),
+    queryFn: ({ signal }) => getJson(`/api/dashboard/figures${q}`, lazySchema((s) => s.ParkFigures), { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -80,7 +77,7 @@ export function useCityFigures(filters: Pick<Filters, 'province' | 'level' | 'ye
   const q = apiQuery({ province: filters.province, level: filters.level, year: filters.year, basis: filters.basis }, { indicator });
   return useQuery({
     queryKey: ['cities', q] as const,
-    queryFn: ({ signal }) => getJson(`/api/dashboard/cities${q}`, CityFigures, { signal }),
+    queryFn: ({ signal }) => getJson(`/api/dashboard/cities${q}`, lazySchema((s) => s.CityFigures), { signal }),
     enabled: indicator !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -92,7 +89,7 @@ export function useComparison(indicator: string | undefined, provinces: string[]
   if (parks.length) q.set('parks', parks.join(','));
   return useQuery({
     queryKey: ['compare', q.toString()] as const,
-    queryFn: ({ signal }) => getJson(`/api/dashboard/compare?${q}`, Comparison, { signal }),
+    queryFn: ({ signal }) => getJson(`/api/dashboard/compare?${q}`, lazySchema((s) => s.Comparison), { signal }),
     enabled: indicator !== undefined && (provinces.length > 0 || parks.length > 0),
     placeholderData: keepPreviousData,
   });
@@ -101,6 +98,6 @@ export function useComparison(indicator: string | undefined, provinces: string[]
 export function useParkDashboard(id: number) {
   return useQuery({
     queryKey: ['park', id] as const,
-    queryFn: ({ signal }) => getJson(`/api/dashboard/parks/${id}`, ParkDashboard, { signal }),
+    queryFn: ({ signal }) => getJson(`/api/dashboard/parks/${id}`, lazySchema((s) => s.ParkDashboard), { signal }),
   });
 }

@@ -1,15 +1,14 @@
 // What the reporting pages share: every park of the register (to pick the park to write, the template's
 // parks, a user's parks) and the calendar year of the server (to offer the years to report).
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { Park } from '../../shared/schemas.ts';
 import { getJson } from './api.ts';
+import { lazySchema } from './schemas.ts';
 import { useMeta } from './queries.ts';
 
 export function useAllParks() {
   return useQuery({
     queryKey: ['parks', 'all'] as const,
-    queryFn: ({ signal }) => getJson('/api/parks', z.array(Park), { signal }),
+    queryFn: ({ signal }) => getJson('/api/parks', lazySchema((s, z) => z.array(s.Park)), { signal }),
     staleTime: 5 * 60_000,
   });
 }

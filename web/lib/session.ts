@@ -7,9 +7,11 @@
 // browser signed in”; without it the app does not ask GET /api/auth/me at all (an anonymous visitor
 // of the dashboard causes no 401s), with it a 401 simply means signed out.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { ImportReport, Me, ValueProblem, type ImportReportT, type MeT, type ValueProblemT } from '../../shared/schemas.ts';
-import { ApiError, apiHeaders, getJson } from './api.ts';
+import type { ImportReportT, MeT, ValueProblemT } from '../../shared/schemas.ts';
+import { ApiError, apiErrorOf, apiHeaders, getJson, schemaOf, type SchemaArg } from './api.ts';
+import { lazySchema } from './schemas.ts';
+
+const MeSchema = lazySchema((s) => s.Me);
 
 const HINT_KEY = 'mubiao.session';
 let memoryHint = false;
@@ -60,7 +62,7 @@ export const meQueryKey = ['me'] as const;
 async function fetchMe(signal?: AbortSignal): Promise<MeT | null> {
   if (!hasHint()) return null;
   try {
-    const me = await getJson('/api/auth/me', Me, { signal });
+    const me = await getJson('/api/auth/me', MeSchema, { signal });
     csrfToken = me.csrfToken;
     return me;
   } catch (err) {
@@ -84,16 +86,8 @@ export function useMe() {
 
 // --- writes -------------------------------------------------------------------------------------------
 
-const Detail = z.object({ path: z.string(), message: z.string() });
-const WriteErrorBody = z.object({
-  error: z.looseObject({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(Detail).optional(),
-    problems: z.unknown().optional(),
-    report: z.unknown().optional(),
-  }),
-});
+const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+const hasStrings = (x: unknown, ...keys: string[]) => isRecord(x) && keys.every((k) => typeof x[k] === 'string');
 
 /** A refused write: the API's message and code, and what it said about each item or field. */
 export class ApiWriteError extends ApiError {
@@ -117,14 +111,16 @@ export class ApiWriteError extends ApiError {
 /** Turns an error answer into an ApiWriteError. Pure: unit-tested without a server. */
 export function writeErrorFrom(status: number, statusText: string, body: unknown, retryAfterHeader: string | null): ApiWriteError {
   const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader.trim()) ? Number(retryAfterHeader) : null;
-  const parsed = WriteErrorBody.safeParse(body);
-  if (!parsed.success) {
+  const e = apiErrorOf(body);
+  if (!e) {
     return new ApiWriteError(`请求失败 (HTTP ${[status, statusText].filter(Boolean).join(' ')})`, status, 'http_error', [], null, [], retryAfter);
   }
-  const e = parsed.data.error;
-  const problems = z.array(ValueProblem).safeParse(e.problems);
-  const report = ImportReport.safeParse(e.report);
-  return new ApiWriteError(e.message, status, e.code, problems.success ? problems.data : [], report.success ? report.data : null, e.details ?? [], retryAfter);
+  // The server's own error body (its schemas are in shared/schemas.ts): checked for the fields the
+  // forms read, without loading zod for a refusal.
+  const problems = Array.isArray(e.problems) && e.problems.every((p) => hasStrings(p, 'field', 'code', 'message')) ? e.problems as ValueProblemT[] : [];
+  const report = isRecord(e.report) && Array.isArray(e.report.problems) && Array.isArray(e.report.rows) ? e.report as unknown as ImportReportT : null;
+  const details = Array.isArray(e.details) ? e.details.filter((d) => hasStrings(d, 'path', 'message')) as { path: string; message: string }[] : [];
+  return new ApiWriteError(e.message, status, e.code, problems, report, details, retryAfter);
 }
 
 async function csrf(): Promise<string | null> {
@@ -133,7 +129,7 @@ async function csrf(): Promise<string | null> {
   return csrfToken;
 }
 
-async function send<T>(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>, schema?: z.ZodType<T>): Promise<T> {
+async function send<T>(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>, schema?: SchemaArg<T>): Promise<T> {
   const token = path === '/api/auth/login' ? null : await csrf();
   let res: Response;
   try {
@@ -151,18 +147,18 @@ async function send<T>(method: string, path: string, body: BodyInit | undefined,
     throw error;
   }
   if (!schema) return answer as T;
-  const parsed = schema.safeParse(answer);
+  const parsed = (await schemaOf(schema)).safeParse(answer);
   if (!parsed.success) throw new ApiWriteError(`服务器返回的数据格式不符 (unexpected response shape) ${path}`, res.status, 'bad_response');
   return parsed.data;
 }
 
 /** A JSON write (POST, PUT, PATCH, DELETE) with the CSRF token; throws ApiWriteError when refused. */
-export function sendJson<T = unknown>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, schema?: z.ZodType<T>): Promise<T> {
+export function sendJson<T = unknown>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, schema?: SchemaArg<T>): Promise<T> {
   return send(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'Content-Type': 'application/json' }, schema);
 }
 
 /** A multipart upload (the import) with the CSRF token. */
-export function sendForm<T = unknown>(path: string, form: FormData, schema?: z.ZodType<T>): Promise<T> {
+export function sendForm<T = unknown>(path: string, form: FormData, schema?: SchemaArg<T>): Promise<T> {
   return send('POST', path, form, {}, schema);
 }
 
@@ -176,7 +172,7 @@ function dropUserQueries(queryClient: QueryClient): void {
 }
 
 export async function signIn(queryClient: QueryClient, username: string, password: string): Promise<MeT> {
-  const me = await sendJson('POST', '/api/auth/login', { username, password }, Me);
+  const me = await sendJson('POST', '/api/auth/login', { username, password }, MeSchema);
   signedOutByChoice = false;
   setHint(true);
   csrfToken = me.csrfToken;

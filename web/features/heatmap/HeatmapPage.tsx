@@ -14,7 +14,7 @@ import type { TableData } from '../../lib/table.ts';
 import { FilterBar } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
-import { statusCell } from '../../../shared/readings.ts';
+import { statusCell } from '../../../shared/state-notes.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import * as legendCss from '../../lib/ui/legend.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';

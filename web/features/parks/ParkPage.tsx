@@ -13,7 +13,7 @@ import { useParkDashboard } from '../../lib/queries.ts';
 import type { TableData } from '../../lib/table.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
-import { progressShare, stateNotes } from '../../../shared/readings.ts';
+import { progressShare, stateNotes } from '../../../shared/state-notes.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { clsx } from 'clsx';
 import * as css from './parks.module.css';

@@ -15,7 +15,7 @@ import { ExportButtons } from '../../lib/ui/ExportButtons.tsx';
 import { FilterBar, Select } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
-import { statusCell } from '../../../shared/readings.ts';
+import { statusCell } from '../../../shared/state-notes.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { defaultColumns, filterRows, parkRows, parseSort, sortRows, type SortKey } from './model.ts';
 import { clsx } from 'clsx';

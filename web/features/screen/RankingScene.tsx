@@ -13,7 +13,7 @@ import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
 import { fingerprint } from './fingerprint.ts';
 import { chooseRanking, rankingRows, rankParks } from './model.ts';
-import { statusBadge } from '../../../shared/readings.ts';
+import { statusBadge } from '../../../shared/state-notes.ts';
 import { SceneEmpty, SceneHead } from './parts.tsx';
 import { ScreenChart } from './ScreenChart.tsx';
 import { clsx } from 'clsx';

@@ -6,7 +6,7 @@ import type { ProgressEntryT } from '../../../shared/schemas.ts';
 import { buildStatusDonutOption } from '../../charts/screenCharts.ts';
 import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
 import { describeLatest, describeTarget } from '../../../shared/format.ts';
-import { progressShare, stateNotes } from '../../../shared/readings.ts';
+import { progressShare, stateNotes } from '../../../shared/state-notes.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, statusWord, useLocale } from '../../lib/i18n.ts';
 import { countByStatus, statusLook } from '../../lib/status.ts';

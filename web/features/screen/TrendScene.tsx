@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { fingerprint } from './fingerprint.ts';
 import { Kpi, ProgressTrack, SceneEmpty, SceneHead, SideNotes, StatusPill } from './parts.tsx';
-import { progressShare } from '../../../shared/readings.ts';
+import { progressShare } from '../../../shared/state-notes.ts';
 import { ScreenChart } from './ScreenChart.tsx';
 import * as css from './screen.module.css';
 

@@ -3,7 +3,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Status } from '../../../shared/progress.ts';
 import { SCREEN_STATUS } from '../../charts/screenTheme.ts';
-import { stateNotes, statusBadge, type ReadableProgress } from '../../../shared/readings.ts';
+import { stateNotes, statusBadge, type ReadableProgress } from '../../../shared/state-notes.ts';
 import { useLocale } from '../../lib/i18n.ts';
 import { statusLook } from '../../lib/status.ts';
 import * as css from './screen.module.css';

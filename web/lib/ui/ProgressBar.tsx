@@ -1,5 +1,5 @@
 import { formatShare } from '../../../shared/format.ts';
-import { progressShare } from '../../../shared/readings.ts';
+import { progressShare } from '../../../shared/state-notes.ts';
 import { useLocale } from '../i18n.ts';
 import { useTranslation } from 'react-i18next';
 import * as css from './ProgressBar.module.css';

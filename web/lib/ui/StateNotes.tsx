@@ -4,7 +4,7 @@
 // gets the way there: a reporting round, the import, the park's entry form, the plan's region set.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { stateNotes, type ReadableProgress } from '../../../shared/readings.ts';
+import { stateNotes, type ReadableProgress } from '../../../shared/state-notes.ts';
 import { canWritePark, REVIEWERS, hasRole } from '../access.ts';
 import { useLocale } from '../i18n.ts';
 import { useMe } from '../session.ts';

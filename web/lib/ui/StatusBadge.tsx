@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Status } from '../../../shared/progress.ts';
-import { statusBadge } from '../../../shared/readings.ts';
+import { statusBadge } from '../../../shared/state-notes.ts';
 import { useLocale } from '../i18n.ts';
 import { statusLook } from '../status.ts';
 import { clsx } from 'clsx';
