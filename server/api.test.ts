@@ -168,7 +168,7 @@ for (const kind of TEST_DATABASES) {
       const values = await get<ReportedValueT[]>(`/api/values?park=${ningbo.id}&indicator=national_rank`);
       expect(values.map((v) => [v.year, v.value, v.source?.code])).toEqual([[2016, 17, 'SECONDARY'], [2020, 15, 'NB-HTZ-2021'], [2021, 13, 'SECONDARY']]);
       expect(values[0]!.source?.reliability).toBe('secondary');
-      expect(values[0]!.enteredBy).toContain('seed');
+      expect(values[0]!.enteredBy).toBe('公开资料');
       expect(Date.parse(values[0]!.enteredAt)).not.toBeNaN();
       const range = await get<ReportedValueT[]>(`/api/values?park=${ningbo.id}&from=2021&to=2021`);
       expect(range.every((v) => v.year === 2021)).toBe(true);
