@@ -47,6 +47,19 @@ export interface Indicator {
    * listed for two indicators would be ambiguous: the import then asks instead of guessing.
    */
   synonymsZh?: string[];
+  /** What values are possible and what are usual for one park's figure (see PLAUSIBLE_RANGES). */
+  plausibleRange?: PlausibleRange;
+}
+
+/**
+ * The bounds a park's figure is checked against, in the indicator's unit. Outside `impossible` the
+ * figure is refused (an error); outside `usual` it needs a confirmation with a note (a warning).
+ * A bound left null is open. `basis` says where the bounds come from, for whoever questions them.
+ */
+export interface PlausibleRange {
+  impossible: [number | null, number | null];
+  usual: [number | null, number | null];
+  basis: string;
 }
 
 const amount = (code: string, nameZh: string, nameEn: string, unit: Unit, extra: Partial<Indicator> = {}): Indicator => ({
@@ -65,7 +78,7 @@ const rank = (code: string, nameZh: string, nameEn: string): Indicator => ({
   code, nameZh, nameEn, unit: '名', direction: 'down', kind: 'rank', aggregation: 'none',
 });
 
-export const INDICATORS: readonly Indicator[] = [
+const CATALOGUE: readonly Indicator[] = [
   // Economy and innovation inputs
   amount('gdp', '地区生产总值', 'GDP', '亿元', { synonymsZh: ['GDP', '生产总值', '园区生产总值', '地区生产总值(GDP)', '园区GDP'] }),
   amount('rd_spending', 'R&D经费支出', 'R&D spending', '亿元', {
@@ -141,6 +154,51 @@ export const INDICATORS: readonly Indicator[] = [
   percent('hitech_output_share', '高新技术产业产值占规上工业总产值比重', 'High-tech industries, % of above-scale industrial output'),
   count('new_rd_institutions', '新型研发机构数', 'New-type R&D institutions', { synonymsZh: ['新型研发机构', '新型研发机构数量'] }),
 ];
+
+/**
+ * Plausible ranges of one park's yearly figure. The largest published zone figures set the scale:
+ * 中关村示范区 (the largest zone: enterprises' total income about 8.7万亿元 in 2023, R&D spending
+ * over 4000亿元, about 2.8万 high-tech enterprises, 488平方公里); 无锡高新区 GDP 2271亿元 (2021);
+ * 宁波高新区 GDP 289.4亿元 (2020); 杭州高新区(滨江) R&D intensity 10.02% (2020); the zones' national
+ * totals (178 national zones, about 46万 high-tech enterprises in China in 2023). Impossible is an
+ * order of magnitude beyond the largest zone; usual spans the published zones with room to spare.
+ */
+const LARGEST_ZONE = '最大的高新区(中关村示范区)公开数据的10倍以上';
+const PLAUSIBLE_RANGES: Record<string, PlausibleRange> = {
+  gdp: { impossible: [0, 100_000], usual: [1, 10_000], basis: `${LARGEST_ZONE}不可能: 中关村示范区企业总收入约8.7万亿元(2023), 园区GDP最大约1万亿元; 常见范围参照无锡高新区2271亿元(2021)、宁波高新区289.4亿元(2020)` },
+  operating_revenue: { impossible: [0, 1_000_000], usual: [1, 100_000], basis: `${LARGEST_ZONE}不可能: 中关村示范区企业总收入约8.7万亿元(2023)` },
+  industrial_output: { impossible: [0, 300_000], usual: [0.5, 30_000], basis: `${LARGEST_ZONE}不可能; 省内高新区工业总产值多在数十亿至数千亿元` },
+  rd_spending: { impossible: [0, 50_000], usual: [0.05, 5_000], basis: `${LARGEST_ZONE}不可能: 中关村示范区企业R&D经费约4000亿元; 宁波高新区约21亿元(2020)` },
+  tax_revenue: { impossible: [0, 50_000], usual: [0.05, 5_000], basis: `${LARGEST_ZONE}不可能: 国家高新区税收合计约2万亿元, 单个园区最多数千亿元` },
+  industrial_va: { impossible: [0, 30_000], usual: [0.1, 5_000], basis: `${LARGEST_ZONE}不可能; 规上工业增加值不超过园区GDP` },
+  digital_core_va: { impossible: [0, 30_000], usual: [0.1, 5_000], basis: '杭州高新区(滨江)数字经济核心产业增加值1866亿元(2023), 为已公布的最大值之一' },
+  tech_contract_turnover: { impossible: [0, 100_000], usual: [0.01, 10_000], basis: '北京全市技术合同成交额约8500亿元(2023), 单个园区不会超过其10倍' },
+  land_area: { impossible: [0, 7_500_000], usual: [150, 750_000], basis: '中关村示范区约488平方公里(约73万亩), 超过5000平方公里(750万亩)不可能; 省级高新区一般不小于0.1平方公里(150亩)' },
+  tax_per_mu: { impossible: [0, 3_000], usual: [0.5, 300], basis: '浙江省目标约42万元/亩(2025), 省内高新区多在10–100万元/亩; 园区整体超过3000万元/亩(每平方米约4.5万元税收)不可能' },
+  rd_intensity: { impossible: [0, 100], usual: [0.1, 25], basis: '杭州高新区(滨江)10.02%(2020)为已公布的最高值之一, 宁波高新区7.3%(2020); 超过100%即R&D经费超过GDP' },
+  hte_count: { impossible: [0, 500_000], usual: [1, 30_000], basis: '中关村示范区约2.8万家; 全国高新技术企业约46万家(2023), 单个园区不可能超过' },
+  tech_sme_national: { impossible: [0, 600_000], usual: [1, 30_000], basis: '全国入库科技型中小企业约50万家(2023), 单个园区不可能超过' },
+  tech_sme_provincial: { impossible: [0, 600_000], usual: [1, 30_000], basis: '省级科技型中小企业数不会超过全国入库总数(约50万家)' },
+  above_scale_firms: { impossible: [0, 500_000], usual: [1, 5_000], basis: '全国规上工业企业约48万家(2023); 园区多为数十至数百家(宁波高新区等公开数据)' },
+  smart_factories: { impossible: [0, 10_000], usual: [0, 500], basis: '浙江全省省级智能工厂累计约数百家, 单个园区多为数家至数十家' },
+  listed_tech_companies: { impossible: [0, 10_000], usual: [0, 500], basis: '中关村上市公司约470家, 为园区中最多' },
+  low_efficiency_firms: { impossible: [0, 100_000], usual: [0, 5_000], basis: '园区规上企业多为数百至数千家' },
+  new_rd_institutions: { impossible: [0, 10_000], usual: [0, 500], basis: '省内园区新型研发机构多为数家至数十家' },
+  innovation_carrier_space: { impossible: [0, 100_000], usual: [0, 5_000], basis: '5000万平方米相当于一座大城市的全部办公面积' },
+  industrial_carrier_space: { impossible: [0, 100_000], usual: [0, 5_000], basis: '5000万平方米相当于一座大城市的全部工业厂房面积' },
+  national_rank: { impossible: [1, 1_000], usual: [1, 178], basis: '国家高新区共178家(2023)' },
+  gdp_share: { impossible: [0, 100], usual: [0, 50], basis: '浙江全部高新区GDP占全省21.3%(2023), 单个园区超过一半罕见' },
+  land_share: { impossible: [0, 100], usual: [0, 20], basis: '浙江全部高新区以4%的土地面积(2023)' },
+  industrial_va_share: { impossible: [0, 100], usual: [0, 50], basis: '单个园区占全省一半以上罕见' },
+  hte_share: { impossible: [0, 100], usual: [0, 50], basis: '单个园区占全省一半以上罕见' },
+};
+
+export const INDICATORS: readonly Indicator[] = CATALOGUE.map((i) => (PLAUSIBLE_RANGES[i.code] ? { ...i, plausibleRange: PLAUSIBLE_RANGES[i.code] } : i));
+
+/** The catalogue's plausible range for an indicator code (a planner's own indicators have none). */
+export function plausibleRangeOf(code: string): PlausibleRange | undefined {
+  return PLAUSIBLE_RANGES[code];
+}
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));
 
