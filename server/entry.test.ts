@@ -136,18 +136,18 @@ for (const kind of TEST_DATABASES) {
       const qt = () => parkId['萧山临江高新区']!;
 
       it('lets a park manager write their own park, as a draft with its history', async () => {
-        const res = await qiantang.request('PUT', '/api/values', [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 5000, unit: '万元', note: '统计快报' }]);
+        const res = await qiantang.request('PUT', '/api/values', [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 500000, unit: '万元', note: '统计快报' }]);
         expect(res.status).toBe(200);
-        expect(res.body.written[0]).toMatchObject({ indicator: 'gdp', year: 2022, value: 0.5, status: 'draft', version: 1, changed: true });
+        expect(res.body.written[0]).toMatchObject({ indicator: 'gdp', year: 2022, value: 50, status: 'draft', version: 1, changed: true });
         const history = await qiantang.get(`/api/values/${res.body.written[0].id}/history`);
-        expect(history).toEqual([expect.objectContaining({ version: 1, oldValue: null, newValue: 0.5, newStatus: 'draft', changedBy: 'qiantang', note: '统计快报' })]);
+        expect(history).toEqual([expect.objectContaining({ version: 1, oldValue: null, newValue: 50, newStatus: 'draft', changedBy: 'qiantang', note: '统计快报' })]);
       });
 
       it("refuses another park's figure with 403 and writes nothing of the batch", async () => {
         const before = await dump();
         const res = await qiantang.request('PUT', '/api/values', [
-          { parkId: qt(), indicator: 'gdp', year: 2023, value: 1 },
-          { parkId: parkId['宁波高新区'], indicator: 'gdp', year: 2023, value: 1 },
+          { parkId: qt(), indicator: 'gdp', year: 2023, value: 55 },
+          { parkId: parkId['宁波高新区'], indicator: 'gdp', year: 2023, value: 300 },
         ]);
         expect(res.status).toBe(403);
         expect(res.body.error.problems).toEqual([expect.objectContaining({ index: 1, field: 'parkId', code: 'forbidden_park' })]);
@@ -161,18 +161,18 @@ for (const kind of TEST_DATABASES) {
 
       it('refuses a stale edit with 409 and the current value, and keeps the stored one', async () => {
         const [current] = await planner.get(`/api/values?park=${qt()}&indicator=gdp&from=2022&to=2022`);
-        const first = await planner.request('PUT', '/api/values', { values: [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 0.6, version: current.version }], reason: '更正' });
+        const first = await planner.request('PUT', '/api/values', { values: [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 60, version: current.version }], reason: '更正' });
         expect(first.status).toBe(200);
         const before = await dump();
-        const stale = await qiantang.request('PUT', '/api/values', [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 0.7, version: current.version }]);
+        const stale = await qiantang.request('PUT', '/api/values', [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 70, version: current.version }]);
         expect(stale.status).toBe(409);
-        expect(stale.body.error.problems[0]).toMatchObject({ code: 'stale', current: { value: 0.6, version: 2, enteredBy: 'planner1' } });
-        const blind = await qiantang.request('PUT', '/api/values', [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 0.7 }]);
+        expect(stale.body.error.problems[0]).toMatchObject({ code: 'stale', current: { value: 60, version: 2, enteredBy: 'planner1' } });
+        const blind = await qiantang.request('PUT', '/api/values', [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 70 }]);
         expect(blind.status).toBe(409);
         expect(blind.body.error.problems[0].code).toBe('version_required');
         expect(await dump()).toEqual(before);
         const history = await planner.get(`/api/values/${current.id}/history`);
-        expect(history.map((h: any) => [h.oldValue, h.newValue, h.changedBy, h.reason])).toEqual([[null, 0.5, 'qiantang', null], [0.5, 0.6, 'planner1', '更正']]);
+        expect(history.map((h: any) => [h.oldValue, h.newValue, h.changedBy, h.reason])).toEqual([[null, 50, 'qiantang', null], [50, 60, 'planner1', '更正']]);
       });
 
       it('checks every figure and says which and why: unit, sign, whole numbers, duplicates, unknowns', async () => {
@@ -267,7 +267,7 @@ for (const kind of TEST_DATABASES) {
       it('shows per park which figures are missing, draft, submitted or approved, and who is overdue', async () => {
         const board = await planner.get(`/api/rounds/${roundId}/board`);
         const qt = board.parks.find((p: any) => p.parkName === '萧山临江高新区');
-        expect(qt.cells.gdp).toMatchObject({ state: 'draft', value: 0.6 });
+        expect(qt.cells.gdp).toMatchObject({ state: 'draft', value: 60 });
         expect(qt.cells.hte_count).toMatchObject({ state: 'draft', value: 950, returned: true });
         expect(qt.cells.land_area.state).toBe('missing');
         expect(qt.counts).toEqual({ missing: 1, draft: 2, submitted: 0, approved: 0 });

@@ -10,6 +10,15 @@ import { createUserAndSignIn, signIn, TEST_ADMIN_PASSWORD, type Client } from '.
 import { TEST_DATABASES, type TestDatabase } from './testing/databases.ts';
 import { startServer, type RunningServer } from './testing/server-process.ts';
 
+/**
+ * Synthetic figures of one park in proportion, so that they pass the plausibility checks: R&D spending
+ * about 3% of GDP, tax per mu about 100万元/亩, above-scale industry under GDP.
+ */
+const PLAUSIBLE_SCALE: Record<string, number> = {
+  gdp: 10, rd_spending: 0.3, tax_revenue: 1, land_area: 100, industrial_va: 3, digital_core_va: 2,
+  hte_count: 1, tech_sme_national: 1, tech_sme_provincial: 1, above_scale_firms: 1,
+};
+
 const HEADER = ['园区', '指标', '年份', '数值', '单位', '备注', '确认'];
 type Row = unknown[];
 
@@ -298,7 +307,7 @@ for (const kind of TEST_DATABASES) {
       it('lands whole, converted to each indicator’s unit, with a revision per figure and one audit entry naming the file', async () => {
         const before = await dump();
         const bytes = await xlsx([
-          ['湖北示例高新区甲', '地区生产总值', 2021, 5000, '万元'], //            0.5 亿元
+          ['湖北示例高新区甲', '地区生产总值', 2021, 500000, '万元'], //          50 亿元
           ['湖北示例高新区甲', '土地面积', 2021, 2, '平方公里'], //                3000 亩
           ['湖北示例高新区甲', 'R&D经费支出', 2021, '１２.５亿元', null], //     full-width digits, unit in the cell
           ['湖北示例高新区甲', 'tax_revenue', 2021, '1,234.5', '万元'], //        0.12345 亿元
@@ -314,7 +323,7 @@ for (const kind of TEST_DATABASES) {
         expect(report).toMatchObject({ dryRun: false, committed: true, status: 'submitted', rowsRead: 8, summary: { new: 8, changed: 0, unchanged: 0, problems: 0 } });
         const stored = Object.fromEntries(report.rows.map((r) => [`${r.indicator}:${r.year}`, [r.value, r.unit, r.originalValue, r.originalUnit, r.row]]));
         expect(stored).toEqual({
-          'gdp:2021': [0.5, '亿元', 5000, '万元', 4],
+          'gdp:2021': [50, '亿元', 500000, '万元', 4],
           'land_area:2021': [3000, '亩', 2, '平方公里', 5],
           'rd_spending:2021': [12.5, '亿元', 12.5, '亿元', 6],
           'tax_revenue:2021': [0.12345, '亿元', 1234.5, '万元', 7],
@@ -327,7 +336,7 @@ for (const kind of TEST_DATABASES) {
         const newValues = after.values.slice(before.values.length);
         expect(newValues).toHaveLength(8);
         expect(newValues.every((v) => v.status === 'submitted' && v.entered_by_name === 'hubei_a' && v.version === 1)).toBe(true);
-        expect(Object.fromEntries(newValues.map((v) => [`${v.indicator_code}:${v.year}`, v.value]))).toMatchObject({ 'gdp:2021': 0.5, 'land_area:2021': 3000 });
+        expect(Object.fromEntries(newValues.map((v) => [`${v.indicator_code}:${v.year}`, v.value]))).toMatchObject({ 'gdp:2021': 50, 'land_area:2021': 3000 });
         expect(newValues.find((v) => v.indicator_code === 'hte_count')!.note).toBe('含新认定企业');
         const revisions = after.revisions.slice(before.revisions.length);
         expect(revisions.map((r) => r.value_id).sort()).toEqual(newValues.map((v) => v.id).sort());
@@ -340,9 +349,9 @@ for (const kind of TEST_DATABASES) {
       });
 
       it('reads CSV in UTF-8 with a BOM and in GB18030 as Excel in China saves it, with English headers too', async () => {
-        const utf8 = `\uFEFF${csv([['湖北示例高新区甲', '地区生产总值', 2019, '4,000', '万元']])}`;
+        const utf8 = `\uFEFF${csv([['湖北示例高新区甲', '地区生产总值', 2019, '400,000', '万元']])}`;
         const a = await dryRun(hubeiA, { name: 'utf8.csv', bytes: utf8 });
-        expect(a.body.rows.map((r: any) => [r.parkName, r.indicator, r.value])).toEqual([['湖北示例高新区甲', 'gdp', 0.4]]);
+        expect(a.body.rows.map((r: any) => [r.parkName, r.indicator, r.value])).toEqual([['湖北示例高新区甲', 'gdp', 40]]);
         expect(a.body.sheet).toBe('utf8');
 
         const gbk = gb18030(csv([['湖北示例高新区甲', '土地面积', 2019, 3, '平方公里', '含代管区']]));
@@ -366,15 +375,15 @@ for (const kind of TEST_DATABASES) {
 
       it('changes existing figures only with the dry run’s versions: 409 without, 409 when stale, 200 with them', async () => {
         const before = await dump();
-        const without = await upload(hubeiA, { name: 'v.xlsx', bytes: await change(0.6, 44) });
+        const without = await upload(hubeiA, { name: 'v.xlsx', bytes: await change(60, 44) });
         expect(without.status).toBe(409);
         expect(problemsOf(without.body.error.report)).toEqual(['D2 value version_required', 'D3 value version_required']);
-        expect(without.body.error.report.problems[0].current).toMatchObject({ value: 0.5, version: 1 });
+        expect(without.body.error.report.problems[0].current).toMatchObject({ value: 50, version: 1 });
         expect(await dump()).toEqual(before);
 
-        const dry = (await dryRun(hubeiA, { name: 'v.xlsx', bytes: await change(0.6, 44) })).body as ImportReportT;
+        const dry = (await dryRun(hubeiA, { name: 'v.xlsx', bytes: await change(60, 44) })).body as ImportReportT;
         expect(dry.problems).toEqual([]);
-        expect(dry.rows.map((r) => [r.indicator, r.status, r.oldValue, r.version])).toEqual([['gdp', 'changed', 0.5, 1], ['hte_count', 'changed', 42, 1], ['land_area', 'unchanged', 3000, 1]]);
+        expect(dry.rows.map((r) => [r.indicator, r.status, r.oldValue, r.version])).toEqual([['gdp', 'changed', 50, 1], ['hte_count', 'changed', 42, 1], ['land_area', 'unchanged', 3000, 1]]);
         const key = (indicator: string) => `${parkId['湖北示例高新区甲']}:${indicator}:2021`;
         expect(dry.versions).toEqual({ [key('gdp')]: 1, [key('hte_count')]: 1, [key('land_area')]: 1 });
 
@@ -382,18 +391,18 @@ for (const kind of TEST_DATABASES) {
         const put = await planner.request('PUT', '/api/values', [{ parkId: parkId['湖北示例高新区甲'], indicator: 'hte_count', year: 2021, value: 43, version: 1 }]);
         expect(put.status, JSON.stringify(put.body)).toBe(200);
         const mid = await dump();
-        const stale = await upload(hubeiA, { name: 'v.xlsx', bytes: await change(0.6, 44) }, { versions: dry.versions });
+        const stale = await upload(hubeiA, { name: 'v.xlsx', bytes: await change(60, 44) }, { versions: dry.versions });
         expect(stale.status).toBe(409);
         expect(problemsOf(stale.body.error.report)).toEqual(['D3 value stale']);
         expect(stale.body.error.report.problems[0].current).toMatchObject({ value: 43, version: 2, enteredBy: 'planner1' });
         expect(await dump()).toEqual(mid);
 
-        const again = (await dryRun(hubeiA, { name: 'v.xlsx', bytes: await change(0.6, 44) })).body as ImportReportT;
-        const ok = await upload(hubeiA, { name: 'v.xlsx', bytes: await change(0.6, 44) }, { versions: again.versions });
+        const again = (await dryRun(hubeiA, { name: 'v.xlsx', bytes: await change(60, 44) })).body as ImportReportT;
+        const ok = await upload(hubeiA, { name: 'v.xlsx', bytes: await change(60, 44) }, { versions: again.versions });
         expect(ok.status, JSON.stringify(ok.body)).toBe(200);
         expect(ok.body.summary).toMatchObject({ new: 0, changed: 2, unchanged: 1 });
-        expect(ok.body.rows.map((r: any) => [r.indicator, r.value, r.version])).toEqual([['gdp', 0.6, 2], ['hte_count', 44, 3], ['land_area', 3000, 1]]);
-        expect((await figure('湖北示例高新区甲', 'gdp', 2021))!.value).toBe(0.6);
+        expect(ok.body.rows.map((r: any) => [r.indicator, r.value, r.version])).toEqual([['gdp', 60, 2], ['hte_count', 44, 3], ['land_area', 3000, 1]]);
+        expect((await figure('湖北示例高新区甲', 'gdp', 2021))!.value).toBe(60);
       });
 
       it('uses the template’s version column: an edit made after the download is caught, not overwritten', async () => {
@@ -405,20 +414,20 @@ for (const kind of TEST_DATABASES) {
         sheet.eachRow((row, n) => {
           if (row.getCell(3).value === '地区生产总值') {
             gdpRow = n;
-            expect([row.getCell(5).value, row.getCell(10).value]).toEqual([0.6, 2]);
-            row.getCell(5).value = 0.65;
+            expect([row.getCell(5).value, row.getCell(10).value]).toEqual([60, 2]);
+            row.getCell(5).value = 65;
           }
         });
         const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
         // Before anyone else writes, the file's own version is enough: no versions field needed.
         expect((await dryRun(hubeiA, { name: 't.xlsx', bytes })).body.problems).toEqual([]);
-        const put = await planner.request('PUT', '/api/values', { values: [{ parkId: parkId['湖北示例高新区甲'], indicator: 'gdp', year: 2021, value: 0.62, version: 2 }], status: 'submitted' });
+        const put = await planner.request('PUT', '/api/values', { values: [{ parkId: parkId['湖北示例高新区甲'], indicator: 'gdp', year: 2021, value: 62, version: 2 }], status: 'submitted' });
         expect(put.status).toBe(200);
         const dry = (await dryRun(hubeiA, { name: 't.xlsx', bytes })).body as ImportReportT;
         expect(problemsOf(dry)).toEqual([`J${gdpRow} version stale`]);
         expect(dry.problems[0]!.message).toContain('第2版');
         expect((await upload(hubeiA, { name: 't.xlsx', bytes }, { versions: dry.versions })).status).toBe(409);
-        expect((await figure('湖北示例高新区甲', 'gdp', 2021))!.value).toBe(0.62);
+        expect((await figure('湖北示例高新区甲', 'gdp', 2021))!.value).toBe(62);
       });
 
       it('re-importing figures as they are stored changes nothing, and never takes an approved figure back to draft', async () => {
@@ -426,7 +435,7 @@ for (const kind of TEST_DATABASES) {
         const approve = await planner.request('POST', '/api/values/approve', { items: [{ id: gdp.id, version: gdp.version }] });
         expect(approve.status, JSON.stringify(approve.body)).toBe(200);
         const before = await dump();
-        const same = await upload(hubeiA, { name: 'same.csv', bytes: csv([['湖北示例高新区甲', '地区生产总值', 2021, 6200, '万元']]) });
+        const same = await upload(hubeiA, { name: 'same.csv', bytes: csv([['湖北示例高新区甲', '地区生产总值', 2021, 620000, '万元']]) });
         expect(same.status, JSON.stringify(same.body)).toBe(200);
         expect(same.body).toMatchObject({ committed: true, summary: { unchanged: 1, changed: 0, new: 0 } });
         expect(await dump()).toEqual(before);
@@ -518,7 +527,7 @@ for (const kind of TEST_DATABASES) {
         const rows: Row[] = [];
         for (const [p, name] of parks.entries()) {
           for (const [i, code] of indicators.entries()) {
-            for (let year = 2015; year <= 2024; year++) rows.push([name, code, year, Math.round((100 + p + i) * 1.06 ** (year - 2015)), '']);
+            for (let year = 2015; year <= 2024; year++) rows.push([name, code, year, Math.round((100 + p + i) * PLAUSIBLE_SCALE[code]! * 1.06 ** (year - 2015)), '']);
           }
         }
         expect(rows).toHaveLength(5000);
@@ -589,7 +598,7 @@ for (const kind of TEST_DATABASES) {
         const rows: Row[] = [];
         for (const [p, name] of names.entries()) {
           for (const [i, code] of indicators.entries()) {
-            for (let year = 2005; year <= 2024; year++) rows.push([name, code, year, Math.round((100 + p + i) * 1.05 ** (year - 2005)), '']);
+            for (let year = 2005; year <= 2024; year++) rows.push([name, code, year, Math.round((100 + p + i) * PLAUSIBLE_SCALE[code]! * 1.05 ** (year - 2005)), '']);
           }
         }
         const bytes = await xlsx(rows);

@@ -120,7 +120,7 @@ describe('plausibility of a park’s figure', () => {
     it('warns when a derived ratio leaves its usual range: tax per mu of 5 000 万元/亩 from 50亿元 on 100亩', () => {
       const [p] = check('land_area', 100, { sameYear: { tax_revenue: 50 } }).filter((x) => x.code === 'unusual_ratio');
       expect(p).toMatchObject({ grade: 'warning', suggestion: { value: 150_000, unit: '亩' } });
-      expect(p!.messages.zh).toBe('按同年“税收收入” 50亿元计算, “亩均税收”为 5,000万元/亩, 不在常见范围(0.5万元/亩–300万元/亩)内; 可能是亩与平方公里混淆, 应为 15万亩');
+      expect(p!.messages.zh).toBe('按同年“税收收入” 50亿元计算, “亩均税收”为 5,000万元/亩, 不在常见范围(0.1万元/亩–300万元/亩)内; 可能是亩与平方公里混淆, 应为 15万亩');
       const [t] = check('tax_revenue', 50, { sameYear: { land_area: 100 } });
       expect(t).toMatchObject({ code: 'unusual_ratio', grade: 'warning' });
       expect(summary('tax_revenue', 12.6, { sameYear: { land_area: 3000 } })).toEqual([]);

@@ -435,9 +435,15 @@ export const ValueInput = z.object({
   note: z.string().max(2000).optional(),
   version: z.number().int().positive().optional().describe('the version you saw; required to change an existing figure'),
   sourceCode: z.string().optional(),
-  /** A figure that jumps implausibly against last year is written only with confirm and a note. */
-  confirm: z.boolean().optional(),
+  /** A figure the plausibility checks warn about (unusual, a jump against its nearest year, an odd ratio) is written only with confirm and a note. */
+  confirm: z.boolean().optional().describe('true: the writer confirms a figure the checks warn about; needs a note that explains it'),
 });
+
+export const ProblemGrade = z.enum(['error', 'warning']).describe('error: refused whatever is sent; warning: written when confirmed (`confirm: true`) with a note');
+export const ProblemSuggestion = z.object({
+  value: z.number().describe('the corrected value'),
+  unit: z.string().describe('the unit of the corrected value (the indicator’s)'),
+}).describe('the value a unit slip (万元/亿元, 亩/平方公里) would give: what the writer probably meant');
 
 export const PutValuesBody = z.union([
   z.array(ValueInput).min(1).max(5000),
@@ -455,6 +461,13 @@ export const ValueProblem = z.object({
   message: z.string().describe('what is wrong, in the request’s language'),
   messages: Bilingual.optional().describe('the same in Chinese and in English'),
   current: z.object({ value: z.number(), version: z.number().int(), status: ValueStatus, enteredBy: z.string(), enteredAt: z.string() }).optional(),
+  grade: ProblemGrade.optional().describe('(always sent) error or warning'),
+  suggestion: ProblemSuggestion.optional(),
+  against: z.object({ year: z.number().int(), value: z.number() }).optional().describe('implausible_jump: the year and value the figure was compared with'),
+});
+
+export const CheckValuesResult = z.object({
+  problems: z.array(ValueProblem).describe('what a write of this body would answer; empty when it would be written'),
 });
 
 export const WrittenValue = z.object({
@@ -773,6 +786,8 @@ export const ImportProblem = z.object({
   messages: Bilingual.optional().describe('the same in Chinese and in English'),
   cell: z.string().optional().describe('(always sent) where, as Excel names it: 填报数据!D7; a column’s problem names its header cell (填报数据!K3), one without a column its row (填报数据!1:1)'),
   current: ValueProblem.shape.current.describe('version problems: the figure as it is stored now'),
+  grade: ProblemGrade.optional().describe('(always sent) error or warning: a warning passes with 是 in the 确认 column and a 备注'),
+  suggestion: ProblemSuggestion.optional(),
   region: z.object({ code: z.string(), name: z.string(), level: z.string() }).optional()
     .describe('region_row: the province or city the row names instead of a park (region figures cannot be imported yet)'),
 });

@@ -1,11 +1,11 @@
 // /api/values: reported figures, written in batches (all or nothing), reviewed, and their history.
 import { z } from 'zod';
-import { IdParam, PutValuesBody, PutValuesResult, ReportedValue, ReviewBody, ValueRevision, ValuesQuery } from '../../shared/schemas.ts';
+import { CheckValuesResult, IdParam, PutValuesBody, PutValuesResult, ReportedValue, ReviewBody, ValueRevision, ValuesQuery } from '../../shared/schemas.ts';
 import { actorOf, currentUser, requireRole } from '../access.ts';
 import { notFound } from '../errors.ts';
-import { jsonRoute, resourceRouter } from '../http.ts';
+import { jsonRoute, localize, requestLanguage, resourceRouter } from '../http.ts';
 import { listValues } from '../services/values.ts';
-import { reviewValues, valueHistory, writeValues } from '../services/value-writes.ts';
+import { checkValues, reviewValues, valueHistory, writeValues } from '../services/value-writes.ts';
 
 const writers = requireRole('admin', 'planner', 'park_manager');
 const reviewers = requireRole('admin', 'planner');
@@ -23,7 +23,7 @@ export const values = resourceRouter()
       ...jsonRoute({
         method: 'put', path: '/', tags: ['values'], body: PutValuesBody, response: PutValuesResult,
         summary: '填报或修改数据 (write a batch of figures: all or nothing)',
-        description: 'A batch of `{ parkId, indicator, year, value, unit?, note?, version? }` (or `{ values, status, reason }`). Changing an existing figure needs the `version` you saw: an outdated one is refused with 409 and the current value. Park managers write only their own parks (403). A figure that jumps more than ×5 against the year before needs `confirm: true` and a note (422 otherwise). Every change keeps a revision.',
+        description: 'A batch of `{ parkId, indicator, year, value, unit?, note?, version? }` (or `{ values, status, reason }`). Changing an existing figure needs the `version` you saw: an outdated one is refused with 409 and the current value. Park managers write only their own parks (403). Every figure passes the plausibility checks: an `error` (impossible value, a part above its whole, not finite after conversion) refuses it; a `warning` (outside the usual range, a jump against the nearest reported year, an odd derived ratio) needs `confirm: true` and a note (422 otherwise), kept in its history. Each problem has its `grade` and, for a unit slip, a `suggestion`. Every change keeps a revision.',
       }),
       middleware: [writers] as const,
     },
@@ -33,6 +33,23 @@ export const values = resourceRouter()
       const { db, clock } = c.var.deps;
       const written = await writeValues(db, currentUser(c), items, status, actorOf(c), clock.now(), reason ?? null);
       return c.json({ written }, 200);
+    },
+  )
+  .openapi(
+    {
+      ...jsonRoute({
+        method: 'post', path: '/check', tags: ['values'], body: PutValuesBody, response: CheckValuesResult,
+        summary: '检查数据 (check a batch as PUT /api/values would, writing nothing)',
+        description: 'The same body as PUT /api/values; answers the problems a write would meet (each with `grade` and, for a unit slip, `suggestion`), empty when it would be written. Nothing is written.',
+      }),
+      middleware: [writers] as const,
+    },
+    async (c) => {
+      const body = c.req.valid('json');
+      const { values: items, status } = Array.isArray(body) ? { values: body, status: 'draft' as const } : body;
+      const { db, clock } = c.var.deps;
+      const problems = await checkValues(db, currentUser(c), items, status, clock.now());
+      return c.json(localize({ problems }, requestLanguage(c)), 200);
     },
   )
   .openapi(

@@ -11,7 +11,7 @@ import { canWritePark, type SessionUser } from './sessions.ts';
 import { listIndicators } from './catalog.ts';
 import { entrySheet } from './entry.ts';
 import { DATA_SHEET, MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from './import-file.ts';
-import { JUMP_FACTOR } from './value-writes.ts';
+import { JUMP_FACTOR } from '../../shared/plausibility.ts';
 import { yearInChina } from '../clock.ts';
 
 export const INDICATOR_SHEET = '指标';
@@ -27,7 +27,7 @@ const COLUMNS = [
   { header: '数值', width: 14, note: '只填数字; 也可写成“12.5亿元”(单位列留空)。留空的行不导入' },
   { header: '单位', width: 10, note: '数值的单位; 留空即指标的标准单位。元/万元/亿元、亩/公顷/平方公里自动换算' },
   { header: '备注', width: 30, note: '口径说明; 确认大幅变化时必填' },
-  { header: '确认', width: 8, note: `与相邻年份相比变化超过${JUMP_FACTOR}倍的数值, 确认无误时填“是”并填写备注` },
+  { header: '确认', width: 8, note: `校验提示“需确认”的数值(不在常见范围、与最近年份相比变化超过${JUMP_FACTOR}倍等), 确认无误时填“是”并填写备注` },
   { header: '参考(此前最近数值)', width: 22, note: '只读参考: 此前最近一年的已审核数值。导入时忽略' },
   { header: '版本(勿改)', width: 10, note: '下载时该数据的版本号, 用来发现他人在此期间的修改; 请勿修改' },
 ] as const;
@@ -138,7 +138,8 @@ export async function buildTemplate(db: Kysely<Database>, user: SessionUser, now
     ['', '园区和指标必须存在; 只能填报您有权限的园区; 年份不能是未来年份; 单位须与指标相符(如土地面积不能用“万元”)'],
     ['', '数值不能为负数; 计数和排名须为整数; 百分比不超过 100'],
     ['', '同一园区、同一指标、同一年份在文件中只能出现一次'],
-    ['大幅变化', `与相邻年份(上一年, 没有时下一年)相比变化超过 ${JUMP_FACTOR} 倍或不到 1/${JUMP_FACTOR} 的数值会被拦下, 最常见的原因是万元与亿元混淆。确认无误时, 在“确认”列填“是”, 并在“备注”列写明原因。`],
+    ['不可能的数值', '负数、占比超过100%、超出任何园区可能规模的数值(如园区GDP超过10万亿元)、R&D经费超过GDP、税收超过营业收入等, 不能导入; 若是万元与亿元(或亩与平方公里)混淆, 提示会给出应填的数值。'],
+    ['需确认的数值', `不在常见范围内的数值、与最近一个已填报年份(之前或之后, 不论相隔几年)相比变化超过 ${JUMP_FACTOR} 倍(相隔多年时适当放宽)的数值、算出的R&D强度或亩均税收异常的数值会被拦下, 最常见的原因是万元与亿元混淆。确认无误时, 在“确认”列填“是”, 并在“备注”列写明原因。`],
     ['', ''],
     ['全部或全不', '先“试导入”: 只检查、不写入, 列出全部问题和将要新增、修改的数据。正式导入时重新检查; 只要有一处问题, 整个文件都不写入。写入在一个事务中完成, 即使中途断电或服务器停止, 数据库也保持导入前的状态。'],
     ['已有数据与版本', '修改已存在的数据时须说明所依据的版本: 模板的“版本(勿改)”列, 或试导入报告给出的版本号。如果在此期间别人修改过该数据, 导入会被拒绝并显示当前值, 不会悄悄覆盖; 核对后如仍要以文件中的数值为准, 删除该行的版本号再试导入。数值未变的行不需要版本, 也不会改变其审核状态。'],

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Indicator } from '../../shared/indicators.ts';
 import { normalizeText } from '../../shared/indicator-match.ts';
-import type { ImportColumnT, ImportProblemT, ImportReportT, ImportRowT, ValueInputT } from '../../shared/schemas.ts';
+import type { ImportColumnT, ImportProblemT, ImportReportT, ImportRowT, ValueInputT, ValueProblemT } from '../../shared/schemas.ts';
 import { canConvert, convert, isUnit, type Unit } from '../../shared/units.ts';
 import type { Database, ValueStatus } from '../db/schema.ts';
 import { conflict, DomainError, invalid, type Bilingual } from '../errors.ts';
@@ -75,6 +75,9 @@ interface ReadRow {
   fileVersion: number | undefined;
   source: FigureCells;
 }
+
+/** A write problem's grade and suggested value, as the import report carries them. */
+const graded = (p: ValueProblemT): Partial<Problem> => ({ ...(p.grade ? { grade: p.grade } : {}), ...(p.suggestion ? { suggestion: p.suggestion } : {}) });
 
 const key = (parkId: number, indicator: string, year: number) => `${parkId}:${indicator}:${year}`;
 const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, approved: 2 };
@@ -281,7 +284,7 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
     unique.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column).localeCompare(colOrder(b.column)));
     return {
       summary: { ...summary, problems: unique.length },
-      problems: unique.map((p) => ({ sheet: parsed.sheet, ...p, cell: cellName(parsed.sheet, p.row, p.column) })),
+      problems: unique.map((p) => ({ sheet: parsed.sheet, grade: 'error' as const, ...p, cell: cellName(parsed.sheet, p.row, p.column) })),
       rows, versions, plan, columns: read.columns, year: read.year, mappingsToRemember: read.mappingsToRemember,
     };
   };
@@ -383,7 +386,7 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   });
 
   // 4. The write path's own checks: permission, units, negative, integer counts, jumps, versions.
-  const plan = await planValueWrites(db, user, items, request.status, now);
+  const plan = await planValueWrites(db, user, items, request.status, now, { confirmHint: 'import' });
   const seen = new Set(problems.map((p) => `${p.row}:${p.column}:${p.code}`));
   for (const p of plan.problems) {
     const r = unique[p.index]!;
@@ -407,16 +410,10 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
         break;
       }
       case 'value':
-        if (p.code === 'implausible_jump' && r.confirm && !r.note) {
-          add(r.source, 'note', p.code, `${p.message}; 已在“确认”列确认, 但“备注”为空: 请写明原因 (confirmed without a note)`);
-        } else if (p.code === 'implausible_jump') {
-          add(r.source, 'value', p.code, `${p.message}; 导入时: 在“确认”列填“是”, 并在“备注”列说明原因`);
-        } else {
-          add(r.source, 'value', p.code, p.message, { messages: p.messages });
-        }
+        add(r.source, 'value', p.code, p.message, { messages: p.messages, ...graded(p) });
         break;
       default:
-        add(r.source, (p.field in FIELD_HEADERS ? p.field : 'value') as ImportField, p.code, p.message, { ...current, messages: p.messages });
+        add(r.source, (p.field in FIELD_HEADERS ? p.field : 'value') as ImportField, p.code, p.message, { ...current, messages: p.messages, ...graded(p) });
     }
   }
 

@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { figureProblems } from '../../shared/figure-checks.ts';
 import type { Indicator } from '../../shared/indicators.ts';
+import { checkFigure, JUMP_FACTOR, relatedIndicators, type PlausibilityProblem, type YearValue } from '../../shared/plausibility.ts';
 import { canConvert, convert, isUnit, type Unit } from '../../shared/units.ts';
 import type { ValueInputT, ValueProblemT } from '../../shared/schemas.ts';
 import type { Database, ValueStatus } from '../db/schema.ts';
@@ -15,8 +16,7 @@ import { indicatorsByCode } from './catalog.ts';
 import { subjectKey } from './subjects.ts';
 import { yearInChina } from '../clock.ts';
 
-/** A figure more than this many times (or less than 1/this of) the year before is flagged: 万元 vs 亿元. */
-export const JUMP_FACTOR = 5;
+export { JUMP_FACTOR };
 
 export interface PlannedWrite {
   index: number;
@@ -36,20 +36,33 @@ export interface WritePlan {
   problems: ValueProblemT[];
 }
 
-const jumpMessages = (value: number, other: number, year: number): Bilingual => ({
-  zh: `${value} 与${year}年的 ${other} 相差超过${JUMP_FACTOR}倍, 可能是单位错误(万元/亿元); 如确认无误请勾选确认并填写说明`,
-  en: `${value} differs more than ×${JUMP_FACTOR} from ${other} in ${year}, perhaps a unit slip (万元/亿元); if it is right, confirm it with a note`,
-});
+/** How a warning is passed, in the words of the form and API or of the import's columns. */
+const CONFIRM_HINT: Record<'form' | 'import', { ask: Bilingual; noteMissing: Bilingual }> = {
+  form: {
+    ask: { zh: '如确认无误, 请勾选“确认”并填写说明', en: 'if it is right, confirm it with a note' },
+    noteMissing: { zh: '已勾选确认, 但还须填写说明', en: 'confirmed, but a note that explains it is needed too' },
+  },
+  import: {
+    ask: { zh: '导入时: 如确认无误, 在“确认”列填“是”, 并在“备注”列说明原因', en: 'to import it: if it is right, write 是 in the 确认 column and explain it in the 备注 column' },
+    noteMissing: { zh: '已在“确认”列确认, 但“备注”为空: 请写明原因', en: 'confirmed in the 确认 column, but the 备注 is empty: say why' },
+  },
+};
+
+export interface PlanOptions {
+  /** Whose words the warnings end with: the form's checkbox and note, or the import's columns. */
+  confirmHint?: 'form' | 'import';
+}
 
 /**
  * Checks a batch without writing anything: every problem with the item's index and field, in
  * Chinese and English, and what would be written. Permission is checked per item too.
  */
-export async function planValueWrites(db: Kysely<Database>, user: SessionUser, items: ValueInputT[], status: ValueStatus, now: Date): Promise<WritePlan> {
+export async function planValueWrites(db: Kysely<Database>, user: SessionUser, items: ValueInputT[], status: ValueStatus, now: Date, options: PlanOptions = {}): Promise<WritePlan> {
   const problems: ValueProblemT[] = [];
   // `message` is the Chinese until the HTTP layer sets it to the request's language.
-  const problem = (index: number, field: string, code: string, messages: Bilingual, current?: ValueProblemT['current']) =>
-    problems.push({ index, field, code, message: messages.zh, messages, ...(current ? { current } : {}) });
+  const problem = (index: number, field: string, code: string, messages: Bilingual, current?: ValueProblemT['current'], extra: Partial<ValueProblemT> = {}) =>
+    problems.push({ index, field, code, message: messages.zh, messages, grade: 'error', ...(current ? { current } : {}), ...extra });
+  const hint = CONFIRM_HINT[options.confirmHint ?? 'form'];
 
   const parkIds = [...new Set(items.map((i) => i.parkId))];
   const [parks, indicators, sources] = await Promise.all([
@@ -60,22 +73,17 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
   const parkName = new Map(parks.map((p) => [p.id, p.name]));
   const codes = [...new Set(items.map((i) => i.indicator))];
   const years = [...new Set(items.map((i) => i.year))];
-  const neighbourYears = [...new Set(items.flatMap((i) => [i.year - 1, i.year + 1]))].filter((y) => !years.includes(y));
   const some = parkIds.length > 0 && codes.length > 0;
-  // The stored figures of the batch's own years, for versions and what would change; and the
-  // neighbouring years' values for the jump check (read from the index alone: no row lookups).
-  const [stored, neighbours] = await Promise.all([
+  // The stored figures of the batch's own years, for versions and what would change; and what the
+  // plausibility checks compare with (the park's other years, its other figures of the same year).
+  const [stored, context] = await Promise.all([
     some ? db.selectFrom('reported_values')
       .select(['id', 'park_id', 'indicator_code', 'year', 'value', 'version', 'status', 'note', 'entered_by_name', 'entered_at'])
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', years)
       .execute() : [],
-    some && neighbourYears.length ? db.selectFrom('reported_values')
-      .select(['park_id', 'indicator_code', 'year', 'value'])
-      .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', neighbourYears)
-      .execute() : [],
+    some ? plausibilityContext(db, items, parkIds, codes, years, indicators) : undefined,
   ]);
   const storedAt = new Map(stored.map((s) => [`${s.park_id}:${s.indicator_code}:${s.year}`, s]));
-  const storedValueAt = new Map<string, number>([...neighbours, ...stored].map((s) => [`${s.park_id}:${s.indicator_code}:${s.year}`, s.value]));
   const sourceCodes = new Set(sources.map((s) => s.code));
   const batchAt = new Map<string, number>();
   items.forEach((item, index) => batchAt.set(`${item.parkId}:${item.indicator}:${item.year}`, index));
@@ -101,6 +109,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     if (item.sourceCode && !sourceCodes.has(item.sourceCode)) problem(index, 'sourceCode', 'unknown_source', { zh: `来源“${item.sourceCode}”不存在`, en: `Unknown source ${item.sourceCode}` });
 
     let value = item.value;
+    let unitOk = false;
     if (indicator) {
       const unit = item.unit ?? indicator.unit;
       if (!isUnit(unit) || !canConvert(unit, indicator.unit)) {
@@ -110,10 +119,12 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
         });
       } else {
         value = convert(item.value, unit as Unit, indicator.unit);
+        unitOk = true;
       }
-      for (const p of figureProblems(indicator, value)) problem(index, 'value', p.code, p.messages);
     }
 
+    // The plausibility checks only for a figure that could otherwise be written (its park, indicator, unit, year).
+    const checkable = problems.length === before && !!indicator && unitOk;
     const existing = storedAt.get(key) ?? null;
     if (existing) {
       const current = { value: existing.value, version: existing.version, status: existing.status, enteredBy: existing.entered_by_name, enteredAt: existing.entered_at };
@@ -129,17 +140,18 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
         }, current);
       }
     }
-    // Against the neighbouring years (stored, or in this batch): the year before, else the year after.
-    const neighbour = (year: number) => {
-      const i = batchAt.get(`${item.parkId}:${item.indicator}:${year}`);
-      if (i !== undefined) return { year, value: inIndicatorUnit(items[i]!, indicator) };
-      const storedValue = storedValueAt.get(`${item.parkId}:${item.indicator}:${year}`);
-      return storedValue !== undefined ? { year, value: storedValue } : undefined;
-    };
-    const other = neighbour(item.year - 1) ?? neighbour(item.year + 1);
-    if (other && other.value !== undefined && other.value > 0 && value > 0 && Number.isFinite(value) && (value / other.value >= JUMP_FACTOR || other.value / value >= JUMP_FACTOR)
-      && !(item.confirm && item.note?.trim())) {
-      problem(index, 'value', 'implausible_jump', jumpMessages(value, other.value, other.year));
+    if (indicator && checkable) {
+      // A stored figure sent again unchanged (submitting a draft) passed its checks when it was written.
+      const findings = existing && existing.value === value ? figureProblems(indicator, value).map((p): PlausibilityProblem => ({ ...p, grade: 'error' }))
+        : checkFigure({ indicator, value, year: item.year, ...context!.around(item), indicatorOf: (code) => indicators.get(code) });
+      const confirmed = !!item.confirm && !!item.note?.trim();
+      for (const p of findings) {
+        if (p.grade === 'warning' && confirmed) continue;
+        const extra = { grade: p.grade, ...(p.suggestion ? { suggestion: p.suggestion } : {}), ...(p.against ? { against: p.against } : {}) };
+        if (p.grade === 'error') problem(index, 'value', p.code, p.messages, undefined, extra);
+        else if (item.confirm) problem(index, 'note', p.code, { zh: `${p.messages.zh}; ${hint.noteMissing.zh}`, en: `${p.messages.en}; ${hint.noteMissing.en}` }, undefined, extra);
+        else problem(index, 'value', p.code, { zh: `${p.messages.zh}; ${hint.ask.zh}`, en: `${p.messages.en}; ${hint.ask.en}` }, undefined, extra);
+      }
     }
     if (problems.length > before) return;
     const note = item.note?.trim() || null;
@@ -152,11 +164,51 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
   return { writes, problems };
 }
 
-/** A batch item's value in its indicator's unit, so the jump check compares like with like (5000万元 next to 0.6亿元). */
+/** A batch item's value in its indicator's unit, so the checks compare like with like (5000万元 next to 0.6亿元). */
 function inIndicatorUnit(item: ValueInputT, indicator: Indicator | undefined): number | undefined {
   if (!indicator) return item.value;
   const unit = item.unit ?? indicator.unit;
   return isUnit(unit) && canConvert(unit, indicator.unit) ? convert(item.value, unit, indicator.unit) : undefined;
+}
+
+/**
+ * What the plausibility checks compare a batch's figures with: each park's other years of the same
+ * indicator (the nearest before and after, whatever the gap) and its figures of the same year of the
+ * related indicators (GDP for R&D spending, land area for tax), stored or in the batch (the batch wins).
+ */
+async function plausibilityContext(db: Kysely<Database>, items: readonly ValueInputT[], parkIds: number[], codes: string[], years: number[], indicators: Map<string, Indicator>) {
+  const related = [...new Set(codes.flatMap((c) => relatedIndicators(c, (code) => indicators.get(code))))];
+  const [history, sameYear] = await Promise.all([
+    // Read from the index alone: no row lookups, however long the series.
+    db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
+      .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).execute(),
+    related.length ? db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
+      .where('park_id', 'in', parkIds).where('indicator_code', 'in', related).where('year', 'in', years).execute() : [],
+  ]);
+  const valueAt = new Map<string, number>();
+  const yearsOf = new Map<string, Map<number, number>>();
+  const put = (parkId: number, code: string, year: number, value: number) => {
+    valueAt.set(`${parkId}:${code}:${year}`, value);
+    const series = yearsOf.get(`${parkId}:${code}`) ?? new Map<number, number>();
+    series.set(year, value);
+    yearsOf.set(`${parkId}:${code}`, series);
+  };
+  for (const r of [...history, ...sameYear]) if (r.park_id !== null) put(r.park_id, r.indicator_code, r.year, r.value);
+  for (const item of items) {
+    const v = inIndicatorUnit(item, indicators.get(item.indicator));
+    if (v !== undefined && Number.isFinite(v)) put(item.parkId, item.indicator, item.year, v);
+  }
+  return {
+    around(item: ValueInputT): { history: YearValue[]; sameYear: Record<string, number> } {
+      const series = yearsOf.get(`${item.parkId}:${item.indicator}`) ?? new Map<number, number>();
+      const sameYear: Record<string, number> = {};
+      for (const code of relatedIndicators(item.indicator, (c) => indicators.get(c))) {
+        const v = valueAt.get(`${item.parkId}:${code}:${item.year}`);
+        if (v !== undefined) sameYear[code] = v;
+      }
+      return { history: [...series].filter(([year]) => year !== item.year).map(([year, value]) => ({ year, value })), sameYear };
+    },
+  };
 }
 
 /** Refuses the whole batch when anything is wrong: 403 for another park, 409 for a newer version, else 422. */
@@ -262,6 +314,11 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
     });
   }
   return out;
+}
+
+/** What a write of these figures would answer, writing nothing: the form's live check. */
+export async function checkValues(db: Kysely<Database>, user: SessionUser, items: ValueInputT[], status: 'draft' | 'submitted', now: Date): Promise<ValueProblemT[]> {
+  return (await planValueWrites(db, user, items, status, now)).problems;
 }
 
 export async function writeValues(db: Kysely<Database>, user: SessionUser, items: ValueInputT[], status: 'draft' | 'submitted', actor: Actor, now: Date, reason: string | null): Promise<AppliedWrite[]> {
