@@ -178,7 +178,7 @@ function inIndicatorUnit(item: ValueInputT, indicator: Indicator | undefined): n
  */
 async function plausibilityContext(db: Kysely<Database>, items: readonly ValueInputT[], parkIds: number[], codes: string[], years: number[], indicators: Map<string, Indicator>) {
   const related = [...new Set(codes.flatMap((c) => relatedIndicators(c, (code) => indicators.get(code))))];
-  const [history, sameYear] = await Promise.all([
+  const [history, relatedRows] = await Promise.all([
     // Read from the index alone: no row lookups, however long the series.
     db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).execute(),
@@ -193,7 +193,7 @@ async function plausibilityContext(db: Kysely<Database>, items: readonly ValueIn
     series.set(year, value);
     yearsOf.set(`${parkId}:${code}`, series);
   };
-  for (const r of [...history, ...sameYear]) if (r.park_id !== null) put(r.park_id, r.indicator_code, r.year, r.value);
+  for (const r of [...history, ...relatedRows]) if (r.park_id !== null) put(r.park_id, r.indicator_code, r.year, r.value);
   for (const item of items) {
     const v = inIndicatorUnit(item, indicators.get(item.indicator));
     if (v !== undefined && Number.isFinite(v)) put(item.parkId, item.indicator, item.year, v);
