@@ -20,7 +20,9 @@ export const JUMP_FACTOR = 5;
 
 export interface PlannedWrite {
   index: number;
-  parkId: number;
+  /** The park's id, or null for a region's own total (`regionCode`). */
+  parkId: number | null;
+  regionCode: string | null;
   indicator: string;
   year: number;
   value: number;
@@ -41,6 +43,35 @@ const jumpMessages = (value: number, other: number, year: number): Bilingual => 
   en: `${value} differs more than ×${JUMP_FACTOR} from ${other} in ${year}, perhaps a unit slip (万元/亿元); if it is right, confirm it with a note`,
 });
 
+/** Who an item is about, as stored (park:12, region:330000): the key of its figures. */
+export function itemSubject(item: Pick<ValueInputT, 'parkId' | 'regionCode'>): string {
+  return item.regionCode !== undefined ? subjectKey({ kind: 'region', parkId: null, regionCode: item.regionCode }) : subjectKey({ kind: 'park', parkId: item.parkId ?? null, regionCode: null });
+}
+
+/** May this user write a region's own totals (the province's, a city's)? Planners and admins. */
+export function canWriteRegion(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'planner';
+}
+
+/** Every item names exactly one subject, a park or a region: 400 otherwise, naming the items. */
+export function checkSubjects(items: Pick<ValueInputT, 'parkId' | 'regionCode'>[], prefix = ''): void {
+  const details = items.flatMap((item, index) => {
+    const both = item.parkId !== undefined && item.regionCode !== undefined;
+    if (!both && (item.parkId !== undefined || item.regionCode !== undefined)) return [];
+    return [{
+      path: `${prefix}${index}.${both ? 'regionCode' : 'parkId'}`,
+      messages: both
+        ? { zh: '园区 (parkId) 与地区 (regionCode) 只能填一个', en: 'give parkId or regionCode, not both' }
+        : { zh: '须填写园区 (parkId) 或地区 (regionCode) 之一', en: 'give parkId (a park) or regionCode (a region’s own total)' },
+    }];
+  });
+  if (details.length === 0) return;
+  throw invalid('invalid_request', {
+    zh: `${details.length} 项数据未说明是哪个园区或地区的: 每项须且只能填写 parkId 或 regionCode 之一`,
+    en: `${details.length} item${details.length > 1 ? 's' : ''} must name exactly one of parkId (a park) and regionCode (a region)`,
+  }, details);
+}
+
 /**
  * Checks a batch without writing anything: every problem with the item's index and field, in
  * Chinese and English, and what would be written. Permission is checked per item too.
@@ -51,43 +82,62 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
   const problem = (index: number, field: string, code: string, messages: Bilingual, current?: ValueProblemT['current']) =>
     problems.push({ index, field, code, message: messages.zh, messages, ...(current ? { current } : {}) });
 
-  const parkIds = [...new Set(items.map((i) => i.parkId))];
-  const [parks, indicators, sources] = await Promise.all([
+  checkSubjects(items);
+  const parkIds = [...new Set(items.flatMap((i) => (i.parkId !== undefined ? [i.parkId] : [])))];
+  const regionCodes = [...new Set(items.flatMap((i) => (i.regionCode !== undefined ? [i.regionCode] : [])))];
+  const [parks, regions, indicators, sources] = await Promise.all([
     parkIds.length ? db.selectFrom('parks').select(['id', 'name']).where('id', 'in', parkIds).execute() : [],
+    regionCodes.length ? db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', regionCodes).execute() : [],
     indicatorsByCode(db),
     db.selectFrom('sources').select('code').execute(),
   ]);
   const parkName = new Map(parks.map((p) => [p.id, p.name]));
+  const region = new Map(regions.map((r) => [r.code, r]));
   const codes = [...new Set(items.map((i) => i.indicator))];
   const years = [...new Set(items.map((i) => i.year))];
   const neighbourYears = [...new Set(items.flatMap((i) => [i.year - 1, i.year + 1]))].filter((y) => !years.includes(y));
-  const some = parkIds.length > 0 && codes.length > 0;
   // The stored figures of the batch's own years, for versions and what would change; and the
-  // neighbouring years' values for the jump check (read from the index alone: no row lookups).
-  const [stored, neighbours] = await Promise.all([
-    some ? db.selectFrom('reported_values')
-      .select(['id', 'park_id', 'indicator_code', 'year', 'value', 'version', 'status', 'note', 'entered_by_name', 'entered_at'])
+  // neighbouring years' values for the jump check (parks' read from the index alone: no row lookups).
+  const storedColumns = ['id', 'subject_key', 'indicator_code', 'year', 'value', 'version', 'status', 'note', 'entered_by_name', 'entered_at'] as const;
+  const regionKeys = regionCodes.map((code) => itemSubject({ regionCode: code }));
+  const [stored, neighbours, regionStored] = await Promise.all([
+    parkIds.length && codes.length ? db.selectFrom('reported_values').select(storedColumns)
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', years)
       .execute() : [],
-    some && neighbourYears.length ? db.selectFrom('reported_values')
-      .select(['park_id', 'indicator_code', 'year', 'value'])
+    parkIds.length && codes.length && neighbourYears.length ? db.selectFrom('reported_values')
+      .select(['subject_key', 'indicator_code', 'year', 'value'])
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', neighbourYears)
       .execute() : [],
+    // A region's own totals: few, read whole (their neighbouring years too).
+    regionKeys.length && codes.length ? db.selectFrom('reported_values').select(storedColumns)
+      .where('subject_key', 'in', regionKeys).where('indicator_code', 'in', codes).where('year', 'in', [...years, ...neighbourYears])
+      .execute() : [],
   ]);
-  const storedAt = new Map(stored.map((s) => [`${s.park_id}:${s.indicator_code}:${s.year}`, s]));
-  const storedValueAt = new Map<string, number>([...neighbours, ...stored].map((s) => [`${s.park_id}:${s.indicator_code}:${s.year}`, s.value]));
+  const own = [...stored, ...regionStored.filter((s) => years.includes(s.year))];
+  const storedAt = new Map(own.map((s) => [`${s.subject_key}:${s.indicator_code}:${s.year}`, s]));
+  const storedValueAt = new Map<string, number>([...neighbours, ...regionStored, ...stored].map((s) => [`${s.subject_key}:${s.indicator_code}:${s.year}`, s.value]));
   const sourceCodes = new Set(sources.map((s) => s.code));
   const batchAt = new Map<string, number>();
-  items.forEach((item, index) => batchAt.set(`${item.parkId}:${item.indicator}:${item.year}`, index));
+  items.forEach((item, index) => batchAt.set(`${itemSubject(item)}:${item.indicator}:${item.year}`, index));
 
   const writes: PlannedWrite[] = [];
   const currentYear = yearInChina(now);
   items.forEach((item, index) => {
-    const key = `${item.parkId}:${item.indicator}:${item.year}`;
+    const subject = itemSubject(item);
+    const key = `${subject}:${item.indicator}:${item.year}`;
     const before = problems.length;
-    if (!parkName.has(item.parkId)) problem(index, 'parkId', 'unknown_park', { zh: `园区 ${item.parkId} 不存在`, en: `Unknown park ${item.parkId}` });
-    else if (!canWritePark(user, item.parkId)) {
-      problem(index, 'parkId', 'forbidden_park', { zh: `无权填报“${parkName.get(item.parkId)}”的数据`, en: `You may not write the figures of ${parkName.get(item.parkId)}` });
+    if (item.regionCode !== undefined) {
+      const r = region.get(item.regionCode);
+      if (!r) problem(index, 'regionCode', 'unknown_region', { zh: `地区代码 ${item.regionCode} 不存在`, en: `Unknown region ${item.regionCode}` });
+      else if (r.level !== 'province' && r.level !== 'city') {
+        problem(index, 'regionCode', 'unknown_region', { zh: `“${r.name}”不是省或市: 只能填报省、市的合计数据`, en: `${r.name} is not a province or a city: only their totals are reported` });
+      } else if (!canWriteRegion(user)) {
+        // The same code as a park the user may not write: the batch is refused with 403.
+        problem(index, 'regionCode', 'forbidden_park', { zh: `无权填报“${r.name}”的合计数据: 地区数据由省级规划人员填报`, en: `You may not write the totals of ${r.name}: planners enter a region's figures` });
+      }
+    } else if (!parkName.has(item.parkId!)) problem(index, 'parkId', 'unknown_park', { zh: `园区 ${item.parkId} 不存在`, en: `Unknown park ${item.parkId}` });
+    else if (!canWritePark(user, item.parkId!)) {
+      problem(index, 'parkId', 'forbidden_park', { zh: `无权填报“${parkName.get(item.parkId!)}”的数据`, en: `You may not write the figures of ${parkName.get(item.parkId!)}` });
     }
     const indicator = indicators.get(item.indicator);
     if (!indicator) problem(index, 'indicator', 'unknown_indicator', { zh: `指标“${item.indicator}”不存在`, en: `Unknown indicator ${item.indicator}` });
@@ -96,7 +146,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     }
     if (item.year > currentYear) problem(index, 'year', 'future_year', { zh: `${item.year}年尚未到来, 不能填报`, en: `${item.year} is a future year` });
     if (batchAt.get(key) !== index) {
-      problem(index, 'year', 'duplicate', { zh: `同一园区、指标、年份与第 ${batchAt.get(key)} 项重复`, en: `Same park, indicator and year as item ${batchAt.get(key)}` });
+      problem(index, 'year', 'duplicate', { zh: `同一${item.regionCode !== undefined ? '地区' : '园区'}、指标、年份与第 ${batchAt.get(key)} 项重复`, en: `Same ${item.regionCode !== undefined ? 'region' : 'park'}, indicator and year as item ${batchAt.get(key)}` });
     }
     if (item.sourceCode && !sourceCodes.has(item.sourceCode)) problem(index, 'sourceCode', 'unknown_source', { zh: `来源“${item.sourceCode}”不存在`, en: `Unknown source ${item.sourceCode}` });
 
@@ -131,9 +181,9 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     }
     // Against the neighbouring years (stored, or in this batch): the year before, else the year after.
     const neighbour = (year: number) => {
-      const i = batchAt.get(`${item.parkId}:${item.indicator}:${year}`);
+      const i = batchAt.get(`${subject}:${item.indicator}:${year}`);
       if (i !== undefined) return { year, value: inIndicatorUnit(items[i]!, indicator) };
-      const storedValue = storedValueAt.get(`${item.parkId}:${item.indicator}:${year}`);
+      const storedValue = storedValueAt.get(`${subject}:${item.indicator}:${year}`);
       return storedValue !== undefined ? { year, value: storedValue } : undefined;
     };
     const other = neighbour(item.year - 1) ?? neighbour(item.year + 1);
@@ -144,7 +194,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     if (problems.length > before) return;
     const note = item.note?.trim() || null;
     writes.push({
-      index, parkId: item.parkId, indicator: item.indicator, year: item.year, value, note, sourceCode: item.sourceCode ?? null,
+      index, parkId: item.parkId ?? null, regionCode: item.regionCode ?? null, indicator: item.indicator, year: item.year, value, note, sourceCode: item.sourceCode ?? null,
       existing: existing && { id: existing.id, value: existing.value, version: existing.version, status: existing.status, note: existing.note },
       unchanged: !!existing && existing.value === value && existing.status === status && (note === null || note === existing.note),
     });
@@ -177,7 +227,8 @@ export function throwIfProblems(plan: WritePlan): void {
 
 export interface AppliedWrite {
   id: number;
-  parkId: number;
+  parkId: number | null;
+  regionCode: string | null;
   indicator: string;
   year: number;
   value: number;
@@ -202,7 +253,8 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 export async function applyValueWrites(trx: Transaction<Database>, plan: WritePlan, status: ValueStatus, actor: Actor, now: Date, reason: string | null, via: string, auditDetail?: Record<string, unknown>): Promise<AppliedWrite[]> {
   const at = now.toISOString();
   const noteOf = (w: PlannedWrite) => w.note ?? w.existing?.note ?? null;
-  const keyOf = (parkId: number | null, indicator: string, year: number) => `${parkId}:${indicator}:${year}`;
+  const keyOf = (subject: string, indicator: string, year: number) => `${subject}:${indicator}:${year}`;
+  const subjectOf = (w: PlannedWrite) => subjectKey(w.regionCode !== null ? { kind: 'region', parkId: null, regionCode: w.regionCode } : { kind: 'park', parkId: w.parkId, regionCode: null });
   const written = new Map<PlannedWrite, AppliedWrite>();
 
   for (const w of plan.writes) {
@@ -215,9 +267,9 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
       if (Number(result.numUpdatedRows) !== 1) {
         throw conflict('conflict', { zh: '数据刚被他人修改, 未写入任何数据', en: 'A figure was changed by someone else just now; nothing was written' });
       }
-      written.set(w, { id: w.existing.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing.version + 1, changed: true });
+      written.set(w, { id: w.existing.id, parkId: w.parkId, regionCode: w.regionCode, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing.version + 1, changed: true });
     } else if (w.unchanged) {
-      written.set(w, { id: w.existing!.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing!.version, changed: false });
+      written.set(w, { id: w.existing!.id, parkId: w.parkId, regionCode: w.regionCode, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing!.version, changed: false });
     }
   }
 
@@ -225,16 +277,16 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
   const insertedId = new Map<string, number>();
   await insertChunked(inserts, async (chunk) => {
     const rows = await trx.insertInto('reported_values').values(chunk.map((w) => ({
-      subject_key: subjectKey({ kind: 'park', parkId: w.parkId, regionCode: null }), park_id: w.parkId, region_code: null,
+      subject_key: subjectOf(w), park_id: w.parkId, region_code: w.regionCode,
       indicator_code: w.indicator, year: w.year, value: w.value, status, note: noteOf(w), source_code: w.sourceCode,
       entered_by: actor.userId, entered_by_name: actor.username, entered_at: at, updated_at: at,
-    }))).returning(['id', 'park_id', 'indicator_code', 'year']).execute();
+    }))).returning(['id', 'subject_key', 'indicator_code', 'year']).execute();
     // Ids by key, not by position: neither database promises RETURNING in VALUES order.
-    for (const r of rows) insertedId.set(keyOf(r.park_id, r.indicator_code, r.year), r.id);
+    for (const r of rows) insertedId.set(keyOf(r.subject_key, r.indicator_code, r.year), r.id);
   });
   for (const w of inserts) {
-    const id = insertedId.get(keyOf(w.parkId, w.indicator, w.year))!;
-    written.set(w, { id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: 1, changed: true });
+    const id = insertedId.get(keyOf(subjectOf(w), w.indicator, w.year))!;
+    written.set(w, { id, parkId: w.parkId, regionCode: w.regionCode, indicator: w.indicator, year: w.year, value: w.value, status, version: 1, changed: true });
   }
 
   // A new figure's first revision is the row just inserted: copied in SQL, one id a row instead of
@@ -255,10 +307,10 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
   const out = plan.writes.map((w) => written.get(w)!);
   const changed = out.filter((w) => w.changed);
   if (changed.length) {
-    await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: changed.map((w) => w.parkId) }) });
+    await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: changed.flatMap((w) => (w.parkId === null ? [] : [w.parkId])), regionCodes: changed.map((w) => w.regionCode) }) });
     await audit(trx, actor, now, status === 'submitted' ? 'submit_values' : 'save_values', 'reported_values', null, {
       via, reason, count: changed.length, ...auditDetail,
-      values: changed.slice(0, 200).map((w) => ({ id: w.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, version: w.version })),
+      values: changed.slice(0, 200).map((w) => ({ id: w.id, ...(w.regionCode !== null ? { regionCode: w.regionCode } : { parkId: w.parkId }), indicator: w.indicator, year: w.year, value: w.value, version: w.version })),
     });
   }
   return out;
@@ -309,7 +361,7 @@ export async function reviewValues(db: Kysely<Database>, items: { id: number; ve
         note: row.note, source_code: row.source_code, reason: comment ?? (action === 'approve' ? '审核通过' : null),
         changed_by: actor.userId, changed_by_name: actor.username, changed_at: at,
       }).execute();
-      out.push({ id: row.id, parkId: row.park_id!, indicator: row.indicator_code, year: row.year, value: row.value, status, version: row.version + 1, changed: true });
+      out.push({ id: row.id, parkId: row.park_id, regionCode: row.subject_key.startsWith('region:') ? row.region_code : null, indicator: row.indicator_code, year: row.year, value: row.value, status, version: row.version + 1, changed: true });
     }
     await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: rows.flatMap((r) => (r.park_id === null ? [] : [r.park_id])), regionCodes: rows.map((r) => r.region_code) }) });
     await audit(trx, actor, now, action === 'approve' ? 'approve_values' : 'return_values', 'reported_values', null, { comment, ids: rows.map((r) => r.id) });

@@ -55,6 +55,7 @@ export function templateUrl(year: number, scope: { park?: number | null; provinc
 export function writtenForms(report: ImportReportT): { parkId: number; parkName: string; year: number }[] {
   const seen = new Map<string, { parkId: number; parkName: string; year: number }>();
   for (const r of report.rows) {
+    if (r.parkId === null) continue; // a region's own total: no park form
     const key = `${r.parkId}:${r.year}`;
     if (!seen.has(key)) seen.set(key, { parkId: r.parkId, parkName: r.parkName, year: r.year });
   }
