@@ -157,6 +157,24 @@ for (const kind of TEST_DATABASES) {
       expect((dry.body as ImportReportT).problems.map((p) => [p.cell, p.code])).toEqual([['填报数据!B2', 'park_and_region'], ['填报数据!B3', 'unknown_region']]);
     });
 
+    it('gives planners the 地区代码 column and the province’s rows in the template; park managers neither', async () => {
+      const load = async (res: Response) => {
+        expect(res.status).toBe(200);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(await res.arrayBuffer());
+        return wb.getWorksheet('填报数据')!;
+      };
+      const sheet = await load(await planner.fetch(`/api/import/template.xlsx?province=${ZHEJIANG}&year=2024`));
+      expect(sheet.getRow(1).getCell(11).value).toBe('地区代码');
+      const regionRows: unknown[][] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 1 && row.getCell(11).value !== null) regionRows.push([row.getCell(1).value, row.getCell(3).value, row.getCell(4).value, row.getCell(11).value]);
+      });
+      expect(regionRows).toEqual(expect.arrayContaining([[null, '规上工业增加值', 2024, ZHEJIANG], [null, '国家高新技术企业数', 2024, ZHEJIANG]]));
+      const managerSheet = await load(await manager.fetch('/api/import/template.xlsx?year=2024'));
+      expect(managerSheet.getRow(1).getCell(11).value).toBe(null);
+    });
+
     it('T3 and T4 get a value once the zones’ 2024 figures and the province’s 2024 totals are imported and approved', async () => {
       const zones = parks.filter((p) => p.provinceCode === ZHEJIANG && (p.level === 'national' || p.level === 'provincial'));
       expect(zones.length).toBeGreaterThanOrEqual(8);
@@ -200,6 +218,13 @@ for (const kind of TEST_DATABASES) {
         ['region', 'hte_count', 44000, 'approved', '浙江省统计公报 2024'],
         ['region', 'industrial_va', 24000, 'approved', '浙江省统计公报 2024'],
       ]);
+      // The province's form: the totals with their source, and the share targets they feed.
+      const form = await planner.get(`/api/entry/regions/${ZHEJIANG}/2024`);
+      expect(form).toMatchObject({ region: { code: ZHEJIANG, name: '浙江省', level: 'province' }, year: 2024, canWrite: true });
+      const va = form.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'industrial_va');
+      expect(va).toMatchObject({ current: { value: 24000, status: 'approved', note: '浙江省统计公报 2024' }, targets: [{ code: 'T3' }] });
+      expect((await manager.get(`/api/entry/regions/${ZHEJIANG}/2024`)).canWrite).toBe(false);
+      expect((await planner.request('GET', '/api/entry/regions/330106/2024')).status).toBe(404); // a county: no totals of its own here
       const t3 = await progressOf('T3');
       const t4 = await progressOf('T4');
       expect(t3).toMatchObject({ latestYear: 2024, aggregate: { year: 2024, denominator: 24000, numerator: zones.length * 200 } });

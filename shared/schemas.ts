@@ -749,6 +749,17 @@ export const EntrySheet = z.object({
   })).describe('ratios computed live from two rows of the form'),
 });
 
+export const RegionEntrySheet = z.object({
+  region: z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'city']), provinceCode: z.string() }),
+  year: z.number().int(),
+  canWrite: z.boolean().describe('planners and admins write a region’s own totals'),
+  rows: z.array(EntryRow).describe('the region totals share targets divide by (规上工业增加值, 国家高新技术企业数, GDP, 土地面积), with the current figure, its note (the source, e.g. 浙江省统计公报 2024) and last year’s'),
+});
+
+export const RegionEntryParams = z.object({ code: z.string().regex(/^\d{6}$/), year: z.coerce.number().int().min(1980).max(2100) });
+
+export type RegionEntrySheetT = z.infer<typeof RegionEntrySheet>;
+
 export const EntryParams = z.object({ parkId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(1980).max(2100) });
 
 // --- Excel/CSV import (GET /api/import/template.xlsx, POST /api/import) ---------------------------
