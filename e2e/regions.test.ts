@@ -1,7 +1,9 @@
-// A statistics sheet (one row per park, one column per indicator) in Chromium: a planner uploads it,
+// A planner in Chromium. A statistics sheet (one row per park, one column per indicator): uploaded,
 // the dry run lists the column it cannot match (科技型企业数量（家）), the planner maps it to an indicator
 // in the page's 表头对应 (the file is checked again, nothing written), commits, and the figures are
-// stored; the next file with that header is read the same way without asking. Screenshots in test-results/.
+// stored; the next file with that header is read the same way without asking. A province's own totals:
+// entered with their source in the province's form (数据填报 → 省、市合计数据), shown in the figure's
+// history. Screenshots in test-results/.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +26,7 @@ async function wide(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('mapping a statistics sheet’s unknown column in the browser', () => {
+describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browser: a statistics sheet’s unknown column, a province’s totals', () => {
   let tmp: string;
   let dataDir: string;
   let server: RunningServer;
@@ -123,6 +125,36 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('mapping a statistics sh
     await page.locator('[data-map-row="B"][data-map-role="indicator"]').waitFor();
     expect(await page.locator('[data-map-row="B"]').innerText()).toContain('沿用此前的选择');
     expect(await page.locator('[data-import-summary] [data-problem-count]').getAttribute('data-problem-count')).toBe('0');
+    await done(t);
+  }, LONG);
+
+  it('enters the province’s 2024 totals with their source in its form; the history shows the source', async () => {
+    const t = await openPage(browser, `${server.url}/login`, VIEWPORTS.laptop, { today: TODAY });
+    const { page } = t;
+    await signInAs(page, server.url, 'planner_map', 'planner_map-password-123');
+    await page.goto(`${server.url}/entry?year=2024&province=330000`);
+    await page.locator('[data-region-pick]').waitFor();
+    expect(await page.locator('[data-pick-region] option').allInnerTexts()).toContain('浙江省 · 杭州市');
+    await page.click('[data-open-region]');
+    await page.waitForURL('**/entry/region/330000/2024');
+    await page.locator('[data-region-row="industrial_va"]').waitFor();
+    expect(await page.locator('[data-region-row]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-region-row'))))
+      .toEqual(expect.arrayContaining(['industrial_va', 'hte_count', 'gdp']));
+    expect(await page.locator('[data-region-row="industrial_va"]').innerText()).toContain('T3');
+
+    await page.fill('[data-region-value="industrial_va"]', '240000000');
+    await page.selectOption('[data-region-unit="industrial_va"]', '万元');
+    await page.fill('[data-region-source="industrial_va"]', '浙江省统计公报 2024');
+    await page.click('[data-region-submit]');
+    await page.locator('[data-entry-outcome="submitted"]').waitFor();
+    await expect.poll(() => page.locator('[data-region-row="industrial_va"] [data-region-current]').innerText()).toBe('24000亿元');
+    const listed = await admin.get<{ value: number; status: string; note: string | null; subject: { kind: string; regionCode: string } }[]>('/api/values?region=330000&indicator=industrial_va&from=2024&to=2024');
+    expect(listed.map((v) => [v.subject.kind, v.subject.regionCode, v.value, v.status, v.note])).toEqual([['region', '330000', 24000, 'submitted', '浙江省统计公报 2024']]);
+    await shoot(page, 'region-entry');
+
+    await page.click('[data-region-history="industrial_va"]');
+    await page.locator('[data-history-dialog] [data-revision="1"]').waitFor();
+    expect(await page.locator('[data-history-dialog] [data-revision="1"]').innerText()).toContain('浙江省统计公报 2024');
     await done(t);
   }, LONG);
 });
