@@ -41,6 +41,8 @@ export interface FigureToCheck {
   history?: readonly YearValue[];
   /** The park's other figures of the same year, by indicator code, each in its indicator's unit. */
   sameYear?: Readonly<Record<string, number>>;
+  /** Whose figure: a park's (the default), or a region's own total, which a park's ranges do not bound. */
+  subject?: 'park' | 'region';
   /** Other indicators by code (a planner's catalogue); the built-in catalogue when not given. */
   indicatorOf?: (code: string) => Indicator | undefined;
 }
@@ -155,7 +157,8 @@ export function checkFigure(figure: FigureToCheck): PlausibilityProblem[] {
   const problems: PlausibilityProblem[] = basic.map((p) => ({ code: p.code, grade: 'error', messages: p.messages }));
   if (!Number.isFinite(value)) return problems;
   const slips = slipsOf(indicator, indicatorOf);
-  const range = rangeOf(indicator);
+  // A park's ranges: a province's or city's own total is bounded only by the basic checks, its history and its parts.
+  const range = figure.subject === 'region' ? undefined : rangeOf(indicator);
 
   // 1. The indicator's own range: impossible refuses, unusual asks.
   if (range && !problems.some((p) => p.code === 'negative' || p.code === 'over_100' || p.code === 'rank_below_one')) {

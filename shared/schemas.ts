@@ -427,7 +427,8 @@ export const CreateParkBody = z.object({
 export const UpdateParkBody = CreateParkBody.partial().extend({ version: z.number().int().positive() });
 
 export const ValueInput = z.object({
-  parkId: z.number().int().positive(),
+  parkId: z.number().int().positive().optional().describe('the park the figure is about; or `regionCode`, exactly one of the two'),
+  regionCode: z.string().regex(/^\d{6}$/).optional().describe('a region’s own total (the province, a city: 330000, 330100) instead of a park’s figure; planners and admins only'),
   indicator: z.string().min(1),
   year: z.number().int().min(1980).max(2100),
   value: z.number().finite(),
@@ -472,7 +473,8 @@ export const CheckValuesResult = z.object({
 
 export const WrittenValue = z.object({
   id: z.number().int(),
-  parkId: z.number().int(),
+  parkId: z.number().int().nullable(),
+  regionCode: z.string().nullable().optional().describe('(always sent) a region’s own total: its code; null for a park’s figure'),
   indicator: z.string(),
   year: z.number().int(),
   value: z.number(),
@@ -760,6 +762,17 @@ export const EntrySheet = z.object({
   })).describe('ratios computed live from two rows of the form'),
 });
 
+export const RegionEntrySheet = z.object({
+  region: z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'city']), provinceCode: z.string() }),
+  year: z.number().int(),
+  canWrite: z.boolean().describe('planners and admins write a region’s own totals'),
+  rows: z.array(EntryRow).describe('the region totals share targets divide by (规上工业增加值, 国家高新技术企业数, GDP, 土地面积), with the current figure, its note (the source, e.g. 浙江省统计公报 2024) and last year’s'),
+});
+
+export const RegionEntryParams = z.object({ code: z.string().regex(/^\d{6}$/), year: z.coerce.number().int().min(1980).max(2100) });
+
+export type RegionEntrySheetT = z.infer<typeof RegionEntrySheet>;
+
 export const EntryParams = z.object({ parkId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(1980).max(2100) });
 
 // --- Excel/CSV import (GET /api/import/template.xlsx, POST /api/import) ---------------------------
@@ -797,8 +810,9 @@ export const ImportRowStatus = z.enum(['new', 'changed', 'unchanged']);
 export const ImportRow = z.object({
   row: z.number().int(),
   column: z.string().optional().describe('(always sent) the column letter of the figure’s cell (the 数值 column of the template; an indicator’s column in a wide sheet)'),
-  parkId: z.number().int(),
-  parkName: z.string(),
+  parkId: z.number().int().nullable().describe('null for a region’s own total (see regionCode)'),
+  parkName: z.string().describe('the park’s name, or the region’s'),
+  regionCode: z.string().nullable().optional().describe('(always sent) the region of a row that gives a region’s own total (地区代码); null for a park’s row'),
   indicator: z.string(),
   indicatorName: z.string(),
   year: z.number().int(),
@@ -847,7 +861,7 @@ export const ImportReport = z.object({
   }),
   problems: z.array(ImportProblem),
   rows: z.array(ImportRow).describe('the rows that pass every check'),
-  versions: z.record(z.string(), z.number().int()).describe('"parkId:indicator:year" → the stored version, for every existing figure the file touches: send it back as the `versions` field to commit'),
+  versions: z.record(z.string(), z.number().int()).describe('"parkId:indicator:year" (a region’s total: "region:330000:indicator:year") → the stored version, for every existing figure the file touches: send it back as the `versions` field to commit'),
 });
 
 export type ImportProblemT = z.infer<typeof ImportProblem>;

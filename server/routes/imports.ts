@@ -49,7 +49,7 @@ function jsonField<T>(name: string, text: string | undefined, schema: z.ZodType<
 }
 
 const Versions = z.record(
-  z.string().regex(/^\d+:[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份”'),
+  z.string().regex(/^(\d+|region:\d{6}):[\w.-]+:\d{4}$/, '键应为“园区编号:指标代码:年份”或“region:地区代码:指标代码:年份”'),
   z.number().int().positive(),
 );
 

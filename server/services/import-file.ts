@@ -30,7 +30,7 @@ const HEADER_SEARCH_ROWS = 20;
 
 export const DATA_SHEET = '填报数据';
 
-export type ImportField = 'park' | 'parkId' | 'indicator' | 'year' | 'value' | 'unit' | 'note' | 'confirm' | 'version';
+export type ImportField = 'park' | 'parkId' | 'region' | 'indicator' | 'year' | 'value' | 'unit' | 'note' | 'confirm' | 'version';
 /** The columns of a wide sheet that are not indicators: who, when, and the row's note and confirmation. */
 export type WideKeyField = 'park' | 'parkId' | 'year' | 'note' | 'confirm';
 
@@ -38,6 +38,8 @@ export type WideKeyField = 'park' | 'parkId' | 'year' | 'note' | 'confirm';
 export const FIELD_HEADERS: Record<ImportField, { zh: string; accepted: string[] }> = {
   park: { zh: '园区', accepted: ['园区', '园区名称', '高新区', '高新区名称', '开发区', '开发区名称', '园区(高新区)', '单位名称', 'park', 'parkname', 'zone'] },
   parkId: { zh: '园区编号', accepted: ['园区编号', '园区id', '园区代码', 'parkid', 'parkno'] },
+  // A region's own total (the province's, a city's) instead of a park's figure: its code (or name).
+  region: { zh: '地区代码', accepted: ['地区代码', '地区编码', '区域代码', '行政区划代码', 'regioncode'] },
   indicator: { zh: '指标', accepted: ['指标', '指标名称', '指标代码', 'indicator', 'indicatorcode', 'indicatorname'] },
   year: { zh: '年份', accepted: ['年份', '年度', '年', '统计年份', '统计年度', 'year'] },
   value: { zh: '数值', accepted: ['数值', '填报值', '填报数值', '指标值', '数据', '值', 'value'] },
@@ -362,10 +364,10 @@ function headerOf(row: GridRow): Header | null {
     }
     fields[field] = column;
   }
-  const keys = [fields.park ?? fields.parkId, fields.indicator, fields.year].filter((k) => k !== undefined).length;
+  const keys = [fields.park ?? fields.parkId ?? fields.region, fields.indicator, fields.year].filter((k) => k !== undefined).length;
   if (fields.value !== undefined && keys >= 2) {
     const problems = [...duplicates];
-    const missing: [ImportField, boolean][] = [['park', fields.park === undefined && fields.parkId === undefined], ['indicator', fields.indicator === undefined], ['year', fields.year === undefined]];
+    const missing: [ImportField, boolean][] = [['park', fields.park === undefined && fields.parkId === undefined && fields.region === undefined], ['indicator', fields.indicator === undefined], ['year', fields.year === undefined]];
     for (const [field, isMissing] of missing) {
       if (isMissing) problems.push({ row: row.row, column: null, field: 'header', code: 'missing_column', message: `缺少“${FIELD_HEADERS[field].zh}”列 (missing column: ${field})` });
     }

@@ -12,6 +12,8 @@ import { listIndicators } from './catalog.ts';
 import { entrySheet } from './entry.ts';
 import { DATA_SHEET, MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from './import-file.ts';
 import { JUMP_FACTOR } from '../../shared/plausibility.ts';
+import { regionSheet } from './region-figures.ts';
+import { canWriteRegion } from './value-writes.ts';
 import { yearInChina } from '../clock.ts';
 
 export const INDICATOR_SHEET = '指标';
@@ -31,6 +33,9 @@ const COLUMNS = [
   { header: '参考(此前最近数值)', width: 22, note: '只读参考: 此前最近一年的已审核数值。导入时忽略' },
   { header: '版本(勿改)', width: 10, note: '下载时该数据的版本号, 用来发现他人在此期间的修改; 请勿修改' },
 ] as const;
+
+/** Planners and admins: a region's own total instead of a park's figure (the last column, so that the others keep their letters). */
+const REGION_COLUMN = { header: '地区代码', width: 10, note: '省或市的合计数据(如全省规上工业增加值)填六位行政区划代码, 如 330000(浙江省)、330100(杭州市), 此时“园区”“园区编号”留空; 来源(如“浙江省统计公报 2024”)写在“备注”' };
 
 const KIND_ZH: Record<Indicator['kind'], string> = {
   amount: '总量', count: '计数(整数)', ratio: '比率(一般由分项计算)', share: '占全省比重', percent: '百分比', rank: '排名(整数)', coverage: '覆盖(由园区名录计算)',
@@ -68,16 +73,19 @@ export async function buildTemplate(db: Kysely<Database>, user: SessionUser, now
   workbook.creator = '目标追踪';
   workbook.created = now;
   const data = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // A province's own totals, for those who write them: the whole province's template (or all).
+  const withRegions = canWriteRegion(user) && options.parkId === undefined;
+  const columns = withRegions ? [...COLUMNS, REGION_COLUMN] : [...COLUMNS];
   const help = workbook.addWorksheet(HELP_SHEET);
   const catalogue = workbook.addWorksheet(INDICATOR_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
 
   // --- 填报数据 ---
-  data.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  COLUMNS.forEach((c, i) => {
+  data.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  columns.forEach((c, i) => {
     const cell = data.getRow(1).getCell(i + 1);
     cell.note = c.note;
     cell.font = { bold: true };
-    cell.fill = i >= 8 ? HELPER_FILL : HEADER_FILL;
+    cell.fill = i === 8 || i === 9 ? HELPER_FILL : HEADER_FILL;
   });
   let rowCount = 0;
   for (const park of parks) {
@@ -94,6 +102,26 @@ export async function buildTemplate(db: Kysely<Database>, user: SessionUser, now
       row.getCell(9).fill = HELPER_FILL;
       row.getCell(10).fill = HELPER_FILL;
       row.getCell(6).dataValidation = listValidation(UNITS.filter((u) => canConvert(u, unit)), '单位', `“${r.indicator.nameZh}”可用的单位`);
+    }
+  }
+  if (withRegions) {
+    const provinces = options.province ? [options.province]
+      : (await db.selectFrom('regions').select('code').where('level', '=', 'province').orderBy('code').execute()).map((r) => r.code);
+    for (const code of provinces) {
+      const sheet = await regionSheet(db, code, year, user);
+      if (!sheet) continue;
+      for (const r of sheet.rows) {
+        const unit = r.indicator.unit as Unit;
+        const row = data.addRow([
+          null, null, r.indicator.nameZh, year, r.current?.value ?? null, unit, r.current?.note ?? null, null,
+          r.lastYear ? `${sheet.region.name} ${r.lastYear.year}年: ${formatValue(r.lastYear.value, unit, { digits: 4 })}` : sheet.region.name,
+          r.current?.version ?? null, code,
+        ]);
+        rowCount++;
+        row.getCell(9).fill = HELPER_FILL;
+        row.getCell(10).fill = HELPER_FILL;
+        row.getCell(6).dataValidation = listValidation(UNITS.filter((u) => canConvert(u, unit)), '单位', `“${r.indicator.nameZh}”可用的单位`);
+      }
     }
   }
   const first = 2;
@@ -124,7 +152,7 @@ export async function buildTemplate(db: Kysely<Database>, user: SessionUser, now
     ['', '“数值”留空的行会被跳过, 不会报错。也可以添加行: 填写园区、指标、年份、数值(及单位)即可; 列的顺序可以调整, 其他列(如自己加的计算列)导入时忽略。'],
     ['', ''],
     ['列', '含义'],
-    ...COLUMNS.map((c) => [c.header, c.note] as [string, string]),
+    ...columns.map((c) => [c.header, c.note] as [string, string]),
     ['', '英文表头也可识别: park, park id, indicator, year, value, unit, note, confirm, version。'],
     ['', ''],
     ['单位与换算', '系统按每个指标的标准单位(见“指标”工作表)保存; 同类单位自动换算:'],

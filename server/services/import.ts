@@ -19,7 +19,7 @@ import {
   type Cell, type ImportField, type LongFile, type ParsedFile, type WideFile,
 } from './import-file.ts';
 import { createGate, GateBusyError } from './import-gate.ts';
-import { applyValueWrites, planValueWrites, type WritePlan } from './value-writes.ts';
+import { applyValueWrites, canWriteRegion, planValueWrites, type WritePlan } from './value-writes.ts';
 
 export interface ImportRequest {
   fileName: string;
@@ -62,9 +62,13 @@ interface FigureCells {
 interface ReadRow {
   row: number;
   column: number;
-  parkId: number;
+  /** The park's id; null for a region's own total. */
+  parkId: number | null;
+  /** A region's own total (地区代码): its code; null for a park's figure. */
+  regionCode: string | null;
+  /** The park's name, or the region's. */
   parkName: string;
-  parkField: 'park' | 'parkId';
+  parkField: 'park' | 'parkId' | 'region';
   indicator: Indicator;
   year: number;
   value: number;
@@ -79,7 +83,10 @@ interface ReadRow {
 /** A write problem's grade and suggested value, as the import report carries them. */
 const graded = (p: ValueProblemT): Partial<Problem> => ({ ...(p.grade ? { grade: p.grade } : {}), ...(p.suggestion ? { suggestion: p.suggestion } : {}) });
 
-const key = (parkId: number, indicator: string, year: number) => `${parkId}:${indicator}:${year}`;
+/** "12:gdp:2024" for a park's figure, "region:330000:industrial_va:2024" for a region's own total. */
+const key = (subject: number | string, indicator: string, year: number) => `${subject}:${indicator}:${year}`;
+/** The subject part of a key: the park's id, or region:<code>. */
+const subjectOf = (r: { parkId: number | null; regionCode?: string | null }): number | string => (r.regionCode ? `region:${r.regionCode}` : r.parkId!);
 const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, approved: 2 };
 
 /** Checks a file; with dryRun false and nothing wrong, writes it in one transaction. */
@@ -124,10 +131,10 @@ export async function runImport(db: Kysely<Database>, user: SessionUser, actor: 
     throw err;
   });
   console.log(`导入完成 (import committed): ${request.fileName}, ${Date.now() - started} ms`);
-  const versionAt = new Map(written.map((w) => [key(w.parkId, w.indicator, w.year), w.version]));
+  const versionAt = new Map(written.map((w) => [key(subjectOf(w), w.indicator, w.year), w.version]));
   return {
     ...report, committed: true,
-    rows: report.rows.map((r) => ({ ...r, version: versionAt.get(key(r.parkId, r.indicator, r.year)) ?? r.version })),
+    rows: report.rows.map((r) => ({ ...r, version: versionAt.get(key(subjectOf(r), r.indicator, r.year)) ?? r.version })),
   };
 }
 
@@ -307,6 +314,7 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
       if (!ids.includes(p.id)) parksByName.set(n, [...ids, p.id]);
     }
   }
+  const regionByCode = new Map(regions.map((r) => [r.code, r]));
   const regionByName = new Map<string, { code: string; name: string; level: string }>();
   // Provinces first: 吉林 is a province before it is a city.
   for (const r of [...regions].sort((a, b) => (a.level === b.level ? 0 : a.level === 'province' ? -1 : 1))) {
@@ -327,7 +335,7 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   const read1: ReadRow[] = [];
   let skipped = read.skipped;
   for (const figure of read.figures) {
-    const r = readFigure(figure, add, { parkById, parksByName, regionByName, indicatorByText, user });
+    const r = readFigure(figure, add, { parkById, parksByName, regionByName, regionByCode, indicatorByText, user });
     if (r === 'skipped') skipped++;
     else if (r) read1.push(r);
   }
@@ -342,44 +350,50 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   // 2. Duplicates within the file: the first figure counts, the later ones are problems.
   const firstOf = new Map<string, ReadRow>();
   const unique = read1.filter((r) => {
-    const k = key(r.parkId, r.indicator.code, r.year);
+    const k = key(subjectOf(r), r.indicator.code, r.year);
     const first = firstOf.get(k);
     if (first === undefined) {
       firstOf.set(k, r);
       return true;
     }
-    if (parsed.layout === 'long') add(r.source, 'year', 'duplicate', `与第 ${first.row} 行的园区、指标、年份相同 (duplicate of row ${first.row})`);
+    if (parsed.layout === 'long') add(r.source, 'year', 'duplicate', `与第 ${first.row} 行的${r.regionCode ? '地区' : '园区'}、指标、年份相同 (duplicate of row ${first.row})`);
     else add(r.source, r.parkField, 'duplicate', `与第 ${first.row} 行是同一园区、同一年份, “${r.indicator.nameZh}”重复 (the same park and year as row ${first.row})`);
     return false;
   });
 
   // 3. The figures stored now: which rows are new, which change a figure, and which version each needs.
+  const storedParkIds = [...new Set(unique.flatMap((r) => (r.parkId !== null ? [r.parkId] : [])))];
+  const storedRegionKeys = [...new Set(unique.flatMap((r) => (r.regionCode !== null ? [`region:${r.regionCode}`] : [])))];
   const stored = unique.length
-    ? await db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value', 'version', 'status', 'note'])
-      .where('park_id', 'in', [...new Set(unique.map((r) => r.parkId))])
+    ? await db.selectFrom('reported_values').select(['subject_key', 'indicator_code', 'year', 'value', 'version', 'status', 'note'])
+      .where((eb) => eb.or([
+        ...(storedParkIds.length ? [eb('park_id', 'in', storedParkIds)] : []),
+        ...(storedRegionKeys.length ? [eb('subject_key', 'in', storedRegionKeys)] : []),
+      ]))
       .where('indicator_code', 'in', [...new Set(unique.map((r) => r.indicator.code))])
       .where('year', 'in', [...new Set(unique.map((r) => r.year))])
       .execute()
     : [];
-  const storedAt = new Map(stored.map((s) => [key(s.park_id!, s.indicator_code, s.year), s]));
+  // park:12 → 12, region:330000 stays: the subjects of the report's keys.
+  const storedAt = new Map(stored.map((s) => [key(s.subject_key.startsWith('park:') ? Number(s.subject_key.slice(5)) : s.subject_key, s.indicator_code, s.year), s]));
   const converted = (r: ReadRow): number | null => {
     const unit = r.unit ?? r.indicator.unit;
     return isUnit(unit) && canConvert(unit, r.indicator.unit) ? convert(r.value, unit, r.indicator.unit) : null;
   };
   const sameAsStored = (r: ReadRow) => {
-    const s = storedAt.get(key(r.parkId, r.indicator.code, r.year));
+    const s = storedAt.get(key(subjectOf(r), r.indicator.code, r.year));
     const v = converted(r);
     return !!s && v !== null && nearlyEqual(v, s.value) && (!r.note || r.note === s.note);
   };
   const items: ValueInputT[] = unique.map((r) => {
-    const k = key(r.parkId, r.indicator.code, r.year);
+    const k = key(subjectOf(r), r.indicator.code, r.year);
     const s = storedAt.get(k);
     // The same value as stored: nothing would be lost, so no version is needed.
     let version = s && sameAsStored(r) ? s.version : request.versions[k] ?? r.fileVersion;
     // A dry run shows what the commit would do with the versions it reports.
     if (version === undefined && s && request.dryRun) version = s.version;
     return {
-      parkId: r.parkId, indicator: r.indicator.code, year: r.year, value: r.value,
+      ...(r.regionCode !== null ? { regionCode: r.regionCode } : { parkId: r.parkId! }), indicator: r.indicator.code, year: r.year, value: r.value,
       ...(r.unit !== undefined ? { unit: r.unit } : {}), ...(r.note !== undefined ? { note: r.note } : {}),
       ...(version !== undefined ? { version } : {}), confirm: r.confirm,
     };
@@ -396,13 +410,14 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
     const current = p.current ? { current: p.current } : {};
     switch (p.field) {
       case 'parkId':
+      case 'regionCode':
         add(r.source, r.parkField, p.code, p.message, { messages: p.messages });
         break;
       case 'unit':
         add(r.source, r.unitField, p.code, p.message, { messages: p.messages });
         break;
       case 'version': {
-        const fromFile = r.fileVersion !== undefined && request.versions[key(r.parkId, r.indicator.code, r.year)] === undefined;
+        const fromFile = r.fileVersion !== undefined && request.versions[key(subjectOf(r), r.indicator.code, r.year)] === undefined;
         const message = p.code === 'version_required'
           ? `该数据已存在(第${p.current?.version}版, 值为 ${p.current?.value}, ${p.current?.enteredBy} 录入): 提交时须带上试导入报告中的版本号 (versions), 以免覆盖他人的修改 (the figure exists: send the versions from the dry run)`
           : `${p.message}; ${fromFile ? `文件“版本”列为第${r.fileVersion}版` : `提交的版本为第${items[p.index]!.version}版`}, 当前为第${p.current?.version}版`;
@@ -429,9 +444,10 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   const counts = { new: 0, changed: 0, unchanged: 0 };
   const writeOf = new Map(plan.writes.map((w) => [w.index, w]));
   unique.forEach((r, index) => {
-    const s = storedAt.get(key(r.parkId, r.indicator.code, r.year));
+    const s = storedAt.get(key(subjectOf(r), r.indicator.code, r.year));
     const staleHere = plan.problems.some((p) => p.index === index && p.code === 'stale');
-    if (s && !staleHere && canWritePark(user, r.parkId)) versions[key(r.parkId, r.indicator.code, r.year)] = s.version;
+    const mayWrite = r.regionCode !== null ? canWriteRegion(user) : canWritePark(user, r.parkId!);
+    if (s && !staleHere && mayWrite) versions[key(subjectOf(r), r.indicator.code, r.year)] = s.version;
     const w = writeOf.get(index);
     if (!w || hasProblem(r)) return;
     // Re-importing a stored value never takes it back from submitted or approved to draft.
@@ -442,7 +458,7 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
     const status = !w.existing ? 'new' : w.unchanged ? 'unchanged' : 'changed';
     counts[status]++;
     rows.push({
-      row: r.row, column: columnLetter(r.column), parkId: r.parkId, parkName: r.parkName, indicator: r.indicator.code, indicatorName: r.indicator.nameZh, year: r.year,
+      row: r.row, column: columnLetter(r.column), parkId: r.parkId, parkName: r.parkName, regionCode: r.regionCode, indicator: r.indicator.code, indicatorName: r.indicator.nameZh, year: r.year,
       value: w.value, unit: r.indicator.unit, originalValue: r.value, originalUnit: r.unit ?? r.indicator.unit,
       status, oldValue: w.existing?.value ?? null, version: w.existing?.version ?? null,
     });
@@ -479,6 +495,7 @@ interface Lookups {
   parkById: Map<number, { id: number; name: string; aliases: string | null }>;
   parksByName: Map<string, number[]>;
   regionByName: Map<string, { code: string; name: string; level: string }>;
+  regionByCode: Map<string, { code: string; name: string; level: string }>;
   indicatorByText: Map<string, Indicator>;
   user: SessionUser;
 }
@@ -486,7 +503,7 @@ interface Lookups {
 type Add = (figure: FigureCells, field: ImportField, code: string, message: string, extra?: Partial<Problem>) => void;
 
 /** One figure's cells, or its problems; 'skipped' for a row without a value. */
-function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regionByName, indicatorByText, user }: Lookups): ReadRow | 'skipped' | null {
+function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regionByName, regionByCode, indicatorByText, user }: Lookups): ReadRow | 'skipped' | null {
   const { row, cells } = figure;
   if (cellIsEmpty(cells.value)) return 'skipped';
   // A problem with the park, indicator, year or value stops the row here; the others (a park the user
@@ -499,12 +516,26 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
   };
   const missing = (field: ImportField) => fail(field, 'missing', `缺少“${FIELD_HEADERS[field].zh}” (missing ${field})`);
 
-  // Park: by its number when given (the name must then agree), else by name or alias.
+  // Park: by its number when given (the name must then agree), else by name or alias. Or a region's
+  // own total: its code (地区代码) instead of a park, never both.
   let park: { id: number; name: string } | undefined;
-  let parkField: 'park' | 'parkId' = 'park';
+  let regionTotal: { code: string; name: string } | undefined;
+  let parkField: 'park' | 'parkId' | 'region' = 'park';
   const idText = cellText(cells.parkId).trim();
   const nameText = cellText(cells.park).trim();
-  if (idText) {
+  const regionText = cellText(cells.region).trim().normalize('NFKC');
+  if (regionText) {
+    parkField = 'region';
+    const found = regionByCode.get(regionText) ?? regionByName.get(normalizeText(regionText));
+    if (idText || nameText) {
+      fail('region', 'park_and_region', `同一行填写了园区和地区代码“${regionText}”: 每行只能是一个园区的数据或一个地区的合计数据, 请删去其一 (a row is a park's figure or a region's total, not both)`);
+    } else if (!found) {
+      fail('region', 'unknown_region', `地区代码“${regionText}”不存在: 应为省或市的六位行政区划代码, 如 330000(浙江省)、330100(杭州市) (unknown region)`);
+    } else {
+      regionTotal = found;
+      if (!canWriteRegion(user)) fail('region', 'forbidden_park', `无权填报“${found.name}”的合计数据: 地区数据由省级规划人员填报 (planners enter a region's totals)`, false);
+    }
+  } else if (idText) {
     parkField = 'parkId';
     const id = Number(idText.normalize('NFKC'));
     if (!Number.isInteger(id) || id <= 0) fail('parkId', 'invalid_park_id', `园区编号“${idText}”不是有效的编号 (not a park number)`);
@@ -519,7 +550,7 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
     const region = ids.length === 0 ? regionByName.get(normalizeText(nameText)) : undefined;
     if (region) {
       const level = region.level === 'province' ? '省' : '市';
-      fail('park', 'region_row', `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区的合计数据暂不能导入, 请删除此行后再导入 (a region's figures, not a park's: region totals cannot be imported yet)`, true, { region });
+      fail('park', 'region_row', `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区的合计数据请用导入模板的“地区代码”列导入, 请删除此行后再导入 (a region's figures, not a park's: import a region's totals with the template's 地区代码 column)`, true, { region });
     } else if (ids.length === 0) fail('park', 'unknown_park', `园区“${nameText}”不存在, 请核对名称或填写园区编号 (unknown park)`);
     else if (ids.length > 1) fail('park', 'ambiguous_park', `园区名称“${nameText}”对应多个园区, 请填写园区编号 (ambiguous park name)`);
     else park = parkById.get(ids[0]!)!;
@@ -558,9 +589,10 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
     fileVersion = undefined;
   }
 
-  if (!ok || !park || !indicator || typeof year !== 'number' || !('value' in value)) return null;
+  const subject = regionTotal ? { parkId: null, regionCode: regionTotal.code, parkName: regionTotal.name } : park ? { parkId: park.id, regionCode: null, parkName: park.name } : null;
+  if (!ok || !subject || !indicator || typeof year !== 'number' || !('value' in value)) return null;
   return {
-    row, column: figure.at.value?.column ?? 0, parkId: park.id, parkName: park.name, parkField, indicator, year, value: value.value,
+    row, column: figure.at.value?.column ?? 0, ...subject, parkField, indicator, year, value: value.value,
     unit: unitCell ?? unitInValue, unitField: unitCell ? 'unit' : 'value', note, confirm: confirm ?? false, fileVersion, source: figure,
   };
 }

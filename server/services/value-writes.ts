@@ -20,7 +20,9 @@ export { JUMP_FACTOR };
 
 export interface PlannedWrite {
   index: number;
-  parkId: number;
+  /** The park's id, or null for a region's own total (`regionCode`). */
+  parkId: number | null;
+  regionCode: string | null;
   indicator: string;
   year: number;
   value: number;
@@ -53,6 +55,35 @@ export interface PlanOptions {
   confirmHint?: 'form' | 'import';
 }
 
+/** Who an item is about, as stored (park:12, region:330000): the key of its figures. */
+export function itemSubject(item: Pick<ValueInputT, 'parkId' | 'regionCode'>): string {
+  return item.regionCode !== undefined ? subjectKey({ kind: 'region', parkId: null, regionCode: item.regionCode }) : subjectKey({ kind: 'park', parkId: item.parkId ?? null, regionCode: null });
+}
+
+/** May this user write a region's own totals (the province's, a city's)? Planners and admins. */
+export function canWriteRegion(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'planner';
+}
+
+/** Every item names exactly one subject, a park or a region: 400 otherwise, naming the items. */
+export function checkSubjects(items: Pick<ValueInputT, 'parkId' | 'regionCode'>[], prefix = ''): void {
+  const details = items.flatMap((item, index) => {
+    const both = item.parkId !== undefined && item.regionCode !== undefined;
+    if (!both && (item.parkId !== undefined || item.regionCode !== undefined)) return [];
+    return [{
+      path: `${prefix}${index}.${both ? 'regionCode' : 'parkId'}`,
+      messages: both
+        ? { zh: '园区 (parkId) 与地区 (regionCode) 只能填一个', en: 'give parkId or regionCode, not both' }
+        : { zh: '须填写园区 (parkId) 或地区 (regionCode) 之一', en: 'give parkId (a park) or regionCode (a region’s own total)' },
+    }];
+  });
+  if (details.length === 0) return;
+  throw invalid('invalid_request', {
+    zh: `${details.length} 项数据未说明是哪个园区或地区的: 每项须且只能填写 parkId 或 regionCode 之一`,
+    en: `${details.length} item${details.length > 1 ? 's' : ''} must name exactly one of parkId (a park) and regionCode (a region)`,
+  }, details);
+}
+
 /**
  * Checks a batch without writing anything: every problem with the item's index and field, in
  * Chinese and English, and what would be written. Permission is checked per item too.
@@ -64,38 +95,55 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     problems.push({ index, field, code, message: messages.zh, messages, grade: 'error', ...(current ? { current } : {}), ...extra });
   const hint = CONFIRM_HINT[options.confirmHint ?? 'form'];
 
-  const parkIds = [...new Set(items.map((i) => i.parkId))];
-  const [parks, indicators, sources] = await Promise.all([
+  checkSubjects(items);
+  const parkIds = [...new Set(items.flatMap((i) => (i.parkId !== undefined ? [i.parkId] : [])))];
+  const regionCodes = [...new Set(items.flatMap((i) => (i.regionCode !== undefined ? [i.regionCode] : [])))];
+  const [parks, regions, indicators, sources] = await Promise.all([
     parkIds.length ? db.selectFrom('parks').select(['id', 'name']).where('id', 'in', parkIds).execute() : [],
+    regionCodes.length ? db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', regionCodes).execute() : [],
     indicatorsByCode(db),
     db.selectFrom('sources').select('code').execute(),
   ]);
   const parkName = new Map(parks.map((p) => [p.id, p.name]));
+  const region = new Map(regions.map((r) => [r.code, r]));
   const codes = [...new Set(items.map((i) => i.indicator))];
   const years = [...new Set(items.map((i) => i.year))];
-  const some = parkIds.length > 0 && codes.length > 0;
+  const regionKeys = regionCodes.map((code) => itemSubject({ regionCode: code }));
   // The stored figures of the batch's own years, for versions and what would change; and what the
-  // plausibility checks compare with (the park's other years, its other figures of the same year).
-  const [stored, context] = await Promise.all([
-    some ? db.selectFrom('reported_values')
-      .select(['id', 'park_id', 'indicator_code', 'year', 'value', 'version', 'status', 'note', 'entered_by_name', 'entered_at'])
+  // plausibility checks compare with (the subject's other years, its other figures of the same year).
+  const storedColumns = ['id', 'subject_key', 'indicator_code', 'year', 'value', 'version', 'status', 'note', 'entered_by_name', 'entered_at'] as const;
+  const [stored, regionStored, context] = await Promise.all([
+    parkIds.length && codes.length ? db.selectFrom('reported_values').select(storedColumns)
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', years)
       .execute() : [],
-    some ? plausibilityContext(db, items, parkIds, codes, years, indicators) : undefined,
+    regionKeys.length && codes.length ? db.selectFrom('reported_values').select(storedColumns)
+      .where('subject_key', 'in', regionKeys).where('indicator_code', 'in', codes).where('year', 'in', years)
+      .execute() : [],
+    plausibilityContext(db, items, parkIds, regionKeys, codes, years, indicators),
   ]);
-  const storedAt = new Map(stored.map((s) => [`${s.park_id}:${s.indicator_code}:${s.year}`, s]));
+  const storedAt = new Map([...stored, ...regionStored].map((s) => [`${s.subject_key}:${s.indicator_code}:${s.year}`, s]));
   const sourceCodes = new Set(sources.map((s) => s.code));
   const batchAt = new Map<string, number>();
-  items.forEach((item, index) => batchAt.set(`${item.parkId}:${item.indicator}:${item.year}`, index));
+  items.forEach((item, index) => batchAt.set(`${itemSubject(item)}:${item.indicator}:${item.year}`, index));
 
   const writes: PlannedWrite[] = [];
   const currentYear = yearInChina(now);
   items.forEach((item, index) => {
-    const key = `${item.parkId}:${item.indicator}:${item.year}`;
+    const subject = itemSubject(item);
+    const key = `${subject}:${item.indicator}:${item.year}`;
     const before = problems.length;
-    if (!parkName.has(item.parkId)) problem(index, 'parkId', 'unknown_park', { zh: `园区 ${item.parkId} 不存在`, en: `Unknown park ${item.parkId}` });
-    else if (!canWritePark(user, item.parkId)) {
-      problem(index, 'parkId', 'forbidden_park', { zh: `无权填报“${parkName.get(item.parkId)}”的数据`, en: `You may not write the figures of ${parkName.get(item.parkId)}` });
+    if (item.regionCode !== undefined) {
+      const r = region.get(item.regionCode);
+      if (!r) problem(index, 'regionCode', 'unknown_region', { zh: `地区代码 ${item.regionCode} 不存在`, en: `Unknown region ${item.regionCode}` });
+      else if (r.level !== 'province' && r.level !== 'city') {
+        problem(index, 'regionCode', 'unknown_region', { zh: `“${r.name}”不是省或市: 只能填报省、市的合计数据`, en: `${r.name} is not a province or a city: only their totals are reported` });
+      } else if (!canWriteRegion(user)) {
+        // The same code as a park the user may not write: the batch is refused with 403.
+        problem(index, 'regionCode', 'forbidden_park', { zh: `无权填报“${r.name}”的合计数据: 地区数据由省级规划人员填报`, en: `You may not write the totals of ${r.name}: planners enter a region's figures` });
+      }
+    } else if (!parkName.has(item.parkId!)) problem(index, 'parkId', 'unknown_park', { zh: `园区 ${item.parkId} 不存在`, en: `Unknown park ${item.parkId}` });
+    else if (!canWritePark(user, item.parkId!)) {
+      problem(index, 'parkId', 'forbidden_park', { zh: `无权填报“${parkName.get(item.parkId!)}”的数据`, en: `You may not write the figures of ${parkName.get(item.parkId!)}` });
     }
     const indicator = indicators.get(item.indicator);
     if (!indicator) problem(index, 'indicator', 'unknown_indicator', { zh: `指标“${item.indicator}”不存在`, en: `Unknown indicator ${item.indicator}` });
@@ -104,7 +152,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     }
     if (item.year > currentYear) problem(index, 'year', 'future_year', { zh: `${item.year}年尚未到来, 不能填报`, en: `${item.year} is a future year` });
     if (batchAt.get(key) !== index) {
-      problem(index, 'year', 'duplicate', { zh: `同一园区、指标、年份与第 ${batchAt.get(key)} 项重复`, en: `Same park, indicator and year as item ${batchAt.get(key)}` });
+      problem(index, 'year', 'duplicate', { zh: `同一${item.regionCode !== undefined ? '地区' : '园区'}、指标、年份与第 ${batchAt.get(key)} 项重复`, en: `Same ${item.regionCode !== undefined ? 'region' : 'park'}, indicator and year as item ${batchAt.get(key)}` });
     }
     if (item.sourceCode && !sourceCodes.has(item.sourceCode)) problem(index, 'sourceCode', 'unknown_source', { zh: `来源“${item.sourceCode}”不存在`, en: `Unknown source ${item.sourceCode}` });
 
@@ -143,7 +191,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     if (indicator && checkable) {
       // A stored figure sent again unchanged (submitting a draft) passed its checks when it was written.
       const findings = existing && existing.value === value ? figureProblems(indicator, value).map((p): PlausibilityProblem => ({ ...p, grade: 'error' }))
-        : checkFigure({ indicator, value, year: item.year, ...context!.around(item), indicatorOf: (code) => indicators.get(code) });
+        : checkFigure({ indicator, value, year: item.year, ...context.around(item), indicatorOf: (code) => indicators.get(code) });
       const confirmed = !!item.confirm && !!item.note?.trim();
       for (const p of findings) {
         if (p.grade === 'warning' && confirmed) continue;
@@ -156,7 +204,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     if (problems.length > before) return;
     const note = item.note?.trim() || null;
     writes.push({
-      index, parkId: item.parkId, indicator: item.indicator, year: item.year, value, note, sourceCode: item.sourceCode ?? null,
+      index, parkId: item.parkId ?? null, regionCode: item.regionCode ?? null, indicator: item.indicator, year: item.year, value, note, sourceCode: item.sourceCode ?? null,
       existing: existing && { id: existing.id, value: existing.value, version: existing.version, status: existing.status, note: existing.note },
       unchanged: !!existing && existing.value === value && existing.status === status && (note === null || note === existing.note),
     });
@@ -176,37 +224,43 @@ function inIndicatorUnit(item: ValueInputT, indicator: Indicator | undefined): n
  * indicator (the nearest before and after, whatever the gap) and its figures of the same year of the
  * related indicators (GDP for R&D spending, land area for tax), stored or in the batch (the batch wins).
  */
-async function plausibilityContext(db: Kysely<Database>, items: readonly ValueInputT[], parkIds: number[], codes: string[], years: number[], indicators: Map<string, Indicator>) {
+async function plausibilityContext(db: Kysely<Database>, items: readonly ValueInputT[], parkIds: number[], regionKeys: string[], codes: string[], years: number[], indicators: Map<string, Indicator>) {
   const related = [...new Set(codes.flatMap((c) => relatedIndicators(c, (code) => indicators.get(code))))];
-  const [history, relatedRows] = await Promise.all([
+  const none = Promise.resolve([] as { park_id: number | null; subject_key?: string; indicator_code: string; year: number; value: number }[]);
+  const [history, relatedRows, regionRows] = await Promise.all([
     // Read from the index alone: no row lookups, however long the series.
-    db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
-      .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).execute(),
-    related.length ? db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
-      .where('park_id', 'in', parkIds).where('indicator_code', 'in', related).where('year', 'in', years).execute() : [],
+    parkIds.length && codes.length ? db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
+      .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).execute() : none,
+    parkIds.length && related.length ? db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
+      .where('park_id', 'in', parkIds).where('indicator_code', 'in', related).where('year', 'in', years).execute() : none,
+    // A region's own totals: few, read whole.
+    regionKeys.length && codes.length ? db.selectFrom('reported_values').select(['park_id', 'subject_key', 'indicator_code', 'year', 'value'])
+      .where('subject_key', 'in', regionKeys).where('indicator_code', 'in', [...codes, ...related]).execute() : none,
   ]);
   const valueAt = new Map<string, number>();
   const yearsOf = new Map<string, Map<number, number>>();
-  const put = (parkId: number, code: string, year: number, value: number) => {
-    valueAt.set(`${parkId}:${code}:${year}`, value);
-    const series = yearsOf.get(`${parkId}:${code}`) ?? new Map<number, number>();
+  const put = (subject: string, code: string, year: number, value: number) => {
+    valueAt.set(`${subject}:${code}:${year}`, value);
+    const series = yearsOf.get(`${subject}:${code}`) ?? new Map<number, number>();
     series.set(year, value);
-    yearsOf.set(`${parkId}:${code}`, series);
+    yearsOf.set(`${subject}:${code}`, series);
   };
-  for (const r of [...history, ...relatedRows]) if (r.park_id !== null) put(r.park_id, r.indicator_code, r.year, r.value);
+  for (const r of [...history, ...relatedRows]) if (r.park_id !== null) put(subjectKey({ kind: 'park', parkId: r.park_id, regionCode: null }), r.indicator_code, r.year, r.value);
+  for (const r of regionRows) if (r.subject_key) put(r.subject_key, r.indicator_code, r.year, r.value);
   for (const item of items) {
     const v = inIndicatorUnit(item, indicators.get(item.indicator));
-    if (v !== undefined && Number.isFinite(v)) put(item.parkId, item.indicator, item.year, v);
+    if (v !== undefined && Number.isFinite(v)) put(itemSubject(item), item.indicator, item.year, v);
   }
   return {
-    around(item: ValueInputT): { history: YearValue[]; sameYear: Record<string, number> } {
-      const series = yearsOf.get(`${item.parkId}:${item.indicator}`) ?? new Map<number, number>();
+    around(item: ValueInputT): { history: YearValue[]; sameYear: Record<string, number>; subject: 'park' | 'region' } {
+      const subject = itemSubject(item);
+      const series = yearsOf.get(`${subject}:${item.indicator}`) ?? new Map<number, number>();
       const sameYear: Record<string, number> = {};
       for (const code of relatedIndicators(item.indicator, (c) => indicators.get(c))) {
-        const v = valueAt.get(`${item.parkId}:${code}:${item.year}`);
+        const v = valueAt.get(`${subject}:${code}:${item.year}`);
         if (v !== undefined) sameYear[code] = v;
       }
-      return { history: [...series].filter(([year]) => year !== item.year).map(([year, value]) => ({ year, value })), sameYear };
+      return { history: [...series].filter(([year]) => year !== item.year).map(([year, value]) => ({ year, value })), sameYear, subject: item.regionCode !== undefined ? 'region' : 'park' };
     },
   };
 }
@@ -229,7 +283,8 @@ export function throwIfProblems(plan: WritePlan): void {
 
 export interface AppliedWrite {
   id: number;
-  parkId: number;
+  parkId: number | null;
+  regionCode: string | null;
   indicator: string;
   year: number;
   value: number;
@@ -254,7 +309,8 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 export async function applyValueWrites(trx: Transaction<Database>, plan: WritePlan, status: ValueStatus, actor: Actor, now: Date, reason: string | null, via: string, auditDetail?: Record<string, unknown>): Promise<AppliedWrite[]> {
   const at = now.toISOString();
   const noteOf = (w: PlannedWrite) => w.note ?? w.existing?.note ?? null;
-  const keyOf = (parkId: number | null, indicator: string, year: number) => `${parkId}:${indicator}:${year}`;
+  const keyOf = (subject: string, indicator: string, year: number) => `${subject}:${indicator}:${year}`;
+  const subjectOf = (w: PlannedWrite) => subjectKey(w.regionCode !== null ? { kind: 'region', parkId: null, regionCode: w.regionCode } : { kind: 'park', parkId: w.parkId, regionCode: null });
   const written = new Map<PlannedWrite, AppliedWrite>();
 
   for (const w of plan.writes) {
@@ -267,9 +323,9 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
       if (Number(result.numUpdatedRows) !== 1) {
         throw conflict('conflict', { zh: '数据刚被他人修改, 未写入任何数据', en: 'A figure was changed by someone else just now; nothing was written' });
       }
-      written.set(w, { id: w.existing.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing.version + 1, changed: true });
+      written.set(w, { id: w.existing.id, parkId: w.parkId, regionCode: w.regionCode, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing.version + 1, changed: true });
     } else if (w.unchanged) {
-      written.set(w, { id: w.existing!.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing!.version, changed: false });
+      written.set(w, { id: w.existing!.id, parkId: w.parkId, regionCode: w.regionCode, indicator: w.indicator, year: w.year, value: w.value, status, version: w.existing!.version, changed: false });
     }
   }
 
@@ -277,16 +333,16 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
   const insertedId = new Map<string, number>();
   await insertChunked(inserts, async (chunk) => {
     const rows = await trx.insertInto('reported_values').values(chunk.map((w) => ({
-      subject_key: subjectKey({ kind: 'park', parkId: w.parkId, regionCode: null }), park_id: w.parkId, region_code: null,
+      subject_key: subjectOf(w), park_id: w.parkId, region_code: w.regionCode,
       indicator_code: w.indicator, year: w.year, value: w.value, status, note: noteOf(w), source_code: w.sourceCode,
       entered_by: actor.userId, entered_by_name: actor.username, entered_at: at, updated_at: at,
-    }))).returning(['id', 'park_id', 'indicator_code', 'year']).execute();
+    }))).returning(['id', 'subject_key', 'indicator_code', 'year']).execute();
     // Ids by key, not by position: neither database promises RETURNING in VALUES order.
-    for (const r of rows) insertedId.set(keyOf(r.park_id, r.indicator_code, r.year), r.id);
+    for (const r of rows) insertedId.set(keyOf(r.subject_key, r.indicator_code, r.year), r.id);
   });
   for (const w of inserts) {
-    const id = insertedId.get(keyOf(w.parkId, w.indicator, w.year))!;
-    written.set(w, { id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, status, version: 1, changed: true });
+    const id = insertedId.get(keyOf(subjectOf(w), w.indicator, w.year))!;
+    written.set(w, { id, parkId: w.parkId, regionCode: w.regionCode, indicator: w.indicator, year: w.year, value: w.value, status, version: 1, changed: true });
   }
 
   // A new figure's first revision is the row just inserted: copied in SQL, one id a row instead of
@@ -307,10 +363,10 @@ export async function applyValueWrites(trx: Transaction<Database>, plan: WritePl
   const out = plan.writes.map((w) => written.get(w)!);
   const changed = out.filter((w) => w.changed);
   if (changed.length) {
-    await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: changed.map((w) => w.parkId) }) });
+    await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: changed.flatMap((w) => (w.parkId === null ? [] : [w.parkId])), regionCodes: changed.map((w) => w.regionCode) }) });
     await audit(trx, actor, now, status === 'submitted' ? 'submit_values' : 'save_values', 'reported_values', null, {
       via, reason, count: changed.length, ...auditDetail,
-      values: changed.slice(0, 200).map((w) => ({ id: w.id, parkId: w.parkId, indicator: w.indicator, year: w.year, value: w.value, version: w.version })),
+      values: changed.slice(0, 200).map((w) => ({ id: w.id, ...(w.regionCode !== null ? { regionCode: w.regionCode } : { parkId: w.parkId }), indicator: w.indicator, year: w.year, value: w.value, version: w.version })),
     });
   }
   return out;
@@ -366,7 +422,7 @@ export async function reviewValues(db: Kysely<Database>, items: { id: number; ve
         note: row.note, source_code: row.source_code, reason: comment ?? (action === 'approve' ? '审核通过' : null),
         changed_by: actor.userId, changed_by_name: actor.username, changed_at: at,
       }).execute();
-      out.push({ id: row.id, parkId: row.park_id!, indicator: row.indicator_code, year: row.year, value: row.value, status, version: row.version + 1, changed: true });
+      out.push({ id: row.id, parkId: row.park_id, regionCode: row.subject_key.startsWith('region:') ? row.region_code : null, indicator: row.indicator_code, year: row.year, value: row.value, status, version: row.version + 1, changed: true });
     }
     await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: rows.flatMap((r) => (r.park_id === null ? [] : [r.park_id])), regionCodes: rows.map((r) => r.region_code) }) });
     await audit(trx, actor, now, action === 'approve' ? 'approve_values' : 'return_values', 'reported_values', null, { comment, ids: rows.map((r) => r.id) });

@@ -19,6 +19,7 @@ const LoginPage = lazy(() => withWords(() => import('../features/auth/LoginPage.
 const TasksPage = lazy(() => withWords(() => import('../features/rounds/TasksPage.tsx')));
 const EntryPickerPage = lazy(() => withWords(() => import('../features/entry/EntryPickerPage.tsx')));
 const EntryPage = lazy(() => withWords(() => import('../features/entry/EntryPage.tsx')));
+const RegionEntryPage = lazy(() => withWords(() => import('../features/entry/RegionEntryPage.tsx')));
 const ImportPage = lazy(() => withWords(() => import('../features/import/ImportPage.tsx')));
 const ReviewPage = lazy(() => withWords(() => import('../features/review/ReviewPage.tsx')));
 const RoundsPage = lazy(() => withWords(() => import('../features/rounds/RoundsPage.tsx')));
@@ -56,6 +57,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/tasks', element: only(WRITERS, <TasksPage />), nav: { label: 'nav.tasks', order: 60 }, roles: ['park_manager'] },
   { path: '/entry', element: only(ALL_ROLES, <EntryPickerPage />), nav: { label: 'nav.entry', order: 70 }, roles: WRITERS },
   { path: '/entry/:parkId/:year', element: only(ALL_ROLES, <EntryPage />) },
+  { path: '/entry/region/:code/:year', element: only(ALL_ROLES, <RegionEntryPage />) },
   { path: '/import', element: only(WRITERS, <ImportPage />), nav: { label: 'nav.import', order: 80 }, roles: WRITERS },
   { path: '/review', element: only(REVIEWERS, <ReviewPage />), nav: { label: 'nav.review', order: 90 }, roles: REVIEWERS },
   { path: '/rounds', element: only(ALL_ROLES, <RoundsPage />), nav: { label: 'nav.rounds', order: 100 }, roles: REVIEWERS },

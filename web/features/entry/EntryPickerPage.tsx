@@ -3,9 +3,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { canWritePark, defaultReportYear } from '../../lib/access.ts';
 import { useTranslation } from 'react-i18next';
-import { useMeta } from '../../lib/queries.ts';
+import { useCities, useMeta } from '../../lib/queries.ts';
 import { recentYears, useAllParks, useCurrentYear } from '../../lib/reporting.ts';
 import { useMe } from '../../lib/session.ts';
+import { useState } from 'react';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { clsx } from 'clsx';
@@ -61,6 +62,8 @@ export default function EntryPickerPage() {
           </div>
         )}
       </form>
+      {(me?.role === 'planner' || me?.role === 'admin') && <RegionPick province={province || (meta.data?.provinces[0]?.code ?? '')} year={year} />}
+      {(me?.role === 'planner' || me?.role === 'admin') && <h3 className={css.pickHeading}>{t('parksTitle')}</h3>}
       <QueryState query={parks} loadingLines={2}>
         {(all) => {
           const list = manager ? all.filter((p) => me.parkIds.includes(p.id)) : all.filter((p) => !province || p.provinceCode === province);
@@ -86,5 +89,32 @@ export default function EntryPickerPage() {
         }}
       </QueryState>
     </div>
+  );
+}
+
+/** Planners: a province (or one of its cities) and its own totals for the year. */
+function RegionPick({ province, year }: { province: string; year: number }) {
+  const { t } = useTranslation(['entry', 'common']);
+  const meta = useMeta();
+  const cities = useCities(province);
+  const [choice, setChoice] = useState('');
+  const provinceName = meta.data?.provinces.find((p) => p.code === province)?.name ?? province;
+  const code = choice && (choice === province || cities.data?.some((c) => c.code === choice)) ? choice : province;
+  if (!province) return null;
+  return (
+    <section className={css.regionPick} aria-labelledby="region-pick-title" data-region-pick>
+      <h3 id="region-pick-title" className={css.pickHeading}>{t('regionPickTitle')}</h3>
+      <p className={textCss.muted}>{t('regionPickText')}</p>
+      <div className={clsx(formCss.filters, formCss.filtersPlain)}>
+        <div className={formCss.field}>
+          <label htmlFor="pick-region" className={formCss.label}>{t('regionPick')}</label>
+          <select id="pick-region" className={formCss.control} value={code} onChange={(e) => setChoice(e.target.value)} data-pick-region>
+            <option value={province}>{provinceName}</option>
+            {(cities.data ?? []).map((c) => <option key={c.code} value={c.code}>{`${provinceName} · ${c.name}`}</option>)}
+          </select>
+        </div>
+        <Link className={clsx(buttonCss.button, buttonCss.small)} to={`/entry/region/${code}/${year}`} data-open-region>{t('regionOpen', { year })}</Link>
+      </div>
+    </section>
   );
 }

@@ -9,11 +9,11 @@ import { defaultReportYear, writableParks } from '../../lib/access.ts';
 import { exactMeasured } from '../../lib/exact.ts';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n.ts';
-import { useMeta } from '../../lib/queries.ts';
+import { useIndicators, useMeta } from '../../lib/queries.ts';
 import { recentYears, useAllParks, useCurrentYear } from '../../lib/reporting.ts';
 import { ApiWriteError, invalidateAfterWrite, sendForm, useMe } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { canCommit, cellRef, fieldLabel, fileKey, rowCounts, sortProblems, templateUrl, writtenForms } from './model.ts';
+import { canCommit, cellRef, columnChoice, fieldLabel, fileKey, IGNORE, mappableColumns, rowCounts, sortProblems, templateUrl, unmappedColumns, writtenForms } from './model.ts';
 import { clsx } from 'clsx';
 import * as css from './import.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -30,10 +30,11 @@ const ROW_STATUS_CLASS: Record<'new' | 'changed' | 'unchanged', string | undefin
 
 type Status = 'draft' | 'submitted';
 
-function upload(file: File, options: { dryRun: boolean; status: Status; reason: string; versions?: Record<string, number> }) {
+function upload(file: File, options: { dryRun: boolean; status: Status; reason: string; versions?: Record<string, number>; mapping?: Record<string, string> }) {
   const form = new FormData();
   form.set('file', file);
   form.set('status', options.status);
+  if (options.mapping && Object.keys(options.mapping).length) form.set('mapping', JSON.stringify(options.mapping));
   if (options.reason.trim()) form.set('reason', options.reason.trim());
   if (options.versions && Object.keys(options.versions).length) form.set('versions', JSON.stringify(options.versions));
   return sendForm(`/api/import${options.dryRun ? '?dryRun=1' : ''}`, form, ImportReport);
@@ -55,13 +56,15 @@ export default function ImportPage() {
   const [status, setStatus] = useState<Status>('draft');
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState<{ key: string; report: ImportReportT } | null>(null);
+  // A statistics sheet's columns as the planner mapped them: header → indicator code or 'ignore'.
+  const [mapping, setMapping] = useState<Record<string, string>>({});
 
   const dryRun = useMutation({
-    mutationFn: (f: File) => upload(f, { dryRun: true, status, reason }),
-    onSuccess: (report, f) => setChecked({ key: fileKey(f)!, report }),
+    mutationFn: ({ f, map }: { f: File; map: Record<string, string> }) => upload(f, { dryRun: true, status, reason, mapping: map }),
+    onSuccess: (report, { f }) => setChecked({ key: fileKey(f)!, report }),
   });
   const commit = useMutation({
-    mutationFn: ({ f, report }: { f: File; report: ImportReportT }) => upload(f, { dryRun: false, status, reason, versions: report.versions }),
+    mutationFn: ({ f, report }: { f: File; report: ImportReportT }) => upload(f, { dryRun: false, status, reason, versions: report.versions, mapping }),
     onSuccess: () => {
       setChecked(null);
       void invalidateAfterWrite(queryClient);
@@ -71,6 +74,7 @@ export default function ImportPage() {
   const chooseFile = (e: ChangeEvent<HTMLInputElement>) => {
     setFile(e.target.files?.[0] ?? null);
     setChecked(null);
+    setMapping({});
     dryRun.reset();
     commit.reset();
   };
@@ -78,7 +82,18 @@ export default function ImportPage() {
     e.preventDefault();
     if (!file) return;
     commit.reset();
-    dryRun.mutate(file);
+    dryRun.mutate({ f: file, map: mapping });
+  };
+  // A column mapped (or ignored): the file is checked again with the choice, nothing written.
+  const mapColumn = (header: string, choice: string) => {
+    const next = { ...mapping };
+    if (choice) next[header] = choice;
+    else delete next[header];
+    setMapping(next);
+    if (file) {
+      commit.reset();
+      dryRun.mutate({ f: file, map: next });
+    }
   };
 
   const report = checked && checked.key === fileKey(file) ? checked.report : null;
@@ -153,10 +168,13 @@ export default function ImportPage() {
       {report && (
         <section className={panelCss.panel} aria-labelledby="import-step3" data-import-report="dry-run">
           <h3 id="import-step3" className={panelCss.title}><span className={css.stepNo} aria-hidden="true">3</span>{t('step3')}</h3>
+          {report.layout === 'wide' && report.columns && (
+            <ColumnMapping report={report} mapping={mapping} onMap={mapColumn} busy={dryRun.isPending} remembered={me?.role === 'admin' || me?.role === 'planner'} />
+          )}
           <ReportView report={report} />
           <div className={css.importCommit}>
             {report.problems.length > 0
-              ? <p className={formCss.error} role="alert" data-import-blocked>{t('fixFirst', { count: report.problems.length })}</p>
+              ? <p className={formCss.error} role="alert" data-import-blocked>{t(unmappedColumns(report).length ? 'mapFirst' : 'fixFirst', { count: report.problems.length })}</p>
               : report.rows.length === 0 ? <p className={textCss.muted}>{t('nothingToImport')}</p>
                 : <p className={textCss.muted}>{t(status === 'submitted' ? 'willSubmit' : 'willDraft', { count: report.summary.new + report.summary.changed })}</p>}
             <button type="button" className={buttonCss.button} disabled={!canCommit(report) || commit.isPending} onClick={() => file && commit.mutate({ f: file, report })} data-commit>
@@ -171,6 +189,7 @@ export default function ImportPage() {
           <p className={clsx(noticeCss.notice, noticeCss.ok)}>
             <span aria-hidden="true">✔ </span>
             {t('committed', { file: commit.data.fileName, new: commit.data.summary.new, changed: commit.data.summary.changed, unchanged: commit.data.summary.unchanged })}
+            {Object.keys(mapping).length > 0 && (me?.role === 'admin' || me?.role === 'planner') && <> {t('mappingRemembered', { count: Object.keys(mapping).length })}</>}
           </p>
           <ul className={textCss.plainList}>
             {writtenForms(commit.data).map((f) => (
@@ -187,6 +206,67 @@ export default function ImportPage() {
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * A statistics sheet's columns: what each was matched to, and a choice for each (an indicator, or
+ * ignore it). Columns it could not match come first and block the import until they are chosen.
+ */
+function ColumnMapping({ report, mapping, onMap, busy, remembered }: {
+  report: ImportReportT; mapping: Record<string, string>; onMap: (header: string, choice: string) => void; busy: boolean; remembered: boolean;
+}) {
+  const { t } = useTranslation(['import', 'common']);
+  const indicators = useIndicators();
+  const choosable = (indicators.data ?? []).filter((i) => i.kind !== 'coverage');
+  const columns = mappableColumns(report);
+  const open = unmappedColumns(report);
+  return (
+    <section className={css.mapping} aria-labelledby="import-mapping" data-column-mapping>
+      <h4 id="import-mapping" className={css.importReportTitle}>{t('mappingTitle')}</h4>
+      <p className={textCss.muted}>{open.length ? t('mappingOpen', { count: open.length }) : t('mappingDone')} {remembered && t('mappingRememberedNext')}</p>
+      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+      <div className={tableCss.scroll} tabIndex={0}>
+        <table className={tableCss.table}>
+          <caption className={textCss.visuallyHidden}>{t('mappingTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.column')}</th><th scope="col">{t('mapping.header')}</th>
+              <th scope="col" className={tableCss.num}>{t('mapping.figures')}</th><th scope="col">{t('mapping.choice')}</th><th scope="col">{t('mapping.how')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {columns.map((c) => {
+              const selectId = `map-${c.column}`;
+              const value = mapping[c.header] ?? columnChoice(c);
+              const suggested = new Set(c.suggestions.map((s) => s.code));
+              return (
+                <tr key={c.column} data-map-row={c.column} data-map-role={c.role} className={c.role === 'unmatched' ? css.mappingOpen : undefined}>
+                  <td>{c.column}</td>
+                  <th scope="row"><label htmlFor={selectId}>{c.header}</label></th>
+                  <td className={tableCss.num}>{c.figures}</td>
+                  <td>
+                    <select id={selectId} className={formCss.control} value={value} disabled={busy} onChange={(e) => onMap(c.header, e.target.value)} data-map-column={c.column}>
+                      <option value="">{t('mapping.pick')}</option>
+                      {c.suggestions.length > 0 && (
+                        <optgroup label={t('mapping.suggested')}>
+                          {c.suggestions.map((s) => <option key={s.code} value={s.code}>{`${s.nameZh} (${s.unit})`}</option>)}
+                        </optgroup>
+                      )}
+                      <optgroup label={t('mapping.all')}>
+                        {choosable.filter((i) => !suggested.has(i.code)).map((i) => <option key={i.code} value={i.code}>{`${i.nameZh} (${i.unit})`}</option>)}
+                      </optgroup>
+                      <option value={IGNORE}>{t('mapping.ignore')}</option>
+                    </select>
+                  </td>
+                  <td className={textCss.muted}>{c.role === 'unmatched' ? t('mapping.unmatched') : t(`mapping.by.${c.matchedBy ?? 'name'}`)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -259,7 +339,7 @@ function ReportView({ report }: { report: ImportReportT }) {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.row} data-import-row={r.row} data-row-status={r.status}>
+                  <tr key={`${r.row}-${r.column ?? ""}-${r.indicator}`} data-import-row={r.row} data-row-status={r.status}>
                     <td className={tableCss.num}>{r.row}</td>
                     <td>{r.parkName}</td>
                     <td>{r.indicatorName}</td>

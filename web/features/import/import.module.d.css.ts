@@ -14,6 +14,8 @@ export const importReport: string;
 export const importReportTitle: string;
 export const importResult: string;
 export const importSummary: string;
+export const mapping: string;
+export const mappingOpen: string;
 export const problemMessage: string;
 export const radioGroup: string;
 export const stepNo: string;

@@ -1,6 +1,6 @@
 // The import page's logic, pure: problems in sheet order with their cell, the rows by what would
 // happen to them, and whether a dry run's report may be committed.
-import type { ImportProblemT, ImportReportT, ImportRowT } from '../../../shared/schemas.ts';
+import type { ImportColumnT, ImportProblemT, ImportReportT, ImportRowT } from '../../../shared/schemas.ts';
 import type { WordKey } from '../../lib/i18n.ts';
 
 /** The cell as Excel names it: D5; a whole column (E) or row (5) when only one is known. */
@@ -20,7 +20,7 @@ export function sortProblems(problems: readonly ImportProblemT[]): ImportProblem
     a.sheet.localeCompare(b.sheet) || (a.row ?? 0) - (b.row ?? 0) || columnIndex(a.column) - columnIndex(b.column));
 }
 
-const FIELDS = ['park', 'indicator', 'year', 'value', 'unit', 'note', 'confirm', 'version', 'header'] as const;
+const FIELDS = ['park', 'region', 'indicator', 'year', 'value', 'unit', 'note', 'confirm', 'version', 'header'] as const;
 
 export function fieldLabel(field: string): WordKey<'import'> | null {
   return (FIELDS as readonly string[]).includes(field) ? `field.${field as (typeof FIELDS)[number]}` : null;
@@ -55,8 +55,28 @@ export function templateUrl(year: number, scope: { park?: number | null; provinc
 export function writtenForms(report: ImportReportT): { parkId: number; parkName: string; year: number }[] {
   const seen = new Map<string, { parkId: number; parkName: string; year: number }>();
   for (const r of report.rows) {
+    if (r.parkId === null) continue; // a region's own total: no park form
     const key = `${r.parkId}:${r.year}`;
     if (!seen.has(key)) seen.set(key, { parkId: r.parkId, parkName: r.parkName, year: r.year });
   }
   return [...seen.values()];
+}
+
+/** What a wide sheet's column is mapped to in the report's choice: 'ignore' for `IGNORE`. */
+export const IGNORE = 'ignore';
+
+/** A statistics sheet's columns the planner may map: the indicator columns, those ignored, those not matched (unmatched first). */
+export function mappableColumns(report: ImportReportT): ImportColumnT[] {
+  const columns = (report.columns ?? []).filter((c) => c.role === 'indicator' || c.role === 'unmatched' || (c.role === 'ignored' && c.matchedBy !== 'auto'));
+  return [...columns.filter((c) => c.role === 'unmatched'), ...columns.filter((c) => c.role !== 'unmatched')];
+}
+
+/** Columns with figures that the import could not match and the planner has not yet mapped or ignored. */
+export function unmappedColumns(report: ImportReportT): ImportColumnT[] {
+  return (report.columns ?? []).filter((c) => c.role === 'unmatched' && c.figures > 0);
+}
+
+/** The choice a column has now: its indicator, 'ignore', or '' (to be chosen). */
+export function columnChoice(c: ImportColumnT): string {
+  return c.indicator?.code ?? (c.role === 'ignored' ? IGNORE : '');
 }
