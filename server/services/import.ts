@@ -77,7 +77,7 @@ interface ReadRow {
 }
 
 const key = (parkId: number, indicator: string, year: number) => `${parkId}:${indicator}:${year}`;
-const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, approved: 2 };
+const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, city_approved: 2, approved: 3 };
 
 /** Checks a file; with dryRun false and nothing wrong, writes it in one transaction. */
 export async function runImport(db: Kysely<Database>, user: SessionUser, actor: Actor, now: Date, request: ImportRequest): Promise<ImportReportT> {

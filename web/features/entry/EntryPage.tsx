@@ -265,7 +265,7 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
 }
 
 function countStates(sheet: Sheet) {
-  const counts = { missing: 0, draft: 0, returned: 0, submitted: 0, approved: 0 };
+  const counts = { missing: 0, draft: 0, returned: 0, submitted: 0, city_approved: 0, approved: 0 };
   for (const row of sheet.rows) counts[figureState(row.current && { status: row.current.status, returned: !!row.current.reviewComment })] += 1;
   return counts;
 }
