@@ -76,6 +76,13 @@ for (const kind of TEST_DATABASES) {
       expect((await progressOf('T10')).latestValue).toBe(802);
       expect((await progressOf('T10', 'submitted')).latestValue).toBe(905);
 
+      // each level's list: the Hangzhou reviewer sees it, Ningbo's does not, the planners not yet
+      const ids = async (client: Client) => (await client.get<any[]>('/api/values/to-review')).map((v) => v.id);
+      expect(await ids(hangzhou)).toEqual([figure.id]);
+      expect(await ids(ningbo)).toEqual([]);
+      expect(await ids(planner)).not.toContain(figure.id);
+      expect((await manager.request('GET', '/api/values/to-review')).status).toBe(403);
+
       // the province may not skip the city in a two-level province
       const early = await planner.request('POST', '/api/values/approve', { items: [figure] });
       expect(early.status).toBe(422);
@@ -85,6 +92,8 @@ for (const kind of TEST_DATABASES) {
       expect(byCity.status).toBe(200);
       expect(byCity.body.written[0].status).toBe('city_approved');
       figure.version = byCity.body.written[0].version;
+      expect(await ids(hangzhou)).toEqual([]);
+      expect(await ids(planner)).toContain(figure.id);
       expect((await progressOf('T10')).latestValue).toBe(802);
       expect((await progressOf('T10', 'submitted')).latestValue).toBe(905);
     });

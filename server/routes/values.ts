@@ -6,7 +6,7 @@ import { notFound } from '../errors.ts';
 import { jsonRoute, resourceRouter } from '../http.ts';
 import { listValues } from '../services/values.ts';
 import { reviewValues, valueHistory, writeValues } from '../services/value-writes.ts';
-import { reopenValue } from '../services/review-levels.ts';
+import { reopenValue, reviewQueue } from '../services/review-levels.ts';
 
 const writers = requireRole('admin', 'planner', 'park_manager');
 const reviewers = requireRole('admin', 'planner', 'city_reviewer');
@@ -19,6 +19,16 @@ export const values = resourceRouter()
       summary: '填报数据 (reported values), each with its source, who entered it and when',
     }),
     async (c) => c.json(await listValues(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    {
+      ...jsonRoute({
+        method: 'get', path: '/to-review', tags: ['values'], response: z.array(ReportedValue),
+        summary: '待我审核 (the figures waiting for the signed-in user’s review: a city reviewer’s cities’ submitted figures in a two-level province; for planners what the city approved, or what was submitted in a one-level province)',
+      }),
+      middleware: [reviewers] as const,
+    },
+    async (c) => c.json(await reviewQueue(c.var.deps.db, currentUser(c)), 200),
   )
   .openapi(
     {

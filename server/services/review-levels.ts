@@ -7,6 +7,9 @@ import type { Database, ValueStatus } from '../db/schema.ts';
 import { conflict, invalid, notFound, type Bilingual } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
 import { bumpDataVersion, provinceOfRegion } from './data-version.ts';
+import type { SessionUser } from './sessions.ts';
+import { listValues } from './values.ts';
+import type { ReportedValueT } from '../../shared/schemas.ts';
 
 export type ReviewLevels = 1 | 2;
 
@@ -133,4 +136,34 @@ export async function reopenValue(db: Kysely<Database>, id: number, input: { rea
     });
     return { id, status, version, reopenedAt: at };
   });
+}
+
+// --- what waits for whom ---------------------------------------------------------------------------
+
+/**
+ * The figures waiting for this user's review: a city reviewer's, what its cities' parks submitted in
+ * provinces reviewing in two levels; a planner's, what the city approved, and what was submitted
+ * where one level reviews (and region figures, which only planners review).
+ */
+export async function reviewQueue(db: Kysely<Database>, user: SessionUser): Promise<ReportedValueT[]> {
+  if (!['admin', 'planner', 'city_reviewer'].includes(user.role)) return [];
+  const [submitted, cityApproved, parks, provinces] = await Promise.all([
+    listValues(db, { status: 'submitted' }),
+    user.role === 'city_reviewer' ? [] : listValues(db, { status: 'city_approved' }),
+    db.selectFrom('parks').select(['id', 'city_code', 'province_code']).execute(),
+    db.selectFrom('regions').select(['code', 'review_levels']).where('level', '=', 'province').execute(),
+  ]);
+  const parkOf = new Map(parks.map((p) => [p.id, p]));
+  const twoLevels = new Set(provinces.filter((p) => p.review_levels === 2).map((p) => p.code));
+  const inTwoLevels = (v: ReportedValueT) => {
+    const park = v.subject.parkId === null ? undefined : parkOf.get(v.subject.parkId);
+    return !!park && twoLevels.has(park.province_code);
+  };
+  if (user.role === 'city_reviewer') {
+    return submitted.filter((v) => {
+      const park = v.subject.parkId === null ? undefined : parkOf.get(v.subject.parkId);
+      return !!park && park.city_code !== null && user.cityCodes.includes(park.city_code) && twoLevels.has(park.province_code);
+    });
+  }
+  return [...cityApproved, ...submitted.filter((v) => !inTwoLevels(v))];
 }
