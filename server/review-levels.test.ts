@@ -133,6 +133,9 @@ for (const kind of TEST_DATABASES) {
       expect((await progressOf('T10')).latestValue).toBe(905);
       const board = await planner.get(`/api/rounds/${roundId}/board`);
       expect(board.parks.find((p: any) => p.parkId === qt).cells.hte_count.state).toBe('approved');
+      const sheet = await manager.get(`/api/entry/${qt}/2022`);
+      expect(sheet.rows.find((r: any) => r.indicator.code === 'hte_count').current).toMatchObject({ status: 'approved', locked: 'approved' });
+      expect(sheet.rows.find((r: any) => r.indicator.code === 'gdp').current.locked).toBeNull();
     });
 
     it('locks an approved figure: PUT is refused until a planner reopens it with a reason', async () => {
@@ -180,6 +183,9 @@ for (const kind of TEST_DATABASES) {
       expect(refused.body.error.messages.zh).toContain('已关闭的2022年填报轮次');
       expect(refused.body.error.messages.zh).toContain('重新开放');
       expect((await stored(gdp.id)).value).toBe(0.6);
+      const sheet = await manager.get(`/api/entry/${qt}/2022`);
+      expect(sheet.round.closedAt).toBe(closed.body.closedAt);
+      expect(sheet.rows.find((r: any) => r.indicator.code === 'gdp').current.locked).toBe('round_closed');
 
       const reopened = await planner.request('POST', `/api/values/${gdp.id}/reopen`, { reason: '园区补报更正' });
       expect(reopened.status).toBe(200);

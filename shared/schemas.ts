@@ -752,6 +752,7 @@ export const EntryRow = z.object({
   current: z.object({
     id: z.number().int(), value: z.number(), version: z.number().int(), status: ValueStatus, note: z.string().nullable(),
     reviewComment: z.string().nullable(), enteredBy: z.string(), enteredAt: z.string(),
+    locked: z.enum(['approved', 'round_closed']).nullable().optional().describe('why it may not change until a planner reopens it (POST /api/values/:id/reopen)'),
   }).nullable(),
   lastYear: z.object({ year: z.number().int(), value: z.number() }).nullable(),
   targets: z.array(z.object({ id: z.number().int(), code: z.string() })).describe('targets this figure feeds'),
@@ -760,7 +761,7 @@ export const EntryRow = z.object({
 export const EntrySheet = z.object({
   park: z.object({ id: z.number().int(), name: z.string(), level: ParkLevel, provinceCode: z.string(), cityName: z.string().nullable() }),
   year: z.number().int(),
-  round: z.object({ id: z.number().int(), deadline: z.string(), overdue: z.boolean() }).nullable(),
+  round: z.object({ id: z.number().int(), deadline: z.string(), overdue: z.boolean(), closedAt: z.string().nullable() }).nullable(),
   canWrite: z.boolean(),
   rows: z.array(EntryRow),
   derived: z.array(z.object({
