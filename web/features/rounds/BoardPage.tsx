@@ -21,6 +21,7 @@ import * as tableCss from '../../lib/ui/table.module.css';
 import * as tabsCss from '../../lib/ui/tabs.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
 import './words.ts';
+import { CloseRound } from './CloseRound.tsx';
 
 const STATES: FigureState[] = ['missing', 'draft', 'returned', 'submitted', 'approved'];
 /** A province reviewing in two levels shows the city's approval between submitted and approved. */
@@ -61,6 +62,7 @@ function BoardView({ board }: { board: Board }) {
             {round.overdue && <span className={noticeCss.overdue}><span aria-hidden="true">⚠ </span>{t('pastDeadline')}</span>}
           </p>
         </div>
+        <CloseRound round={round} />
         <dl className={css.boardKpis}>
           <div><dt>{t('completeness')}</dt><dd data-completeness>{formatShare(completeness(board))}</dd></div>
           <div><dt>{t('parksComplete')}</dt><dd data-parks-complete>{totals.parksComplete}/{board.parks.length}</dd></div>
