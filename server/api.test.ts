@@ -194,7 +194,7 @@ for (const kind of TEST_DATABASES) {
     it('has regions with GB/T 2260 codes and the parks of each province', async () => {
       const cities = await get<{ code: string; name: string }[]>('/api/regions?parent=330000');
       expect(cities).toHaveLength(11);
-      expect(cities[0]).toEqual({ code: '330100', name: '杭州市', level: 'city', parentCode: '330000' });
+      expect(cities[0]).toEqual({ code: '330100', name: '杭州市', level: 'city', parentCode: '330000', reviewLevels: 1 });
       const provinces = await get<unknown[]>('/api/regions?level=province');
       expect(provinces).toHaveLength(31);
       const zj = await get<{ name: string; level: string }[]>('/api/parks?province=330000&level=national');

@@ -240,7 +240,11 @@ for (const kind of TEST_DATABASES) {
       it('keeps counting the approved figure while a change to it waits for review', async () => {
         const qt = parkId['萧山临江高新区']!;
         const [approved] = await qiantang.get(`/api/values?park=${qt}&indicator=hte_count&from=2022&to=2022`);
-        const edit = await qiantang.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'hte_count', year: 2022, value: 950, version: approved.version }], status: 'submitted' });
+        // An approved figure is locked: a planner reopens it with a reason before it can change.
+        const reopened = await planner.request('POST', `/api/values/${approved.id}/reopen`, { reason: '园区申请更正', version: approved.version });
+        expect(reopened.status).toBe(200);
+        expect((await progressOf('T10')).latestValue).toBe(905);
+        const edit = await qiantang.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'hte_count', year: 2022, value: 950, version: reopened.body.version }], status: 'submitted' });
         expect(edit.status).toBe(200);
         expect((await progressOf('T10')).latestValue).toBe(905);
         expect((await progressOf('T10', 'submitted')).latestValue).toBe(950);
@@ -270,7 +274,7 @@ for (const kind of TEST_DATABASES) {
         expect(qt.cells.gdp).toMatchObject({ state: 'draft', value: 60 });
         expect(qt.cells.hte_count).toMatchObject({ state: 'draft', value: 950, returned: true });
         expect(qt.cells.land_area.state).toBe('missing');
-        expect(qt.counts).toEqual({ missing: 1, draft: 2, submitted: 0, approved: 0 });
+        expect(qt.counts).toEqual({ missing: 1, draft: 2, submitted: 0, city_approved: 0, approved: 0 });
         expect(qt.overdue).toBe(true);
         const ningbo = board.parks.find((p: any) => p.parkName === '宁波高新区');
         expect(ningbo.counts.missing).toBe(3);

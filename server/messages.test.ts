@@ -71,7 +71,7 @@ describe('messages in both languages', () => {
     expect(missing.error.details!.map((d) => d.messages)).toEqual([{ zh: '省份: 必填', en: 'provinceCode is required' }]);
 
     const role = await ask('POST', '/api/users', 'zh-CN', { username: 'new-user', password: 'long-enough-pw', role: 'king' });
-    expect(role.error.message).toBe('请求参数有误: 角色: 应为以下之一: admin, planner, park_manager, viewer');
+    expect(role.error.message).toBe('请求参数有误: 角色: 应为以下之一: admin, planner, park_manager, city_reviewer, viewer');
 
     const wrongType = await ask('PUT', '/api/values', 'zh-CN', [{ parkId, indicator: 'gdp', year: '二〇二三', value: 1 }]);
     expect(wrongType.status).toBe(400);

@@ -22,7 +22,8 @@ export const ParkLevel = z.enum(['national', 'provincial', 'other']);
 export const RegionLevel = z.enum(['nation', 'province', 'city', 'county']);
 export const Comparator = z.enum(['at_least', 'more_than', 'at_most', 'less_than', 'about']);
 export const Status = z.enum(STATUSES);
-export const ValueStatus = z.enum(['draft', 'submitted', 'approved']);
+/** city_approved: approved by the city, waiting for the province (a province reviewing in two levels). */
+export const ValueStatus = z.enum(['draft', 'submitted', 'city_approved', 'approved']);
 export const TargetScope = z.enum(['park', 'park_class', 'province_aggregate', 'coverage']);
 export const UnitSchema = z.enum(UNITS);
 
@@ -33,7 +34,14 @@ export const Region = z.object({
   name: z.string(),
   level: RegionLevel,
   parentCode: z.string().nullable(),
+  reviewLevels: z.union([z.literal(1), z.literal(2)]).describe('a province’s review: 1 (planners approve) or 2 (the city first, then planners); 1 for cities and counties'),
 });
+
+export const UpdateRegionBody = z.object({
+  reviewLevels: z.union([z.literal(1), z.literal(2)]).describe('1: planners approve submitted figures; 2: a city reviewer approves first, then planners'),
+});
+
+export const CodeParam = z.object({ code: z.string().regex(/^\d{6}$/) });
 
 export const SourceRef = z.object({
   code: z.string(),
@@ -364,8 +372,8 @@ export type SourceRefT = z.infer<typeof SourceRef>;
 
 // --- sign-in, users, writes (the data-entry side) -----------------------------------------------
 
-export const Role = z.enum(['admin', 'planner', 'park_manager', 'viewer']);
-export const ROLE_ZH: Record<z.infer<typeof Role>, string> = { admin: '系统管理员', planner: '省级规划人员', park_manager: '园区填报员', viewer: '只读用户' };
+export const Role = z.enum(['admin', 'planner', 'park_manager', 'city_reviewer', 'viewer']);
+export const ROLE_ZH: Record<z.infer<typeof Role>, string> = { admin: '系统管理员', planner: '省级规划人员', park_manager: '园区填报员', city_reviewer: '市级审核员', viewer: '只读用户' };
 
 export const Me = z.object({
   id: z.number().int(),
@@ -373,6 +381,7 @@ export const Me = z.object({
   displayName: z.string().nullable(),
   role: Role,
   parkIds: z.array(z.number().int()),
+  cityCodes: z.array(z.string()).describe('the cities a city reviewer reviews'),
   csrfToken: z.string().describe('send it back as X-CSRF-Token on every write'),
 });
 
@@ -391,6 +400,7 @@ export const User = z.object({
   displayName: z.string().nullable(),
   role: Role,
   parkIds: z.array(z.number().int()),
+  cityCodes: z.array(z.string()).describe('the cities a city reviewer reviews'),
   disabled: z.boolean(),
   createdAt: z.string(),
 });
@@ -401,12 +411,14 @@ export const CreateUserBody = z.object({
   password,
   role: Role,
   parkIds: z.array(z.number().int().positive()).default([]),
+  cityCodes: z.array(z.string().regex(/^\d{6}$/)).default([]).describe('for a city reviewer: the cities it reviews'),
   displayName: z.string().trim().max(100).optional(),
 });
 
 export const UpdateUserBody = z.object({
   role: Role.optional(),
   parkIds: z.array(z.number().int().positive()).optional(),
+  cityCodes: z.array(z.string().regex(/^\d{6}$/)).optional(),
   displayName: z.string().trim().max(100).nullable().optional(),
   disabled: z.boolean().optional(),
   password: password.optional(),
@@ -489,6 +501,17 @@ export const ReviewBody = z.object({
   items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })).min(1).max(5000),
   comment: z.string().trim().max(1000).optional(),
 });
+
+export const ReopenBody = z.object({
+  reason: z.string().trim().min(1, '请说明重新开放的原因').max(1000),
+  version: z.number().int().positive().optional().describe('the version you saw'),
+});
+
+export const ReopenResult = z.object({ id: z.number().int(), status: ValueStatus, version: z.number().int(), reopenedAt: z.string() });
+
+export const CloseRoundBody = z.object({
+  reason: z.string().trim().max(1000).optional(),
+}).default({});
 
 export const ValueRevision = z.object({
   version: z.number().int(),
@@ -682,13 +705,15 @@ export const Round = z.object({
   note: z.string().nullable(),
   openedAt: z.string(),
   closedAt: z.string().nullable(),
+  closeReason: z.string().nullable(),
   overdue: z.boolean().describe('the deadline has passed'),
 });
 
-export const CellState = z.enum(['missing', 'draft', 'submitted', 'approved']);
+export const CellState = z.enum(['missing', 'draft', 'submitted', 'city_approved', 'approved']);
 
 export const RoundBoard = z.object({
   round: Round,
+  reviewLevels: z.union([z.literal(1), z.literal(2)]).describe('the province’s review levels: with 2, figures pass city_approved before approved'),
   indicators: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string() })),
   parks: z.array(z.object({
     parkId: z.number().int(),
@@ -696,11 +721,11 @@ export const RoundBoard = z.object({
     cityName: z.string().nullable(),
     level: ParkLevel,
     cells: z.record(z.string(), z.object({ state: CellState, value: z.number().nullable(), valueId: z.number().int().nullable(), version: z.number().int().nullable(), returned: z.boolean() })),
-    counts: z.object({ missing: z.number().int(), draft: z.number().int(), submitted: z.number().int(), approved: z.number().int() }),
+    counts: z.object({ missing: z.number().int(), draft: z.number().int(), submitted: z.number().int(), city_approved: z.number().int(), approved: z.number().int() }),
     complete: z.boolean().describe('every figure submitted or approved'),
     overdue: z.boolean(),
   })),
-  totals: z.object({ missing: z.number().int(), draft: z.number().int(), submitted: z.number().int(), approved: z.number().int(), parksComplete: z.number().int(), parksOverdue: z.number().int() }),
+  totals: z.object({ missing: z.number().int(), draft: z.number().int(), submitted: z.number().int(), city_approved: z.number().int(), approved: z.number().int(), parksComplete: z.number().int(), parksOverdue: z.number().int() }),
 });
 
 export const Task = z.object({
@@ -742,6 +767,7 @@ export const EntryRow = z.object({
   current: z.object({
     id: z.number().int(), value: z.number(), version: z.number().int(), status: ValueStatus, note: z.string().nullable(),
     reviewComment: z.string().nullable(), enteredBy: z.string(), enteredAt: z.string(),
+    locked: z.enum(['approved', 'round_closed']).nullable().optional().describe('why it may not change until a planner reopens it (POST /api/values/:id/reopen)'),
   }).nullable(),
   lastYear: z.object({ year: z.number().int(), value: z.number() }).nullable(),
   targets: z.array(z.object({ id: z.number().int(), code: z.string() })).describe('targets this figure feeds'),
@@ -750,7 +776,7 @@ export const EntryRow = z.object({
 export const EntrySheet = z.object({
   park: z.object({ id: z.number().int(), name: z.string(), level: ParkLevel, provinceCode: z.string(), cityName: z.string().nullable() }),
   year: z.number().int(),
-  round: z.object({ id: z.number().int(), deadline: z.string(), overdue: z.boolean() }).nullable(),
+  round: z.object({ id: z.number().int(), deadline: z.string(), overdue: z.boolean(), closedAt: z.string().nullable() }).nullable(),
   canWrite: z.boolean(),
   rows: z.array(EntryRow),
   derived: z.array(z.object({

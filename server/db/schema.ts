@@ -4,8 +4,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 export type RegionLevel = 'nation' | 'province' | 'city' | 'county';
 export type ParkLevel = 'national' | 'provincial' | 'other';
 export type TargetScope = 'park' | 'park_class' | 'province_aggregate' | 'coverage';
-export type ValueStatus = 'draft' | 'submitted' | 'approved';
-export type Role = 'admin' | 'planner' | 'park_manager' | 'viewer';
+/** city_approved: a city reviewer approved it in a province that reviews in two levels (migration 0013). */
+export type ValueStatus = 'draft' | 'submitted' | 'city_approved' | 'approved';
+export type Role = 'admin' | 'planner' | 'park_manager' | 'city_reviewer' | 'viewer';
 
 export interface RegionsTable {
   code: string;
@@ -13,6 +14,8 @@ export interface RegionsTable {
   level: RegionLevel;
   parent_code: string | null;
   parks_as_of_year: number | null;
+  /** A province's review: 1 (planners approve) or 2 (a city reviewer, then planners); migration 0013. */
+  review_levels: Generated<number>;
 }
 
 export interface SourcesTable {
@@ -144,6 +147,12 @@ export interface UserParksTable {
   park_id: number;
 }
 
+/** The cities a city reviewer reviews (migration 0013). */
+export interface UserRegionsTable {
+  user_id: number;
+  region_code: string;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: number;
@@ -176,6 +185,8 @@ export interface ReportedValuesTable {
   reviewed_by_name: string | null;
   reviewed_at: string | null;
   updated_at: string | null;
+  /** When a planner last reopened it (approved, or in a closed round); cleared when approved again. */
+  reopened_at: string | null;
 }
 
 export interface ValueRevisionsTable {
@@ -225,6 +236,8 @@ export interface ReportingRoundsTable {
   opened_by: number | null;
   opened_at: string;
   closed_at: string | null;
+  closed_by: number | null;
+  close_reason: string | null;
 }
 
 export interface ScreensTable {
@@ -272,6 +285,7 @@ export interface Database {
   target_revisions: TargetRevisionsTable;
   users: UsersTable;
   user_parks: UserParksTable;
+  user_regions: UserRegionsTable;
   sessions: SessionsTable;
   reported_values: ReportedValuesTable;
   value_revisions: ValueRevisionsTable;

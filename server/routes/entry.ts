@@ -20,7 +20,7 @@ export const entry = resourceRouter().openapi(
 ).openapi(
   {
     ...jsonRoute({ method: 'get', path: '/{parkId}/{year}', tags: ['values'], params: EntryParams, response: EntrySheet, summary: '填报表 (the entry form of one park and year: figures, last year, derived ratios, targets fed)' }),
-    middleware: [requireRole('admin', 'planner', 'park_manager', 'viewer')] as const,
+    middleware: [requireRole('admin', 'planner', 'park_manager', 'city_reviewer', 'viewer')] as const,
   },
   async (c) => {
     const { parkId, year } = c.req.valid('param');

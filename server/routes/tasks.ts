@@ -5,7 +5,7 @@ import { currentUser, requireRole } from '../access.ts';
 import { jsonRoute, localize, requestLanguage, resourceRouter } from '../http.ts';
 import { tasksFor } from '../services/rounds.ts';
 
-const signedIn = requireRole('admin', 'planner', 'park_manager', 'viewer');
+const signedIn = requireRole('admin', 'planner', 'park_manager', 'city_reviewer', 'viewer');
 
 export const tasks = resourceRouter().openapi(
   { ...jsonRoute({ method: 'get', path: '/', tags: ['rounds'], summary: '我的待办 (the signed-in user’s open tasks)', response: z.array(Task) }), middleware: [signedIn] as const },

@@ -1,14 +1,16 @@
 // /api/values: reported figures, written in batches (all or nothing), reviewed, and their history.
 import { z } from 'zod';
-import { CheckValuesResult, IdParam, PutValuesBody, PutValuesResult, ReportedValue, ReviewBody, ValueRevision, ValuesQuery } from '../../shared/schemas.ts';
+import { CheckValuesResult, IdParam, PutValuesBody, PutValuesResult, ReopenBody, ReopenResult, ReportedValue, ReviewBody, ValueRevision, ValuesQuery } from '../../shared/schemas.ts';
 import { actorOf, currentUser, requireRole } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { jsonRoute, localize, requestLanguage, resourceRouter } from '../http.ts';
 import { listValues } from '../services/values.ts';
 import { checkValues, reviewValues, valueHistory, writeValues } from '../services/value-writes.ts';
+import { reopenValue, reviewQueue } from '../services/review-levels.ts';
 
 const writers = requireRole('admin', 'planner', 'park_manager');
-const reviewers = requireRole('admin', 'planner');
+const reviewers = requireRole('admin', 'planner', 'city_reviewer');
+const planners = requireRole('admin', 'planner');
 
 export const values = resourceRouter()
   .openapi(
@@ -17,6 +19,16 @@ export const values = resourceRouter()
       summary: '填报数据 (reported values), each with its source, who entered it and when',
     }),
     async (c) => c.json(await listValues(c.var.deps.db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    {
+      ...jsonRoute({
+        method: 'get', path: '/to-review', tags: ['values'], response: z.array(ReportedValue),
+        summary: '待我审核 (the figures waiting for the signed-in user’s review: a city reviewer’s cities’ submitted figures in a two-level province; for planners what the city approved, or what was submitted in a one-level province)',
+      }),
+      middleware: [reviewers] as const,
+    },
+    async (c) => c.json(await reviewQueue(c.var.deps.db, currentUser(c)), 200),
   )
   .openapi(
     {
@@ -53,18 +65,29 @@ export const values = resourceRouter()
     },
   )
   .openapi(
-    { ...jsonRoute({ method: 'post', path: '/approve', tags: ['values'], body: ReviewBody, response: PutValuesResult, summary: '审核通过 (approve submitted figures; planners)' }), middleware: [reviewers] as const },
+    { ...jsonRoute({ method: 'post', path: '/approve', tags: ['values'], body: ReviewBody, response: PutValuesResult, summary: '审核通过 (approve figures: city reviewers what their cities’ parks submitted, in a province reviewing in two levels; planners what the city approved, or what was submitted in one level)' }), middleware: [reviewers] as const },
     async (c) => {
       const { items, comment } = c.req.valid('json');
-      return c.json({ written: await reviewValues(c.var.deps.db, items, 'approve', comment ?? null, actorOf(c), c.var.deps.clock.now()) }, 200);
+      return c.json({ written: await reviewValues(c.var.deps.db, currentUser(c), items, 'approve', comment ?? null, actorOf(c), c.var.deps.clock.now()) }, 200);
     },
   )
   .openapi(
-    { ...jsonRoute({ method: 'post', path: '/return', tags: ['values'], body: ReviewBody, response: PutValuesResult, summary: '退回修改 (send submitted figures back with a comment; planners)' }), middleware: [reviewers] as const },
+    { ...jsonRoute({ method: 'post', path: '/return', tags: ['values'], body: ReviewBody, response: PutValuesResult, summary: '退回修改 (send figures under review back with a comment; city reviewers for their cities, planners)' }), middleware: [reviewers] as const },
     async (c) => {
       const { items, comment } = c.req.valid('json');
-      return c.json({ written: await reviewValues(c.var.deps.db, items, 'return', comment ?? null, actorOf(c), c.var.deps.clock.now()) }, 200);
+      return c.json({ written: await reviewValues(c.var.deps.db, currentUser(c), items, 'return', comment ?? null, actorOf(c), c.var.deps.clock.now()) }, 200);
     },
+  )
+  .openapi(
+    {
+      ...jsonRoute({
+        method: 'post', path: '/{id}/reopen', tags: ['values'], params: IdParam, body: ReopenBody, response: ReopenResult,
+        summary: '重新开放 (reopen a locked figure with a reason: approved, or in a closed round; planners)',
+        description: 'An approved figure goes back to draft (its approved value keeps counting until a change is approved); a figure of a closed round may be changed again. The reason is kept in the figure’s history and the audit log. 409 `not_locked` when the figure is not locked.',
+      }),
+      middleware: [planners] as const,
+    },
+    async (c) => c.json(await reopenValue(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c), c.var.deps.clock.now()), 200),
   )
   .openapi(
     jsonRoute({ method: 'get', path: '/{id}/history', tags: ['values'], params: IdParam, response: z.array(ValueRevision), summary: '数据修改记录 (every revision of one figure: old and new value, who, when, why)' }),

@@ -14,10 +14,11 @@ type ParkOut = z.infer<typeof ParkSchema>;
 type TargetOut = z.infer<typeof TargetSchema>;
 
 export async function listRegions(db: Kysely<Database>, filter: z.infer<typeof RegionsQuery>): Promise<z.infer<typeof RegionSchema>[]> {
-  let q = db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code as parentCode']);
+  let q = db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code as parentCode', 'review_levels']);
   if (filter.level) q = q.where('level', '=', filter.level);
   if (filter.parent) q = q.where('parent_code', '=', filter.parent);
-  return q.orderBy('code').execute();
+  const rows = await q.orderBy('code').execute();
+  return rows.map(({ review_levels, ...r }) => ({ ...r, reviewLevels: review_levels === 2 ? 2 : 1 }));
 }
 
 export function toSourceRef(row: Selectable<SourcesTable> | undefined | null): SourceRef | null {

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import { canWritePark, type SessionUser } from './sessions.ts';
 import { indicatorRef, indicatorsByCode } from './catalog.ts';
 import { isOverdue } from './rounds.ts';
+import { lockOf, type ClosedRound } from './review-levels.ts';
 
 type Sheet = z.infer<typeof EntrySheet>;
 
@@ -43,6 +44,7 @@ export async function entrySheet(db: Kysely<Database>, parkId: number, year: num
   const values = await db.selectFrom('reported_values').selectAll()
     .where('park_id', '=', parkId).where('indicator_code', 'in', codes).where('year', '<=', year)
     .orderBy('year', 'desc').execute();
+  const closed: ClosedRound[] = round?.closed_at ? [{ year, provinceCode: park.province_code, indicatorCodes: base, closedAt: round.closed_at }] : [];
   const rows = codes.map((code) => {
     const i = indicators.get(code)!;
     const current = values.find((v) => v.indicator_code === code && v.year === year);
@@ -52,6 +54,7 @@ export async function entrySheet(db: Kysely<Database>, parkId: number, year: num
       current: current ? {
         id: current.id, value: current.value, version: current.version, status: current.status, note: current.note,
         reviewComment: current.review_comment, enteredBy: current.entered_by_name, enteredAt: current.entered_at,
+        locked: lockOf({ status: current.status, indicator: code, year, reopenedAt: current.reopened_at }, park.province_code, closed)?.kind ?? null,
       } : null,
       lastYear: last ? { year: last.year, value: last.approved_value! } : null,
       targets: targetsOf.get(code) ?? [],
@@ -63,7 +66,7 @@ export async function entrySheet(db: Kysely<Database>, parkId: number, year: num
   return {
     park: { id: park.id, name: park.name, level: park.level, provinceCode: park.province_code, cityName: park.city_name },
     year,
-    round: round ? { id: round.id, deadline: round.deadline, overdue: !round.closed_at && isOverdue(round.deadline, now) } : null,
+    round: round ? { id: round.id, deadline: round.deadline, overdue: !round.closed_at && isOverdue(round.deadline, now), closedAt: round.closed_at } : null,
     canWrite: !!user && canWritePark(user, parkId),
     rows,
     derived,

@@ -87,7 +87,7 @@ const graded = (p: ValueProblemT): Partial<Problem> => ({ ...(p.grade ? { grade:
 const key = (subject: number | string, indicator: string, year: number) => `${subject}:${indicator}:${year}`;
 /** The subject part of a key: the park's id, or region:<code>. */
 const subjectOf = (r: { parkId: number | null; regionCode?: string | null }): number | string => (r.regionCode ? `region:${r.regionCode}` : r.parkId!);
-const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, approved: 2 };
+const STATUS_RANK: Record<ValueStatus, number> = { draft: 0, submitted: 1, city_approved: 2, approved: 3 };
 
 /** Checks a file; with dryRun false and nothing wrong, writes it in one transaction. */
 export async function runImport(db: Kysely<Database>, user: SessionUser, actor: Actor, now: Date, request: ImportRequest): Promise<ImportReportT> {

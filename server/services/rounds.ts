@@ -11,6 +11,8 @@ import { conflict, invalid, type Bilingual } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
 import type { SessionUser } from './sessions.ts';
 import { indicatorsByCode } from './catalog.ts';
+import { bumpDataVersion } from './data-version.ts';
+import { reviewLevelsOf } from './review-levels.ts';
 
 type RoundOut = z.infer<typeof Round>;
 type BoardOut = z.infer<typeof RoundBoard>;
@@ -27,7 +29,7 @@ export function isOverdue(deadline: string, now: Date): boolean {
 function toRound(r: Selectable<ReportingRoundsTable> & { province_name: string }, now: Date): RoundOut {
   return {
     id: r.id, year: r.year, provinceCode: r.province_code, provinceName: r.province_name, deadline: r.deadline,
-    indicatorCodes: JSON.parse(r.indicator_codes) as string[], note: r.note, openedAt: r.opened_at, closedAt: r.closed_at,
+    indicatorCodes: JSON.parse(r.indicator_codes) as string[], note: r.note, openedAt: r.opened_at, closedAt: r.closed_at, closeReason: r.close_reason,
     overdue: !r.closed_at && isOverdue(r.deadline, now),
   };
 }
@@ -71,7 +73,7 @@ export async function roundBoard(db: Kysely<Database>, roundId: number, now: Dat
   const row = await roundsQuery(db).where('r.id', '=', roundId).executeTakeFirst();
   if (!row) return null;
   const round = toRound(row, now);
-  const indicators = await indicatorsByCode(db);
+  const [indicators, levels] = await Promise.all([indicatorsByCode(db), reviewLevelsOf(db, [round.provinceCode])]);
   const parks = await db.selectFrom('parks as p').leftJoin('regions as c', 'c.code', 'p.city_code')
     .select(['p.id', 'p.name', 'p.level', 'c.name as city_name'])
     .where('p.province_code', '=', round.provinceCode)
@@ -83,9 +85,9 @@ export async function roundBoard(db: Kysely<Database>, roundId: number, now: Dat
     .where('park_id', 'in', parks.map((p) => p.id))
     .execute() : [];
   const at = new Map(values.map((v) => [`${v.park_id}:${v.indicator_code}`, v]));
-  const totals = { missing: 0, draft: 0, submitted: 0, approved: 0, parksComplete: 0, parksOverdue: 0 };
+  const totals = { missing: 0, draft: 0, submitted: 0, city_approved: 0, approved: 0, parksComplete: 0, parksOverdue: 0 };
   const boardParks = parks.map((p) => {
-    const counts = { missing: 0, draft: 0, submitted: 0, approved: 0 };
+    const counts = { missing: 0, draft: 0, submitted: 0, city_approved: 0, approved: 0 };
     const cells: BoardOut['parks'][number]['cells'] = {};
     for (const code of round.indicatorCodes) {
       const v = at.get(`${p.id}:${code}`);
@@ -95,13 +97,14 @@ export async function roundBoard(db: Kysely<Database>, roundId: number, now: Dat
     }
     const complete = counts.missing === 0 && counts.draft === 0;
     const overdue = round.overdue && !complete;
-    for (const k of ['missing', 'draft', 'submitted', 'approved'] as const) totals[k] += counts[k];
+    for (const k of ['missing', 'draft', 'submitted', 'city_approved', 'approved'] as const) totals[k] += counts[k];
     if (complete) totals.parksComplete += 1;
     if (overdue) totals.parksOverdue += 1;
     return { parkId: p.id, parkName: p.name, cityName: p.city_name, level: p.level, cells, counts, complete, overdue };
   });
   return {
     round,
+    reviewLevels: levels.get(round.provinceCode) ?? 1,
     indicators: round.indicatorCodes.map((code) => {
       const i = indicators.get(code)!;
       return { code, nameZh: i.nameZh, nameEn: i.nameEn, unit: i.unit };
@@ -109,6 +112,25 @@ export async function roundBoard(db: Kysely<Database>, roundId: number, now: Dat
     parks: boardParks,
     totals,
   };
+}
+
+/**
+ * A planner closes a round: its figures are locked against edits from then on (see
+ * services/review-levels.ts), each to be reopened with a reason if it must change.
+ */
+export async function closeRound(db: Kysely<Database>, roundId: number, reason: string | null, actor: Actor, now: Date): Promise<RoundOut | null> {
+  const row = await roundsQuery(db).where('r.id', '=', roundId).executeTakeFirst();
+  if (!row) return null;
+  if (row.closed_at) {
+    throw conflict('round_closed', { zh: `${row.year}年的填报轮次已于 ${row.closed_at.slice(0, 10)} 关闭`, en: `The round of ${row.year} was closed on ${row.closed_at.slice(0, 10)}` });
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('reporting_rounds').set({ closed_at: now.toISOString(), closed_by: actor.userId, close_reason: reason })
+      .where('id', '=', roundId).where('closed_at', 'is', null).execute();
+    await bumpDataVersion(trx, { kind: 'province', provinces: [row.province_code] });
+    await audit(trx, actor, now, 'close_round', 'reporting_round', roundId, { year: row.year, provinceCode: row.province_code, reason });
+  });
+  return toRound(await roundsQuery(db).where('r.id', '=', roundId).executeTakeFirstOrThrow(), now);
 }
 
 /** What is waiting for this user: figures to enter or fix for their parks, or figures to review. */

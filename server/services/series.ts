@@ -6,10 +6,13 @@ import { ratioFromParts, type Indicator } from '../../shared/indicators.ts';
 import { isComplete } from '../../shared/progress.ts';
 import type { Database, ParkLevel, ValueStatus } from '../db/schema.ts';
 
-/** Which figures count: approved only (the default), or submitted ones too. */
+/**
+ * Which figures count: approved at the last level only (the default), or every submitted one too —
+ * also one a city approved that waits for the province (a province reviewing in two levels).
+ */
 export type ValueBasis = 'approved' | 'submitted';
 export function statusesFor(basis: ValueBasis): ValueStatus[] {
-  return basis === 'submitted' ? ['approved', 'submitted'] : ['approved'];
+  return basis === 'submitted' ? ['approved', 'city_approved', 'submitted'] : ['approved'];
 }
 
 /**
@@ -19,7 +22,7 @@ export function statusesFor(basis: ValueBasis): ValueStatus[] {
  */
 export function countedValues(db: Kysely<Database>, basis: ValueBasis) {
   const value = basis === 'submitted'
-    ? sql<number>`case when status in ('approved', 'submitted') then value else approved_value end`
+    ? sql<number>`case when status in ('approved', 'city_approved', 'submitted') then value else approved_value end`
     : sql<number>`approved_value`;
   return db.selectFrom('reported_values')
     .select(['id', 'park_id', 'region_code', 'subject_key', 'indicator_code', 'year', value.as('value')])

@@ -18,6 +18,8 @@ export interface SessionUser {
   displayName: string | null;
   role: Role;
   parkIds: number[];
+  /** The cities a city reviewer reviews (GB/T 2260 codes). */
+  cityCodes: string[];
 }
 
 /** Whether this user may write figures of this park: planners and admins everywhere, managers their own. */
@@ -59,11 +61,14 @@ export async function readSession(db: Kysely<Database>, token: string, now: Date
   if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
-  const parks = await db.selectFrom('user_parks').select('park_id').where('user_id', '=', row.user_id).execute();
+  const [parks, cities] = await Promise.all([
+    db.selectFrom('user_parks').select('park_id').where('user_id', '=', row.user_id).execute(),
+    db.selectFrom('user_regions').select('region_code').where('user_id', '=', row.user_id).orderBy('region_code').execute(),
+  ]);
   return {
     id,
     csrfToken: row.csrf_token,
-    user: { id: row.user_id, username: row.username, displayName: row.display_name, role: row.role, parkIds: parks.map((p) => p.park_id) },
+    user: { id: row.user_id, username: row.username, displayName: row.display_name, role: row.role, parkIds: parks.map((p) => p.park_id), cityCodes: cities.map((c) => c.region_code) },
   };
 }
 

@@ -16,10 +16,13 @@ type UserOut = z.infer<typeof User>;
 export async function listUsers(db: Kysely<Database>, ids?: number[]): Promise<UserOut[]> {
   let q = db.selectFrom('users').selectAll();
   if (ids) q = q.where('id', 'in', ids.length ? ids : [-1]);
-  const [users, links] = await Promise.all([q.orderBy('id').execute(), db.selectFrom('user_parks').selectAll().execute()]);
+  const [users, links, cities] = await Promise.all([
+    q.orderBy('id').execute(), db.selectFrom('user_parks').selectAll().execute(), db.selectFrom('user_regions').selectAll().orderBy('region_code').execute(),
+  ]);
   return users.map((u) => ({
     id: u.id, username: u.username, displayName: u.display_name, role: u.role, disabled: !!u.disabled, createdAt: u.created_at,
     parkIds: links.filter((l) => l.user_id === u.id).map((l) => l.park_id),
+    cityCodes: cities.filter((l) => l.user_id === u.id).map((l) => l.region_code),
   }));
 }
 
@@ -37,8 +40,25 @@ async function checkParks(db: Kysely<Database>, role: string, parkIds: number[])
   }
 }
 
+/** A city reviewer reviews at least one city; the codes must be cities. */
+async function checkCities(db: Kysely<Database>, role: string, cityCodes: string[]): Promise<void> {
+  if (role === 'city_reviewer' && cityCodes.length === 0) {
+    throw invalid('invalid_request', { zh: '市级审核员至少要绑定一个城市', en: 'A city reviewer needs at least one city' },
+      [{ path: 'cityCodes', messages: { zh: '市级审核员必须绑定城市', en: 'required for a city reviewer' } }]);
+  }
+  if (cityCodes.length === 0) return;
+  const found = await db.selectFrom('regions').select('code').where('code', 'in', cityCodes).where('level', '=', 'city').execute();
+  const missing = cityCodes.filter((code) => !found.some((f) => f.code === code)).join(', ');
+  if (missing) {
+    throw invalid('invalid_request', { zh: `城市不存在: ${missing}`, en: `Unknown city codes: ${missing}` },
+      [{ path: 'cityCodes', messages: { zh: `不存在: ${missing}`, en: `unknown: ${missing}` } }]);
+  }
+}
+
 export async function createUser(db: Kysely<Database>, input: z.infer<typeof CreateUserBody>, actor: Actor, now: Date): Promise<UserOut> {
   await checkParks(db, input.role, input.parkIds);
+  const cityCodes = input.role === 'city_reviewer' ? [...new Set(input.cityCodes)] : [];
+  await checkCities(db, input.role, cityCodes);
   const passwordHash = await hashPassword(input.password);
   const newId = await db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
@@ -48,7 +68,8 @@ export async function createUser(db: Kysely<Database>, input: z.infer<typeof Cre
       created_at: now.toISOString(), updated_at: now.toISOString(),
     }).returning('id').executeTakeFirstOrThrow();
     if (input.parkIds.length) await trx.insertInto('user_parks').values(input.parkIds.map((park_id) => ({ user_id: id, park_id }))).execute();
-    await audit(trx, actor, now, 'create', 'user', id, { username: input.username, role: input.role, parkIds: input.parkIds });
+    if (cityCodes.length) await trx.insertInto('user_regions').values(cityCodes.map((region_code) => ({ user_id: id, region_code }))).execute();
+    await audit(trx, actor, now, 'create', 'user', id, { username: input.username, role: input.role, parkIds: input.parkIds, ...(cityCodes.length ? { cityCodes } : {}) });
     return id;
   });
   return (await listUsers(db, [newId]))[0]!;
@@ -78,6 +99,10 @@ export async function updateUser(db: Kysely<Database>, id: number, input: z.infe
   const role = input.role ?? existing.role;
   const parkIds = input.parkIds ?? existing.parkIds;
   await checkParks(db, role, role === 'park_manager' ? parkIds : []);
+  // A role other than city reviewer keeps no cities; a city reviewer keeps its cities unless new ones are given.
+  const cityCodes = role === 'city_reviewer' ? [...new Set(input.cityCodes ?? existing.cityCodes)].sort() : [];
+  await checkCities(db, role, cityCodes);
+  const citiesChange = cityCodes.join() !== existing.cityCodes.join();
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction().execute(async (trx) => {
     await keepAnActiveAdmin(trx, id, input);
@@ -91,6 +116,10 @@ export async function updateUser(db: Kysely<Database>, id: number, input: z.infe
     if (input.parkIds) {
       await trx.deleteFrom('user_parks').where('user_id', '=', id).execute();
       if (input.parkIds.length) await trx.insertInto('user_parks').values(input.parkIds.map((park_id) => ({ user_id: id, park_id }))).execute();
+    }
+    if (citiesChange) {
+      await trx.deleteFrom('user_regions').where('user_id', '=', id).execute();
+      if (cityCodes.length) await trx.insertInto('user_regions').values(cityCodes.map((region_code) => ({ user_id: id, region_code }))).execute();
     }
     await audit(trx, actor, now, 'update', 'user', id, { ...input, password: input.password ? '(changed)' : undefined });
   });

@@ -8,12 +8,13 @@ import { checkFigure, JUMP_FACTOR, relatedIndicators, type PlausibilityProblem, 
 import { canConvert, convert, isUnit, type Unit } from '../../shared/units.ts';
 import type { ValueInputT, ValueProblemT } from '../../shared/schemas.ts';
 import type { Database, ValueStatus } from '../db/schema.ts';
-import { conflict, DomainError, invalid, type Bilingual } from '../errors.ts';
+import { conflict, DomainError, forbidden, invalid, type Bilingual } from '../errors.ts';
 import { audit, type Actor } from './audit.ts';
 import { bumpDataVersion, provincesOf } from './data-version.ts';
 import { canWritePark, type SessionUser } from './sessions.ts';
 import { indicatorsByCode } from './catalog.ts';
 import { subjectKey } from './subjects.ts';
+import { closedRounds, lockMessages, lockOf, reviewLevelsOf } from './review-levels.ts';
 import { yearInChina } from '../clock.ts';
 
 export { JUMP_FACTOR };
@@ -99,19 +100,20 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
   const parkIds = [...new Set(items.flatMap((i) => (i.parkId !== undefined ? [i.parkId] : [])))];
   const regionCodes = [...new Set(items.flatMap((i) => (i.regionCode !== undefined ? [i.regionCode] : [])))];
   const [parks, regions, indicators, sources] = await Promise.all([
-    parkIds.length ? db.selectFrom('parks').select(['id', 'name']).where('id', 'in', parkIds).execute() : [],
+    parkIds.length ? db.selectFrom('parks').select(['id', 'name', 'province_code']).where('id', 'in', parkIds).execute() : [],
     regionCodes.length ? db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', regionCodes).execute() : [],
     indicatorsByCode(db),
     db.selectFrom('sources').select('code').execute(),
   ]);
   const parkName = new Map(parks.map((p) => [p.id, p.name]));
   const region = new Map(regions.map((r) => [r.code, r]));
+  const parkProvince = new Map(parks.map((p) => [p.id, p.province_code]));
   const codes = [...new Set(items.map((i) => i.indicator))];
   const years = [...new Set(items.map((i) => i.year))];
   const regionKeys = regionCodes.map((code) => itemSubject({ regionCode: code }));
   // The stored figures of the batch's own years, for versions and what would change; and what the
   // plausibility checks compare with (the subject's other years, its other figures of the same year).
-  const storedColumns = ['id', 'subject_key', 'indicator_code', 'year', 'value', 'version', 'status', 'note', 'entered_by_name', 'entered_at'] as const;
+  const storedColumns = ['id', 'subject_key', 'indicator_code', 'year', 'value', 'version', 'status', 'note', 'entered_by_name', 'entered_at', 'reopened_at'] as const;
   const [stored, regionStored, context] = await Promise.all([
     parkIds.length && codes.length ? db.selectFrom('reported_values').select(storedColumns)
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', years)
@@ -121,6 +123,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
       .execute() : [],
     plausibilityContext(db, items, parkIds, regionKeys, codes, years, indicators),
   ]);
+  const rounds = stored.length ? await closedRounds(db, parks.map((p) => p.province_code), years) : [];
   const storedAt = new Map([...stored, ...regionStored].map((s) => [`${s.subject_key}:${s.indicator_code}:${s.year}`, s]));
   const sourceCodes = new Set(sources.map((s) => s.code));
   const batchAt = new Map<string, number>();
@@ -188,6 +191,17 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
         }, current);
       }
     }
+    // An approved figure, or one of a closed round, changes only after a planner reopens it. Sending
+    // the stored value again is no change (a re-import), and is let through as unchanged.
+    const lock = existing && lockOf({ status: existing.status, indicator: item.indicator, year: item.year, reopenedAt: existing.reopened_at }, item.parkId !== undefined ? parkProvince.get(item.parkId) ?? null : null, rounds);
+    const sameAsLocked = !!lock && !!existing && existing.value === value && (!item.note?.trim() || item.note.trim() === existing.note);
+    if (lock && !sameAsLocked) {
+      const whose = item.parkId !== undefined ? parkName.get(item.parkId) ?? '' : region.get(item.regionCode!)?.name ?? '';
+      const name = indicator ? { zh: `${whose} ${item.year}年“${indicator.nameZh}”`, en: `${indicator.nameEn} ${item.year} of ${whose}` } : { zh: '该数据', en: 'This figure' };
+      problem(index, 'value', 'locked', lockMessages(lock, name), {
+        value: existing.value, version: existing.version, status: existing.status, enteredBy: existing.entered_by_name, enteredAt: existing.entered_at,
+      });
+    }
     if (indicator && checkable) {
       // A stored figure sent again unchanged (submitting a draft) passed its checks when it was written.
       const findings = existing && existing.value === value ? figureProblems(indicator, value).map((p): PlausibilityProblem => ({ ...p, grade: 'error' }))
@@ -206,7 +220,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     writes.push({
       index, parkId: item.parkId ?? null, regionCode: item.regionCode ?? null, indicator: item.indicator, year: item.year, value, note, sourceCode: item.sourceCode ?? null,
       existing: existing && { id: existing.id, value: existing.value, version: existing.version, status: existing.status, note: existing.note },
-      unchanged: !!existing && existing.value === value && existing.status === status && (note === null || note === existing.note),
+      unchanged: sameAsLocked || (!!existing && existing.value === value && existing.status === status && (note === null || note === existing.note)),
     });
   });
   return { writes, problems };
@@ -272,6 +286,11 @@ export function throwIfProblems(plan: WritePlan): void {
   const n = plan.problems.length;
   const [kind, code, messages]: [DomainError['kind'], string, Bilingual] = codes.has('forbidden_park')
     ? ['forbidden', 'forbidden', { zh: '无权填报其中部分园区的数据, 未写入任何数据', en: 'You may not write the figures of some of these parks; nothing was written' }]
+    : codes.has('locked')
+      ? ['conflict', 'locked', plan.problems.length === 1 ? plan.problems.find((p) => p.code === 'locked')!.messages! : {
+        zh: `${plan.problems.filter((p) => p.code === 'locked').length} 项数据已审核通过或所属填报轮次已关闭, 已锁定, 未写入任何数据: 如需修改, 请联系省级规划人员说明原因并重新开放`,
+        en: `${plan.problems.filter((p) => p.code === 'locked').length} figures are locked (approved, or in a closed round); nothing was written: ask a planner to reopen them with a reason`,
+      }]
     : codes.has('stale') || codes.has('version_required')
       ? ['conflict', 'conflict', { zh: '部分数据已被他人修改或需带版本号, 未写入任何数据', en: 'Some figures changed since you loaded them or need their version; nothing was written' }]
       : ['checks_failed', 'invalid_values', { zh: `${n} 处数据未通过校验, 未写入任何数据`, en: `${n} figure${n > 1 ? 's' : ''} failed the checks; nothing was written` }];
@@ -385,22 +404,53 @@ export async function writeValues(db: Kysely<Database>, user: SessionUser, items
 
 // --- review ---------------------------------------------------------------------------------------
 
-export async function reviewValues(db: Kysely<Database>, items: { id: number; version: number }[], action: 'approve' | 'return', comment: string | null, actor: Actor, now: Date): Promise<AppliedWrite[]> {
+/**
+ * Approves or sends back submitted figures. In a province reviewing in two levels, a city reviewer
+ * approves its cities' parks' submitted figures first (they become city_approved), and planners then
+ * approve what the city approved; in one level, planners approve what was submitted. Only the last
+ * level's approval makes a figure count (approved_value) and locks it. Sending back works at either
+ * level and needs a comment.
+ */
+export async function reviewValues(db: Kysely<Database>, user: SessionUser, items: { id: number; version: number }[], action: 'approve' | 'return', comment: string | null, actor: Actor, now: Date): Promise<AppliedWrite[]> {
   if (action === 'return' && !comment) {
     throw invalid('invalid_request', { zh: '退回时请填写原因', en: 'Say why when sending figures back: a comment is required' },
       [{ path: 'comment', messages: { zh: '退回时必填', en: 'required to send figures back' } }]);
   }
   const at = now.toISOString();
+  const isCity = user.role === 'city_reviewer';
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('reported_values').selectAll().where('id', 'in', items.map((i) => i.id)).execute();
+    const rows = await trx.selectFrom('reported_values as v').leftJoin('parks as p', 'p.id', 'v.park_id')
+      .selectAll('v').select(['p.name as park_name', 'p.city_code', 'p.province_code'])
+      .where('v.id', 'in', items.map((i) => i.id)).execute();
+    const levels = await reviewLevelsOf(trx, rows.flatMap((r) => (r.province_code ? [r.province_code] : [])));
+    // A city reviewer reviews only its own cities' parks: anything else refuses the whole batch.
+    if (isCity) {
+      const foreign = rows.filter((r) => r.city_code === null || !user.cityCodes.includes(r.city_code));
+      if (foreign.length) {
+        const names = [...new Set(foreign.map((r) => r.park_name ?? r.region_code ?? String(r.id)))].join('、');
+        throw forbidden('forbidden_city', {
+          zh: `无权审核“${names}”的数据: 市级审核员只能审核所辖城市园区的数据, 未做任何更改`,
+          en: `You may not review the figures of ${names}: a city reviewer reviews only the parks of its own cities; nothing was changed`,
+        });
+      }
+    }
     const problems = items.flatMap((item, index) => {
       const row = rows.find((r) => r.id === item.id);
       if (!row) return [{ path: `${index}.id`, messages: { zh: `数据 ${item.id} 不存在`, en: `Unknown figure ${item.id}` } }];
       if (row.version !== item.version) {
         return [{ path: `${index}.version`, messages: { zh: `数据已被 ${row.entered_by_name} 修改为第${row.version}版`, en: `${row.entered_by_name} changed it since you loaded it (now version ${row.version})` } }];
       }
-      if (row.status !== 'submitted') {
-        return [{ path: `${index}.status`, messages: { zh: `只能审核已提交的数据, 当前为 ${row.status}`, en: `Only submitted figures can be reviewed; this one is ${row.status}` } }];
+      const twoLevels = row.province_code !== null && levels.get(row.province_code) === 2;
+      const who = row.park_name ?? row.region_code ?? '';
+      if (isCity && !twoLevels) {
+        return [{ path: `${index}.id`, messages: { zh: `“${who}”所在省份实行一级审核, 由省级规划人员审核`, en: `The province of ${who} reviews in one level: planners review its figures` } }];
+      }
+      const reviewable: ValueStatus[] = isCity ? ['submitted'] : action === 'return' ? ['submitted', 'city_approved'] : twoLevels ? ['city_approved'] : ['submitted', 'city_approved'];
+      if (!reviewable.includes(row.status)) {
+        if (!isCity && twoLevels && action === 'approve' && row.status === 'submitted') {
+          return [{ path: `${index}.status`, messages: { zh: `“${who}”的数据尚未经市级审核通过: 该省实行两级审核, 请等待市级审核`, en: `${who}: the city has not approved this figure yet (the province reviews in two levels)` } }];
+        }
+        return [{ path: `${index}.status`, messages: { zh: `只能审核待审核的数据, 当前为“${STATUS_ZH[row.status]}”`, en: `Only figures waiting for review can be reviewed; this one is ${row.status}` } }];
       }
       return [];
     });
@@ -408,27 +458,31 @@ export async function reviewValues(db: Kysely<Database>, items: { id: number; ve
       const stale = problems.some((p) => p.path.endsWith('.version'));
       const n = problems.length;
       throw new DomainError(stale ? 'conflict' : 'checks_failed', stale ? 'conflict' : 'invalid_values',
-        { zh: `${n} 条数据无法审核, 未做任何更改`, en: `${n} figure${n > 1 ? 's' : ''} cannot be reviewed; nothing was changed` }, { details: problems });
+        n === 1 ? problems[0]!.messages : { zh: `${n} 条数据无法审核, 未做任何更改`, en: `${n} figures cannot be reviewed; nothing was changed` }, { details: problems });
     }
-    const status: ValueStatus = action === 'approve' ? 'approved' : 'draft';
     const out: AppliedWrite[] = [];
     for (const row of rows) {
+      const status: ValueStatus = action === 'return' ? 'draft' : isCity ? 'city_approved' : 'approved';
+      const final = status === 'approved';
       await trx.updateTable('reported_values').set({
         status, version: row.version + 1, review_comment: comment,
-        ...(action === 'approve' ? { approved_value: row.value } : {}), reviewed_by_name: actor.username, reviewed_at: at, updated_at: at,
+        ...(final ? { approved_value: row.value, reopened_at: null } : {}), reviewed_by_name: actor.username, reviewed_at: at, updated_at: at,
       }).where('id', '=', row.id).where('version', '=', row.version).execute();
       await trx.insertInto('value_revisions').values({
         value_id: row.id, version: row.version + 1, old_value: row.value, new_value: row.value, old_status: row.status, new_status: status,
-        note: row.note, source_code: row.source_code, reason: comment ?? (action === 'approve' ? '审核通过' : null),
+        note: row.note, source_code: row.source_code, reason: comment ?? (status === 'approved' ? '审核通过' : status === 'city_approved' ? '市级审核通过' : null),
         changed_by: actor.userId, changed_by_name: actor.username, changed_at: at,
       }).execute();
       out.push({ id: row.id, parkId: row.park_id, regionCode: row.subject_key.startsWith('region:') ? row.region_code : null, indicator: row.indicator_code, year: row.year, value: row.value, status, version: row.version + 1, changed: true });
     }
     await bumpDataVersion(trx, { kind: 'province', provinces: await provincesOf(trx, { parkIds: rows.flatMap((r) => (r.park_id === null ? [] : [r.park_id])), regionCodes: rows.map((r) => r.region_code) }) });
-    await audit(trx, actor, now, action === 'approve' ? 'approve_values' : 'return_values', 'reported_values', null, { comment, ids: rows.map((r) => r.id) });
+    const auditAction = action === 'return' ? (isCity ? 'city_return_values' : 'return_values') : isCity ? 'city_approve_values' : 'approve_values';
+    await audit(trx, actor, now, auditAction, 'reported_values', null, { comment, ids: rows.map((r) => r.id), level: isCity ? 'city' : 'province' });
     return out;
   });
 }
+
+const STATUS_ZH: Record<ValueStatus, string> = { draft: '草稿', submitted: '已提交', city_approved: '市级已通过', approved: '已通过' };
 
 export async function valueHistory(db: Kysely<Database>, valueId: number) {
   const rows = await db.selectFrom('value_revisions').selectAll().where('value_id', '=', valueId).orderBy('version').execute();

@@ -51,7 +51,7 @@ export function sessionClient(baseUrl: string, cookie: string, csrfToken: string
 }
 
 /** Creates a user through the API as the admin and signs in as them. */
-export async function createUserAndSignIn(baseUrl: string, admin: Client, user: { username: string; role: string; parkIds?: number[] }): Promise<Client & { userId: number }> {
+export async function createUserAndSignIn(baseUrl: string, admin: Client, user: { username: string; role: string; parkIds?: number[]; cityCodes?: string[] }): Promise<Client & { userId: number }> {
   const password = `${user.username}-password-123`;
   const created = await admin.request('POST', '/api/users', { ...user, password, parkIds: user.parkIds ?? [] });
   if (created.status !== 201) throw new Error(`creating ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);

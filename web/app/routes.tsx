@@ -2,7 +2,7 @@
 // label and place. Pages are code-split: a page's code (with its feature's Chinese words) and ECharts
 // load when it is first visited. To add a page: add a line here (its words: web/lib/i18n.ts).
 import { lazy, type ReactNode } from 'react';
-import { ADMINS, ALL_ROLES, REVIEWERS, WRITERS, type RoleT } from '../lib/access.ts';
+import { ADMINS, ALL_ROLES, FIGURE_REVIEWERS, REVIEWERS, WRITERS, type RoleT } from '../lib/access.ts';
 import { withWords, type WordKey } from '../lib/i18n.ts';
 import { RequireRole } from '../lib/ui/RequireRole.tsx';
 import { OverviewPage } from '../features/overview/OverviewPage.tsx';
@@ -59,7 +59,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/entry/:parkId/:year', element: only(ALL_ROLES, <EntryPage />) },
   { path: '/entry/region/:code/:year', element: only(ALL_ROLES, <RegionEntryPage />) },
   { path: '/import', element: only(WRITERS, <ImportPage />), nav: { label: 'nav.import', order: 80 }, roles: WRITERS },
-  { path: '/review', element: only(REVIEWERS, <ReviewPage />), nav: { label: 'nav.review', order: 90 }, roles: REVIEWERS },
+  { path: '/review', element: only(FIGURE_REVIEWERS, <ReviewPage />), nav: { label: 'nav.review', order: 90 }, roles: FIGURE_REVIEWERS },
   { path: '/rounds', element: only(ALL_ROLES, <RoundsPage />), nav: { label: 'nav.rounds', order: 100 }, roles: REVIEWERS },
   { path: '/rounds/:id', element: only(ALL_ROLES, <BoardPage />) },
   { path: '/audit', element: only(REVIEWERS, <AuditPage />), nav: { label: 'nav.audit', order: 110 }, roles: REVIEWERS },

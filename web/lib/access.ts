@@ -5,11 +5,13 @@ import type { MeT, Role } from '../../shared/schemas.ts';
 
 export type RoleT = z.infer<typeof Role>;
 
-export const ALL_ROLES: readonly RoleT[] = ['admin', 'planner', 'park_manager', 'viewer'];
+export const ALL_ROLES: readonly RoleT[] = ['admin', 'planner', 'park_manager', 'city_reviewer', 'viewer'];
 /** Enter figures (their own parks for park managers), download the template, import. */
 export const WRITERS: readonly RoleT[] = ['admin', 'planner', 'park_manager'];
 /** Approve or send back figures, open rounds, read the audit log. */
 export const REVIEWERS: readonly RoleT[] = ['admin', 'planner'];
+/** Review figures: planners and admins, and city reviewers for their cities' parks (a province reviewing in two levels). */
+export const FIGURE_REVIEWERS: readonly RoleT[] = ['admin', 'planner', 'city_reviewer'];
 export const ADMINS: readonly RoleT[] = ['admin'];
 
 type Who = Pick<MeT, 'role' | 'parkIds'> | null | undefined;
@@ -31,8 +33,9 @@ export function writableParks<P extends { id: number }>(me: Who, parks: readonly
   return parks.filter((p) => canWritePark(me, p.id));
 }
 
-/** Where a user lands after signing in: their tasks (figures to enter, or to review), or the dashboard. */
+/** Where a user lands after signing in: their tasks (figures to enter, or to review), a city reviewer the review list, or the dashboard. */
 export function landingPath(me: Pick<MeT, 'role'>): string {
+  if (me.role === 'city_reviewer') return '/review';
   return me.role === 'viewer' ? '/' : '/tasks';
 }
 

@@ -2,7 +2,7 @@
 // completeness board: an icon, a word and a colour together, never colour alone.
 import type { WordKey } from './i18n.ts';
 
-export type FigureState = 'missing' | 'draft' | 'returned' | 'submitted' | 'approved';
+export type FigureState = 'missing' | 'draft' | 'returned' | 'submitted' | 'city_approved' | 'approved';
 
 export interface FigureStateLook {
   icon: string;
@@ -18,6 +18,7 @@ const LOOKS: Record<FigureState, FigureStateLook> = {
   draft: { icon: '✎', label: 'common:figureState.draft', color: 'var(--figure-draft)', background: 'var(--figure-draft-bg)' },
   returned: { icon: '↩', label: 'common:figureState.returned', color: 'var(--figure-returned)', background: 'var(--figure-returned-bg)' },
   submitted: { icon: '↑', label: 'common:figureState.submitted', color: 'var(--figure-submitted)', background: 'var(--figure-submitted-bg)' },
+  city_approved: { icon: '☑', label: 'common:figureState.city_approved', color: 'var(--figure-city-approved)', background: 'var(--figure-city-approved-bg)' },
   approved: { icon: '✔', label: 'common:figureState.approved', color: 'var(--figure-approved)', background: 'var(--figure-approved-bg)' },
 };
 
@@ -26,7 +27,7 @@ export function figureStateLook(state: FigureState): FigureStateLook {
 }
 
 /** The state of a stored figure (or none): a draft with a planner's comment was sent back. */
-export function figureState(figure: { status: 'draft' | 'submitted' | 'approved'; returned?: boolean } | null | undefined): FigureState {
+export function figureState(figure: { status: 'draft' | 'submitted' | 'city_approved' | 'approved'; returned?: boolean } | null | undefined): FigureState {
   if (!figure) return 'missing';
   if (figure.status === 'draft' && figure.returned) return 'returned';
   return figure.status;

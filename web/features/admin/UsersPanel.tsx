@@ -10,7 +10,7 @@ import { useAllParks } from '../../lib/reporting.ts';
 import { ApiWriteError, sendJson, useMe } from '../../lib/session.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { QueryState } from '../../lib/ui/States.tsx';
-import { fieldErrors, parkNames, suggestPassword } from './model.ts';
+import { citiesOfParks, fieldErrors, parkNames, suggestPassword } from './model.ts';
 import { clsx } from 'clsx';
 import * as css from './admin.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -54,7 +54,7 @@ export function UsersPanel() {
   );
 }
 
-function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: string }[] }) {
+function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: string; cityCode: string | null; cityName: string | null }[] }) {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const me = useMe().data;
@@ -80,7 +80,11 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
     <tr data-user={user.username} className={user.disabled ? tableCss.isDisabled : undefined}>
       <th scope="row">{user.username}{user.displayName && <span className={textCss.muted}> · {user.displayName}</span>}</th>
       <td>{t(`common:role.${user.role}`)}</td>
-      <td className={tableCss.wrap}>{user.parkIds.length ? parkNames(user.parkIds, parks).join('、') : '—'}</td>
+      <td className={tableCss.wrap}>
+        {user.role === 'city_reviewer'
+          ? user.cityCodes.map((code) => citiesOfParks(parks).find((c) => c.code === code)?.name ?? code).join('、') || '—'
+          : user.parkIds.length ? parkNames(user.parkIds, parks).join('、') : '—'}
+      </td>
       <td>{user.disabled ? <span className={clsx(noticeCss.tag, noticeCss.tagBad)}>{t('disabled')}</span> : <span className={clsx(noticeCss.tag, noticeCss.tagOk)}>{t('active')}</span>}</td>
       <td>{formatWhen(user.createdAt)}</td>
       <td className={tableCss.wrap}>
@@ -117,16 +121,18 @@ function CreateUserForm() {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<RoleT>('park_manager');
   const [parkIds, setParkIds] = useState<number[]>([]);
+  const [cityCodes, setCityCodes] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const create = useMutation({
     mutationFn: () => sendJson('POST', '/api/users', {
-      username: username.trim(), password, role, parkIds: role === 'park_manager' ? parkIds : [], ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+      username: username.trim(), password, role, parkIds: role === 'park_manager' ? parkIds : [], cityCodes: role === 'city_reviewer' ? cityCodes : [], ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
     }, User),
     onSuccess: () => {
       setUsername('');
       setDisplayName('');
       setPassword('');
       setParkIds([]);
+      setCityCodes([]);
       void queryClient.invalidateQueries({ queryKey: usersKey });
     },
   });
@@ -174,6 +180,20 @@ function CreateUserForm() {
               ))}
             </div>
             {errors.parkIds && <p className={formCss.fieldError}>{errors.parkIds}</p>}
+          </fieldset>
+        )}
+        {role === 'city_reviewer' && (
+          <fieldset className={formCss.formField} data-city-choice>
+            <legend className={formCss.label}>{t('citiesFor')}</legend>
+            <div className={clsx(formCss.checkGrid, formCss.checkGridScroll)}>
+              {citiesOfParks(parks.data ?? []).map((c) => (
+                <label key={c.code} className={formCss.check}>
+                  <input type="checkbox" checked={cityCodes.includes(c.code)} onChange={(e) => setCityCodes(e.target.checked ? [...cityCodes, c.code] : cityCodes.filter((code) => code !== c.code))} data-city={c.code} />
+                  {c.name}
+                </label>
+              ))}
+            </div>
+            {errors.cityCodes && <p className={formCss.fieldError}>{errors.cityCodes}</p>}
           </fieldset>
         )}
         {create.isError && <p className={formCss.error} role="alert">{create.error.message}</p>}

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, fieldErrors, parkNames, sceneLabel, suggestPassword } from './model.ts';
+import { absoluteUrl, citiesOfParks, fieldErrors, parkNames, sceneLabel, suggestPassword } from './model.ts';
 
 describe('admin', () => {
   it('keeps the first message per field of a 400', () => {
     expect(fieldErrors([{ path: 'password', message: '至少10位' }, { path: 'parkIds.0', message: 'x' }, { path: 'password', message: 'y' }]))
       .toEqual({ password: '至少10位', parkIds: 'x' });
+  });
+
+  it('offers each city with parks once, for binding a city reviewer', () => {
+    expect(citiesOfParks([
+      { cityCode: '330100', cityName: '杭州市' }, { cityCode: '330200', cityName: '宁波市' }, { cityCode: '330100', cityName: '杭州市' }, { cityCode: null, cityName: null },
+    ])).toEqual([{ code: '330100', name: '杭州市' }, { code: '330200', name: '宁波市' }]);
   });
 
   it('names a user’s parks, and unknown ids by number', () => {

@@ -19,6 +19,13 @@ export function parkNames(ids: readonly number[], parks: readonly { id: number; 
   return ids.map((id) => byId.get(id) ?? `#${id}`);
 }
 
+/** The cities that have parks, once each, in the parks' order: what a city reviewer may be bound to. */
+export function citiesOfParks(parks: readonly { cityCode: string | null; cityName: string | null; provinceName?: string }[]): { code: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const p of parks) if (p.cityCode && !seen.has(p.cityCode)) seen.set(p.cityCode, p.cityName ?? p.cityCode);
+  return [...seen].map(([code, name]) => ({ code, name }));
+}
+
 /** The link to open on the wall: absolute, on this site. */
 export function absoluteUrl(url: string, origin: string): string {
   try {

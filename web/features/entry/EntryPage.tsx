@@ -18,6 +18,7 @@ import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { HistoryDialog } from './HistoryDialog.tsx';
+import { LockNote } from './LockNote.tsx';
 import {
   applyWritten, buildBatch, changedCount, conflictOf, draftOf, editRow, isChanged, isJump, liveRatios, needsConfirmation, problemsByRow,
   unitChoices, valueInIndicatorUnit, withoutWritten, type Batch, type Edits, type RowDraft, type RowIssue, type Sheet, type SheetRow,
@@ -206,7 +207,7 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
             {sheet.rows.map((row) => (
               <EntryRow
                 key={row.indicator.code} row={row} year={sheet.year} draft={draftOf(row, edits)} touched={!!edits[row.indicator.code]}
-                readOnly={readOnly} issues={issues[row.indicator.code]} problems={problems[row.indicator.code]}
+                readOnly={readOnly || !!row.current?.locked} issues={issues[row.indicator.code]} problems={problems[row.indicator.code]}
                 onChange={(patch) => change(row, patch)} onHistory={() => setHistoryOf(row)} onReload={() => void reloadRow(row.indicator.code)}
               />
             ))}
@@ -265,7 +266,7 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
 }
 
 function countStates(sheet: Sheet) {
-  const counts = { missing: 0, draft: 0, returned: 0, submitted: 0, approved: 0 };
+  const counts = { missing: 0, draft: 0, returned: 0, submitted: 0, city_approved: 0, approved: 0 };
   for (const row of sheet.rows) counts[figureState(row.current && { status: row.current.status, returned: !!row.current.reviewComment })] += 1;
   return counts;
 }
@@ -366,6 +367,7 @@ function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onCha
       {current?.status === 'draft' && current.reviewComment && (
         <p className={clsx(drawerCss.rowNote, css.rowNoteReturned)} data-review-comment><strong>{t('returnedComment')}</strong> {current.reviewComment}</p>
       )}
+      {current?.locked && <LockNote figure={{ id: current.id, version: current.version, locked: current.locked }} name={name} />}
       {conflict?.current && (
         <div className={clsx(drawerCss.rowNote, drawerCss.rowNoteConflict)} id={`${id}-conflict`} role="alert" data-conflict={code}>
           <p>

@@ -10,7 +10,7 @@ import { numberText } from '../../lib/exact.ts';
 export type Sheet = z.infer<typeof EntrySheet>;
 export type SheetRow = Sheet['rows'][number];
 export type Written = z.infer<typeof WrittenValue>;
-type FigureStatus = 'draft' | 'submitted' | 'approved';
+type FigureStatus = 'draft' | 'submitted' | 'city_approved' | 'approved';
 
 /** The stored figure an edit started from: its version goes with the write, so a newer one is never overwritten. */
 export interface DraftBase {

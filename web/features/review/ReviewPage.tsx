@@ -1,4 +1,6 @@
-// 审核: the figures parks have submitted, by park and year, each with last year's figure and the jump;
+// 审核: the figures waiting for this reviewer (GET /api/values/to-review: a city reviewer's cities'
+// parks' submissions in a two-level province; for planners what the city approved, or what was
+// submitted in a one-level province), by park and year, each with last year's figure and the jump;
 // select and 通过, or 退回 with a comment. Each figure goes with the version the planner saw, so a figure
 // changed meanwhile is refused (409) instead of approved unseen.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +12,9 @@ import { getJson } from '../../lib/api.ts';
 import { exactMeasured } from '../../lib/exact.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
-import { ApiWriteError, invalidateAfterWrite, sendJson } from '../../lib/session.ts';
+import { ApiWriteError, invalidateAfterWrite, sendJson, useMe } from '../../lib/session.ts';
+import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
+import { ReviewLevels } from './ReviewLevels.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { changeText, groupForReview, refusalLines, selectedItems, yearSpan, type ReviewGroup } from './model.ts';
@@ -28,8 +32,8 @@ import './words.ts';
 
 function useSubmitted() {
   return useQuery({
-    queryKey: ['review', 'submitted'] as const,
-    queryFn: ({ signal }) => getJson('/api/values?status=submitted', z.array(ReportedValue), { signal }),
+    queryKey: ['review', 'to-review'] as const,
+    queryFn: ({ signal }) => getJson('/api/values/to-review', z.array(ReportedValue), { signal }),
   });
 }
 
@@ -47,6 +51,8 @@ export default function ReviewPage() {
   const { t } = useTranslation(['review', 'common']);
   useDocumentTitle(t('title'));
   const submitted = useSubmitted();
+  const me = useMe().data;
+  const city = me?.role === 'city_reviewer';
   const [params, setParams] = useSearchParams();
   const yearFilter = Number(params.get('year')) || null;
   const all = submitted.data ?? [];
@@ -69,10 +75,11 @@ export default function ReviewPage() {
           </select>
         </form>
       </header>
-      <p className={pageCss.intro}>{t('intro')}</p>
+      <p className={pageCss.intro}>{t(city ? 'introCity' : 'intro')}</p>
+      {(me?.role === 'planner' || me?.role === 'admin') && <ReviewLevels />}
       {outcome && (
         <output className={clsx(noticeCss.notice, noticeCss.ok)} data-review-outcome={outcome.action}>
-          <span aria-hidden="true">✔ </span>{t(outcome.action === 'approve' ? 'approved' : 'returned', { count: outcome.count })}
+          <span aria-hidden="true">✔ </span>{t(outcome.action === 'return' ? 'returned' : city ? 'cityApproved' : 'approved', { count: outcome.count })}
         </output>
       )}
       <QueryState query={submitted} loadingLines={2}
@@ -181,7 +188,10 @@ function ReviewList({ groups, refresh, onDone, onStart }: {
                           <td><input type="checkbox" checked={chosen.has(v.id)} onChange={(e) => toggle([v.id], e.target.checked)} aria-label={t('selectOne', { name })} data-select-item={v.indicator.code} /></td>
                           <th scope="row">{name}</th>
                           <td className={tableCss.num} data-label={t('common:col.lastYear')}>{item.lastYear ? exactMeasured(item.lastYear.value, v.unit, locale) : '—'}</td>
-                          <td className={tableCss.num} data-label={t('col.value')}><strong>{exactMeasured(v.value, v.unit, locale)}</strong></td>
+                          <td className={tableCss.num} data-label={t('col.value')}>
+                            <strong>{exactMeasured(v.value, v.unit, locale)}</strong>
+                            {v.status === 'city_approved' && <> <FigureStateBadge state="city_approved" compact /></>}
+                          </td>
                           <td className={tableCss.num} data-label={t('col.change')}>
                             {item.jump && <span className={css.jumpTag} title={t('jumpTitle')}><span aria-hidden="true">⚠ </span>{t('jump')} </span>}
                             {changeText(item)}

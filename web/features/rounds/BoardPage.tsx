@@ -21,8 +21,12 @@ import * as tableCss from '../../lib/ui/table.module.css';
 import * as tabsCss from '../../lib/ui/tabs.module.css';
 import * as textCss from '../../lib/ui/text.module.css';
 import './words.ts';
+import { CloseRound } from './CloseRound.tsx';
 
 const STATES: FigureState[] = ['missing', 'draft', 'returned', 'submitted', 'approved'];
+/** A province reviewing in two levels shows the city's approval between submitted and approved. */
+const TWO_LEVEL_STATES: FigureState[] = ['missing', 'draft', 'returned', 'submitted', 'city_approved', 'approved'];
+const IN_STATES: string[] = ['submitted', 'city_approved', 'approved'];
 const FILTERS: BoardFilter[] = ['all', 'incomplete', 'overdue'];
 
 export default function BoardPage() {
@@ -44,7 +48,8 @@ function BoardView({ board }: { board: Board }) {
   const { round, totals } = board;
   // 已退回 is a draft with a planner's comment: counted apart so the totals add up.
   const returned = board.parks.reduce((n, p) => n + Object.values(p.cells).filter((c) => c.returned).length, 0);
-  const stateTotals: Record<FigureState, number> = { missing: totals.missing, draft: totals.draft - returned, returned, submitted: totals.submitted, approved: totals.approved };
+  const stateTotals: Record<FigureState, number> = { missing: totals.missing, draft: totals.draft - returned, returned, submitted: totals.submitted, city_approved: totals.city_approved, approved: totals.approved };
+  const states = board.reviewLevels === 2 || totals.city_approved > 0 ? TWO_LEVEL_STATES : STATES;
 
   return (
     <article className={pageCss.page} data-board={round.id}>
@@ -57,6 +62,7 @@ function BoardView({ board }: { board: Board }) {
             {round.overdue && <span className={noticeCss.overdue}><span aria-hidden="true">⚠ </span>{t('pastDeadline')}</span>}
           </p>
         </div>
+        <CloseRound round={round} />
         <dl className={css.boardKpis}>
           <div><dt>{t('completeness')}</dt><dd data-completeness>{formatShare(completeness(board))}</dd></div>
           <div><dt>{t('parksComplete')}</dt><dd data-parks-complete>{totals.parksComplete}/{board.parks.length}</dd></div>
@@ -66,7 +72,7 @@ function BoardView({ board }: { board: Board }) {
 
       <section className={summaryCss.summary} aria-label={t('totals')}>
         <ul className={summaryCss.list} data-board-totals>
-          {STATES.map((s) => (
+          {states.map((s) => (
             <li key={s} className={stateTotals[s] === 0 ? clsx(summaryCss.item, summaryCss.isZero) : summaryCss.item} data-total-state={s}>
               <FigureStateBadge state={s} /> <span className={summaryCss.count}>{stateTotals[s]}</span>
             </li>
@@ -124,7 +130,7 @@ function BoardView({ board }: { board: Board }) {
                         </td>
                       );
                     })}
-                    <td className={tableCss.num}>{p.counts.submitted + p.counts.approved}/{board.indicators.length}</td>
+                    <td className={tableCss.num}>{p.counts.submitted + p.counts.city_approved + p.counts.approved}/{board.indicators.length}</td>
                   </tr>
                 ))}
               </tbody>
@@ -132,10 +138,10 @@ function BoardView({ board }: { board: Board }) {
                 <tr>
                   <th scope="row">{t('totalsRow')}</th>
                   {board.indicators.map((i) => {
-                    const inCount = board.parks.filter((p) => ['submitted', 'approved'].includes(p.cells[i.code]?.state ?? 'missing')).length;
+                    const inCount = board.parks.filter((p) => IN_STATES.includes(p.cells[i.code]?.state ?? 'missing')).length;
                     return <td key={i.code} className={tableCss.num}>{inCount}/{board.parks.length}</td>;
                   })}
-                  <td className={tableCss.num}>{totals.submitted + totals.approved}/{board.parks.length * board.indicators.length}</td>
+                  <td className={tableCss.num}>{totals.submitted + totals.city_approved + totals.approved}/{board.parks.length * board.indicators.length}</td>
                 </tr>
               </tfoot>
             </table>

@@ -4,17 +4,18 @@ import { sortTasks, taskLink, taskText, type TaskT } from './tasks.ts';
 
 const cell = (state: 'missing' | 'draft' | 'submitted' | 'approved', returned = false) => ({ state, value: state === 'missing' ? null : 1, valueId: null, version: null, returned });
 const park = (id: number, cells: Board['parks'][number]['cells'], overdue: boolean, complete: boolean) => ({
-  parkId: id, parkName: `园区${id}`, cityName: null, level: 'national' as const, cells, counts: { missing: 0, draft: 0, submitted: 0, approved: 0 }, complete, overdue,
+  parkId: id, parkName: `园区${id}`, cityName: null, level: 'national' as const, cells, counts: { missing: 0, draft: 0, submitted: 0, city_approved: 0, approved: 0 }, complete, overdue,
 });
 const board: Board = {
-  round: { id: 1, year: 2022, provinceCode: '330000', provinceName: '浙江省', deadline: '2023-03-31', indicatorCodes: ['gdp', 'hte_count'], note: null, openedAt: '', closedAt: null, overdue: true },
+  round: { id: 1, year: 2022, provinceCode: '330000', provinceName: '浙江省', deadline: '2023-03-31', indicatorCodes: ['gdp', 'hte_count'], note: null, openedAt: '', closedAt: null, closeReason: null, overdue: true },
+  reviewLevels: 1,
   indicators: [],
   parks: [
     park(1, { gdp: cell('approved'), hte_count: cell('submitted') }, false, true),
     park(2, { gdp: cell('missing'), hte_count: cell('draft', true) }, true, false),
     park(3, { gdp: cell('draft') }, false, false),
   ],
-  totals: { missing: 2, draft: 2, submitted: 1, approved: 1, parksComplete: 1, parksOverdue: 1 },
+  totals: { missing: 2, draft: 2, submitted: 1, city_approved: 0, approved: 1, parksComplete: 1, parksOverdue: 1 },
 };
 
 describe('the completeness board', () => {

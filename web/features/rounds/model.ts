@@ -21,11 +21,11 @@ export function boardParks(board: Board, filter: BoardFilter): BoardPark[] {
   return filter === 'all' ? parks : [...parks].sort((a, b) => Number(b.overdue) - Number(a.overdue));
 }
 
-/** Figures submitted or approved, of all the round asks: 0.42. */
+/** Figures submitted or approved (by the city or the province), of all the round asks: 0.42. */
 export function completeness(board: Board): number {
-  const { missing, draft, submitted, approved } = board.totals;
-  const all = missing + draft + submitted + approved;
-  return all === 0 ? 0 : (submitted + approved) / all;
+  const { missing, draft, submitted, city_approved: cityApproved, approved } = board.totals;
+  const all = missing + draft + submitted + cityApproved + approved;
+  return all === 0 ? 0 : (submitted + cityApproved + approved) / all;
 }
 
 /** The round's deadline as a date input wants it, a month from today by default. */

@@ -10,6 +10,7 @@ export default {
   'password': 'Initial password (10+ characters)',
   'suggest': 'Generate',
   'parksFor': 'Parks of this manager',
+  'citiesFor': 'Cities this reviewer reviews',
   'create': 'Create',
   'userCreated': 'Created {{username}}.',
   'col.username': 'User name',

@@ -7,6 +7,7 @@ export default {
   'password': '初始密码(至少10位)',
   'suggest': '生成',
   'parksFor': '负责的园区',
+  'citiesFor': '负责审核的城市',
   'create': '创建',
   'userCreated': '已创建用户 {{username}}。',
   'col.username': '用户名',
