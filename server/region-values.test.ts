@@ -195,6 +195,10 @@ for (const kind of TEST_DATABASES) {
         [null, ZHEJIANG, '规上工业增加值', 2024, 240_000_000, '万元', '浙江省统计公报 2024'],
         [null, ZHEJIANG, '国家高新技术企业数', 2024, 44000, '家', '浙江省统计公报 2024'],
       ]);
+      // The seed's count is approved, so locked: the planner reopens it, with a reason, before the bulletin replaces it.
+      const [seeded] = await planner.get<ReportedValueT[]>(`/api/values?region=${ZHEJIANG}&indicator=hte_count&from=2024&to=2024`);
+      const reopened = await planner.request('POST', `/api/values/${seeded!.id}/reopen`, { reason: '以统计公报数据替换' });
+      expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
       const dry = await upload(planner, '浙江省2024.xlsx', totalsFile, { dryRun: true, status: 'submitted' });
       expect(dry.status, JSON.stringify(dry.body).slice(0, 2000)).toBe(200);
       expect((dry.body as ImportReportT).rows.map((r) => [r.row, r.parkId, r.regionCode, r.parkName, r.indicator, r.value, r.status])).toEqual([

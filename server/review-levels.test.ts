@@ -99,7 +99,7 @@ for (const kind of TEST_DATABASES) {
     });
 
     it("refuses a city reviewer another city's park with 403, changing nothing", async () => {
-      const other = await manager.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'gdp', year: 2022, value: 0.6 }], status: 'submitted' });
+      const other = await manager.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'gdp', year: 2022, value: 60 }], status: 'submitted' });
       expect(other.status).toBe(200);
       const gdp = other.body.written[0];
       const refused = await ningbo.request('POST', '/api/values/approve', { items: [{ id: gdp.id, version: gdp.version }] });
@@ -177,12 +177,12 @@ for (const kind of TEST_DATABASES) {
       expect((await planner.request('POST', `/api/rounds/${roundId}/close`, {})).status).toBe(409);
 
       const gdp = (await manager.get<any[]>(`/api/values?park=${qt}&indicator=gdp&from=2022&to=2022`))[0];
-      const refused = await manager.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'gdp', year: 2022, value: 0.65, version: gdp.version }] });
+      const refused = await manager.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'gdp', year: 2022, value: 65, version: gdp.version }] });
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('locked');
       expect(refused.body.error.messages.zh).toContain('已关闭的2022年填报轮次');
       expect(refused.body.error.messages.zh).toContain('重新开放');
-      expect((await stored(gdp.id)).value).toBe(0.6);
+      expect((await stored(gdp.id)).value).toBe(60);
       const sheet = await manager.get(`/api/entry/${qt}/2022`);
       expect(sheet.round.closedAt).toBe(closed.body.closedAt);
       expect(sheet.rows.find((r: any) => r.indicator.code === 'gdp').current.locked).toBe('round_closed');
@@ -190,7 +190,7 @@ for (const kind of TEST_DATABASES) {
       const reopened = await planner.request('POST', `/api/values/${gdp.id}/reopen`, { reason: '园区补报更正' });
       expect(reopened.status).toBe(200);
       expect(reopened.body.status).toBe('submitted'); // not approved: only unlocked
-      const changed = await manager.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'gdp', year: 2022, value: 0.65, version: reopened.body.version }], status: 'submitted' });
+      const changed = await manager.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'gdp', year: 2022, value: 65, version: reopened.body.version }], status: 'submitted' });
       expect(changed.status).toBe(200);
     });
 

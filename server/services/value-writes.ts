@@ -193,7 +193,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
     }
     // An approved figure, or one of a closed round, changes only after a planner reopens it. Sending
     // the stored value again is no change (a re-import), and is let through as unchanged.
-    const lock = existing && lockOf({ status: existing.status, indicator: item.indicator, year: item.year, reopenedAt: existing.reopened_at }, item.parkId !== undefined ? parkProvince.get(item.parkId) ?? null : null, rounds);
+    const lock = problems.length === before && existing && lockOf({ status: existing.status, indicator: item.indicator, year: item.year, reopenedAt: existing.reopened_at }, item.parkId !== undefined ? parkProvince.get(item.parkId) ?? null : null, rounds);
     const sameAsLocked = !!lock && !!existing && existing.value === value && (!item.note?.trim() || item.note.trim() === existing.note);
     if (lock && !sameAsLocked) {
       const whose = item.parkId !== undefined ? parkName.get(item.parkId) ?? '' : region.get(item.regionCode!)?.name ?? '';
