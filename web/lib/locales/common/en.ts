@@ -89,6 +89,7 @@ export default {
   'role.viewer': 'Viewer',
   'nav.rounds': 'Rounds',
   'nav.tasks': 'My tasks',
+  'nav.taskCount': '{{count}} open tasks',
   'words.overdue': 'Overdue',
   'nav.entry': 'Enter figures',
   'col.indicator': 'Indicator',

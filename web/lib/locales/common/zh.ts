@@ -86,6 +86,7 @@ export default {
   'role.viewer': '只读用户',
   'nav.rounds': '填报轮次',
   'nav.tasks': '我的待办',
+  'nav.taskCount': '{{count}} 项待办',
   'words.overdue': '已逾期',
   'nav.entry': '数据填报',
   'col.indicator': '指标',

@@ -1,0 +1,104 @@
+// Nothing waits unseen, in Chromium on the published seed: the navigation counts each user's open
+// tasks; a figure a planner sends back is in the park manager's 我的待办 with the comment, with no
+// round open, and leads to its row in the form. An admin changes a user's role and parks.
+// Screenshots in test-results/ (tasks-*.png).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserAndSignIn, signIn, TEST_ADMIN_PASSWORD, type Client } from '../server/testing/client.ts';
+import { startServer, type RunningServer } from '../server/testing/server-process.ts';
+import { buildWeb, done, launchBrowser, openPage, shoot, signInAs, VIEWPORTS } from './support.ts';
+
+const LONG = 120_000;
+
+describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('tasks, roles and files in the browser', () => {
+  let tmp: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: Client;
+  let planner: Client;
+  let manager: Client & { userId: number };
+  let parkId: Record<string, number>;
+  const qt = () => parkId['萧山临江高新区']!;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'mubiao-e2e-tasks-'));
+    await buildWeb(path.join(tmp, 'web'));
+    server = await startServer({ dataDir: path.join(tmp, 'data'), env: { WEB_ROOT: path.join(tmp, 'web'), DATABASE_URL: '', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } });
+    admin = await signIn(server.url, 'admin', TEST_ADMIN_PASSWORD);
+    parkId = Object.fromEntries((await admin.get<{ id: number; name: string }[]>('/api/parks')).map((p) => [p.name, p.id]));
+    manager = await createUserAndSignIn(server.url, admin, { username: 'qiantang', role: 'park_manager', parkIds: [qt()] });
+    planner = await createUserAndSignIn(server.url, admin, { username: 'planner1', role: 'planner' });
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe('我的待办', () => {
+    it('counts the planner’s figures to review in the navigation', async () => {
+      // The manager submits 2022's count of high-tech enterprises; no round is open.
+      const put = await manager.request('PUT', '/api/values', { values: [{ parkId: qt(), indicator: 'hte_count', year: 2022, value: 905 }], status: 'submitted' });
+      expect(put.status).toBe(200);
+      const t = await openPage(browser, `${server.url}/`, VIEWPORTS.laptop);
+      const { page } = t;
+      await signInAs(page, server.url, 'planner1', 'planner1-password-123');
+      const expected = (await planner.get<unknown[]>('/api/tasks')).length;
+      expect(expected).toBeGreaterThan(0);
+      const count = page.getByTestId('app-nav').locator('[data-nav-count]');
+      await count.waitFor();
+      expect(await count.getAttribute('data-nav-count')).toBe(String(expected));
+      expect(await count.locator('[aria-hidden="true"]').innerText()).toBe(String(expected));
+      // a screen reader hears the count in words
+      await page.getByTestId('app-nav').getByRole('link', { name: new RegExp(`^我的待办\\s*${expected} 项待办$`) }).waitFor();
+      const review = page.locator('[data-task="review"][data-task-year="2022"]');
+      await review.waitFor();
+      expect(await review.innerText()).toContain('2022年有 1 项已提交的数据待审核');
+      await done(t);
+    }, LONG);
+
+    it('shows a park manager the returned figure with the comment, counted in the navigation, and leads to its row', async () => {
+      const t = await openPage(browser, `${server.url}/`, VIEWPORTS.laptop);
+      const { page } = t;
+      await signInAs(page, server.url, 'qiantang', 'qiantang-password-123');
+      expect(new URL(page.url()).pathname).toBe('/tasks');
+      // Nothing waits yet: no count, and the page says so.
+      await page.getByText('没有待办事项').waitFor();
+      expect(await page.getByTestId('app-nav').locator('[data-nav-count]').count()).toBe(0);
+
+      const [figure] = await manager.get<{ id: number; version: number }[]>(`/api/values?park=${qt()}&indicator=hte_count&from=2022&to=2022`);
+      const sentBack = await planner.request('POST', '/api/values/return', { items: [{ id: figure!.id, version: figure!.version }], comment: '请附统计局证明' });
+      expect(sentBack.status).toBe(200);
+
+      // Coming back to the page (a focus, a reload, or the minute's refresh) shows it.
+      await page.reload();
+      const task = page.locator(`[data-task="fix_returned"][data-task-park="${qt()}"]`);
+      await task.waitFor();
+      expect(await task.innerText()).toContain('萧山临江高新区 2022年有 1 项数据被退回, 请修改后重新提交');
+      const returned = task.locator('[data-returned="hte_count"]');
+      expect(await returned.innerText()).toContain('国家高新技术企业数');
+      expect(await returned.locator('[data-returned-comment]').innerText()).toBe('请附统计局证明');
+      expect(await returned.innerText()).toContain('planner1 退回');
+      const count = page.getByTestId('app-nav').locator('[data-nav-count]');
+      await count.waitFor();
+      expect(await count.locator('[aria-hidden="true"]').innerText()).toBe('1');
+      expect(await page.getByTestId('app-nav').getByRole('link', { name: /^我的待办\s*1 项待办$/ }).getAttribute('href')).toBe('/tasks');
+      await shoot(page, 'tasks-returned');
+
+      await returned.getByRole('link', { name: '去修改' }).click();
+      await page.waitForURL(`**/entry/${qt()}/2022?field=hte_count`);
+      const row = page.locator('[data-entry-row="hte_count"]');
+      await row.waitFor();
+      expect(await row.getAttribute('data-focused')).toBe('true');
+      expect(await row.locator('[data-review-comment]').innerText()).toContain('请附统计局证明');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-value-input'))).toBe('hte_count');
+      await shoot(page, 'tasks-entry-focused');
+      await done(t);
+    }, LONG);
+  });
+});
