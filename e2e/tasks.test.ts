@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAndSignIn, signIn, TEST_ADMIN_PASSWORD, type Client } from '../server/testing/client.ts';
 import { startServer, type RunningServer } from '../server/testing/server-process.ts';
-import { buildWeb, done, launchBrowser, openPage, shoot, signInAs, VIEWPORTS } from './support.ts';
+import { buildWeb, done, launchBrowser, openPage, refused, shoot, signInAs, VIEWPORTS } from './support.ts';
 
 const LONG = 120_000;
 
@@ -99,6 +99,44 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('tasks, roles and files 
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-value-input'))).toBe('hte_count');
       await shoot(page, 'tasks-entry-focused');
       await done(t);
+    }, LONG);
+  });
+
+  describe('the admin page', () => {
+    it('changes a user’s role and parks, and says why the last admin cannot demote itself', async () => {
+      await createUserAndSignIn(server.url, admin, { username: 'switcher', role: 'viewer' });
+      const t = await openPage(browser, `${server.url}/`, VIEWPORTS.laptop);
+      const { page } = t;
+      await signInAs(page, server.url, 'admin', TEST_ADMIN_PASSWORD);
+      await page.goto(`${server.url}/admin`);
+      const row = page.locator('[data-user="switcher"]');
+      await row.waitFor();
+      expect(await row.locator('[data-user-role]').innerText()).toBe('只读用户');
+
+      await row.locator('[data-edit-user="switcher"]').click();
+      const form = row.locator('[data-role-form="switcher"]');
+      await form.locator('select').selectOption('park_manager');
+      await form.getByRole('searchbox').fill('宁波');
+      await form.getByRole('checkbox', { name: '宁波高新区' }).check();
+      await shoot(page, 'tasks-admin-role');
+      await form.getByRole('button', { name: '保存' }).click();
+      await row.locator('[data-role-saved]').waitFor();
+      expect(await row.locator('[data-user-role]').innerText()).toBe('园区填报员');
+      expect(await row.innerText()).toContain('宁波高新区');
+      const stored = (await admin.get<{ username: string; role: string; parkIds: number[] }[]>('/api/users')).find((u) => u.username === 'switcher');
+      expect(stored).toMatchObject({ role: 'park_manager', parkIds: [parkId['宁波高新区']] });
+
+      // The only admin tries to make itself a planner: refused, in words, and nothing changes.
+      const me = page.locator('[data-user="admin"]');
+      await me.locator('[data-edit-user="admin"]').click();
+      await me.locator('[data-role-form="admin"] select').selectOption('planner');
+      await me.locator('[data-role-form="admin"]').getByRole('button', { name: '保存' }).click();
+      const error = me.locator('[data-user-error]');
+      await error.waitFor();
+      expect(await error.innerText()).toContain('这是最后一个可用的管理员账号');
+      expect(await me.locator('[data-user-role]').innerText()).toBe('系统管理员');
+      expect((await admin.get<{ username: string; role: string }[]>('/api/users')).find((u) => u.username === 'admin')!.role).toBe('admin');
+      await done(t, refused(409, /\/api\/users\/\d+/));
     }, LONG);
   });
 });

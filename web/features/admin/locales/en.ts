@@ -22,6 +22,8 @@ export default {
   'disabled': 'Disabled',
   'enable': 'Enable',
   'disable': 'Disable',
+  'editRole': 'Change role and parks',
+  'roleSaved': 'Role and parks saved.',
   'resetPassword': 'Reset password',
   'newPassword': 'New password (10+ characters)',
   'save': 'Save',
