@@ -2,7 +2,7 @@
 // tasks; a figure a planner sends back is in the park manager's 我的待办 with the comment, with no
 // round open, and leads to its row in the form. An admin changes a user's role and parks.
 // Screenshots in test-results/ (tasks-*.png).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -137,6 +137,64 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('tasks, roles and files 
       expect(await me.locator('[data-user-role]').innerText()).toBe('系统管理员');
       expect((await admin.get<{ username: string; role: string }[]>('/api/users')).find((u) => u.username === 'admin')!.role).toBe('admin');
       await done(t, refused(409, /\/api\/users\/\d+/));
+    }, LONG);
+  });
+
+  describe('导出Word报告', () => {
+    it('downloads the report of the current filters, shows progress while it is made, and says in words why one fails', async () => {
+      // Only planners and admins get the button.
+      const m = await openPage(browser, `${server.url}/`, VIEWPORTS.laptop);
+      await signInAs(m.page, server.url, 'qiantang', 'qiantang-password-123');
+      await m.page.goto(`${server.url}/?province=330000`);
+      await m.page.locator('[data-target-code]').first().waitFor();
+      expect(await m.page.locator('[data-report-button]').count()).toBe(0);
+      await done(m);
+
+      const t = await openPage(browser, `${server.url}/`, VIEWPORTS.laptop, { acceptDownloads: true });
+      const { page } = t;
+      await signInAs(page, server.url, 'planner1', 'planner1-password-123');
+      await page.goto(`${server.url}/?province=330000&basis=submitted`);
+      await page.locator('[data-target-code]').first().waitFor();
+      const button = page.getByRole('button', { name: '导出Word报告' });
+      const requested = page.waitForRequest((r) => r.url().includes('/api/reports/progress.docx'));
+      const downloading = page.waitForEvent('download');
+      await button.click();
+      // while the server writes it, the button says so
+      await page.locator('[data-report-progress]').waitFor();
+      expect(await page.locator('[data-report-button]').innerText()).toBe('正在生成报告…');
+      expect(new URL((await requested).url()).searchParams.toString()).toBe('province=330000&basis=submitted');
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      const bytes = readFileSync((await download.path())!);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(bytes.length).toBeGreaterThan(10_000);
+      await page.locator('[data-report-done]').waitFor();
+      expect(await page.locator('[data-report-button]').innerText()).toBe('导出Word报告');
+
+      // A province without targets: the server's refusal, in words.
+      await page.goto(`${server.url}/?province=110000`);
+      await page.getByRole('button', { name: '导出Word报告' }).click();
+      const error = page.locator('[data-report-error]');
+      await error.waitFor();
+      expect(await error.innerText()).toMatch(/^报告未能生成: .*[\u4e00-\u9fff]/);
+      expect(await error.innerText()).not.toMatch(/[A-Za-z]{3,}/);
+      await done(t, refused(404, /\/api\/reports\/progress\.docx/));
+    }, LONG);
+
+    it('offers the report on a target’s page, for the target’s province', async () => {
+      const t = await openPage(browser, `${server.url}/`, VIEWPORTS.laptop, { acceptDownloads: true });
+      const { page } = t;
+      await signInAs(page, server.url, 'planner1', 'planner1-password-123');
+      const t1 = (await admin.get<{ id: number; code: string }[]>('/api/targets')).find((x) => x.code === 'T1')!.id;
+      await page.goto(`${server.url}/targets/${t1}`);
+      const requested = page.waitForRequest((r) => r.url().includes('/api/reports/progress.docx'));
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出Word报告' }).click();
+      expect(new URL((await requested).url()).searchParams.get('province')).toBe('330000');
+      const bytes = readFileSync((await (await downloading).path())!);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      await shoot(page, 'tasks-target-report');
+      await done(t);
     }, LONG);
   });
 });

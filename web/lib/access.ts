@@ -11,6 +11,8 @@ export const WRITERS: readonly RoleT[] = ['admin', 'planner', 'park_manager'];
 /** Approve or send back figures, open rounds, read the audit log. */
 export const REVIEWERS: readonly RoleT[] = ['admin', 'planner'];
 export const ADMINS: readonly RoleT[] = ['admin'];
+/** Download the progress report (GET /api/reports/progress.docx). */
+export const REPORTERS: readonly RoleT[] = ['admin', 'planner'];
 /** Everyone who may have something waiting (我的待办): figures to enter or fix, to review, rounds overdue. */
 export const TASK_ROLES: readonly RoleT[] = [...new Set([...WRITERS, ...REVIEWERS])];
 
