@@ -83,7 +83,7 @@ export function ReportButton(filters: ReportFilters) {
         {making ? t('report.making') : t('report.button')}
       </button>
       {!province && <span id="report-why" className={css.note} data-report-why>{t('report.needProvince')}</span>}
-      <span role="status" className={css.note}>
+      <output className={css.note}>
         {making && (
           <span className={css.progress} data-report-progress>
             <progress className={css.bar} aria-label={t('report.making')} />
@@ -91,7 +91,7 @@ export function ReportButton(filters: ReportFilters) {
           </span>
         )}
         {state.kind === 'done' && <span data-report-done>{t('report.done', { name: state.name })}</span>}
-      </span>
+      </output>
       {state.kind === 'error' && <span role="alert" className={css.error} data-report-error>{t('report.failed', { message: state.message })}</span>}
     </span>
   );
