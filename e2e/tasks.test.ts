@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAndSignIn, signIn, TEST_ADMIN_PASSWORD, type Client } from '../server/testing/client.ts';
+import { docxOf, scannedPdfOf } from '../server/testing/documents.ts';
 import { startServer, type RunningServer } from '../server/testing/server-process.ts';
 import { buildWeb, done, launchBrowser, openPage, refused, shoot, signInAs, VIEWPORTS } from './support.ts';
 
@@ -195,6 +196,81 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('tasks, roles and files 
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
       await shoot(page, 'tasks-target-report');
       await done(t);
+    }, LONG);
+  });
+
+  describe('extraction from an uploaded document', () => {
+    /** A plan with numbered goals, a stretch value (力争) and a restatement (提高2个百分点, 达到55%). */
+    const PLAN = [
+      '浙江省高新区提质增效三年行动计划（2025—2027年）',
+      '一、主要目标',
+      '（一）到2027年，全省高新区研发经费支出占地区生产总值比重达到8.5%左右。',
+      '（二）高新技术企业数量达到3万家以上、力争达到3.5万家；三年内，规上工业增加值占全省比重提高2个百分点，达到55%。',
+    ].join('\n');
+
+    it('reads a .docx, highlights its candidates as for pasted text, keeps the stretch value with its target, and refuses a scan in words', async () => {
+      const t = await openPage(browser, `${server.url}/`, VIEWPORTS.laptop);
+      const { page } = t;
+      await signInAs(page, server.url, 'planner1', 'planner1-password-123');
+      await page.goto(`${server.url}/extract`);
+      await page.locator('[data-extract-form]').waitFor();
+      await page.fill('[data-extract-year]', '2024');
+      const pasted = (await planner.request('POST', '/api/extract-targets', { text: PLAN, documentYear: 2024, regionCode: '330000' })).body;
+
+      await page.locator('[data-extract-file]').setInputFiles({ name: '行动计划.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(await docxOf(PLAN)) });
+      await page.locator('[data-upload-read]').waitFor();
+      expect(await page.locator('[data-upload-read]').innerText()).toBe(`已读取 行动计划.docx: ${PLAN.length} 字`);
+      // the text read fills the box and is shown with the candidates marked, as for pasted text
+      expect(await page.locator('[data-extract-text]').inputValue()).toBe(PLAN);
+      const shown = await page.locator('[data-highlighted-text]').evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('[data-mark-number]').forEach((n) => n.remove());
+        return copy.textContent;
+      });
+      expect(shown).toBe(PLAN);
+      const all = pasted.candidates as { id: string; quote: string; alternativeOf: string | null; alternative: string | null; stretchValue: number | null }[];
+      for (const c of all) {
+        const words = await page.locator(`mark[data-marks~="${c.id}"]`).evaluateAll((els) => els.map((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')).join(''));
+        expect(words).toBe(c.quote);
+      }
+      // one card per target; the 力争 value and the restatement are shown inside their target's card
+      const own = all.filter((c) => c.alternativeOf === null);
+      expect(await page.locator('[data-candidate]').evaluateAll((els) => els.map((e) => e.getAttribute('data-candidate')))).toEqual(own.map((c) => c.id));
+      const stretch = all.find((c) => c.alternative === 'stretch')!;
+      const owner = page.locator(`[data-candidate="${stretch.alternativeOf}"]`);
+      expect(await owner.locator('[data-alternative="stretch"]').innerText()).toContain('力争达到3.5万家');
+      expect(await owner.locator('[data-field="stretchValue"]').inputValue()).toBe('35000');
+      const restated = all.find((c) => c.alternative === 'restatement')!;
+      expect(await page.locator(`[data-candidate="${restated.alternativeOf}"] [data-alternative="restatement"]`).innerText()).toContain(restated.quote);
+      await shoot(page, 'tasks-extract-upload');
+
+      // accept the target with its stretch value into a new plan: one target, 力争 kept
+      await owner.locator(`[data-accept-check="${stretch.alternativeOf}"]`).check();
+      await page.fill('[data-plan-field="title"]', '浙江省高新区提质增效三年行动计划');
+      await page.click('[data-accept]');
+      const outcome = page.locator('[data-accept-outcome]');
+      await outcome.waitFor();
+      const planId = Number(await outcome.getAttribute('data-accept-outcome'));
+      const targets = await admin.get<{ indicator: { code: string }; targetValue: number; stretchValue: number | null }[]>(`/api/targets?plan=${planId}`);
+      expect(targets.map((x) => [x.indicator.code, x.targetValue, x.stretchValue])).toEqual([['hte_count', 30000, 35000]]);
+      // the card and the target's page show the stretch value beside the target
+      await page.goto(`${server.url}/?province=330000&plan=${planId}`);
+      const card = page.locator('[data-target-code]');
+      await card.waitFor();
+      expect(await card.locator('[data-stretch]').innerText()).toBe('力争 3.5万家');
+      await card.getByRole('link').first().click();
+      const goal = page.locator('[data-kpi="goal"]');
+      await goal.waitFor();
+      expect(await goal.innerText()).toContain('力争 3.5万家');
+      await page.goto(`${server.url}/extract`);
+      await page.locator('[data-extract-form]').waitFor();
+
+      // a scan has no text: the page says so in words
+      await page.locator('[data-extract-file]').setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scannedPdfOf()) });
+      const refusal = page.locator('[data-upload-error]');
+      await refusal.waitFor();
+      expect(await refusal.innerText()).toContain('这可能是扫描件(图片)');
+      await done(t, refused(422, /\/api\/extract-targets/));
     }, LONG);
   });
 });

@@ -249,6 +249,8 @@ export const ProgressEntry = ProgressOutputs.extend({
   targetValue: nullableNumber.describe('for coverage targets: the size of the set'),
   targetYear: z.number().int(),
   unit: z.string(),
+  // optional in the type only (fixtures); the server always sends it
+  stretchValue: z.number().nullable().optional().describe('力争值: what the plan strives for beyond the target, in `unit`; null when none'),
   quote: z.string().nullable(),
   source: SourceRef.nullable(),
   coverage: CoverageInfo.nullable(),

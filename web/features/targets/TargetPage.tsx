@@ -128,7 +128,8 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
 
       <dl className={css.kpis}>
         <Kpi label={t('kpi.latest')} value={latest?.value ?? '—'} sub={latest?.year ?? undefined} testId="latest" />
-        <Kpi label={t('kpi.target')} value={goal.goal} sub={goal.year} title={goal.spoken} testId="goal" />
+        <Kpi label={t('kpi.target')} value={goal.goal} title={goal.spoken} testId="goal"
+          sub={d.stretchValue != null ? `${goal.year} · ${t('common:words.stretch', { value: v(d.stretchValue) })}` : goal.year} />
         <Kpi label={t('kpi.baseline')} value={v(d.baselineValue)} sub={d.baselineYear !== null ? t('common:words.year', { year: d.baselineYear }) : undefined} />
         {/* A distance, in the unit it is spoken in: "3名", never "−3名"; the reading says which way. */}
         <Kpi label={t('common:progress.gap')} value={d.gap === null ? '—' : formatDifference(Math.abs(d.gap), d.unit, locale)} testId="gap" />

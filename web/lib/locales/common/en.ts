@@ -82,6 +82,7 @@ export default {
   'chart.exportFailed': 'Export failed: {{message}}',
   'chart.year': 'Year',
   'chart.print': 'Print',
+  'words.stretch': 'striving for {{value}}',
   'words.year': '{{year}}',
   'words.parksIncluded': '{{included}} of {{expected}} parks included',
   'words.allCovered': 'All covered',

@@ -79,6 +79,7 @@ export default {
   'chart.exportFailed': '导出失败: {{message}}',
   'chart.year': '年份',
   'chart.print': '打印',
+  'words.stretch': '力争 {{value}}',
   'words.year': '{{year}}年',
   'words.parksIncluded': '纳入园区 {{included}}/{{expected}}',
   'words.allCovered': '已全部覆盖',
