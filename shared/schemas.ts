@@ -257,6 +257,8 @@ export const ProgressEntry = ProgressOutputs.extend({
   targetValue: nullableNumber.describe('for coverage targets: the size of the set'),
   targetYear: z.number().int(),
   unit: z.string(),
+  // optional in the type only (fixtures); the server always sends it
+  stretchValue: z.number().nullable().optional().describe('力争值: what the plan strives for beyond the target, in `unit`; null when none'),
   quote: z.string().nullable(),
   source: SourceRef.nullable(),
   coverage: CoverageInfo.nullable(),
@@ -728,15 +730,30 @@ export const RoundBoard = z.object({
   totals: z.object({ missing: z.number().int(), draft: z.number().int(), submitted: z.number().int(), city_approved: z.number().int(), approved: z.number().int(), parksComplete: z.number().int(), parksOverdue: z.number().int() }),
 });
 
+/** A figure a reviewer sent back, with what the reviewer said: the park manager's task names each one. */
+export const ReturnedFigure = z.object({
+  valueId: z.number().int(),
+  indicatorCode: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  value: z.number(),
+  comment: z.string().describe('the reviewer’s comment'),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+
 export const Task = z.object({
-  kind: z.enum(['report', 'fix_returned', 'review']),
+  kind: z.enum(['report', 'fix_returned', 'review', 'overdue']).describe('report: figures to enter or submit; fix_returned: figures sent back; review: submitted figures to approve or send back; overdue: a round past its deadline with parks not complete'),
   roundId: z.number().int().nullable(),
   year: z.number().int(),
   parkId: z.number().int().nullable(),
   parkName: z.string().nullable(),
+  provinceName: z.string().nullable().optional().describe('the round’s province (overdue rounds)'),
   deadline: z.string().nullable(),
   overdue: z.boolean(),
-  count: z.number().int().describe('figures to enter, fix or review'),
+  count: z.number().int().describe('figures to enter, fix or review; parks not complete for an overdue round'),
+  returned: z.array(ReturnedFigure).optional().describe('fix_returned: each figure sent back with the reviewer’s comment'),
   message: z.string().describe('what to do, in the request’s language'),
   messages: Bilingual.optional().describe('the same in Chinese and in English'),
 });

@@ -38,7 +38,10 @@ export async function entrySheet(db: Kysely<Database>, parkId: number, year: num
     }
   }
   const base = round ? (JSON.parse(round.indicator_codes) as string[]) : [...ANNUAL_INDICATORS];
-  const codes = [...new Set([...base, ...targets.flatMap((t) => feeds(indicators.get(t.indicator_code)!))])]
+  // A figure sent back is always on the form, where its comment is read and it is fixed.
+  const returned = await db.selectFrom('reported_values').select('indicator_code')
+    .where('park_id', '=', parkId).where('year', '=', year).where('status', '=', 'draft').where('review_comment', 'is not', null).execute();
+  const codes = [...new Set([...base, ...targets.flatMap((t) => feeds(indicators.get(t.indicator_code)!)), ...returned.map((r) => r.indicator_code)])]
     .filter((c) => indicators.has(c) && indicators.get(c)!.kind !== 'coverage');
 
   const values = await db.selectFrom('reported_values').selectAll()

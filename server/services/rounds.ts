@@ -12,7 +12,7 @@ import { audit, type Actor } from './audit.ts';
 import type { SessionUser } from './sessions.ts';
 import { indicatorsByCode } from './catalog.ts';
 import { bumpDataVersion } from './data-version.ts';
-import { reviewLevelsOf } from './review-levels.ts';
+import { reviewLevelsOf, reviewQueue } from './review-levels.ts';
 
 type RoundOut = z.infer<typeof Round>;
 type BoardOut = z.infer<typeof RoundBoard>;
@@ -133,46 +133,93 @@ export async function closeRound(db: Kysely<Database>, roundId: number, reason: 
   return toRound(await roundsQuery(db).where('r.id', '=', roundId).executeTakeFirstOrThrow(), now);
 }
 
-/** What is waiting for this user: figures to enter or fix for their parks, or figures to review. */
+/**
+ * What is waiting for this user. Park managers: figures sent back for their parks (from the moment a
+ * reviewer returns one, whether or not a round is open, each with the reviewer's comment) and, in open
+ * rounds, the figures still to enter or submit. Reviewers: the figures waiting at their level (a city
+ * reviewer its cities' parks), and for planners and admins the open rounds past their deadline with parks not complete.
+ */
 export async function tasksFor(db: Kysely<Database>, user: SessionUser, now: Date): Promise<TaskOut[]> {
   const tasks: TaskOut[] = [];
-  if (user.role === 'park_manager') {
-    const parks = user.parkIds.length
-      ? await db.selectFrom('parks').select(['id', 'name', 'province_code']).where('id', 'in', user.parkIds).orderBy('id').execute()
-      : [];
-    const rounds = (await listRounds(db, now)).filter((r) => !r.closedAt);
+  const rounds = (await listRounds(db, now)).filter((r) => !r.closedAt);
+  if (user.role === 'park_manager' && user.parkIds.length) {
+    tasks.push(...await returnedTasks(db, user.parkIds, rounds));
     for (const round of rounds) {
       const board = await roundBoard(db, round.id, now);
       for (const p of board?.parks ?? []) {
-        if (!parks.some((mine) => mine.id === p.parkId)) continue;
+        if (!user.parkIds.includes(p.parkId)) continue;
         const returned = Object.values(p.cells).filter((c) => c.returned).length;
         const open = p.counts.missing + p.counts.draft - returned;
-        const task = { roundId: round.id, year: round.year, parkId: p.parkId, parkName: p.parkName, deadline: round.deadline, overdue: round.overdue };
-        if (returned) {
-          tasks.push({ ...task, kind: 'fix_returned', count: returned, ...texts({
-            zh: `${p.parkName} ${round.year}年有 ${returned} 项数据被退回, 请修改后重新提交`,
-            en: `${p.parkName}: ${returned} figure${returned > 1 ? 's' : ''} of ${round.year} sent back; fix and submit again`,
-          }) });
-        }
-        if (open > 0) {
-          tasks.push({ ...task, kind: 'report', count: open, ...texts({
+        if (open <= 0) continue;
+        tasks.push({
+          kind: 'report', roundId: round.id, year: round.year, parkId: p.parkId, parkName: p.parkName, deadline: round.deadline, overdue: round.overdue, count: open,
+          ...texts({
             zh: `${p.parkName} ${round.year}年还有 ${open} 项数据待填报或提交 (截止 ${round.deadline})`,
             en: `${p.parkName}: ${open} figure${open > 1 ? 's' : ''} of ${round.year} to enter or submit (due ${round.deadline})`,
-          }) });
-        }
+          }),
+        });
       }
     }
   }
-  if (user.role === 'planner' || user.role === 'admin') {
-    const waiting = await db.selectFrom('reported_values').select(['year', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', '=', 'submitted').groupBy('year').orderBy('year', 'desc').execute();
-    for (const w of waiting) {
-      const n = Number(w.n);
-      tasks.push({ kind: 'review', roundId: null, year: w.year, parkId: null, parkName: null, deadline: null, overdue: false, count: n, ...texts({
-        zh: `${w.year}年有 ${n} 项已提交的数据待审核`,
-        en: `${n} submitted figure${n > 1 ? 's' : ''} of ${w.year} to review`,
+  if (user.role === 'planner' || user.role === 'admin' || user.role === 'city_reviewer') {
+    // What waits for this reviewer at their level: the same queue as the review page shows.
+    const waiting = new Map<number, number>();
+    for (const v of await reviewQueue(db, user)) waiting.set(v.year, (waiting.get(v.year) ?? 0) + 1);
+    for (const [year, n] of [...waiting].sort(([a], [b]) => b - a)) {
+      tasks.push({ kind: 'review', roundId: null, year, parkId: null, parkName: null, deadline: null, overdue: false, count: n, ...texts({
+        zh: `${year}年有 ${n} 项已提交的数据待审核`,
+        en: `${n} submitted figure${n > 1 ? 's' : ''} of ${year} to review`,
       }) });
     }
   }
+  if (user.role === 'planner' || user.role === 'admin') {
+    for (const round of rounds.filter((r) => r.overdue)) {
+      const behind = (await roundBoard(db, round.id, now))?.totals.parksOverdue ?? 0;
+      if (!behind) continue;
+      tasks.push({
+        kind: 'overdue', roundId: round.id, year: round.year, parkId: null, parkName: null, provinceName: round.provinceName, deadline: round.deadline, overdue: true, count: behind,
+        ...texts({
+          zh: `${round.provinceName} ${round.year}年填报轮次已过截止日期 (${round.deadline}), ${behind} 个园区未报齐`,
+          en: `${round.provinceName}: the ${round.year} round is past its deadline (${round.deadline}); ${behind} park${behind > 1 ? 's' : ''} not complete`,
+        }),
+      });
+    }
+  }
   return tasks;
+}
+
+/** Figures sent back (a draft with the reviewer's comment) for these parks, one task per park and year. */
+async function returnedTasks(db: Kysely<Database>, parkIds: number[], openRounds: RoundOut[]): Promise<TaskOut[]> {
+  const rows = await db.selectFrom('reported_values as v').innerJoin('parks as p', 'p.id', 'v.park_id')
+    .select(['v.id', 'v.park_id', 'v.year', 'v.indicator_code', 'v.value', 'v.review_comment', 'v.reviewed_by_name', 'v.reviewed_at', 'p.name as park_name', 'p.province_code'])
+    .where('v.park_id', 'in', parkIds).where('v.status', '=', 'draft').where('v.review_comment', 'is not', null)
+    .orderBy('v.year', 'desc').orderBy('v.park_id').orderBy('v.id').execute();
+  if (!rows.length) return [];
+  const indicators = await indicatorsByCode(db);
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.park_id}:${r.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const round = openRounds.find((r) => r.year === first.year && r.provinceCode === first.province_code);
+    const n = group.length;
+    const returned = group.map((r) => {
+      const i = indicators.get(r.indicator_code);
+      return {
+        valueId: r.id, indicatorCode: r.indicator_code, nameZh: i?.nameZh ?? r.indicator_code, nameEn: i?.nameEn ?? r.indicator_code, unit: i?.unit ?? '',
+        value: r.value, comment: r.review_comment!, reviewedBy: r.reviewed_by_name, reviewedAt: r.reviewed_at,
+      };
+    });
+    const names = { zh: returned.map((f) => f.nameZh).join('、'), en: returned.map((f) => f.nameEn).join(', ') };
+    return {
+      kind: 'fix_returned' as const, roundId: round?.id ?? null, year: first.year, parkId: first.park_id!, parkName: first.park_name,
+      deadline: round?.deadline ?? null, overdue: round?.overdue ?? false, count: n, returned,
+      ...texts({
+        zh: `${first.park_name} ${first.year}年有 ${n} 项数据被退回 (${names.zh}), 请修改后重新提交`,
+        en: `${first.park_name}: ${n} figure${n > 1 ? 's' : ''} of ${first.year} sent back (${names.en}); fix and submit again`,
+      }),
+    };
+  });
 }

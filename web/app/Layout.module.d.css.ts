@@ -13,6 +13,7 @@ export const demoBanner: string;
 export const demoBannerLabel: string;
 export const isActive: string;
 export const langSwitch: string;
+export const navCount: string;
 export const skipLink: string;
 export const userMenuSlot: string;
 

@@ -2,17 +2,18 @@
 // when the database holds the generated example, the page, and a footer.
 import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
-import { hasRole } from '../lib/access.ts';
+import { hasRole, TASK_ROLES } from '../lib/access.ts';
 import { sharedSearch } from '../lib/filters.ts';
 import { useTranslation } from 'react-i18next';
 import { setLocale, useLocale, withWords } from '../lib/i18n.ts';
-import { useMeta } from '../lib/queries.ts';
+import { useMeta, useTasks } from '../lib/queries.ts';
 import { useMe } from '../lib/session.ts';
 import { Loading } from '../lib/ui/States.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ROUTES } from './routes.tsx';
 import { clsx } from 'clsx';
 import * as css from './Layout.module.css';
+import * as textCss from '../lib/ui/text.module.css';
 
 // The account corner loads with its words beside the first page, not in it: it waits for
 // GET /api/auth/me anyway, and the first page's JavaScript has a budget.
@@ -27,6 +28,8 @@ export function Layout() {
   const search = sharedSearch(params);
   const me = useMe();
   const nav = ROUTES.filter((r) => r.nav && hasRole(me.data, r.roles)).sort((a, b) => a.nav!.order - b.nav!.order);
+  const tasks = useTasks(hasRole(me.data, TASK_ROLES));
+  const taskCount = tasks.data?.length ?? 0;
 
   return (
     <>
@@ -44,6 +47,12 @@ export function Layout() {
             {nav.map((r) => (
               <NavLink key={r.path} to={{ pathname: r.path, search }} end={r.nav!.end} className={({ isActive }) => (isActive ? clsx(css.appNavLink, css.isActive) : css.appNavLink)}>
                 {t(r.nav!.label)}
+                {r.path === '/tasks' && taskCount > 0 && (
+                  <span className={css.navCount} data-nav-count={taskCount}>
+                    <span aria-hidden="true">{taskCount}</span>
+                    <span className={textCss.visuallyHidden}>{t('nav.taskCount', { count: taskCount })}</span>
+                  </span>
+                )}
               </NavLink>
             ))}
           </nav>

@@ -2,7 +2,7 @@
 // label and place. Pages are code-split: a page's code (with its feature's Chinese words) and ECharts
 // load when it is first visited. To add a page: add a line here (its words: web/lib/i18n.ts).
 import { lazy, type ReactNode } from 'react';
-import { ADMINS, ALL_ROLES, FIGURE_REVIEWERS, REVIEWERS, WRITERS, type RoleT } from '../lib/access.ts';
+import { ADMINS, ALL_ROLES, FIGURE_REVIEWERS, REVIEWERS, TASK_ROLES, WRITERS, type RoleT } from '../lib/access.ts';
 import { withWords, type WordKey } from '../lib/i18n.ts';
 import { RequireRole } from '../lib/ui/RequireRole.tsx';
 import { OverviewPage } from '../features/overview/OverviewPage.tsx';
@@ -54,7 +54,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/heatmap', element: <HeatmapPage />, nav: { label: 'nav.heatmap', order: 40 } },
   { path: '/compare', element: <ComparePage />, nav: { label: 'nav.compare', order: 50 } },
   { path: '/login', element: <LoginPage /> },
-  { path: '/tasks', element: only(WRITERS, <TasksPage />), nav: { label: 'nav.tasks', order: 60 }, roles: ['park_manager'] },
+  { path: '/tasks', element: only(TASK_ROLES, <TasksPage />), nav: { label: 'nav.tasks', order: 60 }, roles: TASK_ROLES },
   { path: '/entry', element: only(ALL_ROLES, <EntryPickerPage />), nav: { label: 'nav.entry', order: 70 }, roles: WRITERS },
   { path: '/entry/:parkId/:year', element: only(ALL_ROLES, <EntryPage />) },
   { path: '/entry/region/:code/:year', element: only(ALL_ROLES, <RegionEntryPage />) },

@@ -13,6 +13,10 @@ export const REVIEWERS: readonly RoleT[] = ['admin', 'planner'];
 /** Review figures: planners and admins, and city reviewers for their cities' parks (a province reviewing in two levels). */
 export const FIGURE_REVIEWERS: readonly RoleT[] = ['admin', 'planner', 'city_reviewer'];
 export const ADMINS: readonly RoleT[] = ['admin'];
+/** Download the progress report (GET /api/reports/progress.docx). */
+export const REPORTERS: readonly RoleT[] = ['admin', 'planner'];
+/** Everyone who may have something waiting (我的待办): figures to enter or fix, to review, rounds overdue. */
+export const TASK_ROLES: readonly RoleT[] = [...new Set([...WRITERS, ...FIGURE_REVIEWERS])];
 
 type Who = Pick<MeT, 'role' | 'parkIds'> | null | undefined;
 

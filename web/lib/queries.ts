@@ -101,3 +101,16 @@ export function useParkDashboard(id: number) {
     queryFn: ({ signal }) => getJson(`/api/dashboard/parks/${id}`, lazySchema((s) => s.ParkDashboard), { signal }),
   });
 }
+
+/** 我的待办: what waits for the signed-in user; the navigation counts it, the tasks page lists it. */
+export const tasksQueryKey = ['tasks'] as const;
+
+export function useTasks(enabled: boolean) {
+  return useQuery({
+    queryKey: tasksQueryKey,
+    queryFn: ({ signal }) => getJson('/api/tasks', lazySchema((s, z) => z.array(s.Task)), { signal }),
+    enabled,
+    // Another person's return or submission shows without a reload.
+    refetchInterval: 60_000,
+  });
+}

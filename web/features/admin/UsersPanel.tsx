@@ -1,4 +1,4 @@
-// Users: who may sign in, with which role and (park managers) which parks; disable, reset a password.
+// Users: who may sign in, with which role and which parks (park managers) or cities (city reviewers); disable, reset a password.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { ALL_ROLES, type RoleT } from '../../lib/access.ts';
 import { getJson } from '../../lib/api.ts';
 import { useTranslation } from 'react-i18next';
 import { useAllParks } from '../../lib/reporting.ts';
-import { ApiWriteError, sendJson, useMe } from '../../lib/session.ts';
+import { ApiWriteError, meQueryKey, sendJson, useMe } from '../../lib/session.ts';
 import { formatWhen } from '../../lib/time.ts';
 import { QueryState } from '../../lib/ui/States.tsx';
 import { citiesOfParks, fieldErrors, parkNames, suggestPassword } from './model.ts';
@@ -58,15 +58,22 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
   const me = useMe().data;
+  const self = me?.id === user.id;
   const [resetting, setResetting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [password, setPassword] = useState('');
   const update = useMutation({
-    mutationFn: (body: { disabled?: boolean; password?: string }) => sendJson('PATCH', `/api/users/${user.id}`, body, User),
+    mutationFn: (body: { disabled?: boolean; password?: string; role?: RoleT; parkIds?: number[]; cityCodes?: string[] }) => sendJson('PATCH', `/api/users/${user.id}`, body, User),
     onSuccess: (_u, body) => {
       void queryClient.invalidateQueries({ queryKey: usersKey });
       if (body.password) {
         setResetting(false);
         setPassword('');
+      }
+      if (body.role) {
+        setEditing(false);
+        // my own role may have changed: the navigation and pages follow
+        if (self) void queryClient.invalidateQueries({ queryKey: meQueryKey });
       }
     },
   });
@@ -74,12 +81,11 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
     e.preventDefault();
     update.mutate({ password });
   };
-  const self = me?.id === user.id;
   const errors = update.error instanceof ApiWriteError ? fieldErrors(update.error.details) : {};
   return (
     <tr data-user={user.username} className={user.disabled ? tableCss.isDisabled : undefined}>
       <th scope="row">{user.username}{user.displayName && <span className={textCss.muted}> · {user.displayName}</span>}</th>
-      <td>{t(`common:role.${user.role}`)}</td>
+      <td data-user-role={user.role}>{t(`common:role.${user.role}`)}</td>
       <td className={tableCss.wrap}>
         {user.role === 'city_reviewer'
           ? user.cityCodes.map((code) => citiesOfParks(parks).find((c) => c.code === code)?.name ?? code).join('、') || '—'
@@ -94,8 +100,14 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
               {user.disabled ? t('enable') : t('disable')}
             </button>
           )}
+          <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => setEditing(!editing)} aria-expanded={editing} data-edit-user={user.username}>{t('editRole')}</button>
           <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => setResetting(!resetting)} aria-expanded={resetting}>{t('resetPassword')}</button>
         </div>
+        {editing && (
+          <RoleForm user={user} pending={update.isPending} errors={errors}
+            onCancel={() => { setEditing(false); update.reset(); }}
+            onSave={(role, parkIds, cityCodes) => update.mutate({ role, parkIds: role === 'park_manager' ? parkIds : [], cityCodes: role === 'city_reviewer' ? cityCodes : [] })} />
+        )}
         {resetting && (
           <form className={css.inlineForm} onSubmit={reset}>
             <label className={textCss.visuallyHidden} htmlFor={`pw-${user.id}`}>{t('newPassword')}</label>
@@ -106,7 +118,8 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
           </form>
         )}
         {update.isSuccess && update.variables.password && <output className={formCss.fieldOk}>{t('passwordReset')}</output>}
-        {update.isError && <p className={formCss.fieldError} role="alert">{errors.password ?? update.error.message}</p>}
+        {update.isSuccess && update.variables.role && <output className={formCss.fieldOk} data-role-saved>{t('roleSaved')}</output>}
+        {update.isError && <p className={formCss.fieldError} role="alert" data-user-error>{errors.password ?? errors.parkIds ?? errors.cityCodes ?? errors.role ?? update.error.message}</p>}
       </td>
     </tr>
   );
@@ -115,14 +128,12 @@ function UserRow({ user, parks }: { user: UserT; parks: { id: number; name: stri
 function CreateUserForm() {
   const { t } = useTranslation(['admin', 'common']);
   const queryClient = useQueryClient();
-  const parks = useAllParks();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<RoleT>('park_manager');
   const [parkIds, setParkIds] = useState<number[]>([]);
   const [cityCodes, setCityCodes] = useState<string[]>([]);
-  const [search, setSearch] = useState('');
   const create = useMutation({
     mutationFn: () => sendJson('POST', '/api/users', {
       username: username.trim(), password, role, parkIds: role === 'park_manager' ? parkIds : [], cityCodes: role === 'city_reviewer' ? cityCodes : [], ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
@@ -141,8 +152,6 @@ function CreateUserForm() {
     e.preventDefault();
     create.mutate();
   };
-  const shown = (parks.data ?? []).filter((p) => !search.trim() || p.name.includes(search.trim()) || (p.cityName ?? '').includes(search.trim()));
-
   return (
     <details className={css.createBox} open={create.isError || undefined}>
       <summary className={clsx(buttonCss.button, buttonCss.ghost, css.createBoxToggle)}>{t('createUser')}</summary>
@@ -167,40 +176,87 @@ function CreateUserForm() {
             </select>
           </Field>
         </div>
-        {role === 'park_manager' && (
-          <fieldset className={formCss.formField}>
-            <legend className={formCss.label}>{t('parksFor')}</legend>
-            <input className={clsx(formCss.control, css.parkSearch)} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('common:filter.searchPlaceholder')} aria-label={t('common:filter.search')} />
-            <div className={clsx(formCss.checkGrid, formCss.checkGridScroll)}>
-              {shown.map((p) => (
-                <label key={p.id} className={formCss.check}>
-                  <input type="checkbox" checked={parkIds.includes(p.id)} onChange={(e) => setParkIds(e.target.checked ? [...parkIds, p.id] : parkIds.filter((id) => id !== p.id))} />
-                  {p.name}
-                </label>
-              ))}
-            </div>
-            {errors.parkIds && <p className={formCss.fieldError}>{errors.parkIds}</p>}
-          </fieldset>
-        )}
-        {role === 'city_reviewer' && (
-          <fieldset className={formCss.formField} data-city-choice>
-            <legend className={formCss.label}>{t('citiesFor')}</legend>
-            <div className={clsx(formCss.checkGrid, formCss.checkGridScroll)}>
-              {citiesOfParks(parks.data ?? []).map((c) => (
-                <label key={c.code} className={formCss.check}>
-                  <input type="checkbox" checked={cityCodes.includes(c.code)} onChange={(e) => setCityCodes(e.target.checked ? [...cityCodes, c.code] : cityCodes.filter((code) => code !== c.code))} data-city={c.code} />
-                  {c.name}
-                </label>
-              ))}
-            </div>
-            {errors.cityCodes && <p className={formCss.fieldError}>{errors.cityCodes}</p>}
-          </fieldset>
-        )}
+        {role === 'park_manager' && <ParkPicker value={parkIds} onChange={setParkIds} error={errors.parkIds} />}
+        {role === 'city_reviewer' && <CityPicker value={cityCodes} onChange={setCityCodes} error={errors.cityCodes} />}
         {create.isError && <p className={formCss.error} role="alert">{create.error.message}</p>}
         {create.isSuccess && <output className={formCss.fieldOk}>{t('userCreated', { username: create.data.username })}</output>}
         <div><button type="submit" className={buttonCss.button} disabled={create.isPending}>{t('create')}</button></div>
       </form>
     </details>
+  );
+}
+
+/** Change a user's role and parks (park managers) or cities (city reviewers); the API refuses to demote the last admin and says why. */
+function RoleForm({ user, pending, errors, onSave, onCancel }: {
+  user: UserT; pending: boolean; errors: Record<string, string>; onSave: (role: RoleT, parkIds: number[], cityCodes: string[]) => void; onCancel: () => void;
+}) {
+  const { t } = useTranslation(['admin', 'common']);
+  const [role, setRole] = useState<RoleT>(user.role);
+  const [parkIds, setParkIds] = useState<number[]>(user.parkIds);
+  const [cityCodes, setCityCodes] = useState<string[]>(user.cityCodes);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSave(role, parkIds, cityCodes);
+  };
+  const id = `role-${user.id}`;
+  return (
+    <form className={clsx(formCss.stack, css.roleForm)} onSubmit={submit} data-role-form={user.username}>
+      <Field id={id} label={t('col.role')} error={errors.role}>
+        <select id={id} className={formCss.control} value={role} onChange={(e) => setRole(e.target.value as RoleT)}>
+          {ALL_ROLES.map((r) => <option key={r} value={r}>{t(`common:role.${r}`)}</option>)}
+        </select>
+      </Field>
+      {role === 'park_manager' && <ParkPicker value={parkIds} onChange={setParkIds} error={errors.parkIds} />}
+      {role === 'city_reviewer' && <CityPicker value={cityCodes} onChange={setCityCodes} error={errors.cityCodes} />}
+      <div className={css.rowActions}>
+        <button type="submit" className={clsx(buttonCss.button, buttonCss.small)} disabled={pending}>{t('save')}</button>
+        <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** The parks a park manager reports for: searchable checkboxes. */
+function ParkPicker({ value, onChange, error }: { value: number[]; onChange: (ids: number[]) => void; error?: string }) {
+  const { t } = useTranslation(['admin', 'common']);
+  const parks = useAllParks();
+  const [search, setSearch] = useState('');
+  const q = search.trim();
+  const shown = (parks.data ?? []).filter((p) => !q || p.name.includes(q) || (p.cityName ?? '').includes(q));
+  return (
+    <fieldset className={formCss.formField}>
+      <legend className={formCss.label}>{t('parksFor')}</legend>
+      <input className={clsx(formCss.control, css.parkSearch)} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('common:filter.searchPlaceholder')} aria-label={t('common:filter.search')} />
+      <div className={clsx(formCss.checkGrid, formCss.checkGridScroll)}>
+        {shown.map((p) => (
+          <label key={p.id} className={formCss.check}>
+            <input type="checkbox" checked={value.includes(p.id)} onChange={(e) => onChange(e.target.checked ? [...value, p.id] : value.filter((id) => id !== p.id))} />
+            {p.name}
+          </label>
+        ))}
+      </div>
+      {error && <p className={formCss.fieldError}>{error}</p>}
+    </fieldset>
+  );
+}
+
+/** The cities a city reviewer reviews (the cities that have parks). */
+function CityPicker({ value, onChange, error }: { value: string[]; onChange: (codes: string[]) => void; error?: string }) {
+  const { t } = useTranslation(['admin', 'common']);
+  const parks = useAllParks();
+  return (
+    <fieldset className={formCss.formField} data-city-choice>
+      <legend className={formCss.label}>{t('citiesFor')}</legend>
+      <div className={clsx(formCss.checkGrid, formCss.checkGridScroll)}>
+        {citiesOfParks(parks.data ?? []).map((c) => (
+          <label key={c.code} className={formCss.check}>
+            <input type="checkbox" checked={value.includes(c.code)} onChange={(e) => onChange(e.target.checked ? [...value, c.code] : value.filter((code) => code !== c.code))} data-city={c.code} />
+            {c.name}
+          </label>
+        ))}
+      </div>
+      {error && <p className={formCss.fieldError}>{error}</p>}
+    </fieldset>
   );
 }
 

@@ -5,5 +5,6 @@ export const createdLink: string;
 export const inlineForm: string;
 export const inputWithButton: string;
 export const parkSearch: string;
+export const roleForm: string;
 export const rowActions: string;
 

@@ -5,7 +5,7 @@
 // shows its current value and can be reloaded, never overwritten.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { ValueProblemT } from '../../../shared/schemas.ts';
 import { figureState } from '../../lib/figureState.ts';
 import { exactMeasured } from '../../lib/exact.ts';
@@ -84,6 +84,8 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
   const [historyOf, setHistoryOf] = useState<SheetRow | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const readOnly = !sheet.canWrite;
+  // ?field=gdp (from 我的待办): that row is highlighted and brought into view, its comment beside it.
+  const focusedField = useSearchParams()[0].get('field');
 
   useEffect(() => {
     try {
@@ -209,6 +211,7 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
                 key={row.indicator.code} row={row} year={sheet.year} draft={draftOf(row, edits)} touched={!!edits[row.indicator.code]}
                 readOnly={readOnly || !!row.current?.locked} issues={issues[row.indicator.code]} problems={problems[row.indicator.code]}
                 onChange={(patch) => change(row, patch)} onHistory={() => setHistoryOf(row)} onReload={() => void reloadRow(row.indicator.code)}
+                focused={focusedField === row.indicator.code}
               />
             ))}
           </ul>
@@ -298,9 +301,10 @@ interface RowProps {
   onChange: (patch: Partial<Omit<RowDraft, 'base'>>) => void;
   onHistory: () => void;
   onReload: () => void;
+  focused?: boolean;
 }
 
-function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onChange, onHistory, onReload }: RowProps) {
+function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onChange, onHistory, onReload, focused = false }: RowProps) {
   const { t } = useTranslation(['entry', 'common']);
   const locale = useLocale();
   const { indicator, current, lastYear } = row;
@@ -318,11 +322,17 @@ function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onCha
   const hasProblem = messages.length > 0 || !!conflict;
   const state = figureState(current && { status: current.status, returned: !!current.reviewComment });
   const style = hasProblem ? ({ '--row-accent': '#b3261e' } as CSSProperties) : undefined;
-  const describedBy = [hasProblem ? `${id}-problems` : null, conflict ? `${id}-conflict` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hasProblem ? `${id}-problems` : null, conflict ? `${id}-conflict` : null, focused && current?.reviewComment ? `${id}-comment` : null].filter(Boolean).join(' ') || undefined;
+  const rowRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!focused) return;
+    rowRef.current?.scrollIntoView({ block: 'center' });
+    rowRef.current?.querySelector<HTMLInputElement>('input[data-value-input]')?.focus({ preventScroll: true });
+  }, [focused]);
 
   return (
-    <li className={clsx(css.entryRow, hasProblem && css.hasProblem, changed && css.isChanged)} style={style}
-      data-entry-row={code} data-state={state} data-changed={changed || undefined}>
+    <li ref={rowRef} className={clsx(css.entryRow, focused && css.isFocused, hasProblem && css.hasProblem, changed && css.isChanged)} style={style}
+      data-entry-row={code} data-state={state} data-changed={changed || undefined} data-focused={focused || undefined}>
       <div className={css.entryRowIndicator}>
         <span className={css.entryRowName} id={`${id}-name`}>{name}</span>
         <span className={css.entryRowCode}>{code} · {indicator.unit}</span>
@@ -365,7 +375,7 @@ function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onCha
         {row.targets.length > 0 && <TargetLinks targets={row.targets} />}
       </div>
       {current?.status === 'draft' && current.reviewComment && (
-        <p className={clsx(drawerCss.rowNote, css.rowNoteReturned)} data-review-comment><strong>{t('returnedComment')}</strong> {current.reviewComment}</p>
+        <p className={clsx(drawerCss.rowNote, css.rowNoteReturned)} id={`${id}-comment`} data-review-comment><strong>{t('returnedComment')}</strong> {current.reviewComment}</p>
       )}
       {current?.locked && <LockNote figure={{ id: current.id, version: current.version, locked: current.locked }} name={name} />}
       {conflict?.current && (

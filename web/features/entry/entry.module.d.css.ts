@@ -26,6 +26,7 @@ export const entryRowWho: string;
 export const entryRows: string;
 export const hasProblem: string;
 export const isChanged: string;
+export const isFocused: string;
 export const parkPick: string;
 export const parkPickList: string;
 export const parkPickMeta: string;

@@ -25,7 +25,7 @@ type RegionT = z.infer<typeof Region>;
 const FIELD_OF: Record<string, keyof CandidateForm> = {
   indicator: 'indicator', scope: 'scope', comparator: 'comparator', targetValue: 'targetValue', unit: 'unit', targetYear: 'targetYear', tolerance: 'tolerance',
   parkId: 'parkIds', parkLevel: 'parkLevel', regionCodes: 'regionCodes', regionCode: 'regionCodes', regionSetLabel: 'regionSetLabel',
-  baselineYear: 'baselineYear', baselineValue: 'baselineValue',
+  baselineYear: 'baselineYear', baselineValue: 'baselineValue', stretchValue: 'stretchValue',
 };
 
 /** Each field's label, for the list of what is still missing. */
@@ -34,13 +34,15 @@ const FIELD_LABEL: Record<keyof CandidateForm, WordKey<['extract', 'targetForm',
   unit: 'targetForm:field.unit', tolerance: 'targetForm:field.tolerance', targetYear: 'targetForm:field.targetYear', scope: 'targetForm:field.scope',
   parkIds: 'targetForm:field.parkIds', parkWords: 'targetForm:field.parkIds', parkLevel: 'targetForm:field.parkLevel',
   regionCodes: 'targetForm:field.regionCodes', regionSetLabel: 'targetForm:field.regionSetLabel',
-  baselineYear: 'targetForm:field.baselineYear', baselineValue: 'targetForm:field.baselineValue',
+  baselineYear: 'targetForm:field.baselineYear', baselineValue: 'targetForm:field.baselineValue', stretchValue: 'targetForm:field.stretchValue',
 };
 
 const MISSING_OF: Record<string, keyof CandidateForm> = { indicator: 'indicator', scope: 'scope', parkId: 'parkIds', parkLevel: 'parkLevel', regionCodes: 'regionCodes', regionCode: 'regionCodes' };
 
 export function CandidateCard(props: {
   candidate: ExtractCandidateT;
+  /** The candidates that say this target again (its 力争 value, a restatement): shown and accepted with it. */
+  alternatives?: readonly ExtractCandidateT[];
   number: number;
   form: CandidateForm;
   checked: boolean;
@@ -85,6 +87,8 @@ export function CandidateCard(props: {
     return list.length ? <ul className={css.candMsgs} id={`${id}-${field}-msg`} data-field-problem={field}>{list.map((m, i) => <li key={i}><span aria-hidden="true">✖ </span>{m}</li>)}</ul> : null;
   };
   const pct = Math.round(c.confidence * 100);
+  const alternatives = props.alternatives ?? [];
+  const showStretch = form.stretchValue !== '' || alternatives.some((a) => a.alternative === 'stretch');
   const general = serverByField.get('') ?? [];
 
   return (
@@ -116,6 +120,17 @@ export function CandidateCard(props: {
         </details>
       </div>
       <blockquote className={css.candQuote} data-testid="cand-quote">“{c.quote}”</blockquote>
+      {alternatives.length > 0 && (
+        <ul className={css.candAlts} aria-label={t('altTitle')}>
+          {alternatives.map((a) => (
+            <li key={a.id} id={`cand-${a.id}`} tabIndex={-1} className={css.candAlt} data-alternative={a.alternative ?? ''} data-alternative-of={c.id}>
+              <span className={clsx(noticeCss.tag, css.candAltTag)}>{a.alternative === 'stretch' ? t('altStretch') : t('altRestatement')}</span>
+              <span>“{a.quote}”</span>
+              <span className={textCss.muted}>{a.alternative === 'stretch' ? t('altStretchNote') : t('altRestatementNote')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {unknown && <p className={clsx(noticeCss.note, noticeCss.noteWarn)} data-unknown-note>{t('unknownText', { phrase: c.indicator.phrase })}</p>}
       {(c.change || c.annual || c.cumulative || c.indicator.relatedCode) && (
         <p className={clsx(noticeCss.note, noticeCss.noteWarn)}>{t('changeNote')}{c.drafts[0]?.note ? ` (${c.drafts[0].note})` : ''}</p>
@@ -160,6 +175,17 @@ export function CandidateCard(props: {
           {messagesEl('targetValue')}
           {messagesEl('unit')}
         </div>
+        {showStretch && (
+          <div className={css.candField} data-stretch-field>
+            <label htmlFor={`${id}-stretch`} className={formCss.label}>{t('targetForm:field.stretchValue')}</label>
+            <div className={formCss.valueInput}>
+              <input id={`${id}-stretch`} className={clsx(formCss.control, formCss.valueNumber)} inputMode="decimal" autoComplete="off" value={form.stretchValue}
+                aria-invalid={invalid('stretchValue')} aria-describedby={describedBy('stretchValue')} onChange={(e) => onChange({ stretchValue: e.target.value })} data-field="stretchValue" />
+              <span className={formCss.valueSuffix}>{form.unit || '—'}</span>
+            </div>
+            {messagesEl('stretchValue')}
+          </div>
+        )}
         {form.comparator === 'about' && (
           <div className={css.candField}>
             <label htmlFor={`${id}-tolerance`} className={formCss.label}>{t('targetForm:field.tolerance')}</label>

@@ -1,4 +1,5 @@
-// Targets from a policy text (planners, admins): paste the text, 提取 shows every candidate's words
+// Targets from a policy text (planners, admins): paste the text or upload a .docx / text PDF (the server
+// reads it; the text read fills the box), 提取 shows every candidate's words
 // marked and numbered in the text beside a card per candidate; the planner corrects the cards in place,
 // checks the ones to keep and accepts them into a new or an existing plan in one call (all or
 // nothing). Aims without a number are listed apart and never become numeric targets.
@@ -12,12 +13,12 @@ import { ApiWriteError, invalidateAfterWrite } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import type { RuleIndicator } from '../../../shared/target-rules.ts';
 import {
-  buildAcceptRequest, formOf, newPlanBody, problemsByCandidate, validateForm, type BatchItem, type CandidateForm, type NewPlanForm, type PlacedProblem,
+  buildAcceptRequest, formOf, newPlanBody, withAlternatives, problemsByCandidate, validateForm, type BatchItem, type CandidateForm, type NewPlanForm, type PlacedProblem,
 } from './accept.ts';
 import { CandidateCard } from './CandidateCard.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
 import { marksOf } from './highlight.ts';
-import { accept, extract, usePlanList, usePlanText, useProvinces } from './queries.ts';
+import { accept, extract, extractFile, usePlanList, usePlanText, useProvinces } from './queries.ts';
 import { clsx } from 'clsx';
 import * as css from './extract.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -38,6 +39,12 @@ interface Extracted {
   regionCode: string;
   data: ExtractResultT;
 }
+
+/** The year typed, when it is one (else the extraction reads without it). */
+const yearOf = (text: string) => {
+  const y = Number(text);
+  return Number.isInteger(y) && y >= 1990 && y <= 2100 ? y : null;
+};
 
 export default function ExtractPage() {
   const { t } = useTranslation(['extract', 'targetForm', 'common']);
@@ -70,19 +77,35 @@ export default function ExtractPage() {
   const planText = usePlanText(mode === 'existing' ? planId : null);
   const catalogue = useMemo(() => new Map<string, RuleIndicator>((indicators.data ?? []).map((i) => [i.code, i])), [indicators.data]);
 
+  const extracted = (data: ExtractResultT, input: { text: string; region: string }) => {
+    setResult({ text: input.text, regionCode: input.region, data });
+    setForms(Object.fromEntries(data.candidates.map((c) => [c.id, formOf(c)])));
+    setChecked(new Set());
+    setAccepted({});
+    setProblems({});
+    setGeneral([]);
+    setError(null);
+    setOutcome(null);
+    setAttempted(false);
+    setPlan((p) => ({ ...p, regionCode: p.regionCode || input.region }));
+  };
+
   const run = useMutation({
     mutationFn: (input: { text: string; year: number | null; region: string }) => extract(input.text, input.year, input.region || null),
     onSuccess: (data, input) => {
-      setResult({ text: input.text, regionCode: input.region, data });
-      setForms(Object.fromEntries(data.candidates.map((c) => [c.id, formOf(c)])));
-      setChecked(new Set());
-      setAccepted({});
-      setProblems({});
-      setGeneral([]);
-      setError(null);
-      setOutcome(null);
-      setAttempted(false);
-      setPlan((p) => ({ ...p, regionCode: p.regionCode || input.region }));
+      upload.reset();
+      extracted(data, input);
+    },
+  });
+
+  // An uploaded document: the text the server read is shown in the box and highlighted like pasted text.
+  const upload = useMutation({
+    mutationFn: (input: { file: File; year: number | null; region: string }) => extractFile(input.file, input.year, input.region || null),
+    onSuccess: (data, input) => {
+      run.reset();
+      const read = data.text ?? '';
+      setText(read);
+      extracted(data, { text: read, region: input.region });
     },
   });
 
@@ -127,8 +150,13 @@ export default function ExtractPage() {
   const submitExtract = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    const y = Number(year);
-    run.mutate({ text, year: Number.isInteger(y) && y >= 1990 && y <= 2100 ? y : null, region });
+    run.mutate({ text, year: yearOf(year), region });
+  };
+
+  const chooseFile = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = ''; // the same file can be chosen again after a change
+    if (file) upload.mutate({ file, year: yearOf(year), region });
   };
 
   const acceptChecked = () => {
@@ -165,8 +193,10 @@ export default function ExtractPage() {
 
   const data = result?.data;
   const marks = useMemo(() => (data ? marksOf(data) : []), [data]);
-  const unchecked = useMemo(() => new Set((data?.candidates ?? []).map((c) => c.id).filter((id) => !checked.has(id))), [data, checked]);
-  const openCandidates = (data?.candidates ?? []).filter((c) => !accepted[c.id]);
+  const groups = useMemo(() => withAlternatives(data?.candidates ?? []), [data]);
+  // an alternative's words are marked as chosen with its target
+  const unchecked = useMemo(() => new Set(groups.flatMap((g) => (checked.has(g.candidate.id) ? [] : [g.candidate.id, ...g.alternatives.map((a) => a.id)]))), [groups, checked]);
+  const openCandidates = groups.map((g) => g.candidate).filter((c) => !accepted[c.id]);
   const stale = result !== null && result.text !== text;
   const generalFor = (field: string) => general.filter((g) => g.field === field).map((g) => g.message);
   const planFieldIssue = (field: string) => generalFor(field).length > 0 || undefined;
@@ -195,18 +225,34 @@ export default function ExtractPage() {
               {(provinces.data ?? [{ code: '330000', name: '浙江省' }]).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
             </select>
           </div>
-          <button type="submit" className={buttonCss.button} disabled={run.isPending || !text.trim()} data-extract-run>
+          <button type="submit" className={buttonCss.button} disabled={run.isPending || upload.isPending || !text.trim()} data-extract-run>
             {run.isPending ? t('running') : t('run')}
           </button>
+          <div className={clsx(formCss.formField, css.extractFile)}>
+            <span className={formCss.label} aria-hidden="true">{t('fromFile')}</span>
+            {/* the browser's own file button speaks the browser's language: ours says 选择文件 */}
+            <input id="extract-file" type="file" className={clsx(textCss.visuallyHidden, css.extractFileInput)} accept=".docx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              disabled={upload.isPending || run.isPending} aria-describedby="extract-file-hint" onChange={(e) => chooseFile(e.currentTarget)} data-extract-file />
+            <label htmlFor="extract-file" className={clsx(buttonCss.button, buttonCss.secondary, css.extractFileButton)}>{upload.isPending ? t('reading') : t('chooseFile')}</label>
+            <span id="extract-file-hint" className={clsx(css.candHint, textCss.muted)}>{t('fileHint')}</span>
+          </div>
         </div>
         {run.isError && <p className={formCss.error} role="alert">{run.error.message}</p>}
+        {upload.isError && <p className={formCss.error} role="alert" data-upload-error>{upload.error.message}</p>}
+        {upload.isSuccess && upload.data.document && (
+          <output className={clsx(noticeCss.notice, noticeCss.ok)} data-upload-read>
+            {upload.data.document.pages !== null
+              ? t('readFilePages', { name: upload.data.document.fileName, pages: upload.data.document.pages, characters: upload.data.document.characters })
+              : t('readFile', { name: upload.data.document.fileName, characters: upload.data.document.characters })}
+          </output>
+        )}
         {stale && <p className={clsx(noticeCss.notice, noticeCss.warn)} role="note" data-stale>{t('stale')}</p>}
       </form>
 
       {data && result && (
         <>
           <p className={css.extractSummary} aria-live="polite" data-extract-summary>
-            {t('summary', { candidates: data.candidates.length, qualitative: data.qualitative.length, withheld: data.withheld.length })}
+            {t('summary', { candidates: groups.length, qualitative: data.qualitative.length, withheld: data.withheld.length })}
           </p>
           <div className={css.extractLayout}>
             <section className={clsx(panelCss.panel, css.extractSource)} aria-labelledby="extract-source-title" data-extract-source>
@@ -221,7 +267,7 @@ export default function ExtractPage() {
 
             <section className={css.extractCandidates} aria-labelledby="extract-candidates-title">
               <div className={css.extractCandidatesHead}>
-                <h3 id="extract-candidates-title" className={panelCss.title}>{t('candidatesTitle', { count: data.candidates.length })}</h3>
+                <h3 id="extract-candidates-title" className={panelCss.title}>{t('candidatesTitle', { count: groups.length })}</h3>
                 {openCandidates.length > 0 && (
                   <div className={pageCss.actions}>
                     <button type="button" className={clsx(buttonCss.button, buttonCss.small, buttonCss.secondary)} onClick={() => setChecked(new Set(openCandidates.map((c) => c.id)))} data-check-all>{t('checkAll')}</button>
@@ -232,10 +278,10 @@ export default function ExtractPage() {
               </div>
               {data.candidates.length === 0 && <p className={textCss.muted}>{t('noCandidates')}</p>}
               <ol className={css.candList}>
-                {data.candidates.map((c, i) => {
+                {groups.map(({ candidate: c, alternatives }, i) => {
                   const form = forms[c.id] ?? formOf(c);
                   return (
-                    <CandidateCard key={c.id} candidate={c} number={i + 1} form={form} checked={checked.has(c.id)}
+                    <CandidateCard key={c.id} candidate={c} alternatives={alternatives} number={i + 1} form={form} checked={checked.has(c.id)}
                       issues={validateForm(form, catalogue)} attempted={attempted && checked.has(c.id)} problems={problems[c.id] ?? []} accepted={accepted[c.id]}
                       catalogue={indicators.data ?? []} parks={parks.data ?? []} cities={cities.data ?? []} active={active === c.id}
                       onChange={(patch) => { setForms((f) => ({ ...f, [c.id]: { ...form, ...patch } })); setActive(c.id); }}
@@ -323,7 +369,7 @@ export default function ExtractPage() {
                   {Object.keys(problems).length > 0 && (
                     <p data-problem-cards>
                       {t('problemCards')}{' '}
-                      {data.candidates.map((c, i) => (problems[c.id] ? (
+                      {groups.map(({ candidate: c }, i) => (problems[c.id] ? (
                         <a key={c.id} className={css.candRef} href={`#cand-${c.id}`} onClick={(e) => { e.preventDefault(); jumpTo(`cand-${c.id}`); }}>{i + 1}</a>
                       ) : null))}
                     </p>

@@ -36,7 +36,8 @@ export function HighlightedText({ text, marks, active, unchecked, onJump }: {
         return (
           <mark key={s.start} className={classes} data-mark-kind={kind} data-marks={s.marks.map((m) => m.key).join(' ')} id={first ? `mark-${first.key}` : undefined}
             title={kind === 'qualitative' ? t('qualitativeMark') : kind === 'withheld' ? t('withheldMark') : undefined}>
-            {s.starting.filter((m) => m.label !== null).map((m) => (
+            {/* a target and its alternative starting together carry one number */}
+            {s.starting.filter((m, i, all) => m.label !== null && all.findIndex((o) => o.label === m.label) === i).map((m) => (
               <a key={m.key} className={css.hlNum} href={`#cand-${m.key}`} data-mark-number={m.key}
                 aria-label={t('toCard', { n: m.label ?? '' })}
                 onClick={(e) => { e.preventDefault(); onJump(m.key); }}>{m.label}</a>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractCandidateT, TargetDraftT } from '../../../shared/schemas.ts';
 import type { RuleIndicator } from '../../../shared/target-rules.ts';
-import { buildAcceptRequest, formOf, placeQuote, problemsByCandidate, targetsOf, validateForm, type CandidateForm } from './accept.ts';
+import { buildAcceptRequest, formOf, placeQuote, problemsByCandidate, targetsOf, validateForm, withAlternatives, type CandidateForm } from './accept.ts';
+import { marksOf } from './highlight.ts';
 
 const TEXT = '到2025年,高新区R&D经费支出占GDP比重达到8%左右;杭州、宁波国家高新区进入全国前10;实现设区市国家高新区全覆盖。';
 const CATALOGUE = new Map<string, RuleIndicator>([
@@ -171,5 +172,41 @@ describe('problemsByCandidate', () => {
 describe('targetsOf', () => {
   it('drops the tolerance of a comparator that is not about', () => {
     expect(targetsOf(rd, { ...formOf(rd), comparator: 'at_least' }, rd.span)[0]).toMatchObject({ comparator: 'at_least', tolerance: null });
+  });
+});
+
+describe('a target said twice: its 力争 value', () => {
+  const text = '到2027年,高新技术企业数量达到3万家以上、力争达到3.5万家';
+  const catalogue = new Map<string, RuleIndicator>([...CATALOGUE, ['hte_count', { code: 'hte_count', nameZh: '国家高新技术企业数', unit: '家', kind: 'count' }]]);
+  const hteDraft = draft({ indicator: 'hte_count', scope: 'province_aggregate', comparator: 'at_least', targetValue: 30000, tolerance: null, unit: '家', targetYear: 2027, regionCode: '330000', parkLevel: 'provincial', stretchValue: 35000 });
+  const hte = candidate('c5', text, [hteDraft], { span: { start: 0, end: text.length }, quote: text, stretchValue: 35000, alternativeOf: null, alternative: null });
+  const stretchQuote = '力争达到3.5万家';
+  const stretch = candidate('c6', stretchQuote, [hteDraft], {
+    span: { start: text.indexOf(stretchQuote), end: text.length }, quote: stretchQuote, value: 35000, drafts: [], alternativeOf: 'c5', alternative: 'stretch', stretchValue: null,
+  });
+
+  it('puts the stretch value with the target it belongs to, and numbers the marks by target', () => {
+    expect(withAlternatives([hte, stretch, rd]).map((g) => [g.candidate.id, g.alternatives.map((a) => a.id)])).toEqual([['c5', ['c6']], ['c1', []]]);
+    // an alternative whose target is not in the list stands on its own
+    expect(withAlternatives([stretch]).map((g) => g.candidate.id)).toEqual(['c6']);
+    expect(marksOf({ candidates: [hte, stretch, rd], qualitative: [] }).map((m) => [m.key, m.label])).toEqual([['c5', '1'], ['c6', '1'], ['c1', '2']]);
+    expect(formOf(hte).stretchValue).toBe('35000');
+  });
+
+  it('accepts one target with its stretch value kept, never the alternative on its own', () => {
+    const result = buildAcceptRequest({
+      text, candidates: [hte, stretch], forms: { c5: formOf(hte), c6: formOf(stretch) }, checked: new Set(['c5', 'c6']), catalogue,
+      destination: { kind: 'new', plan: { title: '行动计划', issuer: '', documentNumber: '', issuedOn: '', url: '', regionCode: '330000' } },
+    });
+    expect(result).toMatchObject({ ok: true, items: [{ candidateId: 'c5', part: 0 }] });
+    const body = (result as Extract<typeof result, { ok: true }>).request.body as { targets: Record<string, unknown>[] };
+    expect(body.targets.map((t) => [t.indicator, t.targetValue, t.stretchValue])).toEqual([['hte_count', 30000, 35000]]);
+  });
+
+  it('checks the stretch value: a number, beyond the target', () => {
+    const codesOf = (form: CandidateForm) => validateForm(form, catalogue).map((i) => `${i.field}:${i.code}`);
+    expect(codesOf(formOf(hte))).toEqual([]);
+    expect(codesOf({ ...formOf(hte), stretchValue: '2万' })).toEqual(['stretchValue:not_a_number']);
+    expect(codesOf({ ...formOf(hte), stretchValue: '20000' })).toEqual(['stretchValue:stretch_not_beyond']);
   });
 });

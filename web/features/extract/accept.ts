@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Bilingual } from '../../../shared/locale.ts';
 import type { CreatePlanBody, ExtractCandidateT, TargetInputT } from '../../../shared/schemas.ts';
 import {
-  checkTargetForm, readTargetForm, type RuleIndicator, type TargetFormText, type TargetParkLevel, type TargetRuleCode, type TargetScopeKind,
+  checkTargetForm, checkTargetValues, parseNumberInput, readTargetForm, type RuleIndicator, type TargetFormText, type TargetParkLevel, type TargetRuleCode, type TargetScopeKind,
 } from '../../../shared/target-rules.ts';
 
 /** One candidate as the planner corrects it: numbers stay the text typed until the request is built. */
@@ -19,6 +19,8 @@ export interface CandidateForm extends Omit<TargetFormText, 'regionCount'> {
   parkLevel: TargetParkLevel | '';
   regionCodes: string[];
   regionSetLabel: string;
+  /** 力争值 as typed, in the target value's unit ('' when none): kept with the target it belongs to. */
+  stretchValue: string;
 }
 
 export interface Issue {
@@ -49,7 +51,21 @@ export function formOf(candidate: ExtractCandidateT): CandidateForm {
     regionSetLabel: first?.regionSetLabel ?? '',
     baselineYear: numberText(first?.baselineYear),
     baselineValue: numberText(first?.baselineValue),
+    stretchValue: numberText(first?.stretchValue ?? candidate.stretchValue),
   };
+}
+
+/** A candidate that says another one's target again (its 力争 value, a restatement): shown and accepted with that one. */
+export function isAlternative(candidate: Pick<ExtractCandidateT, 'alternativeOf'>): boolean {
+  return candidate.alternativeOf !== null && candidate.alternativeOf !== undefined;
+}
+
+/** The candidates that become targets, each with the alternatives that belong to it, in the order of the text. */
+export function withAlternatives<C extends Pick<ExtractCandidateT, 'id' | 'alternativeOf'>>(candidates: readonly C[]): { candidate: C; alternatives: C[] }[] {
+  const ids = new Set(candidates.map((c) => c.id));
+  // an alternative whose target is not in the list stands on its own
+  const attached = (c: C) => isAlternative(c) && ids.has(c.alternativeOf!);
+  return candidates.filter((c) => !attached(c)).map((candidate) => ({ candidate, alternatives: candidates.filter((a) => attached(a) && a.alternativeOf === candidate.id) }));
 }
 
 /**
@@ -59,8 +75,20 @@ export function formOf(candidate: ExtractCandidateT): CandidateForm {
  */
 export function validateForm(form: CandidateForm, catalogue: ReadonlyMap<string, RuleIndicator>): Issue[] {
   const issues: Issue[] = checkTargetForm({ ...form, regionCount: form.regionCodes.length }, catalogue)
-    // the card has one field for the parks of a park's target; it has no stretch value of its own (the form never sends one)
-    .map((p) => ({ field: p.field === 'parkId' ? 'parkIds' : p.field === 'stretchValue' ? 'targetValue' : p.field, code: p.code, message: p.message }));
+    // the card has one field for the parks of a park's target
+    .map((p) => ({ field: p.field === 'parkId' ? 'parkIds' : p.field, code: p.code, message: p.message }));
+  const stretch = parseNumberInput(form.stretchValue);
+  if (stretch !== null && Number.isNaN(stretch)) {
+    issues.push({ field: 'stretchValue', code: 'not_a_number', message: { zh: '不是数字', en: 'not a number' } });
+  } else if (stretch !== null) {
+    const read = readTargetForm(form);
+    const values = checkTargetValues({
+      indicatorCode: form.indicator, indicator: form.indicator ? catalogue.get(form.indicator) : undefined, scope: form.scope || null, comparator: form.comparator,
+      targetValue: Number.isNaN(read.targetValue) ? null : read.targetValue, unit: form.unit, tolerance: null, targetYear: null, baselineYear: null, baselineValue: null,
+      stretchValue: stretch,
+    });
+    for (const p of values.problems.filter((x) => x.field === 'stretchValue')) issues.push({ field: 'stretchValue', code: p.code, message: p.message });
+  }
   if (form.scope === 'coverage' && form.regionCodes.length === 0) {
     issues.push({ field: 'regionCodes', code: 'regions_required', message: { zh: '请选择地区集合', en: 'choose the region set' } });
   }
@@ -100,6 +128,7 @@ export function targetsOf(candidate: ExtractCandidateT, form: CandidateForm, pla
     targetYear: Number(read.targetYear),
     baselineYear: read.baselineYear,
     baselineValue: read.baselineValue,
+    stretchValue: parseNumberInput(form.stretchValue),
     quote: candidate.quote,
     quoteStart: place?.start ?? null,
     quoteEnd: place?.end ?? null,
@@ -173,7 +202,8 @@ export function buildAcceptRequest(input: {
   destination: Destination;
   reason?: string;
 }): AcceptPlan {
-  const chosen = input.candidates.filter((c) => input.checked.has(c.id));
+  // an alternative goes with its target (its stretch value in the target's form), never on its own
+  const chosen = withAlternatives(input.candidates).map((g) => g.candidate).filter((c) => input.checked.has(c.id));
   if (chosen.length === 0) return { ok: false, issues: {}, empty: true };
   const issues: Record<string, Issue[]> = {};
   for (const c of chosen) {

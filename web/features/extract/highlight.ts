@@ -51,12 +51,17 @@ export function segmentText(text: string, marks: readonly Mark[]): Segment[] {
 
 /** Marks for an extraction result: candidates numbered in order, then the qualitative aims. */
 export function marksOf(result: {
-  candidates: readonly { id: string; span: { start: number; end: number } }[];
+  candidates: readonly { id: string; span: { start: number; end: number }; alternativeOf?: string | null | undefined }[];
   qualitative: readonly { span: { start: number; end: number } }[];
   withheld?: readonly { span: { start: number; end: number } }[];
 }): Mark[] {
+  // Cards are numbered over the targets; an alternative (力争, a restatement) carries its target's number.
+  const ids = new Set(result.candidates.map((c) => c.id));
+  const own = (c: { alternativeOf?: string | null | undefined }) => !c.alternativeOf || !ids.has(c.alternativeOf);
+  const number = new Map(result.candidates.filter(own).map((c, i) => [c.id, i + 1]));
+  const labelOf = (c: { id: string; alternativeOf?: string | null | undefined }) => String(number.get(own(c) ? c.id : c.alternativeOf!) ?? '');
   return [
-    ...result.candidates.map((c, i): Mark => ({ key: c.id, start: c.span.start, end: c.span.end, kind: 'candidate', label: String(i + 1) })),
+    ...result.candidates.map((c): Mark => ({ key: c.id, start: c.span.start, end: c.span.end, kind: 'candidate', label: labelOf(c) })),
     ...result.qualitative.map((q, i): Mark => ({ key: `q${i + 1}`, start: q.span.start, end: q.span.end, kind: 'qualitative', label: null })),
     ...(result.withheld ?? []).map((w, i): Mark => ({ key: `w${i + 1}`, start: w.span.start, end: w.span.end, kind: 'withheld', label: null })),
   ];

@@ -4,11 +4,20 @@ import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ExtractResult, Plan, PlanDetail, Region, type ExtractResultT, type PlanDetailT } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
-import { sendJson } from '../../lib/session.ts';
+import { sendForm, sendJson } from '../../lib/session.ts';
 import type { AcceptRequest } from './accept.ts';
 
 export function extract(text: string, documentYear: number | null, regionCode: string | null): Promise<ExtractResultT> {
   return sendJson('POST', '/api/extract-targets', { text, documentYear, regionCode }, ExtractResult);
+}
+
+/** A .docx or text PDF, read by the server: the same answer, with the text read (`text`) the spans point into. */
+export function extractFile(file: File, documentYear: number | null, regionCode: string | null): Promise<ExtractResultT> {
+  const form = new FormData();
+  form.set('file', file);
+  if (documentYear !== null) form.set('documentYear', String(documentYear));
+  if (regionCode) form.set('regionCode', regionCode);
+  return sendForm('/api/extract-targets', form, ExtractResult);
 }
 
 export function usePlanList() {

@@ -3,6 +3,7 @@ import type { Status } from '../../../shared/progress.ts';
 import type { MetaT, OverviewEntryT } from '../../../shared/schemas.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { sharedSearch, useFilters } from '../../lib/filters.ts';
+import { ReportButton } from '../../lib/ui/ReportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { statusWord, useLocale } from '../../lib/i18n.ts';
 import { useMeta, useOverview } from '../../lib/queries.ts';
@@ -42,7 +43,10 @@ function Overview({ meta }: { meta: MetaT }) {
     <div className={pageCss.page}>
       <div className={pageCss.head}>
         <h2 className={pageCss.title}>{t('title')}{province && <span className={pageCss.context}> · {province.name}</span>}</h2>
-        <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
+        <div className={pageCss.actions}>
+          <ReportButton province={filters.province} plan={filters.plan} targetYear={filters.horizon} basis={filters.basis} />
+          <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
+        </div>
       </div>
       <FilterBar meta={meta} fields={['province', 'plan', 'horizon', 'basis']} />
       <QueryState

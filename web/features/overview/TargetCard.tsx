@@ -4,7 +4,7 @@
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import type { OverviewEntryT } from '../../../shared/schemas.ts';
-import { describeLatest, describeTarget } from '../../../shared/format.ts';
+import { describeLatest, describeTarget, formatMeasured } from '../../../shared/format.ts';
 import { StateNotes } from '../../lib/ui/StateNotes.tsx';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale } from '../../lib/i18n.ts';
@@ -29,6 +29,7 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
   const hover = [source, entry.quote ? `“${entry.quote}”` : null].filter(Boolean).join('\n') || undefined;
   const style = { '--status-color': look.color, '--status-bg': look.background } as CSSProperties;
   const name = indicatorName(entry.indicator, locale);
+  const stretch = entry.stretchValue != null ? formatMeasured(entry.stretchValue, entry.unit, locale) : null;
 
   return (
     <li className={css.card} data-target-code={entry.code} data-status={entry.status} style={style}>
@@ -57,6 +58,7 @@ export function TargetCard({ entry, search }: { entry: OverviewEntryT; search: s
             <dt>{t('target')}</dt>
             <dd title={target.spoken}>
               <span className={css.figureGoal} data-goal>{target.goal}</span>
+              {stretch && <span className={css.figureStretch} data-stretch>{t('common:words.stretch', { value: stretch })}</span>}
               <span className={css.figureYear}>{target.year}</span>
             </dd>
           </div>

@@ -12,6 +12,7 @@ export const cards: string;
 export const figure: string;
 export const figureGoal: string;
 export const figureNone: string;
+export const figureStretch: string;
 export const figureValue: string;
 export const figureYear: string;
 export const guide: string;

@@ -1,16 +1,17 @@
 // 我的待办: what waits for the signed-in user. Park managers: the figures to enter or fix for their
-// parks, with the round's deadline and whether it has passed; planners: the figures waiting for review.
-import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+// parks (each figure sent back with the reviewer's comment, whether or not a round is open), with the
+// round's deadline and whether it has passed; planners: the figures waiting for review, rounds overdue.
 import { Link } from 'react-router';
-import { Task } from '../../../shared/schemas.ts';
-import { getJson } from '../../lib/api.ts';
 import { hasRole, REVIEWERS, WRITERS } from '../../lib/access.ts';
+import { exactMeasured } from '../../lib/exact.ts';
 import { useTranslation } from 'react-i18next';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
+import { useTasks } from '../../lib/queries.ts';
 import { useMe } from '../../lib/session.ts';
+import { formatWhen } from '../../lib/time.ts';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { sortTasks, taskLink, taskText } from './tasks.ts';
+import { sortTasks, taskLink, taskText, type TaskT } from './tasks.ts';
 import { clsx } from 'clsx';
 import * as css from './rounds.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -18,13 +19,11 @@ import * as noticeCss from '../../lib/ui/notice.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import './words.ts';
 
-const tasksQuery = { queryKey: ['tasks'] as const, queryFn: ({ signal }: { signal: AbortSignal }) => getJson('/api/tasks', z.array(Task), { signal }) };
-
 export default function TasksPage() {
   const { t } = useTranslation(['rounds', 'common']);
   useDocumentTitle(t('tasks.title'));
   const me = useMe();
-  const tasks = useQuery(tasksQuery);
+  const tasks = useTasks(true);
   const reviewer = hasRole(me.data, REVIEWERS);
   return (
     <div className={pageCss.page}>
@@ -58,6 +57,7 @@ export default function TasksPage() {
                     {task.deadline && <span>{t('tasks.deadline', { date: task.deadline })}</span>}
                     {task.overdue && <span className={noticeCss.overdue} data-overdue><span aria-hidden="true">⚠ </span>{t('common:words.overdue')}</span>}
                   </div>
+                  {task.returned && task.returned.length > 0 && <ReturnedFigures task={task} />}
                 </li>
               );
             })}
@@ -65,5 +65,24 @@ export default function TasksPage() {
         )}
       </QueryState>
     </div>
+  );
+}
+
+/** Each figure sent back: what was entered, the reviewer's comment, and a link to its row in the form. */
+function ReturnedFigures({ task }: { task: TaskT }) {
+  const { t } = useTranslation(['rounds', 'common']);
+  const locale = useLocale();
+  return (
+    <ul className={css.returnedList}>
+      {task.returned!.map((f) => (
+        <li key={f.valueId} className={css.returnedItem} data-returned={f.indicatorCode}>
+          <span className={css.returnedName}>{indicatorName(f, locale)}</span>
+          <span className={css.returnedValue}>{t('tasks.returnedValue', { value: exactMeasured(f.value, f.unit, locale) })}</span>
+          <q className={css.returnedComment} data-returned-comment>{f.comment}</q>
+          {f.reviewedBy && <span className={css.returnedWho}>{t('tasks.returnedBy', { who: f.reviewedBy })}{f.reviewedAt ? ` · ${formatWhen(f.reviewedAt)}` : ''}</span>}
+          <Link className={css.returnedFix} to={`/entry/${task.parkId}/${task.year}?field=${encodeURIComponent(f.indicatorCode)}`}>{t('tasks.fixThis')}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }

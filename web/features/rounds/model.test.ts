@@ -50,6 +50,14 @@ describe('my tasks', () => {
     expect(taskText(task('fix_returned'))).toEqual({ key: 'tasks.fixReturned', params: { park: '萧山临江高新区', year: 2022, count: 2 } });
   });
 
+  it('leads a sent-back figure to its row in the form, and an overdue round to its board', () => {
+    const returned = [{ valueId: 9, indicatorCode: 'rd_spending', nameZh: 'R&D经费支出', nameEn: 'R&D spending', unit: '亿元', value: 3, comment: '请核对', reviewedBy: 'p', reviewedAt: null }];
+    expect(taskLink(task('fix_returned', { roundId: null, returned }))).toBe('/entry/6/2022?field=rd_spending');
+    const overdue = task('overdue', { roundId: 4, parkId: null, parkName: null, provinceName: '浙江省', overdue: true, count: 7 });
+    expect(taskLink(overdue)).toBe('/rounds/4');
+    expect(taskText(overdue)).toEqual({ key: 'tasks.overdue', params: { park: '浙江省', year: 2022, count: 7 } });
+  });
+
   it('puts overdue tasks first, then sent-back figures', () => {
     const list = [task('report', { year: 2023, deadline: '2024-03-31' }), task('fix_returned'), task('report', { overdue: true })];
     expect(sortTasks(list).map((t) => `${t.kind} ${t.overdue}`)).toEqual(['report true', 'fix_returned false', 'report false']);

@@ -23,6 +23,7 @@ import { paceText, readings } from '../../../shared/readings.ts';
 import { progressShare, statusBadge } from '../../../shared/state-notes.ts';
 import { StateNotes } from '../../lib/ui/StateNotes.tsx';
 import { clsx } from 'clsx';
+import { ReportButton } from '../../lib/ui/ReportButton.tsx';
 import * as css from './targets.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
@@ -43,6 +44,12 @@ export default function TargetPage() {
       {(d) => <TargetDetail detail={d} />}
     </QueryState>
   );
+}
+
+/** The province a target's report covers: its region's (GB/T 2260: the first two digits), else the filter's. */
+function reportProvince(regionCode: string | null, filtered: string | null): string | null {
+  if (regionCode && /^\d{6}$/.test(regionCode)) return `${regionCode.slice(0, 2)}0000`;
+  return filtered && /^\d{6}$/.test(filtered) ? filtered : null;
 }
 
 function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
@@ -107,6 +114,8 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
         <div className={pageCss.side}>
           <StatusBadge status={d.status} held={d.held} />
           <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
+          <ReportButton province={reportProvince(d.scope.regionCode, params.get('province'))} plan={params.get('plan') || undefined}
+            targetYear={Number(params.get('horizon')) || undefined} basis={params.get('basis') === 'submitted' ? 'submitted' : 'approved'} />
         </div>
       </header>
 
@@ -119,7 +128,8 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
 
       <dl className={css.kpis}>
         <Kpi label={t('kpi.latest')} value={latest?.value ?? '—'} sub={latest?.year ?? undefined} testId="latest" />
-        <Kpi label={t('kpi.target')} value={goal.goal} sub={goal.year} title={goal.spoken} testId="goal" />
+        <Kpi label={t('kpi.target')} value={goal.goal} title={goal.spoken} testId="goal"
+          sub={d.stretchValue != null ? `${goal.year} · ${t('common:words.stretch', { value: v(d.stretchValue) })}` : goal.year} />
         <Kpi label={t('kpi.baseline')} value={v(d.baselineValue)} sub={d.baselineYear !== null ? t('common:words.year', { year: d.baselineYear }) : undefined} />
         {/* A distance, in the unit it is spoken in: "3名", never "−3名"; the reading says which way. */}
         <Kpi label={t('common:progress.gap')} value={d.gap === null ? '—' : formatDifference(Math.abs(d.gap), d.unit, locale)} testId="gap" />

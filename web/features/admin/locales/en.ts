@@ -23,6 +23,8 @@ export default {
   'disabled': 'Disabled',
   'enable': 'Enable',
   'disable': 'Disable',
+  'editRole': 'Change role and parks',
+  'roleSaved': 'Role and parks saved.',
   'resetPassword': 'Reset password',
   'newPassword': 'New password (10+ characters)',
   'save': 'Save',

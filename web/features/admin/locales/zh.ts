@@ -20,6 +20,8 @@ export default {
   'disabled': '已停用',
   'enable': '启用',
   'disable': '停用',
+  'editRole': '修改角色与园区',
+  'roleSaved': '角色与园区已保存。',
   'resetPassword': '重置密码',
   'newPassword': '新密码(至少10位)',
   'save': '保存',

@@ -17,6 +17,7 @@ export default {
   'field.regionCodes': 'Region set',
   'field.regionSetLabel': 'Name of the set (as written)',
   'field.baselineYear': 'Baseline year',
+  'field.stretchValue': 'Stretch value',
   'field.baselineValue': 'Baseline value',
   'comparator.at_least': 'at least',
   'comparator.more_than': 'more than',

@@ -15,6 +15,7 @@ export default {
   'field.regionCodes': '地区集合',
   'field.regionSetLabel': '集合名称(原文)',
   'field.baselineYear': '基期年份',
+  'field.stretchValue': '力争值',
   'field.baselineValue': '基期值',
   'comparator.at_least': '不低于',
   'comparator.more_than': '超过',

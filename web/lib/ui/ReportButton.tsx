@@ -1,0 +1,98 @@
+// 导出Word报告: the progress report of the current filters (GET /api/reports/progress.docx), for
+// planners and admins. While the server writes it, the button says so with the seconds passing; a
+// refusal (no province chosen, no target matches) is shown in the server's words.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasRole, REPORTERS } from '../access.ts';
+import { apiErrorOf, apiHeaders } from '../api.ts';
+import { downloadBlob } from '../export.ts';
+import { apiQuery, type Filters } from '../filters.ts';
+import { useMe } from '../session.ts';
+import { clsx } from 'clsx';
+import * as css from './ReportButton.module.css';
+import * as buttonCss from './button.module.css';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface ReportFilters {
+  /** The report covers one province: without it the button is disabled and says why. */
+  province: string | null;
+  plan?: string | undefined;
+  targetYear?: number | undefined;
+  basis: Filters['basis'];
+}
+
+/** The path of the report for these filters (the API's names: province, plan, targetYear, basis). */
+export function reportPath(filters: ReportFilters & { province: string }): string {
+  return `/api/reports/progress.docx${apiQuery({ province: filters.province, plan: filters.plan, horizon: filters.targetYear, basis: filters.basis })}`;
+}
+
+/** The file name the server gives (Content-Disposition's filename*, else filename). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      // a malformed name: fall back to the plain one
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+}
+
+type State = { kind: 'idle' } | { kind: 'making'; since: number } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
+
+export function ReportButton(filters: ReportFilters) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (state.kind !== 'making') return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [state.kind]);
+  if (!hasRole(me.data, REPORTERS)) return null;
+
+  const province = filters.province;
+  const make = async () => {
+    if (!province) return;
+    setState({ kind: 'making', since: Date.now() });
+    setNow(Date.now());
+    try {
+      const res = await fetch(reportPath({ ...filters, province }), { headers: apiHeaders({ Accept: `${DOCX}, application/json` }) });
+      if (!res.ok) {
+        const error = apiErrorOf(await res.json().catch(() => undefined));
+        setState({ kind: 'error', message: error?.message ?? t('report.httpError', { status: res.status }) });
+        return;
+      }
+      const name = fileNameOf(res.headers.get('content-disposition')) ?? 'progress-report.docx';
+      downloadBlob(await res.blob(), name);
+      setState({ kind: 'done', name });
+    } catch {
+      setState({ kind: 'error', message: t('report.network') });
+    }
+  };
+  const making = state.kind === 'making';
+  const seconds = making ? Math.max(0, Math.round((now - state.since) / 1000)) : 0;
+  return (
+    <span className={clsx(css.report, 'no-print')} data-report>
+      <button type="button" className={clsx(buttonCss.button, buttonCss.ghost)} onClick={() => void make()} disabled={!province || making}
+        aria-describedby={!province ? 'report-why' : undefined} data-report-button>
+        {making ? t('report.making') : t('report.button')}
+      </button>
+      {!province && <span id="report-why" className={css.note} data-report-why>{t('report.needProvince')}</span>}
+      <output className={css.note}>
+        {making && (
+          <span className={css.progress} data-report-progress>
+            <progress className={css.bar} aria-label={t('report.making')} />
+            {t('report.elapsed', { seconds })}
+          </span>
+        )}
+        {state.kind === 'done' && <span data-report-done>{t('report.done', { name: state.name })}</span>}
+      </output>
+      {state.kind === 'error' && <span role="alert" className={css.error} data-report-error>{t('report.failed', { message: state.message })}</span>}
+    </span>
+  );
+}
