@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, REPORTERS } from '../access.ts';
 import { apiErrorOf, apiHeaders } from '../api.ts';
-import { downloadBlob } from '../export.ts';
 import { fileNameOf, reportPath, type ReportFilters } from '../report.ts';
 import { useMe } from '../session.ts';
 import { clsx } from 'clsx';
@@ -43,7 +42,9 @@ export function ReportButton(filters: ReportFilters) {
         return;
       }
       const name = fileNameOf(res.headers.get('content-disposition')) ?? 'progress-report.docx';
-      downloadBlob(await res.blob(), name);
+      // the download helpers load with the first report, not with the overview
+      const [{ downloadBlob }, blob] = await Promise.all([import('../export.ts'), res.blob()]);
+      downloadBlob(blob, name);
       setState({ kind: 'done', name });
     } catch {
       setState({ kind: 'error', message: t('report.network') });
