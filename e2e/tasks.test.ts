@@ -262,6 +262,9 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('tasks, roles and files 
       const goal = page.locator('[data-kpi="goal"]');
       await goal.waitFor();
       expect(await goal.innerText()).toContain('力争 3.5万家');
+      await page.goto(`${server.url}/plans/${planId}`);
+      await page.locator('[data-target-stretch]').waitFor();
+      expect(await page.locator('[data-target-stretch]').innerText()).toBe('力争 3.5万家');
       await page.goto(`${server.url}/extract`);
       await page.locator('[data-extract-form]').waitFor();
 
@@ -270,6 +273,9 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('tasks, roles and files 
       const refusal = page.locator('[data-upload-error]');
       await refusal.waitFor();
       expect(await refusal.innerText()).toContain('这可能是扫描件(图片)');
+      // over the limit: said before anything is sent
+      await page.locator('[data-extract-file]').setInputFiles({ name: '汇编.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+      await expect.poll(() => refusal.innerText()).toContain('“汇编.pdf”超过 10 MB');
       await done(t, refused(422, /\/api\/extract-targets/));
     }, LONG);
   });

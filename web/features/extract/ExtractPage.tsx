@@ -40,6 +40,9 @@ interface Extracted {
   data: ExtractResultT;
 }
 
+/** The upload limit of POST /api/extract-targets (server/body-limits.ts). */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
 /** The year typed, when it is one (else the extraction reads without it). */
 const yearOf = (text: string) => {
   const y = Number(text);
@@ -153,10 +156,19 @@ export default function ExtractPage() {
     run.mutate({ text, year: yearOf(year), region });
   };
 
+  const [tooBig, setTooBig] = useState<string | null>(null);
   const chooseFile = (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = ''; // the same file can be chosen again after a change
-    if (file) upload.mutate({ file, year: yearOf(year), region });
+    setTooBig(null);
+    if (!file) return;
+    // the server refuses it too (413): say so before sending 10 MB for nothing
+    if (file.size > MAX_UPLOAD_BYTES) {
+      upload.reset();
+      setTooBig(t('tooBig', { name: file.name }));
+      return;
+    }
+    upload.mutate({ file, year: yearOf(year), region });
   };
 
   const acceptChecked = () => {
@@ -239,6 +251,7 @@ export default function ExtractPage() {
         </div>
         {run.isError && <p className={formCss.error} role="alert">{run.error.message}</p>}
         {upload.isError && <p className={formCss.error} role="alert" data-upload-error>{upload.error.message}</p>}
+        {tooBig && <p className={formCss.error} role="alert" data-upload-error>{tooBig}</p>}
         {upload.isSuccess && upload.data.document && (
           <output className={clsx(noticeCss.notice, noticeCss.ok)} data-upload-read>
             {upload.data.document.pages !== null

@@ -1,12 +1,14 @@
 // The home page: one card per target of the chosen province, plan and horizon, a count per status on top.
+import { lazy, Suspense } from 'react';
 import type { Status } from '../../../shared/progress.ts';
 import type { MetaT, OverviewEntryT } from '../../../shared/schemas.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { sharedSearch, useFilters } from '../../lib/filters.ts';
-import { ReportButton } from '../../lib/ui/ReportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { statusWord, useLocale } from '../../lib/i18n.ts';
 import { useMeta, useOverview } from '../../lib/queries.ts';
+import { hasRole, REPORTERS } from '../../lib/access.ts';
+import { useMe } from '../../lib/session.ts';
 import { countByStatus } from '../../lib/status.ts';
 import { FilterBar } from '../../lib/ui/FilterBar.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
@@ -20,6 +22,9 @@ import * as buttonCss from '../../lib/ui/button.module.css';
 import * as pageCss from '../../lib/ui/page.module.css';
 import * as summaryCss from '../../lib/ui/summary.module.css';
 import './words.ts';
+
+// Only planners and admins get the report button: its code loads for them, not with every visitor's first page.
+const ReportButton = lazy(() => import('../../lib/ui/ReportButton.tsx').then((m) => ({ default: m.ReportButton })));
 
 export function OverviewPage() {
   const { t } = useTranslation(['overview', 'common']);
@@ -38,13 +43,18 @@ function Overview({ meta }: { meta: MetaT }) {
   const overview = useOverview(filters);
   const only = params.get('status') as Status | null;
   const province = meta.provinces.find((p) => p.code === filters.province);
+  const reporter = hasRole(useMe().data, REPORTERS);
 
   return (
     <div className={pageCss.page}>
       <div className={pageCss.head}>
         <h2 className={pageCss.title}>{t('title')}{province && <span className={pageCss.context}> · {province.name}</span>}</h2>
         <div className={pageCss.actions}>
-          <ReportButton province={filters.province} plan={filters.plan} targetYear={filters.horizon} basis={filters.basis} />
+          {reporter && (
+            <Suspense fallback={null}>
+              <ReportButton province={filters.province} plan={filters.plan} targetYear={filters.horizon} basis={filters.basis} />
+            </Suspense>
+          )}
           <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, 'no-print')} onClick={() => window.print()}>{t('common:chart.print')}</button>
         </div>
       </div>

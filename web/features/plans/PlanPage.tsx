@@ -134,6 +134,7 @@ function TargetItem({ target: tg, status, statusOf, canWrite, onEdit, onHistory 
       <p className={css.planTargetGoal}>
         <span className={css.planTargetScope}>{tg.scope.label}</span>
         <strong data-target-goal>{goal.goal}</strong>
+        {tg.stretchValue != null && <span data-target-stretch> {t('common:words.stretch', { value: formatMeasured(tg.stretchValue, tg.unit, locale) ?? tg.stretchValue })}</span>}
         <span className={textCss.muted}>· {goal.year}</span>
         {tg.comparator === 'about' && tg.tolerance !== null && <span className={textCss.muted}> · ±{Number((tg.tolerance * 100).toPrecision(12))}%</span>}
         {baseline && <span className={textCss.muted}> · {t('baseline', { value: baseline })}</span>}

@@ -23,6 +23,7 @@ import { paceText, readings } from '../../../shared/readings.ts';
 import { progressShare, statusBadge } from '../../../shared/state-notes.ts';
 import { StateNotes } from '../../lib/ui/StateNotes.tsx';
 import { clsx } from 'clsx';
+import { reportProvince } from '../../lib/report.ts';
 import { ReportButton } from '../../lib/ui/ReportButton.tsx';
 import * as css from './targets.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -44,12 +45,6 @@ export default function TargetPage() {
       {(d) => <TargetDetail detail={d} />}
     </QueryState>
   );
-}
-
-/** The province a target's report covers: its region's (GB/T 2260: the first two digits), else the filter's. */
-function reportProvince(regionCode: string | null, filtered: string | null): string | null {
-  if (regionCode && /^\d{6}$/.test(regionCode)) return `${regionCode.slice(0, 2)}0000`;
-  return filtered && /^\d{6}$/.test(filtered) ? filtered : null;
 }
 
 function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {

@@ -5,8 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, REPORTERS } from '../access.ts';
 import { apiErrorOf, apiHeaders } from '../api.ts';
-import { downloadBlob } from '../export.ts';
-import { apiQuery, type Filters } from '../filters.ts';
+import { fileNameOf, reportPath, type ReportFilters } from '../report.ts';
 import { useMe } from '../session.ts';
 import { clsx } from 'clsx';
 import * as css from './ReportButton.module.css';
@@ -14,32 +13,7 @@ import * as buttonCss from './button.module.css';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export interface ReportFilters {
-  /** The report covers one province: without it the button is disabled and says why. */
-  province: string | null;
-  plan?: string | undefined;
-  targetYear?: number | undefined;
-  basis: Filters['basis'];
-}
-
-/** The path of the report for these filters (the API's names: province, plan, targetYear, basis). */
-export function reportPath(filters: ReportFilters & { province: string }): string {
-  return `/api/reports/progress.docx${apiQuery({ province: filters.province, plan: filters.plan, horizon: filters.targetYear, basis: filters.basis })}`;
-}
-
-/** The file name the server gives (Content-Disposition's filename*, else filename). */
-export function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1]!.trim());
-    } catch {
-      // a malformed name: fall back to the plain one
-    }
-  }
-  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
-}
+export type { ReportFilters };
 
 type State = { kind: 'idle' } | { kind: 'making'; since: number } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
 
@@ -68,7 +42,9 @@ export function ReportButton(filters: ReportFilters) {
         return;
       }
       const name = fileNameOf(res.headers.get('content-disposition')) ?? 'progress-report.docx';
-      downloadBlob(await res.blob(), name);
+      // the download helpers load with the first report, not with the overview
+      const [{ downloadBlob }, blob] = await Promise.all([import('../export.ts'), res.blob()]);
+      downloadBlob(blob, name);
       setState({ kind: 'done', name });
     } catch {
       setState({ kind: 'error', message: t('report.network') });

@@ -81,4 +81,5 @@ export default {
   'readFile': 'Read {{name}}: {{characters}} characters',
   'readFilePages': 'Read {{name}}: {{pages}} pages, {{characters}} characters',
   'chooseFile': 'Choose a file…',
+  'tooBig': '“{{name}}” is over 10 MB and cannot be uploaded: shrink its images or split it, or paste the text',
 } satisfies Words<typeof zh>;

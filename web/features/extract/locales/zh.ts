@@ -78,4 +78,5 @@ export default {
   'readFile': '已读取 {{name}}: {{characters}} 字',
   'readFilePages': '已读取 {{name}}: {{pages}} 页, {{characters}} 字',
   'chooseFile': '选择文件…',
+  'tooBig': '“{{name}}”超过 10 MB, 无法上传: 请压缩图片或拆分文件后再试, 或直接粘贴文字',
 } as const;
