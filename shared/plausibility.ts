@@ -103,8 +103,8 @@ const show = (value: number, unit: string, locale: Locale) => (isUnit(unit) ? fo
 
 function rangeText([min, max]: [number | null, number | null], unit: string, locale: Locale): string {
   const zh = locale === 'zh';
-  if (min !== null && max !== null) return `${show(min, unit, locale)}–${show(max, unit, locale)}`;
-  if (max !== null) return zh ? `不超过${show(max, unit, locale)}` : `at most ${show(max, unit, locale)}`;
+  if (min !== null && min > 0 && max !== null) return `${show(min, unit, locale)}–${show(max, unit, locale)}`;
+  if (max !== null && (min === null || min <= 0)) return zh ? `不超过${show(max, unit, locale)}` : `at most ${show(max, unit, locale)}`;
   return zh ? `不低于${show(min!, unit, locale)}` : `at least ${show(min!, unit, locale)}`;
 }
 

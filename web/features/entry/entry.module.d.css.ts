@@ -1,4 +1,6 @@
 export const __esModule: true;
+export const applySuggestion: string;
+export const confirmNote: string;
 export const derived: string;
 export const derivedFormula: string;
 export const derivedList: string;
@@ -30,6 +32,8 @@ export const parkPick: string;
 export const parkPickList: string;
 export const parkPickMeta: string;
 export const parkPickName: string;
+export const problemGrade: string;
+export const problemWarning: string;
 export const rowNoteConfirm: string;
 export const rowNoteReturned: string;
 export const rowProblems: string;
