@@ -184,11 +184,7 @@ export function checkFigure(figure: FigureToCheck): PlausibilityProblem[] {
   }
 
   // 2. Against the park's own nearest years, before and after, whatever the gap: one message, one year.
-  const history = (figure.history ?? []).filter((h) => h.year !== year && h.value > 0 && Number.isFinite(h.value));
-  const before = history.filter((h) => h.year < year).sort((a, b) => b.year - a.year)[0];
-  const after = history.filter((h) => h.year > year).sort((a, b) => a.year - b.year)[0];
-  const jumps = (other: YearValue) => value > 0 && Math.max(value / other.value, other.value / value) >= jumpFactor(other.year - year);
-  const against = [before, after].find((o): o is YearValue => !!o && jumps(o));
+  const against = nearestJump(value, year, figure.history ?? []);
   if (against) {
     const factor = jumpFactor(against.year - year);
     const gap = Math.abs(against.year - year);
@@ -264,6 +260,27 @@ export function checkFigure(figure: FigureToCheck): PlausibilityProblem[] {
   }
 
   return problems.sort((a, b) => (a.grade === b.grade ? 0 : a.grade === 'error' ? -1 : 1));
+}
+
+/** The park's nearest reported years before and after `year` (whatever the gap), each null when there is none. */
+export function nearestYears(year: number, history: readonly YearValue[]): { before: YearValue | null; after: YearValue | null } {
+  const usable = history.filter((h) => h.year !== year && h.value > 0 && Number.isFinite(h.value));
+  return {
+    before: usable.filter((h) => h.year < year).sort((a, b) => b.year - a.year)[0] ?? null,
+    after: usable.filter((h) => h.year > year).sort((a, b) => a.year - b.year)[0] ?? null,
+  };
+}
+
+/**
+ * The nearest year a figure jumps against (beyond ×5, widened with the gap): the year before if it
+ * does, else the year after; null when neither. The form, the API, the import and the review list
+ * all question a figure against this one year.
+ */
+export function nearestJump(value: number, year: number, history: readonly YearValue[]): YearValue | null {
+  if (!(value > 0) || !Number.isFinite(value)) return null;
+  const { before, after } = nearestYears(year, history);
+  const jumps = (other: YearValue) => Math.max(value / other.value, other.value / value) >= jumpFactor(other.year - year);
+  return [before, after].find((o): o is YearValue => !!o && jumps(o)) ?? null;
 }
 
 /** The ratio indicators this indicator is a part of (R&D intensity for R&D spending and GDP, tax per mu for tax and land). */
