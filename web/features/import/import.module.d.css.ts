@@ -9,12 +9,14 @@ export const importPillBad: string;
 export const importPillChanged: string;
 export const importPillNew: string;
 export const importPillOk: string;
+export const importPillWarn: string;
 export const importProblems: string;
 export const importReport: string;
 export const importReportTitle: string;
 export const importResult: string;
 export const importSummary: string;
 export const problemMessage: string;
+export const problemSuggestion: string;
 export const radioGroup: string;
 export const stepNo: string;
 
