@@ -32,6 +32,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('plausibility checks in 
     const admin = await signIn(server.url, 'admin', TEST_ADMIN_PASSWORD);
     ningbo = (await admin.get<{ id: number; name: string }[]>('/api/parks')).find((p) => p.name === '宁波高新区')!.id;
     await createUserAndSignIn(server.url, admin, { username: 'ningbo', role: 'park_manager', parkIds: [ningbo] });
+    await createUserAndSignIn(server.url, admin, { username: 'planner1', role: 'planner' });
     browser = await launchBrowser();
   });
 
@@ -106,7 +107,22 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('plausibility checks in 
     await page.click('[data-save-draft]');
     await page.locator('[data-entry-outcome="saved"]').waitFor();
     expect(await storedGdp(2023)).toMatchObject({ value: 2600, note: '2023年起含托管的杭州湾片区' });
+
+    // Submitted, the reviewer sees the same year questioned and the writer's explanation.
+    await page.click('[data-submit]');
+    await page.locator('[data-entry-outcome="submitted"]').waitFor();
     await done(t, refused(422, /\/api\/values/));
+
+    const r = await openPage(browser, `${server.url}/login`, VIEWPORTS.laptop, { today: TODAY });
+    await signInAs(r.page, server.url, 'planner1', 'planner1-password-123');
+    await r.page.goto(`${server.url}/review`);
+    const item = r.page.locator(`[data-review-group="${ningbo}-2023"] [data-review-item="gdp"]`);
+    await item.waitFor();
+    expect(await item.locator('[data-jump-against]').getAttribute('data-jump-against')).toBe('2020');
+    expect(await item.innerText()).toContain('2020年 289.4亿元');
+    expect(await item.locator('[data-review-note="gdp"]').innerText()).toBe('填报人确认说明: 2023年起含托管的杭州湾片区');
+    await shoot(r.page, 'review-plausibility');
+    await done(r);
   }, LONG);
 
   it('reads the same messages in English in the English interface', async () => {

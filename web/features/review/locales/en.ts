@@ -4,7 +4,7 @@ import type zh from './zh.ts';
 
 export default {
   'title': 'Review submitted figures',
-  'intro': 'Submitted figures by park and year, with last year’s figure and the change; jumps over ×5 are marked ⚠. Sending back needs a comment.',
+  'intro': 'Submitted figures by park and year, with the nearest earlier figure and the change; a figure far from its nearest year (before or after) is marked ⚠, with the writer’s explanation. Sending back needs a comment.',
   'allYears': 'All years',
   'emptyTitle': 'Nothing to review',
   'emptyText': 'Figures appear here once parks submit them.',

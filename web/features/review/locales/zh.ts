@@ -1,7 +1,7 @@
 // The words of review in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '审核已提交的数据',
-  'intro': '按园区和年份列出待审核的数据, 并给出上年数值与变化; 变化超过5倍的以 ⚠ 标出。退回时须填写意见。',
+  'intro': '按园区和年份列出待审核的数据, 并给出此前最近一年的数值与变化; 与最近年份(之前或之后)相比变化过大的以 ⚠ 标出, 并附填报人的确认说明。退回时须填写意见。',
   'allYears': '全部年份',
   'emptyTitle': '没有待审核的数据',
   'emptyText': '园区提交数据后会显示在这里。',
