@@ -79,6 +79,11 @@ describe('plausibility of a park’s figure', () => {
       expect(summary('gdp', 2315.2, { history: [{ year: 2024, value: 289.4 }] })).toEqual(['warning implausible_jump']);
     });
 
+    it('leaves small counts alone: 1 smart factory, then 5, is growth, not a slip', () => {
+      expect(summary('smart_factories', 5, { history: [{ year: 2024, value: 1 }] })).toEqual([]);
+      expect(summary('smart_factories', 100, { history: [{ year: 2024, value: 10 }] })).toEqual(['warning implausible_jump']);
+    });
+
     it('prefers the nearest year before; with none, the nearest after', () => {
       const history = [{ year: 2018, value: 300 }, { year: 2020, value: 289.4 }, { year: 2027, value: 350 }];
       expect(check('gdp', 2.9, { history })[0]!.against).toEqual({ year: 2020, value: 289.4 });

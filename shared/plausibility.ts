@@ -58,6 +58,9 @@ export function jumpFactor(gap: number): number {
   return JUMP_FACTOR * JUMP_WIDENING_PER_YEAR ** Math.max(0, Math.abs(gap) - 1);
 }
 
+/** Counts below this (a park's smart factories, its listed companies) may well grow ×5: no jump is questioned. */
+export const SMALL_COUNT = 20;
+
 /** Parts that cannot exceed their whole in the same park and year. */
 export const PARTS_OF_WHOLES: readonly { part: string; whole: string }[] = [
   { part: 'rd_spending', whole: 'gdp' },
@@ -184,7 +187,7 @@ export function checkFigure(figure: FigureToCheck): PlausibilityProblem[] {
   }
 
   // 2. Against the park's own nearest years, before and after, whatever the gap: one message, one year.
-  const against = nearestJump(value, year, figure.history ?? []);
+  const against = nearestJump(value, year, figure.history ?? [], indicator.kind);
   if (against) {
     const factor = jumpFactor(against.year - year);
     const gap = Math.abs(against.year - year);
@@ -276,10 +279,12 @@ export function nearestYears(year: number, history: readonly YearValue[]): { bef
  * does, else the year after; null when neither. The form, the API, the import and the review list
  * all question a figure against this one year.
  */
-export function nearestJump(value: number, year: number, history: readonly YearValue[]): YearValue | null {
+export function nearestJump(value: number, year: number, history: readonly YearValue[], kind?: string): YearValue | null {
   if (!(value > 0) || !Number.isFinite(value)) return null;
   const { before, after } = nearestYears(year, history);
-  const jumps = (other: YearValue) => Math.max(value / other.value, other.value / value) >= jumpFactor(other.year - year);
+  // 1 smart factory one year, 5 the next is a count growing, not a slip.
+  const small = (other: YearValue) => kind === 'count' && Math.max(value, other.value) < SMALL_COUNT;
+  const jumps = (other: YearValue) => !small(other) && Math.max(value / other.value, other.value / value) >= jumpFactor(other.year - year);
   return [before, after].find((o): o is YearValue => !!o && jumps(o)) ?? null;
 }
 

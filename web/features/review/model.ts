@@ -47,7 +47,7 @@ export function groupForReview(submitted: readonly ReportedValueT[], earlier: re
     const history = [...(series.get(`${subjectKey(v)}:${v.indicator.code}`) ?? new Map<number, number>())].map(([year, value]) => ({ year, value }));
     const lastYear = nearestYears(v.year, history).before;
     const change = lastYear && lastYear.value > 0 ? v.value / lastYear.value - 1 : null;
-    const against = nearestJump(v.value, v.year, history);
+    const against = nearestJump(v.value, v.year, history, v.indicator.kind);
     group.items.push({ value: v, lastYear, change, jump: against !== null, against });
   }
   return [...groups.values()].sort((a, b) => b.year - a.year || a.name.localeCompare(b.name, 'zh'));
