@@ -148,17 +148,17 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     expect(await row(page, 'hte_count').getByTestId('last-year').innerText()).toContain('802家');
     expect(await row(page, 'hte_count').locator('[data-target-link="T10"]').getAttribute('href')).toBe(`/targets/${t10}`);
 
-    // GDP typed in 万元 is converted (5000万元 = 0.5亿元); R&D intensity follows the inputs live.
-    await page.fill('[data-value-input="gdp"]', '5000');
+    // GDP typed in 万元 is converted (5000000万元 = 500亿元); R&D intensity follows the inputs live.
+    await page.fill('[data-value-input="gdp"]', '5000000');
     await page.selectOption('[data-unit-select="gdp"]', '万元');
-    expect(await row(page, 'gdp').locator('[data-converted]').innerText()).toBe('= 0.5亿元');
+    expect(await row(page, 'gdp').locator('[data-converted]').innerText()).toBe('= 500亿元');
     const intensity = page.locator('[data-derived-ratio="rd_intensity"] [data-derived-value]');
     expect(await intensity.innerText()).toBe('—');
-    await page.fill('[data-value-input="rd_spending"]', '0.04');
+    await page.fill('[data-value-input="rd_spending"]', '40');
     expect(await intensity.innerText()).toBe('8%');
-    await page.fill('[data-value-input="rd_spending"]', '0.045');
+    await page.fill('[data-value-input="rd_spending"]', '45');
     expect(await intensity.innerText()).toBe('9%');
-    await page.fill('[data-value-input="rd_spending"]', '0.04');
+    await page.fill('[data-value-input="rd_spending"]', '40');
 
     // 9050 for 905: the form warns, the API refuses the whole batch (422), nothing is written.
     const before = await dump();
@@ -166,7 +166,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     await page.locator('[data-confirm-row="hte_count"]').waitFor();
     await page.click('[data-save-draft]');
     await page.locator('[data-row-problems="hte_count"]').waitFor();
-    expect(await page.locator('[data-row-problems="hte_count"]').innerText()).toContain('相差超过5倍');
+    expect(await page.locator('[data-row-problems="hte_count"]').innerText()).toMatch(/与20\d\d年的 802家相比增至11\.3倍/);
     expect(await page.locator('[data-entry-error]').innerText()).toContain('未写入任何数据');
     expect(await dump()).toEqual(before);
 
@@ -177,7 +177,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     expect(await page.locator('[data-entry-outcome]').innerText()).toContain('已保存 3 项为草稿');
     await expect.poll(() => row(page, 'hte_count').getAttribute('data-state')).toBe('draft');
     expect(await stored('hte_count')).toMatchObject({ value: 905, status: 'draft', version: 1, note: '统计年报', entered_by_name: 'qiantang' });
-    expect(await stored('gdp')).toMatchObject({ value: 0.5, status: 'draft' });
+    expect(await stored('gdp')).toMatchObject({ value: 500, status: 'draft' });
 
     await page.click('[data-submit]');
     await page.locator('[data-entry-outcome="submitted"]').waitFor();
@@ -209,28 +209,28 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     await signInAs(page, 'qiantang', 'qiantang-password-123');
     await page.goto(`${server.url}/entry/${qt()}/2022`);
     await row(page, 'gdp').waitFor();
-    expect(await page.inputValue('[data-value-input="gdp"]')).toBe('0.5');
+    expect(await page.inputValue('[data-value-input="gdp"]')).toBe('500');
 
     // Meanwhile, the figure changes through the API (another tab, another person).
     const [gdp] = await manager.get<{ id: number; version: number }[]>(`/api/values?park=${qt()}&indicator=gdp&from=2022&to=2022`);
-    const meanwhile = await manager.request('PUT', '/api/values', { values: [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 0.55, version: gdp!.version }], status: 'submitted', reason: '按年报更正' });
+    const meanwhile = await manager.request('PUT', '/api/values', { values: [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 550, version: gdp!.version }], status: 'submitted', reason: '按年报更正' });
     expect(meanwhile.status).toBe(200);
     const before = await dump();
 
-    await page.fill('[data-value-input="gdp"]', '0.6');
+    await page.fill('[data-value-input="gdp"]', '600');
     await page.click('[data-save-draft]');
     const conflict = page.locator('[data-conflict="gdp"]');
     await conflict.waitFor();
     expect(await conflict.innerText()).toContain('qiantang');
-    expect(await conflict.innerText()).toContain('0.55亿元');
+    expect(await conflict.innerText()).toContain('550亿元');
     expect(await page.locator('[data-entry-error]').innerText()).toContain('未写入任何数据');
     expect(await dump()).toEqual(before);
-    expect(await stored('gdp')).toMatchObject({ value: 0.55, version: 3 });
+    expect(await stored('gdp')).toMatchObject({ value: 550, version: 3 });
     await page.locator('[data-entry-row="gdp"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'entry-conflict-1366x768.png') });
 
     await page.click('[data-reload="gdp"]');
-    await expect.poll(() => page.inputValue('[data-value-input="gdp"]')).toBe('0.55');
+    await expect.poll(() => page.inputValue('[data-value-input="gdp"]')).toBe('550');
     expect(await conflict.count()).toBe(0);
     await done(t, refused(409, /\/api\/values/));
   }, LONG);
@@ -305,13 +305,13 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     expect(await dump()).toEqual(before);
     await shoot(page, 'import-report');
 
-    // Fixed: land in 平方公里 (2 = 3000亩), and R&D spending corrected from 0.04 (needs the dry run's version).
+    // Fixed: land in 平方公里 (2 = 3000亩), and R&D spending corrected from 40 (needs the dry run's version).
     await page.setInputFiles('[data-import-file]', {
       name: '2022-已改.xlsx', mimeType: XLSX, buffer: await xlsx([
         ['萧山临江高新区', '税收收入', 2022, 8.4, '亿元'],
         ['萧山临江高新区', '土地面积', 2022, 2, '平方公里'],
         ['萧山临江高新区', '规上工业增加值', 2022, 120, '亿元'],
-        ['萧山临江高新区', 'R&D经费支出', 2022, 0.045, '亿元'],
+        ['萧山临江高新区', 'R&D经费支出', 2022, 45, '亿元'],
         ['萧山临江高新区', '国家高新技术企业数', 2022, 905, '家'],
       ]),
     });
@@ -321,14 +321,14 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a reporting round in th
     expect(await page.locator('[data-import-summary] [data-problem-count]').getAttribute('data-problem-count')).toBe('0');
     expect(await page.locator('[data-rows-table] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-status'))))
       .toEqual(['new', 'new', 'new', 'changed', 'unchanged']);
-    expect(await page.locator('[data-import-row="5"]').innerText()).toContain('0.04亿元 → 0.045亿元');
+    expect(await page.locator('[data-import-row="5"]').innerText()).toContain('40亿元 → 45亿元');
     expect(await dump()).toEqual(before);
     await page.click('[data-commit]');
     await page.locator('[data-import-report="committed"]').waitFor();
     expect(await page.locator('[data-import-report="committed"]').innerText()).toContain('新增 3 项, 修改 1 项, 不变 1 项');
     expect(await stored('land_area')).toMatchObject({ value: 3000, status: 'submitted' });
     expect(await stored('tax_revenue')).toMatchObject({ value: 8.4, status: 'submitted' });
-    expect(await stored('rd_spending')).toMatchObject({ value: 0.045, status: 'submitted', version: 3 });
+    expect(await stored('rd_spending')).toMatchObject({ value: 45, status: 'submitted', version: 3 });
     expect(await stored('hte_count')).toMatchObject({ value: 905, status: 'submitted', version: 2 });
 
     // The form shows what landed, and tax per mu from it: 8.4亿元 / 3000亩 = 28万元/亩.

@@ -4,6 +4,8 @@
 // written until then.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findIndicator } from '../shared/indicators.ts';
+import { checkFigure, relatedIndicators } from '../shared/plausibility.ts';
 import type { ImportReportT } from '../shared/schemas.ts';
 import { createUserAndSignIn, signIn, TEST_ADMIN_PASSWORD, type Client } from './testing/client.ts';
 import { TEST_DATABASES, type TestDatabase } from './testing/databases.ts';
@@ -56,6 +58,25 @@ for (const kind of TEST_DATABASES) {
     afterAll(async () => {
       await server?.dispose();
       await database?.drop();
+    });
+
+    it('finds no error in the seed’s published figures (and says which it would question)', async () => {
+      const h = database.open();
+      const rows = await h.db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value']).where('park_id', 'is not', null).execute()
+        .finally(() => h.close());
+      expect(rows.length).toBeGreaterThan(10);
+      const at = (park: number, code: string, year: number) => rows.find((r) => r.park_id === park && r.indicator_code === code && r.year === year)?.value;
+      const findings = rows.flatMap((r) => {
+        const indicator = findIndicator(r.indicator_code)!;
+        const sameYear = Object.fromEntries(relatedIndicators(r.indicator_code).flatMap((code) => {
+          const v = at(r.park_id!, code, r.year);
+          return v === undefined ? [] : [[code, v]];
+        }));
+        const history = rows.filter((o) => o.park_id === r.park_id && o.indicator_code === r.indicator_code && o.year !== r.year).map((o) => ({ year: o.year, value: o.value }));
+        return checkFigure({ indicator, value: r.value, year: r.year, history, sameYear }).map((p) => `${p.grade} ${r.indicator_code} ${r.year} ${p.code}`);
+      });
+      expect(findings.filter((f) => f.startsWith('error'))).toEqual([]);
+      expect(findings).toEqual([]);
     });
 
     it('refuses GDP of 3 200 000 亿元 for a park whose last figure (2020) is four years old, naming the slip and that year', async () => {

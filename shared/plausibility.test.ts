@@ -30,8 +30,8 @@ describe('plausibility of a park’s figure', () => {
     expect(impossible).toEqual({
       code: 'impossible_value', grade: 'error', suggestion: { value: 320, unit: '亿元' },
       messages: {
-        zh: '“地区生产总值” 320万亿元超出了一个园区可能的范围(0亿元–10万亿元); 可能是万元与亿元混淆, 应为 320亿元',
-        en: 'GDP of 320,000 bn yuan is beyond what a park can have (0 bn yuan–10,000 bn yuan); perhaps a 万元/亿元 (10k yuan / 100m yuan) slip: it would be 32 bn yuan',
+        zh: '“地区生产总值” 320万亿元超出了一个园区可能的范围(不超过10万亿元); 可能是万元与亿元混淆, 应为 320亿元',
+        en: 'GDP of 320,000 bn yuan is beyond what a park can have (at most 10,000 bn yuan); perhaps a 万元/亿元 (10k yuan / 100m yuan) slip: it would be 32 bn yuan',
       },
     });
     // Against the last figure, four years old: one message that names its year and value, and the same slip.
@@ -77,6 +77,11 @@ describe('plausibility of a park’s figure', () => {
       // ×8 over four years is within the widened factor; ×8 against the year before is not.
       expect(summary('gdp', 2315.2, { history: [{ year: 2021, value: 289.4 }] })).toEqual([]);
       expect(summary('gdp', 2315.2, { history: [{ year: 2024, value: 289.4 }] })).toEqual(['warning implausible_jump']);
+    });
+
+    it('leaves small counts alone: 1 smart factory, then 5, is growth, not a slip', () => {
+      expect(summary('smart_factories', 5, { history: [{ year: 2024, value: 1 }] })).toEqual([]);
+      expect(summary('smart_factories', 100, { history: [{ year: 2024, value: 10 }] })).toEqual(['warning implausible_jump']);
     });
 
     it('prefers the nearest year before; with none, the nearest after', () => {

@@ -60,6 +60,9 @@ export function jumpFactor(gap: number): number {
   return JUMP_FACTOR * JUMP_WIDENING_PER_YEAR ** Math.max(0, Math.abs(gap) - 1);
 }
 
+/** Counts below this (a park's smart factories, its listed companies) may well grow ×5: no jump is questioned. */
+export const SMALL_COUNT = 20;
+
 /** Parts that cannot exceed their whole in the same park and year. */
 export const PARTS_OF_WHOLES: readonly { part: string; whole: string }[] = [
   { part: 'rd_spending', whole: 'gdp' },
@@ -105,8 +108,8 @@ const show = (value: number, unit: string, locale: Locale) => (isUnit(unit) ? fo
 
 function rangeText([min, max]: [number | null, number | null], unit: string, locale: Locale): string {
   const zh = locale === 'zh';
-  if (min !== null && max !== null) return `${show(min, unit, locale)}–${show(max, unit, locale)}`;
-  if (max !== null) return zh ? `不超过${show(max, unit, locale)}` : `at most ${show(max, unit, locale)}`;
+  if (min !== null && min > 0 && max !== null) return `${show(min, unit, locale)}–${show(max, unit, locale)}`;
+  if (max !== null && (min === null || min <= 0)) return zh ? `不超过${show(max, unit, locale)}` : `at most ${show(max, unit, locale)}`;
   return zh ? `不低于${show(min!, unit, locale)}` : `at least ${show(min!, unit, locale)}`;
 }
 
@@ -187,11 +190,7 @@ export function checkFigure(figure: FigureToCheck): PlausibilityProblem[] {
   }
 
   // 2. Against the park's own nearest years, before and after, whatever the gap: one message, one year.
-  const history = (figure.history ?? []).filter((h) => h.year !== year && h.value > 0 && Number.isFinite(h.value));
-  const before = history.filter((h) => h.year < year).sort((a, b) => b.year - a.year)[0];
-  const after = history.filter((h) => h.year > year).sort((a, b) => a.year - b.year)[0];
-  const jumps = (other: YearValue) => value > 0 && Math.max(value / other.value, other.value / value) >= jumpFactor(other.year - year);
-  const against = [before, after].find((o): o is YearValue => !!o && jumps(o));
+  const against = nearestJump(value, year, figure.history ?? [], indicator.kind);
   if (against) {
     const factor = jumpFactor(against.year - year);
     const gap = Math.abs(against.year - year);
@@ -267,6 +266,29 @@ export function checkFigure(figure: FigureToCheck): PlausibilityProblem[] {
   }
 
   return problems.sort((a, b) => (a.grade === b.grade ? 0 : a.grade === 'error' ? -1 : 1));
+}
+
+/** The park's nearest reported years before and after `year` (whatever the gap), each null when there is none. */
+export function nearestYears(year: number, history: readonly YearValue[]): { before: YearValue | null; after: YearValue | null } {
+  const usable = history.filter((h) => h.year !== year && h.value > 0 && Number.isFinite(h.value));
+  return {
+    before: usable.filter((h) => h.year < year).sort((a, b) => b.year - a.year)[0] ?? null,
+    after: usable.filter((h) => h.year > year).sort((a, b) => a.year - b.year)[0] ?? null,
+  };
+}
+
+/**
+ * The nearest year a figure jumps against (beyond ×5, widened with the gap): the year before if it
+ * does, else the year after; null when neither. The form, the API, the import and the review list
+ * all question a figure against this one year.
+ */
+export function nearestJump(value: number, year: number, history: readonly YearValue[], kind?: string): YearValue | null {
+  if (!(value > 0) || !Number.isFinite(value)) return null;
+  const { before, after } = nearestYears(year, history);
+  // 1 smart factory one year, 5 the next is a count growing, not a slip.
+  const small = (other: YearValue) => kind === 'count' && Math.max(value, other.value) < SMALL_COUNT;
+  const jumps = (other: YearValue) => !small(other) && Math.max(value / other.value, other.value / value) >= jumpFactor(other.year - year);
+  return [before, after].find((o): o is YearValue => !!o && jumps(o)) ?? null;
 }
 
 /** The ratio indicators this indicator is a part of (R&D intensity for R&D spending and GDP, tax per mu for tax and land). */

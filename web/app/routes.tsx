@@ -60,7 +60,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/entry/region/:code/:year', element: only(ALL_ROLES, <RegionEntryPage />) },
   { path: '/import', element: only(WRITERS, <ImportPage />), nav: { label: 'nav.import', order: 80 }, roles: WRITERS },
   { path: '/review', element: only(FIGURE_REVIEWERS, <ReviewPage />), nav: { label: 'nav.review', order: 90 }, roles: FIGURE_REVIEWERS },
-  { path: '/rounds', element: only(ALL_ROLES, <RoundsPage />), nav: { label: 'nav.rounds', order: 100 }, roles: REVIEWERS },
+  { path: '/rounds', element: only(ALL_ROLES, <RoundsPage />), nav: { label: 'nav.rounds', order: 100 }, roles: FIGURE_REVIEWERS },
   { path: '/rounds/:id', element: only(ALL_ROLES, <BoardPage />) },
   { path: '/audit', element: only(REVIEWERS, <AuditPage />), nav: { label: 'nav.audit', order: 110 }, roles: REVIEWERS },
   { path: '/admin', element: only(ADMINS, <AdminPage />), nav: { label: 'nav.admin', order: 120 }, roles: ADMINS },

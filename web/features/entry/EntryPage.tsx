@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ValueProblemT } from '../../../shared/schemas.ts';
 import { figureState } from '../../lib/figureState.ts';
-import { exactMeasured } from '../../lib/exact.ts';
+import { exactMeasured, numberText } from '../../lib/exact.ts';
 import { formatMeasured, joinNames } from '../../../shared/format.ts';
 import { useTranslation } from 'react-i18next';
 import { indicatorName, useLocale, type WordKey } from '../../lib/i18n.ts';
@@ -20,10 +20,10 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { HistoryDialog } from './HistoryDialog.tsx';
 import { LockNote } from './LockNote.tsx';
 import {
-  applyWritten, buildBatch, changedCount, conflictOf, draftOf, editRow, isChanged, isJump, liveRatios, needsConfirmation, problemsByRow,
-  unitChoices, valueInIndicatorUnit, withoutWritten, type Batch, type Edits, type RowDraft, type RowIssue, type Sheet, type SheetRow,
+  applyWritten, buildBatch, changedCount, checkBatch, comparedYear, conflictOf, draftOf, editRow, isChanged, liveRatios, needsConfirmation, plausibilityOf,
+  problemsByRow, unitChoices, valueInIndicatorUnit, withoutWritten, type Batch, type Edits, type RowDraft, type RowIssue, type Sheet, type SheetRow,
 } from './model.ts';
-import { entryKey, putValues, useEntrySheet } from './queries.ts';
+import { entryKey, putValues, useEntrySheet, useValueCheck } from './queries.ts';
 import { clsx } from 'clsx';
 import * as css from './entry.module.css';
 import * as actionBarCss from '../../lib/ui/actionBar.module.css';
@@ -98,6 +98,17 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
 
   const ratios = useMemo(() => liveRatios(sheet, edits), [sheet, edits]);
   const unsaved = changedCount(sheet, edits);
+  // The plausibility checks of what is typed, as the user types (debounced): the same as a save would meet.
+  const checkItems = useMemo(() => checkBatch(sheet, edits).items, [sheet, edits]);
+  const check = useValueCheck(checkItems, !readOnly);
+  const live = useMemo(() => {
+    if (!check.data || checkItems.length === 0) return {};
+    const sent = check.data.items;
+    const byRow = problemsByRow(check.data.problems, sent.map((i) => i.indicator));
+    // Only rows still typed as they were checked: a row changed since waits for its own check.
+    const current = new Map(checkItems.map((i) => [i.indicator, JSON.stringify(i)]));
+    return Object.fromEntries(Object.entries(byRow).filter(([code]) => current.get(code) === JSON.stringify(sent.find((i) => i.indicator === code))).map(([code, ps]) => [code, plausibilityOf(ps)]));
+  }, [check.data, checkItems]);
 
   const save = useMutation({
     mutationFn: ({ batch, status }: { batch: Batch; status: 'draft' | 'submitted' }) => putValues(batch.items, status, reason.trim() || undefined),
@@ -209,7 +220,7 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
             {sheet.rows.map((row) => (
               <EntryRow
                 key={row.indicator.code} row={row} year={sheet.year} draft={draftOf(row, edits)} touched={!!edits[row.indicator.code]}
-                readOnly={readOnly || !!row.current?.locked} issues={issues[row.indicator.code]} problems={problems[row.indicator.code]}
+                readOnly={readOnly || !!row.current?.locked} issues={issues[row.indicator.code]} problems={problems[row.indicator.code]} live={live[row.indicator.code]}
                 onChange={(patch) => change(row, patch)} onHistory={() => setHistoryOf(row)} onReload={() => void reloadRow(row.indicator.code)}
                 focused={focusedField === row.indicator.code}
               />
@@ -298,13 +309,15 @@ interface RowProps {
   readOnly: boolean;
   issues: RowIssue[] | undefined;
   problems: ValueProblemT[] | undefined;
+  /** What the live check says about the row as typed now. */
+  live: ValueProblemT[] | undefined;
   onChange: (patch: Partial<Omit<RowDraft, 'base'>>) => void;
   onHistory: () => void;
   onReload: () => void;
   focused?: boolean;
 }
 
-function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onChange, onHistory, onReload, focused = false }: RowProps) {
+function EntryRow({ row, year, draft, touched, readOnly, issues, problems, live, onChange, onHistory, onReload, focused = false }: RowProps) {
   const { t } = useTranslation(['entry', 'common']);
   const locale = useLocale();
   const { indicator, current, lastYear } = row;
@@ -315,11 +328,14 @@ function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onCha
   const value = valueInIndicatorUnit(draft, indicator.unit);
   const changed = touched && isChanged(row, draft);
   const conflict = conflictOf(problems);
-  const jumpFlagged = needsConfirmation(problems);
-  const jumpLikely = changed && lastYear !== null && lastYear.year === year - 1 && isJump(value, lastYear.value);
-  const showConfirm = !readOnly && (jumpFlagged || jumpLikely || draft.confirm);
-  const messages = [...(issues ?? []).map((i) => t(ISSUE_TEXT[i.code])), ...(problems ?? []).filter((p) => p !== conflict).map((p) => p.message)];
-  const hasProblem = messages.length > 0 || !!conflict;
+  // The live check's problems of the row as typed; a save's own problems besides them (a version, a permission).
+  const liveProblems = changed ? live ?? [] : [];
+  const saved = (problems ?? []).filter((p) => p !== conflict && !liveProblems.some((l) => l.code === p.code));
+  const shown = [...liveProblems, ...saved];
+  const against = comparedYear(shown);
+  const showConfirm = !readOnly && (needsConfirmation(shown) || draft.confirm);
+  const messages = (issues ?? []).map((i) => t(ISSUE_TEXT[i.code]));
+  const hasProblem = messages.length > 0 || shown.length > 0 || !!conflict;
   const state = figureState(current && { status: current.status, returned: !!current.reviewComment });
   const style = hasProblem ? ({ '--row-accent': '#b3261e' } as CSSProperties) : undefined;
   const describedBy = [hasProblem ? `${id}-problems` : null, conflict ? `${id}-conflict` : null, focused && current?.reviewComment ? `${id}-comment` : null].filter(Boolean).join(' ') || undefined;
@@ -339,8 +355,8 @@ function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onCha
         {indicator.definitionZh && locale === 'zh' && <span className={css.entryRowDef}>{indicator.definitionZh}</span>}
       </div>
       <div className={css.entryRowLast} data-last-year={lastYear?.value} data-testid="last-year">
-        <span className={css.entryRowLabel}>{lastYear ? t('lastYearLabel', { year: lastYear.year }) : t('common:col.lastYear')}</span>
-        <span className={css.entryRowLastvalue}>{lastYear ? exactMeasured(lastYear.value, indicator.unit, locale) : t('none')}</span>
+        <span className={css.entryRowLabel}>{lastYear ? (lastYear.year === year - 1 ? t('lastYearLabel', { year: lastYear.year }) : t('latestBeforeLabel')) : t('common:col.lastYear')}</span>
+        <span className={css.entryRowLastvalue}>{lastYear ? t('lastYearFigure', { year: lastYear.year, value: exactMeasured(lastYear.value, indicator.unit, locale) }) : t('none')}</span>
       </div>
       <div className={css.entryRowValue}>
         <label className={css.entryRowLabel} htmlFor={`${id}-value`}>{t('col.value', { year })}</label>
@@ -390,16 +406,33 @@ function EntryRow({ row, year, draft, touched, readOnly, issues, problems, onCha
           <button type="button" className={clsx(buttonCss.button, buttonCss.small)} onClick={onReload} data-reload={code}>{t('reload')}</button>
         </div>
       )}
-      {messages.length > 0 && (
-        <ul className={css.rowProblems} id={`${id}-problems`} data-row-problems={code}>
-          {messages.map((m, i) => <li key={i}><span aria-hidden="true">✖ </span>{m}</li>)}
+      {(messages.length > 0 || shown.length > 0) && (
+        <ul className={css.rowProblems} id={`${id}-problems`} data-row-problems={code} aria-live="polite">
+          {messages.map((m, i) => <li key={`issue-${i}`}><span aria-hidden="true">✖ </span>{m}</li>)}
+          {shown.map((p, i) => (
+            <li key={`${p.code}-${i}`} className={p.grade === 'warning' ? css.problemWarning : undefined} data-problem={p.code} data-grade={p.grade ?? 'error'}>
+              <span className={css.problemGrade}>{p.grade === 'warning' ? `⚠ ${t('problemWarning')}` : `✖ ${t('problemError')}`}</span>{' '}
+              {p.message}
+              {p.suggestion && !readOnly && shown.findIndex((q) => q.suggestion?.value === p.suggestion!.value) === i && (
+                <button type="button" className={clsx(buttonCss.button, buttonCss.small, css.applySuggestion)} data-apply-suggestion={code}
+                  onClick={() => onChange({ input: numberText(p.suggestion!.value), unit: p.suggestion!.unit })}>
+                  {t('applySuggestion', { value: exactMeasured(p.suggestion.value, p.suggestion.unit, locale) })}
+                </button>
+              )}
+            </li>
+          ))}
         </ul>
       )}
       {showConfirm && (
         <div className={clsx(drawerCss.rowNote, css.rowNoteConfirm)} data-confirm-row={code}>
           <label className={formCss.check}>
             <input type="checkbox" checked={draft.confirm} onChange={(e) => onChange({ confirm: e.target.checked })} data-confirm={code} />
-            {t('confirmJump', { year: lastYear?.year ?? year - 1 })}
+            {against ? t('confirmJump', { year: against.year, value: exactMeasured(against.value, indicator.unit, locale) }) : t('confirmWarning')}
+          </label>
+          <label className={css.confirmNote}>
+            <span>{t('confirmNoteLabel')}</span>
+            <input className={formCss.control} value={draft.note} maxLength={2000} required={draft.confirm} aria-required={draft.confirm || undefined}
+              placeholder={t('confirmNotePlaceholder')} onChange={(e) => onChange({ note: e.target.value })} data-confirm-note={code} />
           </label>
           <span className={textCss.muted}>{t('confirmNeedsNote')}</span>
         </div>

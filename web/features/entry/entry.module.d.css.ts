@@ -1,4 +1,6 @@
 export const __esModule: true;
+export const applySuggestion: string;
+export const confirmNote: string;
 export const derived: string;
 export const derivedFormula: string;
 export const derivedList: string;
@@ -32,6 +34,8 @@ export const parkPickList: string;
 export const parkPickMeta: string;
 export const parkPickName: string;
 export const pickHeading: string;
+export const problemGrade: string;
+export const problemWarning: string;
 export const regionButtons: string;
 export const regionPick: string;
 export const regionRowBad: string;

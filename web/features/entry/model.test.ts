@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findIndicator, ratioFromParts } from '../../../shared/indicators.ts';
 import type { ValueProblemT } from '../../../shared/schemas.ts';
 import {
-  applyWritten, buildBatch, changedCount, conflictOf, draftOf, editRow, isJump, liveRatios, needsConfirmation, parseInput,
+  applyWritten, buildBatch, changedCount, checkBatch, comparedYear, conflictOf, draftOf, editRow, isJump, liveRatios, needsConfirmation, parseInput, plausibilityOf,
   problemsByRow, unitChoices, valueInIndicatorUnit, withoutWritten, type Sheet, type SheetRow,
 } from './model.ts';
 import { exactMeasured, numberText } from '../../lib/exact.ts';
@@ -177,5 +177,32 @@ describe('after a write', () => {
     expect(next.rows[0]!.current).toMatchObject({ id: 11, value: 0.7, version: 3, status: 'submitted', enteredBy: 'qiantang' });
     expect(next.rows[1]!.current).toMatchObject({ id: 20, value: 905, version: 1, note: '年报' });
     expect(withoutWritten({ gdp: draftOf(s.rows[0]!, {}), x: draftOf(s.rows[1]!, {}) }, ['gdp'])).toHaveProperty('x');
+  });
+});
+
+describe('the live plausibility check', () => {
+  const rows = [row('gdp', '亿元', null, { year: 2020, value: 289.4 }), row('hte_count', '家', stored(12, 435, 1))];
+  const s = { ...sheet(rows), year: 2024 };
+
+  it('sends the changed rows as typed, without the confirmation, so every warning shows whether confirmed or not', () => {
+    let edits = editRow({}, rows[0]!, { input: '3200000', confirm: true, note: '核对过' });
+    edits = editRow(edits, rows[1]!, { input: 'abc' });
+    const batch = checkBatch(s, edits);
+    expect(batch.items).toEqual([{ parkId: 6, indicator: 'gdp', year: 2024, value: 3_200_000, note: '核对过' }]);
+    expect(batch.issues).toEqual({ hte_count: [{ code: 'not_a_number' }] });
+    expect(checkBatch(s, {}).items).toEqual([]);
+  });
+
+  it('keeps the plausibility problems for the row, and names the year the warning compared with', () => {
+    const problems: ValueProblemT[] = [
+      { index: 0, field: 'value', code: 'impossible_value', grade: 'error', message: '超出了一个园区可能的范围', suggestion: { value: 320, unit: '亿元' } },
+      { index: 0, field: 'value', code: 'implausible_jump', grade: 'warning', message: '与2020年的 289.4亿元相比', against: { year: 2020, value: 289.4 } },
+      { index: 0, field: 'version', code: 'version_required', grade: 'error', message: '须带上所见版本号' },
+    ];
+    expect(plausibilityOf(problems).map((p) => p.code)).toEqual(['impossible_value', 'implausible_jump']);
+    expect(comparedYear(problems)).toEqual({ year: 2020, value: 289.4 });
+    expect(needsConfirmation(problems)).toBe(true);
+    expect(needsConfirmation([problems[0]!])).toBe(false);
+    expect(comparedYear([problems[0]!])).toBeNull();
   });
 });

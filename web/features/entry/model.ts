@@ -32,8 +32,8 @@ export interface RowDraft {
 /** Only the rows the user has touched; the others always show the sheet as loaded. */
 export type Edits = Record<string, RowDraft>;
 
-/** The API flags a figure this many times (or 1/this of) its neighbour year: the 万元/亿元 slip. */
-export const JUMP_FACTOR = 5;
+/** The API flags a figure this many times (or 1/this of) its nearest year: the 万元/亿元 slip. */
+export { JUMP_FACTOR } from '../../../shared/plausibility.ts';
 
 /** Units a row may be typed in, converted by the API (`unit`): money and land area. */
 const UNIT_GROUPS: readonly (readonly Unit[])[] = [['亿元', '万元'], ['亩', '公顷', '平方公里']];
@@ -102,7 +102,31 @@ export function changedCount(sheet: Sheet, edits: Edits): number {
 /** A figure ×5 away from last year's: the API will want a confirmation with a note. */
 export function isJump(value: number | null, other: number | null | undefined): boolean {
   if (value === null || other === null || other === undefined || !(value > 0) || !(other > 0)) return false;
-  return value / other >= JUMP_FACTOR || other / value >= JUMP_FACTOR;
+  return value / other >= 5 || other / value >= 5;
+}
+
+/**
+ * The batch the live check sends (POST /api/values/check): the rows that changed, without their
+ * confirmation, so that every warning shows beside its row whether or not it is confirmed yet.
+ */
+export function checkBatch(sheet: Sheet, edits: Edits): Batch {
+  const batch = buildBatch(sheet, edits, 'draft');
+  return { ...batch, items: batch.items.map(({ confirm: _confirm, ...item }) => item) };
+}
+
+/** What the plausibility checks said about a row: version problems are the save's business, not the live check's. */
+export function plausibilityOf(problems: readonly ValueProblemT[] | undefined): ValueProblemT[] {
+  return (problems ?? []).filter((p) => p.field === 'value' || p.field === 'note' || p.field === 'unit');
+}
+
+/** Whether the row's warnings need the confirmation with a note (and no error stands in the way). */
+export function needsWarningConfirmation(problems: readonly ValueProblemT[] | undefined): boolean {
+  return !!problems?.some((p) => p.grade === 'warning');
+}
+
+/** The year a warning compared the figure with: the one its confirmation names (the same as its message). */
+export function comparedYear(problems: readonly ValueProblemT[] | undefined): { year: number; value: number } | null {
+  return problems?.find((p) => p.against)?.against ?? null;
 }
 
 /** A problem found before sending (not a number, a stored figure cleared, a confirmation without a note). */
@@ -162,9 +186,9 @@ export function problemsByRow(problems: readonly ValueProblemT[], codes: readonl
   return out;
 }
 
-/** Whether the row's problems include the jump that needs 确认 and a note. */
+/** Whether the row's problems include a warning that needs 确认 and a note (the jump, an unusual value or ratio). */
 export function needsConfirmation(problems: readonly ValueProblemT[] | undefined): boolean {
-  return !!problems?.some((p) => p.code === 'implausible_jump');
+  return !!problems?.some((p) => p.code === 'implausible_jump' || p.grade === 'warning');
 }
 
 /** Whether the row was refused because someone changed the figure since (409): offer to reload, never overwrite. */

@@ -1,7 +1,8 @@
 // The entry form's server state: the sheet of one park and year, a figure's history, and the write.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
-import { EntrySheet, PutValuesResult, ValueRevision, type ValueInputT } from '../../../shared/schemas.ts';
+import { CheckValuesResult, EntrySheet, PutValuesResult, ValueRevision, type ValueInputT } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
 import { sendJson } from '../../lib/session.ts';
 
@@ -28,4 +29,35 @@ export function useValueHistory(id: number | null) {
 
 export function putValues(values: ValueInputT[], status: 'draft' | 'submitted', reason: string | undefined) {
   return sendJson('PUT', '/api/values', { values, status, ...(reason ? { reason } : {}) }, PutValuesResult);
+}
+
+/** A value that follows `value` once it has stopped changing for `ms`. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/**
+ * The live plausibility check of what is typed (POST /api/values/check, writes nothing), once typing
+ * pauses: the same problems a save would meet, shown beside their rows before saving.
+ */
+export function useValueCheck(items: ValueInputT[], enabled: boolean) {
+  const body = useDebounced(JSON.stringify(items), 350);
+  return useQuery({
+    queryKey: ['values-check', body] as const,
+    queryFn: async () => {
+      const sent = JSON.parse(body) as ValueInputT[];
+      const { problems } = await sendJson('POST', '/api/values/check', sent, CheckValuesResult);
+      // The items go with their problems: the problems name their index in this batch.
+      return { items: sent, problems };
+    },
+    enabled: enabled && body !== '[]',
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    retry: false,
+  });
 }

@@ -299,20 +299,26 @@ function ReportView({ report }: { report: ImportReportT }) {
             <thead>
               <tr>
                 <th scope="col">{t('col.sheet')}</th><th scope="col" className={tableCss.num}>{t('col.row')}</th><th scope="col">{t('col.column')}</th>
-                <th scope="col">{t('col.field')}</th><th scope="col">{t('col.message')}</th>
+                <th scope="col">{t('col.field')}</th><th scope="col">{t('col.grade')}</th><th scope="col">{t('col.message')}</th>
               </tr>
             </thead>
             <tbody>
               {problems.map((p, i) => {
                 const label = fieldLabel(p.field);
                 return (
-                  <tr key={i} data-problem={p.code} data-cell={cellRef(p)}>
+                  <tr key={i} data-problem={p.code} data-cell={cellRef(p)} data-grade={p.grade ?? 'error'}>
                     <td data-label={t('col.sheet')}>{p.sheet}</td>
                     <td className={tableCss.num} data-label={t('col.row')} data-problem-row>{p.row ?? '—'}</td>
                     <td data-label={t('col.column')} data-problem-column>{p.column ?? '—'}</td>
                     <td data-label={t('col.field')}>{label ? t(label) : p.field}</td>
+                    <td data-label={t('col.grade')}>
+                      <span className={clsx(css.importPill, p.grade === 'warning' ? css.importPillWarn : css.importPillBad)} data-problem-grade>
+                        {p.grade === 'warning' ? t('grade.warning') : t('grade.error')}
+                      </span>
+                    </td>
                     <td className={clsx(tableCss.wrap, css.problemMessage)}>
                       {p.message}
+                      {p.suggestion && <span className={css.problemSuggestion} data-problem-suggestion> {t('suggestion', { value: exactMeasured(p.suggestion.value, p.suggestion.unit, locale) })}</span>}
                       {p.current && <span className={textCss.muted}> {t('current', { value: p.current.value, who: p.current.enteredBy, version: p.current.version })}</span>}
                     </td>
                   </tr>

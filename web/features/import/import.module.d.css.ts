@@ -9,6 +9,7 @@ export const importPillBad: string;
 export const importPillChanged: string;
 export const importPillNew: string;
 export const importPillOk: string;
+export const importPillWarn: string;
 export const importProblems: string;
 export const importReport: string;
 export const importReportTitle: string;
@@ -17,6 +18,7 @@ export const importSummary: string;
 export const mapping: string;
 export const mappingOpen: string;
 export const problemMessage: string;
+export const problemSuggestion: string;
 export const radioGroup: string;
 export const stepNo: string;
 

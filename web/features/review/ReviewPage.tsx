@@ -187,17 +187,25 @@ function ReviewList({ groups, refresh, onDone, onStart }: {
                         <tr key={v.id} data-review-item={v.indicator.code} className={item.jump ? css.isJump : undefined}>
                           <td><input type="checkbox" checked={chosen.has(v.id)} onChange={(e) => toggle([v.id], e.target.checked)} aria-label={t('selectOne', { name })} data-select-item={v.indicator.code} /></td>
                           <th scope="row">{name}</th>
-                          <td className={tableCss.num} data-label={t('common:col.lastYear')}>{item.lastYear ? exactMeasured(item.lastYear.value, v.unit, locale) : '—'}</td>
+                          <td className={tableCss.num} data-label={t('common:col.lastYear')} data-last-year={item.lastYear?.year}>{item.lastYear ? t('yearValue', { year: item.lastYear.year, value: exactMeasured(item.lastYear.value, v.unit, locale) }) : '—'}</td>
                           <td className={tableCss.num} data-label={t('col.value')}>
                             <strong>{exactMeasured(v.value, v.unit, locale)}</strong>
                             {v.status === 'city_approved' && <> <FigureStateBadge state="city_approved" compact /></>}
                           </td>
                           <td className={tableCss.num} data-label={t('col.change')}>
-                            {item.jump && <span className={css.jumpTag} title={t('jumpTitle')}><span aria-hidden="true">⚠ </span>{t('jump')} </span>}
+                            {item.against && (
+                              <span className={css.jumpTag} title={t('jumpTitle', { year: item.against.year, value: exactMeasured(item.against.value, v.unit, locale) })} data-jump-against={item.against.year}>
+                                <span aria-hidden="true">⚠ </span>{t('jump')} {t('jumpAgainst', { year: item.against.year })}{' '}
+                              </span>
+                            )}
                             {changeText(item)}
                           </td>
                           <td className={css.reviewTableBy}>{v.enteredBy} <span className={textCss.muted}>{v.enteredAt.slice(0, 10)}</span></td>
-                          <td className={clsx(tableCss.wrap, css.reviewTableNote)}>{v.note ?? ''}</td>
+                          <td className={clsx(tableCss.wrap, css.reviewTableNote)} data-review-note={v.indicator.code}>
+                            {item.jump
+                              ? (v.note ? <><strong className={css.confirmNoteLabel}>{t('confirmNote')}</strong> {v.note}</> : <span className={textCss.muted}>{t('noConfirmNote')}</span>)
+                              : v.note ?? ''}
+                          </td>
                         </tr>
                       );
                     })}

@@ -26,8 +26,24 @@ describe('review list', () => {
     expect(changeText(qt2022.items[1]!)).toBe('×10.4');
     expect(groups[1]!.items[0]).toMatchObject({ lastYear: null, change: null, jump: false });
     expect(changeText(groups[1]!.items[0]!)).toBe('—');
-    expect(yearSpan(submitted)).toEqual({ from: 2021, to: 2022 });
+    expect(yearSpan(submitted)).toEqual({ from: 2022 - 15, to: 2023 + 15 });
     expect(yearSpan([])).toBeNull();
+  });
+
+  it('compares with the nearest year, whatever the gap: 2024’s GDP against 2020’s, and a figure with only later years against the year after', () => {
+    const ningbo2024 = figure(nb, 'gdp', 2024, 3200);
+    const ningbo2019 = figure(nb, 'gdp', 2019, 28.94);
+    const groups = groupForReview([ningbo2024, ningbo2019], [figure(nb, 'gdp', 2020, 289.4, 'approved')]);
+    const item2024 = groups.flatMap((g) => g.items).find((i) => i.value.year === 2024)!;
+    expect(item2024).toMatchObject({ lastYear: { year: 2020, value: 289.4 }, jump: true, against: { year: 2020, value: 289.4 } });
+    expect(changeText(item2024)).toBe('×11.1');
+    // 2019 has nothing before: compared with 2020, the year after (÷10).
+    const item2019 = groups.flatMap((g) => g.items).find((i) => i.value.year === 2019)!;
+    expect(item2019).toMatchObject({ lastYear: null, jump: true, against: { year: 2020, value: 289.4 } });
+    expect(changeText(item2019)).toBe('÷10');
+    // ×8 four years on is within the widened factor: no jump.
+    const calm = groupForReview([figure(nb, 'gdp', 2024, 2315)], [figure(nb, 'gdp', 2020, 289.4, 'approved')]);
+    expect(calm[0]!.items[0]).toMatchObject({ jump: false, against: null });
   });
 
   it('sends the selected figures with the versions seen, and names the figures a refusal is about', () => {

@@ -1,14 +1,19 @@
-// The review list's logic, pure: submitted figures grouped by park and year, each with last year's
-// figure beside it and the jump between them; the selection as `{ id, version }`; refusals mapped back.
+// The review list's logic, pure: submitted figures grouped by park and year, each with the nearest
+// earlier figure beside it and the jump against the nearest year before or after (the same one the
+// write checks name); the selection as `{ id, version }`; refusals mapped back.
+import { nearestJump, nearestYears } from '../../../shared/plausibility.ts';
 import type { ReportedValueT } from '../../../shared/schemas.ts';
 
 export interface ReviewItem {
   value: ReportedValueT;
+  /** The nearest earlier figure, whatever the gap (2020's when 2021–2023 are missing). */
   lastYear: { year: number; value: number } | null;
-  /** value / last year − 1 (0.129 = +12.9%), or null without a positive last-year figure. */
+  /** value / that figure − 1 (0.129 = +12.9%), or null without a positive earlier figure. */
   change: number | null;
-  /** ×5 or more either way: the 万元/亿元 slip the write checks ask to confirm. */
+  /** Beyond ×5 (widened with the gap) against the nearest year before or after: what the write checks ask to confirm. */
   jump: boolean;
+  /** The year and value the jump is against (the same the writer's message and confirmation named). */
+  against: { year: number; value: number } | null;
 }
 
 export interface ReviewGroup {
@@ -23,7 +28,14 @@ const subjectKey = (v: ReportedValueT) => (v.subject.parkId !== null ? `p${v.sub
 const subjectName = (v: ReportedValueT) => v.subject.parkName ?? v.subject.regionName ?? '—';
 
 export function groupForReview(submitted: readonly ReportedValueT[], earlier: readonly ReportedValueT[]): ReviewGroup[] {
-  const before = new Map(earlier.map((v) => [`${subjectKey(v)}:${v.indicator.code}:${v.year}`, v]));
+  // Each subject's series of each indicator, every year it has a figure (stored or submitted).
+  const series = new Map<string, Map<number, number>>();
+  for (const v of [...earlier, ...submitted]) {
+    const k = `${subjectKey(v)}:${v.indicator.code}`;
+    const years = series.get(k) ?? new Map<number, number>();
+    if (!years.has(v.year)) years.set(v.year, v.value);
+    series.set(k, years);
+  }
   const groups = new Map<string, ReviewGroup>();
   for (const v of submitted) {
     const key = `${subjectKey(v)}:${v.year}`;
@@ -32,20 +44,23 @@ export function groupForReview(submitted: readonly ReportedValueT[], earlier: re
       group = { key, parkId: v.subject.parkId, name: subjectName(v), year: v.year, items: [] };
       groups.set(key, group);
     }
-    const last = before.get(`${subjectKey(v)}:${v.indicator.code}:${v.year - 1}`);
-    const lastYear = last ? { year: last.year, value: last.value } : null;
+    const history = [...(series.get(`${subjectKey(v)}:${v.indicator.code}`) ?? new Map<number, number>())].map(([year, value]) => ({ year, value }));
+    const lastYear = nearestYears(v.year, history).before;
     const change = lastYear && lastYear.value > 0 ? v.value / lastYear.value - 1 : null;
-    const jump = !!lastYear && lastYear.value > 0 && v.value > 0 && (v.value / lastYear.value >= 5 || lastYear.value / v.value >= 5);
-    group.items.push({ value: v, lastYear, change, jump });
+    const against = nearestJump(v.value, v.year, history, v.indicator.kind);
+    group.items.push({ value: v, lastYear, change, jump: against !== null, against });
   }
   return [...groups.values()].sort((a, b) => b.year - a.year || a.name.localeCompare(b.name, 'zh'));
 }
 
-/** The years the list spans, for asking last year's figures in one request. */
+/** How far around the submitted years the nearest figures are looked for. */
+export const NEAREST_SPAN_YEARS = 15;
+
+/** The years around the list, for asking the nearest figures before and after in one request. */
 export function yearSpan(values: readonly { year: number }[]): { from: number; to: number } | null {
   if (values.length === 0) return null;
   const years = values.map((v) => v.year);
-  return { from: Math.min(...years) - 1, to: Math.max(...years) - 1 };
+  return { from: Math.min(...years) - NEAREST_SPAN_YEARS, to: Math.max(...years) + NEAREST_SPAN_YEARS };
 }
 
 export function selectedItems(groups: readonly ReviewGroup[], selected: ReadonlySet<number>): { id: number; version: number }[] {
@@ -53,7 +68,12 @@ export function selectedItems(groups: readonly ReviewGroup[], selected: Readonly
 }
 
 /** “+12.9%”, “−3%”, or “×10” for a jump. */
-export function changeText(item: Pick<ReviewItem, 'change' | 'jump' | 'lastYear' | 'value'>): string {
+export function changeText(item: Pick<ReviewItem, 'change' | 'jump' | 'lastYear' | 'value'> & { against?: ReviewItem['against'] }): string {
+  const other = item.jump ? item.against ?? item.lastYear : null;
+  if (other && other.value > 0) {
+    const ratio = item.value.value / other.value;
+    return ratio >= 1 ? `×${Number(ratio.toFixed(1))}` : `÷${Number((1 / ratio).toFixed(1))}`;
+  }
   if (item.change === null) return '—';
   if (item.jump && item.lastYear) {
     const ratio = item.value.value / item.lastYear.value;

@@ -1,4 +1,5 @@
 export const __esModule: true;
+export const confirmNoteLabel: string;
 export const inlineFilter: string;
 export const isJump: string;
 export const jumpTag: string;

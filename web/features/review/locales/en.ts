@@ -4,8 +4,8 @@ import type zh from './zh.ts';
 
 export default {
   'title': 'Review submitted figures',
-  'intro': 'Submitted figures by park and year, with last year’s figure and the change; jumps over ×5 are marked ⚠. Sending back needs a comment.',
-  'introCity': 'Figures the parks of your cities submitted, by park and year, with last year’s figure and the change. What you approve goes to the province’s planners for the final approval; sending back needs a comment.',
+  'intro': 'Submitted figures by park and year, with the nearest earlier figure and the change; a figure far from its nearest year (before or after) is marked ⚠, with the writer’s explanation. Sending back needs a comment.',
+  'introCity': 'Figures the parks of your cities submitted, by park and year, with the nearest earlier figure and the change. What you approve goes to the province’s planners for the final approval; sending back needs a comment.',
   'cityApproved': 'Approved {{count}} figures for the city; they wait for the province’s approval.',
   'levels.title': 'Review levels',
   'levels.hint': 'One level: the province’s planners approve what parks submit. Two levels: the city’s reviewer first, then the planners; only figures approved at the last level count for progress.',
@@ -27,7 +27,11 @@ export default {
   'col.change': 'Change',
   'col.by': 'Entered by',
   'jump': 'Jump',
-  'jumpTitle': 'More than ×5 from last year: check the unit (万元/亿元)',
+  'jumpTitle': 'Far from {{value}} in {{year}}: check the unit (万元/亿元)',
+  'jumpAgainst': 'against {{year}}',
+  'yearValue': '{{value}} ({{year}})',
+  'confirmNote': 'The writer’s explanation:',
+  'noConfirmNote': 'No explanation given',
   'comment': 'Comment (required to send back)',
   'commentPlaceholder': 'e.g. please attach the statistics bureau’s confirmation',
   'commentRequired': 'Write a comment to send figures back.',

@@ -1,8 +1,8 @@
 // The words of review in Chinese (the Chinese travel in the chunk of the code that uses them).
 export default {
   'title': '审核已提交的数据',
-  'intro': '按园区和年份列出待审核的数据, 并给出上年数值与变化; 变化超过5倍的以 ⚠ 标出。退回时须填写意见。',
-  'introCity': '所辖城市的园区提交的数据, 按园区和年份列出, 并给出上年数值与变化。市级审核通过后交省级规划人员终审; 退回时须填写意见。',
+  'intro': '按园区和年份列出待审核的数据, 并给出此前最近一年的数值与变化; 与最近年份(之前或之后)相比变化过大的以 ⚠ 标出, 并附填报人的确认说明。退回时须填写意见。',
+  'introCity': '所辖城市的园区提交的数据, 按园区和年份列出, 并给出此前最近一年的数值与变化。市级审核通过后交省级规划人员终审; 退回时须填写意见。',
   'cityApproved': '已通过市级审核 {{count}} 项, 等待省级终审。',
   'levels.title': '审核层级',
   'levels.hint': '一级: 省级规划人员直接审核园区提交的数据。两级: 先由所在城市的市级审核员审核, 再由省级规划人员终审; 只有终审通过的数据计入进度。',
@@ -24,7 +24,11 @@ export default {
   'col.change': '变化',
   'col.by': '填报人',
   'jump': '跳变',
-  'jumpTitle': '与上年相差超过5倍: 请核对单位(万元/亿元)',
+  'jumpTitle': '与{{year}}年的 {{value}} 相比变化很大: 请核对单位(万元/亿元)',
+  'jumpAgainst': '与{{year}}年相比',
+  'yearValue': '{{year}}年 {{value}}',
+  'confirmNote': '填报人确认说明:',
+  'noConfirmNote': '填报人未写说明',
   'comment': '审核意见(退回时必填)',
   'commentPlaceholder': '例如: 请附统计局证明',
   'commentRequired': '退回时请填写意见。',
