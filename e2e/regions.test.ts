@@ -134,7 +134,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     await signInAs(page, server.url, 'planner_map', 'planner_map-password-123');
     await page.goto(`${server.url}/entry?year=2024&province=330000`);
     await page.locator('[data-region-pick]').waitFor();
-    expect(await page.locator('[data-pick-region] option').allInnerTexts()).toContain('浙江省 · 杭州市');
+    await expect.poll(() => page.locator('[data-pick-region] option').allInnerTexts()).toContain('浙江省 · 杭州市');
     await page.click('[data-open-region]');
     await page.waitForURL('**/entry/region/330000/2024');
     await page.locator('[data-region-row="industrial_va"]').waitFor();
@@ -155,6 +155,24 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     await page.click('[data-region-history="industrial_va"]');
     await page.locator('[data-history-dialog] [data-revision="1"]').waitFor();
     expect(await page.locator('[data-history-dialog] [data-revision="1"]').innerText()).toContain('浙江省统计公报 2024');
+    await page.keyboard.press('Escape');
+
+    // The zones' 2024 figures, then everything approved: T3's table shows the province's total and its source.
+    const parks = await admin.get<{ id: number; level: string; provinceCode: string }[]>('/api/parks?province=330000');
+    const zones = parks.filter((p) => p.level === 'national' || p.level === 'provincial');
+    const put = await admin.request('PUT', '/api/values', { values: zones.map((z) => ({ parkId: z.id, indicator: 'industrial_va', year: 2024, value: 200 })), status: 'submitted' });
+    expect(put.status).toBe(200);
+    const submitted = await admin.get<{ id: number; version: number }[]>('/api/values?status=submitted&indicator=industrial_va&from=2024&to=2024');
+    expect((await admin.request('POST', '/api/values/approve', { items: submitted.map((v) => ({ id: v.id, version: v.version })) })).status).toBe(200);
+    const t3 = (await admin.get<{ id: number; code: string }[]>('/api/targets')).find((x) => x.code === 'T3')!;
+    await page.goto(`${server.url}/targets/${t3.id}`);
+    const panel = page.locator('[data-testid="target-chart"]');
+    await panel.waitFor();
+    await panel.getByRole('button', { name: '表格' }).click();
+    const row2024 = panel.locator('table tbody tr', { hasText: '浙江省统计公报 2024' });
+    await row2024.waitFor();
+    expect(await row2024.innerText()).toMatch(/^2024/);
+    expect(await panel.locator('table thead').innerText()).toContain('全省合计的来源');
     await done(t);
   }, LONG);
 });

@@ -231,6 +231,9 @@ for (const kind of TEST_DATABASES) {
       expect(t3.latestValue).toBeCloseTo((zones.length * 200 / 24000) * 100, 6);
       expect(t4).toMatchObject({ latestYear: 2024, aggregate: { year: 2024, denominator: 44000, numerator: zones.length * 600 } });
       expect(t4.latestValue).toBeCloseTo((zones.length * 600 / 44000) * 100, 6);
+      // The province's total keeps its source, for the target page's table.
+      const detail = await admin.get<{ series: { year: number; denominator?: number; denominatorSource?: string }[] }>(`/api/targets/${t3.id}/progress`);
+      expect(detail.series.find((p) => p.year === 2024)).toMatchObject({ denominator: 24000, denominatorSource: '浙江省统计公报 2024' });
     });
   });
 }

@@ -266,6 +266,7 @@ export const SeriesPoint = z.object({
   reportedValue: z.number().optional(),
   numerator: z.number().optional(),
   denominator: z.number().optional(),
+  denominatorSource: z.string().optional().describe('share of the province: the source (or note) of the province’s total, e.g. 浙江省统计公报 2024'),
   parksIncluded: z.number().int().optional(),
   parksExpected: z.number().int().optional(),
   provisional: z.boolean().optional(),
