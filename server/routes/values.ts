@@ -23,7 +23,7 @@ export const values = resourceRouter()
       ...jsonRoute({
         method: 'put', path: '/', tags: ['values'], body: PutValuesBody, response: PutValuesResult,
         summary: '填报或修改数据 (write a batch of figures: all or nothing)',
-        description: 'A batch of `{ parkId, indicator, year, value, unit?, note?, version? }` (or `{ values, status, reason }`). Changing an existing figure needs the `version` you saw: an outdated one is refused with 409 and the current value. Park managers write only their own parks (403). A figure that jumps more than ×5 against the year before needs `confirm: true` and a note (422 otherwise). Every change keeps a revision.',
+        description: 'A batch of `{ parkId, indicator, year, value, unit?, note?, version? }` (or `{ values, status, reason }`). A region’s own total (the province’s, a city’s: the denominators of share targets) takes `regionCode` instead of `parkId`, exactly one of the two (400 otherwise); only planners and admins write those (403), with its source in `note` (浙江省统计公报 2024). Changing an existing figure needs the `version` you saw: an outdated one is refused with 409 and the current value. Park managers write only their own parks (403). A figure that jumps more than ×5 against the year before needs `confirm: true` and a note (422 otherwise). Every change keeps a revision.',
       }),
       middleware: [writers] as const,
     },
