@@ -175,6 +175,26 @@ for (const kind of TEST_DATABASES) {
       expect(managerSheet.getRow(1).getCell(11).value).toBe(null);
     });
 
+    it('reads a city’s totals from a statistics sheet with a 地区代码 column (units in the header), next to a park’s row', async () => {
+      const file = await xlsx([
+        ['2023年 杭州市主要统计指标（示例数据）'],
+        ['地区代码', '地区', '高新区名称', '规模以上工业增加值（万元）', '高新技术企业数（家）'],
+        [HANGZHOU, '杭州市', null, 52_000_000, 16000],
+        [null, null, '绍兴高新区', 3_000_000, null],
+      ]);
+      const dry = await upload(planner, '杭州2023.xlsx', file, { dryRun: true });
+      expect(dry.status, JSON.stringify(dry.body).slice(0, 1500)).toBe(200);
+      const report = dry.body as ImportReportT;
+      expect(report.layout).toBe('wide');
+      expect(report.columns!.map((c) => [c.column, c.role])).toEqual([['A', 'region'], ['B', 'ignored'], ['C', 'park'], ['D', 'indicator'], ['E', 'indicator']]);
+      expect(report.problems).toEqual([]);
+      expect(report.rows.filter((r) => r.regionCode !== null).map((r) => [r.row, r.column, r.regionCode, r.indicator, r.value, r.status])).toEqual([
+        [3, 'D', HANGZHOU, 'industrial_va', 5200, 'changed'], // the 5100 written by the first test
+        [3, 'E', HANGZHOU, 'hte_count', 16000, 'new'],
+      ]);
+      expect(report.rows.filter((r) => r.regionCode === null).map((r) => [r.row, r.parkName, r.indicator, r.value])).toEqual([[4, '绍兴高新区', 'industrial_va', 300]]);
+    });
+
     it('T3 and T4 get a value once the zones’ 2024 figures and the province’s 2024 totals are imported and approved', async () => {
       const zones = parks.filter((p) => p.provinceCode === ZHEJIANG && (p.level === 'national' || p.level === 'provincial'));
       expect(zones.length).toBeGreaterThanOrEqual(8);

@@ -817,7 +817,7 @@ export const ImportColumn = z.object({
   name: z.string().describe('the header without the unit in brackets: what is matched and remembered'),
   unit: z.string().nullable().describe('the unit the header names in brackets (万元, 亿元, 千元, 亩, 平方公里, 家, 个, %); null when none'),
   unitText: z.string().nullable().describe('a bracket at the end of the header that names no known unit (人, 万美元): such a column cannot be imported'),
-  role: z.enum(['park', 'parkId', 'year', 'note', 'confirm', 'indicator', 'ignored', 'unmatched'])
+  role: z.enum(['park', 'parkId', 'region', 'year', 'note', 'confirm', 'indicator', 'ignored', 'unmatched'])
     .describe('what the column is: the park’s name or number, the year, the row’s note or confirmation, an indicator, a column left out, or one the import could not match'),
   indicator: z.object({ code: z.string(), nameZh: z.string(), unit: z.string() }).nullable().describe('role indicator: the indicator its figures are written to'),
   matchedBy: z.enum(['name', 'code', 'synonym', 'mapping', 'remembered', 'auto']).nullable()

@@ -230,6 +230,7 @@ async function wideFigures(db: Kysely<Database>, parsed: WideFile, indicators: M
       const cells: FigureCells['cells'] = {
         park: r.cells.get(keys.park ?? -1) ?? { kind: 'empty' },
         parkId: r.cells.get(keys.parkId ?? -1) ?? { kind: 'empty' },
+        region: r.cells.get(keys.region ?? -1) ?? { kind: 'empty' },
         indicator: { kind: 'text', value: p.indicator!.code },
         year: keys.year !== undefined ? r.cells.get(keys.year) ?? { kind: 'empty' } : { kind: 'number', value: titleYear.year, percentFormat: false },
         value: cell,
@@ -239,11 +240,12 @@ async function wideFigures(db: Kysely<Database>, parsed: WideFile, indicators: M
       };
       if (keys.park === undefined) delete cells.park;
       if (keys.parkId === undefined) delete cells.parkId;
+      if (keys.region === undefined) delete cells.region;
       const headerCell = { row: parsed.headerRow, column: p.column };
       result.figures.push({
         row: r.row, cells,
         at: {
-          park: place(r.row, keys.park), parkId: place(r.row, keys.parkId),
+          park: place(r.row, keys.park), parkId: place(r.row, keys.parkId), region: place(r.row, keys.region),
           year: keys.year !== undefined ? { row: r.row, column: keys.year } : { row: titleYear.row ?? parsed.headerRow, column: titleYear.column },
           indicator: headerCell, unit: headerCell, value: { row: r.row, column: p.column },
           note: place(r.row, keys.note), confirm: place(r.row, keys.confirm),
@@ -441,7 +443,7 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   const hasProblem = (r: ReadRow) => (parsed.layout === 'long'
     ? rowsWithProblems.has(r.row)
     // A wide row's park problem spoils all its figures; a figure's own problem only its cell.
-    : cellsWithProblems.has(`${r.row}:${columnLetter(r.column)}`) || [r.source.at.park, r.source.at.parkId, r.source.at.year].some((at) => at && cellsWithProblems.has(`${at.row}:${at.column === null ? null : columnLetter(at.column)}`)));
+    : cellsWithProblems.has(`${r.row}:${columnLetter(r.column)}`) || [r.source.at.park, r.source.at.parkId, r.source.at.region, r.source.at.year].some((at) => at && cellsWithProblems.has(`${at.row}:${at.column === null ? null : columnLetter(at.column)}`)));
   const rows: ImportRowT[] = [];
   const versions: Record<string, number> = {};
   const counts = { new: 0, changed: 0, unchanged: 0 };
@@ -553,7 +555,7 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
     const region = ids.length === 0 ? regionByName.get(normalizeText(nameText)) : undefined;
     if (region) {
       const level = region.level === 'province' ? '省' : '市';
-      fail('park', 'region_row', `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区的合计数据请用导入模板的“地区代码”列导入, 请删除此行后再导入 (a region's figures, not a park's: import a region's totals with the template's 地区代码 column)`, true, { region });
+      fail('park', 'region_row', `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区自身的合计数据请在“地区代码”列填写其代码 ${region.code} 并留空园区名称; 如果是各园区的小计, 请删除此行 (a region's figures, not a park's: give a region's own totals in a 地区代码 column)`, true, { region });
     } else if (ids.length === 0) fail('park', 'unknown_park', `园区“${nameText}”不存在, 请核对名称或填写园区编号 (unknown park)`);
     else if (ids.length > 1) fail('park', 'ambiguous_park', `园区名称“${nameText}”对应多个园区, 请填写园区编号 (ambiguous park name)`);
     else park = parkById.get(ids[0]!)!;
