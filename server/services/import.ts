@@ -533,12 +533,15 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
     parkField = 'region';
     const found = regionByCode.get(regionText) ?? regionByName.get(normalizeText(regionText));
     if (idText || nameText) {
-      fail('region', 'park_and_region', `同一行填写了园区和地区代码“${regionText}”: 每行只能是一个园区的数据或一个地区的合计数据, 请删去其一 (a row is a park's figure or a region's total, not both)`);
+      const zh = `同一行填写了园区和地区代码“${regionText}”: 每行只能是一个园区的数据或一个地区的合计数据, 请删去其一`;
+      fail('region', 'park_and_region', zh, true, { messages: { zh, en: `The row names a park and the region code ${regionText}: a row is a park's figure or a region's own total, not both` } });
     } else if (!found) {
-      fail('region', 'unknown_region', `地区代码“${regionText}”不存在: 应为省或市的六位行政区划代码, 如 330000(浙江省)、330100(杭州市) (unknown region)`);
+      const zh = `地区代码“${regionText}”不存在: 应为省或市的六位行政区划代码, 如 330000(浙江省)、330100(杭州市)`;
+      fail('region', 'unknown_region', zh, true, { messages: { zh, en: `Unknown region code ${regionText}: give a province's or city's six-digit code, such as 330000 (Zhejiang) or 330100 (Hangzhou)` } });
     } else {
       regionTotal = found;
-      if (!canWriteRegion(user)) fail('region', 'forbidden_park', `无权填报“${found.name}”的合计数据: 地区数据由省级规划人员填报 (planners enter a region's totals)`, false);
+      const zh = `无权填报“${found.name}”的合计数据: 地区数据由省级规划人员填报`;
+      if (!canWriteRegion(user)) fail('region', 'forbidden_park', zh, false, { messages: { zh, en: `You may not write the totals of ${found.name}: planners enter a region's figures` } });
     }
   } else if (idText) {
     parkField = 'parkId';
@@ -555,7 +558,8 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
     const region = ids.length === 0 ? regionByName.get(normalizeText(nameText)) : undefined;
     if (region) {
       const level = region.level === 'province' ? '省' : '市';
-      fail('park', 'region_row', `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区自身的合计数据请在“地区代码”列填写其代码 ${region.code} 并留空园区名称; 如果是各园区的小计, 请删除此行 (a region's figures, not a park's: give a region's own totals in a 地区代码 column)`, true, { region });
+      const zh = `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区自身的合计数据请在“地区代码”列填写其代码 ${region.code} 并留空园区名称; 如果是各园区的小计, 请删除此行`;
+      fail('park', 'region_row', zh, true, { region, messages: { zh, en: `${nameText} is a region (code ${region.code}), not a park: give a region's own totals in a 地区代码 column with its code and no park name; if the row is the parks' subtotal, delete it` } });
     } else if (ids.length === 0) fail('park', 'unknown_park', `园区“${nameText}”不存在, 请核对名称或填写园区编号 (unknown park)`);
     else if (ids.length > 1) fail('park', 'ambiguous_park', `园区名称“${nameText}”对应多个园区, 请填写园区编号 (ambiguous park name)`);
     else park = parkById.get(ids[0]!)!;
