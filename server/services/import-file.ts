@@ -61,6 +61,8 @@ export interface HeaderProblem {
   field: string;
   code: string;
   message: string;
+  /** The same in Chinese and English, where written apart. */
+  messages?: { zh: string; en: string };
 }
 
 interface ParsedBase {
