@@ -125,6 +125,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     await page.locator('[data-map-row="B"][data-map-role="indicator"]').waitFor();
     expect(await page.locator('[data-map-row="B"]').innerText()).toContain('沿用此前的选择');
     expect(await page.locator('[data-import-summary] [data-problem-count]').getAttribute('data-problem-count')).toBe('0');
+
+    // The remembered choice is listed, and can be forgotten: the next check asks again.
+    await page.click('[data-remembered-mappings] summary');
+    expect(await page.locator('[data-remembered="科技型企业数量"]').innerText()).toContain('国家科技型中小企业数');
+    await page.click('[data-forget-mapping="科技型企业数量"]');
+    await page.locator('[data-remembered-mappings]').waitFor({ state: 'detached' });
+    expect((await stored()).mappings).toEqual([]);
+    await page.click('[data-dry-run]');
+    await page.locator('[data-map-row="B"][data-map-role="unmatched"]').waitFor();
     await done(t);
   }, LONG);
 

@@ -850,6 +850,18 @@ export const ImportReport = z.object({
   versions: z.record(z.string(), z.number().int()).describe('"parkId:indicator:year" (a region’s total: "region:330000:indicator:year") → the stored version, for every existing figure the file touches: send it back as the `versions` field to commit'),
 });
 
+export const ColumnMapping = z.object({
+  header: z.string().describe('the header as it was last written, e.g. "科技型企业数量（家）"'),
+  headerKey: z.string().describe('what is compared: the header without its unit, without spaces, in lower case'),
+  indicator: z.object({ code: z.string(), nameZh: z.string(), unit: z.string() }).nullable().describe('null: the column is ignored'),
+  mappedBy: z.string(),
+  mappedAt: z.string(),
+});
+
+export const ForgetMappingQuery = z.object({ header: z.string().trim().min(1).max(200).describe('the header (with or without its unit) or its headerKey') });
+
+export type ColumnMappingT = z.infer<typeof ColumnMapping>;
+
 export type ImportProblemT = z.infer<typeof ImportProblem>;
 export type ImportRowT = z.infer<typeof ImportRow>;
 export type ImportReportT = z.infer<typeof ImportReport>;

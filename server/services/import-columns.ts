@@ -7,10 +7,11 @@
 import type { Kysely } from 'kysely';
 import { findIndicator, type Indicator } from '../../shared/indicators.ts';
 import { indicatorMatcher, normalizeText } from '../../shared/indicator-match.ts';
-import type { ImportColumnT } from '../../shared/schemas.ts';
+import type { ColumnMappingT, ImportColumnT } from '../../shared/schemas.ts';
 import { canConvert, type Unit } from '../../shared/units.ts';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from './audit.ts';
+import { audit, type Actor } from './audit.ts';
+import { notFound } from '../errors.ts';
 import { cellText, columnLetter, isNoDataMark, isTotalRowLabel, splitHeader, type HeaderProblem, type WideFile } from './import-file.ts';
 
 /** Header (as written, or without its unit) → indicator code, or 'ignore'. */
@@ -130,4 +131,27 @@ export async function rememberMappings(db: Kysely<Database>, plans: ColumnPlan[]
       .onConflict((oc) => oc.column('header_key').doUpdateSet({ header_text: row.header_text, indicator_code: row.indicator_code, mapped_by_name: row.mapped_by_name, mapped_at: row.mapped_at }))
       .execute();
   }
+}
+
+/** Every remembered choice, newest first: what the next statistics sheet's headers will be read as. */
+export async function listMappings(db: Kysely<Database>): Promise<ColumnMappingT[]> {
+  const rows = await db.selectFrom('import_column_mappings as m').leftJoin('indicators as i', 'i.code', 'm.indicator_code')
+    .select(['m.header_key', 'm.header_text', 'm.indicator_code', 'i.name_zh', 'i.unit', 'm.mapped_by_name', 'm.mapped_at'])
+    .orderBy('m.mapped_at', 'desc').orderBy('m.header_key').execute();
+  return rows.map((r) => ({
+    header: r.header_text, headerKey: r.header_key,
+    indicator: r.indicator_code ? { code: r.indicator_code, nameZh: r.name_zh ?? r.indicator_code, unit: r.unit ?? '' } : null,
+    mappedBy: r.mapped_by_name, mappedAt: r.mapped_at,
+  }));
+}
+
+/** Forgets the remembered choice for a header: the next file with it asks again (or matches the catalogue). */
+export async function forgetMapping(db: Kysely<Database>, header: string, actor: Actor, now: Date): Promise<void> {
+  const keys = [...new Set([normalizeText(header), normalizeText(splitHeader(header).name)])];
+  await db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('import_column_mappings').select(['header_key', 'header_text', 'indicator_code']).where('header_key', 'in', keys).execute();
+    if (rows.length === 0) throw notFound({ zh: '表头对应', en: 'remembered column mapping' }, header);
+    await trx.deleteFrom('import_column_mappings').where('header_key', 'in', rows.map((r) => r.header_key)).execute();
+    await audit(trx, actor, now, 'forget_column_mapping', 'import_column_mappings', rows[0]!.header_key, { forgotten: rows });
+  });
 }

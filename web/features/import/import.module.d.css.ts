@@ -18,5 +18,7 @@ export const mapping: string;
 export const mappingOpen: string;
 export const problemMessage: string;
 export const radioGroup: string;
+export const remembered: string;
+export const rememberedList: string;
 export const stepNo: string;
 
