@@ -11,7 +11,7 @@ import { getJson } from '../../lib/api.ts';
 import { exactMeasured } from '../../lib/exact.ts';
 import { figureState } from '../../lib/figureState.ts';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../lib/i18n.ts';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite } from '../../lib/session.ts';
 import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
@@ -164,11 +164,12 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
               {sheet.rows.map((row) => {
                 const d = draftOf(row);
                 const code = row.indicator.code;
+                const label = indicatorName(row.indicator, locale);
                 const unit = row.indicator.unit;
                 const units: string[] = isUnit(unit) ? UNITS.filter((u) => canConvert(u, unit)) : [unit];
                 return (
                   <tr key={code} data-region-row={code} className={invalid.includes(code) ? css.regionRowBad : undefined}>
-                    <th scope="row">{row.indicator.nameZh}</th>
+                    <th scope="row">{label}</th>
                     <td className={tableCss.num}>{row.lastYear ? t('lastYearValue', { year: row.lastYear.year, value: exactMeasured(row.lastYear.value, row.indicator.unit, locale) }) : t('none')}</td>
                     <td className={tableCss.num} data-region-current>{row.current ? exactMeasured(row.current.value, row.indicator.unit, locale) : t('none')}</td>
                     <td><FigureStateBadge state={figureState(row.current && { status: row.current.status, returned: !!row.current.reviewComment })} compact /></td>
@@ -176,8 +177,8 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
                       <td>
                         <span className={css.regionValue}>
                           <input className={formCss.control} inputMode="decimal" value={d.value} onChange={(e) => edit(row, { value: e.target.value })}
-                            aria-label={t('valueLabel', { name: row.indicator.nameZh, year: sheet.year })} data-region-value={code} />
-                          <select className={formCss.control} value={d.unit} onChange={(e) => edit(row, { unit: e.target.value })} aria-label={t('unitLabel', { name: row.indicator.nameZh })} data-region-unit={code}>
+                            aria-label={t('valueLabel', { name: label, year: sheet.year })} data-region-value={code} />
+                          <select className={formCss.control} value={d.unit} onChange={(e) => edit(row, { unit: e.target.value })} aria-label={t('unitLabel', { name: label })} data-region-unit={code}>
                             {units.map((u) => <option key={u} value={u}>{u}</option>)}
                           </select>
                         </span>
@@ -186,7 +187,7 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
                     <td>
                       {sheet.canWrite
                         ? <input className={formCss.control} value={d.note} maxLength={2000} placeholder={t('sourcePlaceholder')} onChange={(e) => edit(row, { note: e.target.value })}
-                          aria-label={t('sourceLabel', { name: row.indicator.nameZh })} data-region-source={code} />
+                          aria-label={t('sourceLabel', { name: label })} data-region-source={code} />
                         : <span data-region-source-text={code}>{row.current?.note ?? t('none')}</span>}
                     </td>
                     <td>{row.targets.map((x) => <Link key={x.id} to={`/targets/${x.id}`} className={css.regionTarget}>{x.code}</Link>)}</td>
@@ -204,7 +205,7 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
           </div>
         )}
       </section>
-      {historyOf?.current && <HistoryDialog valueId={historyOf.current.id} title={`${region.name} · ${historyOf.indicator.nameZh}`} unit={historyOf.indicator.unit} onClose={() => setHistoryOf(null)} />}
+      {historyOf?.current && <HistoryDialog valueId={historyOf.current.id} title={`${region.name} · ${indicatorName(historyOf.indicator, locale)}`} unit={historyOf.indicator.unit} onClose={() => setHistoryOf(null)} />}
     </article>
   );
 }
