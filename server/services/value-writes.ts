@@ -105,7 +105,7 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', years)
       .execute() : [],
     parkIds.length && codes.length && neighbourYears.length ? db.selectFrom('reported_values')
-      .select(['subject_key', 'indicator_code', 'year', 'value'])
+      .select(['park_id', 'indicator_code', 'year', 'value'])
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).where('year', 'in', neighbourYears)
       .execute() : [],
     // A region's own totals: few, read whole (their neighbouring years too).
@@ -115,7 +115,9 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
   ]);
   const own = [...stored, ...regionStored.filter((s) => years.includes(s.year))];
   const storedAt = new Map(own.map((s) => [`${s.subject_key}:${s.indicator_code}:${s.year}`, s]));
-  const storedValueAt = new Map<string, number>([...neighbours, ...regionStored, ...stored].map((s) => [`${s.subject_key}:${s.indicator_code}:${s.year}`, s.value]));
+  const storedValueAt = new Map<string, number>([
+    ...neighbours.map((s) => ({ ...s, subject_key: `park:${s.park_id}` })), ...regionStored, ...stored,
+  ].map((s) => [`${s.subject_key}:${s.indicator_code}:${s.year}`, s.value]));
   const sourceCodes = new Set(sources.map((s) => s.code));
   const batchAt = new Map<string, number>();
   items.forEach((item, index) => batchAt.set(`${itemSubject(item)}:${item.indicator}:${item.year}`, index));
