@@ -15,7 +15,7 @@ import { useIndicators, useMeta } from '../../lib/queries.ts';
 import { recentYears, useAllParks, useCurrentYear } from '../../lib/reporting.ts';
 import { ApiWriteError, invalidateAfterWrite, sendForm, sendJson, useMe } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { canCommit, cellRef, columnChoice, fieldLabel, fileKey, IGNORE, mappableColumns, rowCounts, sortProblems, templateUrl, unmappedColumns, writtenForms } from './model.ts';
+import { canCommit, cellRef, columnChoice, fieldLabel, fileKey, IGNORE, mappableColumns, rowCounts, sortProblems, templateUrl, unmappedColumns, writtenForms, writtenRegionForms } from './model.ts';
 import { clsx } from 'clsx';
 import * as css from './import.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -198,6 +198,9 @@ export default function ImportPage() {
           <ul className={textCss.plainList}>
             {writtenForms(commit.data).map((f) => (
               <li key={`${f.parkId}-${f.year}`}><Link to={`/entry/${f.parkId}/${f.year}`}>{t('openForm', { park: f.parkName, year: f.year })}</Link></li>
+            ))}
+            {writtenRegionForms(commit.data).map((f) => (
+              <li key={`r${f.regionCode}-${f.year}`}><Link to={`/entry/region/${f.regionCode}/${f.year}`}>{t('openRegionForm', { region: f.name, year: f.year })}</Link></li>
             ))}
           </ul>
         </section>

@@ -88,6 +88,7 @@ export default {
   'committing': 'Importing…',
   'committed': 'Imported “{{file}}”: {{new}} new, {{changed}} changed, {{unchanged}} unchanged.',
   'openForm': 'Open {{park}} {{year}}',
+  'openRegionForm': 'Open the {{year}} totals of {{region}}',
   'showAll': 'Show all {{count}} rows',
   'showFewer': 'Show the first 200 rows',
 } satisfies Words<typeof zh>;

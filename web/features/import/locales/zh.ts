@@ -85,6 +85,7 @@ export default {
   'committing': '正在导入…',
   'committed': '已导入 “{{file}}”: 新增 {{new}} 项, 修改 {{changed}} 项, 不变 {{unchanged}} 项。',
   'openForm': '打开 {{park}} {{year}}年填报表',
+  'openRegionForm': '打开 {{region}} {{year}}年合计数据',
   'showAll': '显示全部 {{count}} 行',
   'showFewer': '只显示前 200 行',
 } as const;
