@@ -161,6 +161,12 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     expect(listed.map((v) => [v.subject.kind, v.subject.regionCode, v.value, v.status, v.note])).toEqual([['region', '330000', 24000, 'submitted', '浙江省统计公报 2024']]);
     await shoot(page, 'region-entry');
 
+    // Only the source corrected: the same value, a new version with the new source.
+    await page.fill('[data-region-source="industrial_va"]', '浙江省统计公报 2024 (修订版)');
+    await page.click('[data-region-submit]');
+    await expect.poll(async () => (await admin.get<{ note: string | null; version: number }[]>('/api/values?region=330000&indicator=industrial_va&from=2024&to=2024')).map((v) => [v.note, v.version]))
+      .toEqual([['浙江省统计公报 2024 (修订版)', 2]]);
+
     await page.click('[data-region-history="industrial_va"]');
     await page.locator('[data-history-dialog] [data-revision="1"]').waitFor();
     expect(await page.locator('[data-history-dialog] [data-revision="1"]').innerText()).toContain('浙江省统计公报 2024');

@@ -63,15 +63,17 @@ function batchOf(sheet: RegionEntrySheetT, drafts: Record<string, Draft>): { ite
     const d = drafts[row.indicator.code];
     if (!d) continue;
     const text = d.value.replace(/[,，\s]/g, '');
-    if (text === '') continue;
-    const value = Number(text);
+    // Only the source changed: the stored value again, with the new source.
+    const sourceOnly = text === '' && row.current !== null && d.note.trim() !== (row.current.note ?? '');
+    if (text === '' && !sourceOnly) continue;
+    const value = sourceOnly ? row.current!.value : Number(text);
     if (!Number.isFinite(value)) {
       invalid.push(row.indicator.code);
       continue;
     }
     items.push({
       regionCode: sheet.region.code, indicator: row.indicator.code, year: sheet.year, value,
-      ...(d.unit !== row.indicator.unit ? { unit: d.unit } : {}),
+      ...(!sourceOnly && d.unit !== row.indicator.unit ? { unit: d.unit } : {}),
       ...(d.note.trim() ? { note: d.note.trim() } : {}),
       ...(row.current ? { version: row.current.version } : {}),
     });
