@@ -152,7 +152,7 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
         <h3 id="region-rows-title" className={panelCss.title}>{t('regionFigures')}</h3>
         {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
         <div className={tableCss.scroll} tabIndex={0}>
-          <table className={tableCss.table}>
+          <table className={clsx(tableCss.table, css.regionTable)}>
             <caption className={textCss.visuallyHidden}>{t('regionFigures')}</caption>
             <thead>
               <tr>
@@ -172,11 +172,11 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
                 return (
                   <tr key={code} data-region-row={code} className={invalid.includes(code) ? css.regionRowBad : undefined}>
                     <th scope="row">{label}</th>
-                    <td className={tableCss.num}>{row.lastYear ? t('lastYearValue', { year: row.lastYear.year, value: exactMeasured(row.lastYear.value, row.indicator.unit, locale) }) : t('none')}</td>
-                    <td className={tableCss.num} data-region-current>{row.current ? exactMeasured(row.current.value, row.indicator.unit, locale) : t('none')}</td>
-                    <td><FigureStateBadge state={figureState(row.current && { status: row.current.status, returned: !!row.current.reviewComment })} compact /></td>
+                    <td className={tableCss.num} data-label={t('common:col.lastYear')}>{row.lastYear ? t('lastYearValue', { year: row.lastYear.year, value: exactMeasured(row.lastYear.value, row.indicator.unit, locale) }) : t('none')}</td>
+                    <td className={tableCss.num} data-label={t('regionCurrent')} data-region-current>{row.current ? exactMeasured(row.current.value, row.indicator.unit, locale) : t('none')}</td>
+                    <td data-label={t('col.state')}><FigureStateBadge state={figureState(row.current && { status: row.current.status, returned: !!row.current.reviewComment })} compact /></td>
                     {sheet.canWrite && (
-                      <td>
+                      <td data-label={t('col.value', { year: sheet.year })}>
                         <span className={css.regionValue}>
                           <input className={formCss.control} inputMode="decimal" value={d.value} onChange={(e) => edit(row, { value: e.target.value })}
                             aria-label={t('valueLabel', { name: label, year: sheet.year })} data-region-value={code} />
@@ -186,13 +186,13 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
                         </span>
                       </td>
                     )}
-                    <td>
+                    <td data-label={t('source')}>
                       {sheet.canWrite
                         ? <input className={formCss.control} value={d.note} maxLength={2000} placeholder={t('sourcePlaceholder')} onChange={(e) => edit(row, { note: e.target.value })}
                           aria-label={t('sourceLabel', { name: label })} data-region-source={code} />
                         : <span data-region-source-text={code}>{row.current?.note ?? t('none')}</span>}
                     </td>
-                    <td>{row.targets.map((x) => <Link key={x.id} to={`/targets/${x.id}`} className={css.regionTarget}>{x.code}</Link>)}</td>
+                    <td data-label={t('col.targets')}>{row.targets.map((x) => <Link key={x.id} to={`/targets/${x.id}`} className={css.regionTarget}>{x.code}</Link>)}</td>
                     <td>{row.current && <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, buttonCss.small)} onClick={() => setHistoryOf(row)} data-region-history={code}>{t('history')}</button>}</td>
                   </tr>
                 );

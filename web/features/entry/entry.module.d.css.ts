@@ -34,6 +34,7 @@ export const pickHeading: string;
 export const regionButtons: string;
 export const regionPick: string;
 export const regionRowBad: string;
+export const regionTable: string;
 export const regionTarget: string;
 export const regionValue: string;
 export const rowNoteConfirm: string;
