@@ -4,10 +4,12 @@
 // figures; listed by GET /api/values?region=; and the share targets T3 and T4 (zones' share of the
 // province's above-scale industrial value added and of its high-tech enterprises) get a value once the
 // zones' figures and the province's totals for 2024 are approved.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReportT, ProgressEntryT, ReportedValueT } from '../shared/schemas.ts';
+import { REGION_SAMPLE_FILE, REGION_SAMPLE_ROWS } from '../scripts/region-sample.ts';
 import type { Database } from './db/schema.ts';
 import { createUserAndSignIn, signIn, TEST_ADMIN_PASSWORD, type Client } from './testing/client.ts';
 import { TEST_DATABASES, type TestDatabase } from './testing/databases.ts';
@@ -193,6 +195,14 @@ for (const kind of TEST_DATABASES) {
         [3, 'E', HANGZHOU, 'hte_count', 16000, 'new'],
       ]);
       expect(report.rows.filter((r) => r.regionCode === null).map((r) => [r.row, r.parkName, r.indicator, r.value])).toEqual([[4, '绍兴高新区', 'industrial_va', 300]]);
+    });
+
+    it('reads the shipped sample of region totals (示例数据): every row a region’s, converted, with its source', async () => {
+      const dry = await upload(planner, '2024年浙江省合计数据-示例数据.xlsx', new Uint8Array(readFileSync(REGION_SAMPLE_FILE)), { dryRun: true });
+      expect(dry.status, JSON.stringify(dry.body).slice(0, 1500)).toBe(200);
+      const report = dry.body as ImportReportT;
+      expect(report.problems).toEqual([]);
+      expect(report.rows.map((r) => [r.regionCode, r.parkId, r.originalValue, r.originalUnit, r.year])).toEqual(REGION_SAMPLE_ROWS.map(([code, , value, unit]) => [code, null, value, unit, 2024]));
     });
 
     it('T3 and T4 get a value once the zones’ 2024 figures and the province’s 2024 totals are imported and approved', async () => {
