@@ -125,6 +125,15 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     await page.locator('[data-map-row="B"][data-map-role="indicator"]').waitFor();
     expect(await page.locator('[data-map-row="B"]').innerText()).toContain('沿用此前的选择');
     expect(await page.locator('[data-import-summary] [data-problem-count]').getAttribute('data-problem-count')).toBe('0');
+
+    // The remembered choice is listed, and can be forgotten: the next check asks again.
+    await page.click('[data-remembered-mappings] summary');
+    expect(await page.locator('[data-remembered="科技型企业数量"]').innerText()).toContain('国家科技型中小企业数');
+    await page.click('[data-forget-mapping="科技型企业数量"]');
+    await page.locator('[data-remembered-mappings]').waitFor({ state: 'detached' });
+    expect((await stored()).mappings).toEqual([]);
+    await page.click('[data-dry-run]');
+    await page.locator('[data-map-row="B"][data-map-role="unmatched"]').waitFor();
     await done(t);
   }, LONG);
 
@@ -134,7 +143,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     await signInAs(page, server.url, 'planner_map', 'planner_map-password-123');
     await page.goto(`${server.url}/entry?year=2024&province=330000`);
     await page.locator('[data-region-pick]').waitFor();
-    expect(await page.locator('[data-pick-region] option').allInnerTexts()).toContain('浙江省 · 杭州市');
+    await expect.poll(() => page.locator('[data-pick-region] option').allInnerTexts()).toContain('浙江省 · 杭州市');
     await page.click('[data-open-region]');
     await page.waitForURL('**/entry/region/330000/2024');
     await page.locator('[data-region-row="industrial_va"]').waitFor();
@@ -152,9 +161,33 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     expect(listed.map((v) => [v.subject.kind, v.subject.regionCode, v.value, v.status, v.note])).toEqual([['region', '330000', 24000, 'submitted', '浙江省统计公报 2024']]);
     await shoot(page, 'region-entry');
 
+    // Only the source corrected: the same value, a new version with the new source.
+    await page.fill('[data-region-source="industrial_va"]', '浙江省统计公报 2024 (修订版)');
+    await page.click('[data-region-submit]');
+    await expect.poll(async () => (await admin.get<{ note: string | null; version: number }[]>('/api/values?region=330000&indicator=industrial_va&from=2024&to=2024')).map((v) => [v.note, v.version]))
+      .toEqual([['浙江省统计公报 2024 (修订版)', 2]]);
+
     await page.click('[data-region-history="industrial_va"]');
     await page.locator('[data-history-dialog] [data-revision="1"]').waitFor();
     expect(await page.locator('[data-history-dialog] [data-revision="1"]').innerText()).toContain('浙江省统计公报 2024');
+    await page.keyboard.press('Escape');
+
+    // The zones' 2024 figures, then everything approved: T3's table shows the province's total and its source.
+    const parks = await admin.get<{ id: number; level: string; provinceCode: string }[]>('/api/parks?province=330000');
+    const zones = parks.filter((p) => p.level === 'national' || p.level === 'provincial');
+    const put = await admin.request('PUT', '/api/values', { values: zones.map((z) => ({ parkId: z.id, indicator: 'industrial_va', year: 2024, value: 200 })), status: 'submitted' });
+    expect(put.status).toBe(200);
+    const submitted = await admin.get<{ id: number; version: number }[]>('/api/values?status=submitted&indicator=industrial_va&from=2024&to=2024');
+    expect((await admin.request('POST', '/api/values/approve', { items: submitted.map((v) => ({ id: v.id, version: v.version })) })).status).toBe(200);
+    const t3 = (await admin.get<{ id: number; code: string }[]>('/api/targets')).find((x) => x.code === 'T3')!;
+    await page.goto(`${server.url}/targets/${t3.id}`);
+    const panel = page.locator('[data-testid="target-chart"]');
+    await panel.waitFor();
+    await panel.getByRole('button', { name: '表格' }).click();
+    const row2024 = panel.locator('table tbody tr', { hasText: '浙江省统计公报 2024' });
+    await row2024.waitFor();
+    expect(await row2024.innerText()).toMatch(/^2024/);
+    expect(await panel.locator('table thead').innerText()).toContain('全省合计的来源');
     await done(t);
   }, LONG);
 });

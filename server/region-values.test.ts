@@ -4,10 +4,12 @@
 // figures; listed by GET /api/values?region=; and the share targets T3 and T4 (zones' share of the
 // province's above-scale industrial value added and of its high-tech enterprises) get a value once the
 // zones' figures and the province's totals for 2024 are approved.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReportT, ProgressEntryT, ReportedValueT } from '../shared/schemas.ts';
+import { REGION_SAMPLE_FILE, REGION_SAMPLE_ROWS } from '../scripts/region-sample.ts';
 import type { Database } from './db/schema.ts';
 import { createUserAndSignIn, signIn, TEST_ADMIN_PASSWORD, type Client } from './testing/client.ts';
 import { TEST_DATABASES, type TestDatabase } from './testing/databases.ts';
@@ -175,6 +177,34 @@ for (const kind of TEST_DATABASES) {
       expect(managerSheet.getRow(1).getCell(11).value).toBe(null);
     });
 
+    it('reads a city’s totals from a statistics sheet with a 地区代码 column (units in the header), next to a park’s row', async () => {
+      const file = await xlsx([
+        ['2023年 杭州市主要统计指标（示例数据）'],
+        ['地区代码', '地区', '高新区名称', '规模以上工业增加值（万元）', '高新技术企业数（家）'],
+        [HANGZHOU, '杭州市', null, 52_000_000, 16000],
+        [null, null, '绍兴高新区', 3_000_000, null],
+      ]);
+      const dry = await upload(planner, '杭州2023.xlsx', file, { dryRun: true });
+      expect(dry.status, JSON.stringify(dry.body).slice(0, 1500)).toBe(200);
+      const report = dry.body as ImportReportT;
+      expect(report.layout).toBe('wide');
+      expect(report.columns!.map((c) => [c.column, c.role])).toEqual([['A', 'region'], ['B', 'ignored'], ['C', 'park'], ['D', 'indicator'], ['E', 'indicator']]);
+      expect(report.problems).toEqual([]);
+      expect(report.rows.filter((r) => r.regionCode !== null).map((r) => [r.row, r.column, r.regionCode, r.indicator, r.value, r.status])).toEqual([
+        [3, 'D', HANGZHOU, 'industrial_va', 5200, 'changed'], // the 5100 written by the first test
+        [3, 'E', HANGZHOU, 'hte_count', 16000, 'new'],
+      ]);
+      expect(report.rows.filter((r) => r.regionCode === null).map((r) => [r.row, r.parkName, r.indicator, r.value])).toEqual([[4, '绍兴高新区', 'industrial_va', 300]]);
+    });
+
+    it('reads the shipped sample of region totals (示例数据): every row a region’s, converted, with its source', async () => {
+      const dry = await upload(planner, '2024年浙江省合计数据-示例数据.xlsx', new Uint8Array(readFileSync(REGION_SAMPLE_FILE)), { dryRun: true });
+      expect(dry.status, JSON.stringify(dry.body).slice(0, 1500)).toBe(200);
+      const report = dry.body as ImportReportT;
+      expect(report.problems).toEqual([]);
+      expect(report.rows.map((r) => [r.regionCode, r.parkId, r.originalValue, r.originalUnit, r.year])).toEqual(REGION_SAMPLE_ROWS.map(([code, , value, unit]) => [code, null, value, unit, 2024]));
+    });
+
     it('T3 and T4 get a value once the zones’ 2024 figures and the province’s 2024 totals are imported and approved', async () => {
       const zones = parks.filter((p) => p.provinceCode === ZHEJIANG && (p.level === 'national' || p.level === 'provincial'));
       expect(zones.length).toBeGreaterThanOrEqual(8);
@@ -235,6 +265,9 @@ for (const kind of TEST_DATABASES) {
       expect(t3.latestValue).toBeCloseTo((zones.length * 200 / 24000) * 100, 6);
       expect(t4).toMatchObject({ latestYear: 2024, aggregate: { year: 2024, denominator: 44000, numerator: zones.length * 600 } });
       expect(t4.latestValue).toBeCloseTo((zones.length * 600 / 44000) * 100, 6);
+      // The province's total keeps its source, for the target page's table.
+      const detail = await admin.get<{ series: { year: number; denominator?: number; denominatorSource?: string }[] }>(`/api/targets/${t3.id}/progress`);
+      expect(detail.series.find((p) => p.year === 2024)).toMatchObject({ denominator: 24000, denominatorSource: '浙江省统计公报 2024' });
     });
   });
 }

@@ -276,6 +276,7 @@ export const SeriesPoint = z.object({
   reportedValue: z.number().optional(),
   numerator: z.number().optional(),
   denominator: z.number().optional(),
+  denominatorSource: z.string().optional().describe('share of the province: the source (or note) of the province’s total, e.g. 浙江省统计公报 2024'),
   parksIncluded: z.number().int().optional(),
   parksExpected: z.number().int().optional(),
   provisional: z.boolean().optional(),
@@ -874,7 +875,7 @@ export const ImportColumn = z.object({
   name: z.string().describe('the header without the unit in brackets: what is matched and remembered'),
   unit: z.string().nullable().describe('the unit the header names in brackets (万元, 亿元, 千元, 亩, 平方公里, 家, 个, %); null when none'),
   unitText: z.string().nullable().describe('a bracket at the end of the header that names no known unit (人, 万美元): such a column cannot be imported'),
-  role: z.enum(['park', 'parkId', 'year', 'note', 'confirm', 'indicator', 'ignored', 'unmatched'])
+  role: z.enum(['park', 'parkId', 'region', 'year', 'note', 'confirm', 'indicator', 'ignored', 'unmatched'])
     .describe('what the column is: the park’s name or number, the year, the row’s note or confirmation, an indicator, a column left out, or one the import could not match'),
   indicator: z.object({ code: z.string(), nameZh: z.string(), unit: z.string() }).nullable().describe('role indicator: the indicator its figures are written to'),
   matchedBy: z.enum(['name', 'code', 'synonym', 'mapping', 'remembered', 'auto']).nullable()
@@ -906,6 +907,18 @@ export const ImportReport = z.object({
   rows: z.array(ImportRow).describe('the rows that pass every check'),
   versions: z.record(z.string(), z.number().int()).describe('"parkId:indicator:year" (a region’s total: "region:330000:indicator:year") → the stored version, for every existing figure the file touches: send it back as the `versions` field to commit'),
 });
+
+export const ColumnMapping = z.object({
+  header: z.string().describe('the header as it was last written, e.g. "科技型企业数量（家）"'),
+  headerKey: z.string().describe('what is compared: the header without its unit, without spaces, in lower case'),
+  indicator: z.object({ code: z.string(), nameZh: z.string(), unit: z.string() }).nullable().describe('null: the column is ignored'),
+  mappedBy: z.string(),
+  mappedAt: z.string(),
+});
+
+export const ForgetMappingQuery = z.object({ header: z.string().trim().min(1).max(200).describe('the header (with or without its unit) or its headerKey') });
+
+export type ColumnMappingT = z.infer<typeof ColumnMapping>;
 
 export type ImportProblemT = z.infer<typeof ImportProblem>;
 export type ImportRowT = z.infer<typeof ImportRow>;

@@ -1,9 +1,10 @@
 // /api/import: the Excel template, and figures imported from a file (dry run, then commit).
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorResponse, ImportQuery, ImportReport, ImportStatus, TemplateQuery } from '../../shared/schemas.ts';
+import { ColumnMapping, ErrorResponse, ForgetMappingQuery, ImportQuery, ImportReport, ImportStatus, TemplateQuery } from '../../shared/schemas.ts';
 import { actorOf, currentUser, requireRole } from '../access.ts';
 import { DomainError, invalid, type Bilingual } from '../errors.ts';
-import { localize, requestLanguage, resourceRouter } from '../http.ts';
+import { jsonRoute, localize, requestLanguage, resourceRouter } from '../http.ts';
+import { forgetMapping, listMappings } from '../services/import-columns.ts';
 import { runImport } from '../services/import.ts';
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from '../services/import-file.ts';
 import { buildTemplate } from '../services/import-template.ts';
@@ -11,6 +12,7 @@ import { yearInChina } from '../clock.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const writers = requireRole('admin', 'planner', 'park_manager');
+const planners = requireRole('admin', 'planner');
 const errorContent = { 'application/json': { schema: ErrorResponse } };
 const MB = MAX_FILE_BYTES / 1024 / 1024;
 
@@ -57,6 +59,20 @@ const Versions = z.record(
 const tooLarge = () => new DomainError('too_large', 'file_too_large', { zh: `文件超过 ${MB} MB, 请拆分后分批导入`, en: `The file is larger than ${MB} MB: split it and import the parts` });
 
 export const imports = resourceRouter()
+  .openapi(
+    { ...jsonRoute({ method: 'get', path: '/mappings', tags: ['import'], response: z.array(ColumnMapping), summary: '已记住的表头对应 (the statistics-sheet headers planners mapped: each read the same way in the next file)' }), middleware: [writers] as const },
+    async (c) => c.json(await listMappings(c.var.deps.db), 200),
+  )
+  .openapi(
+    {
+      ...jsonRoute({ method: 'delete', path: '/mappings', tags: ['import'], query: ForgetMappingQuery, response: z.object({ forgotten: z.literal(true) }), summary: '忘记表头对应 (forget a remembered header: the next file asks again; planners, admins)' }),
+      middleware: [planners] as const,
+    },
+    async (c) => {
+      await forgetMapping(c.var.deps.db, c.req.valid('query').header, actorOf(c), c.var.deps.clock.now());
+      return c.json({ forgotten: true as const }, 200);
+    },
+  )
   .openapi(
     createRoute({
       method: 'get', path: '/template.xlsx', tags: ['import'],

@@ -7,10 +7,11 @@
 import type { Kysely } from 'kysely';
 import { findIndicator, type Indicator } from '../../shared/indicators.ts';
 import { indicatorMatcher, normalizeText } from '../../shared/indicator-match.ts';
-import type { ImportColumnT } from '../../shared/schemas.ts';
+import type { ColumnMappingT, ImportColumnT } from '../../shared/schemas.ts';
 import { canConvert, type Unit } from '../../shared/units.ts';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from './audit.ts';
+import { audit, type Actor } from './audit.ts';
+import { notFound } from '../errors.ts';
 import { cellText, columnLetter, isNoDataMark, isTotalRowLabel, splitHeader, type HeaderProblem, type WideFile } from './import-file.ts';
 
 /** Header (as written, or without its unit) → indicator code, or 'ignore'. */
@@ -66,7 +67,7 @@ export async function planColumns(db: Kysely<Database>, sheet: WideFile, indicat
     const key = keys[i]!;
     const letter = columnLetter(h.column);
     const problems: HeaderProblem[] = [];
-    const problem = (code: string, message: string) => problems.push({ row: sheet.headerRow, column: letter, field: 'header', code, message });
+    const problem = (code: string, zh: string, en: string) => problems.push({ row: sheet.headerRow, column: letter, field: 'header', code, message: zh, messages: { zh, en } });
     const figures = sheet.rows.filter((r) => {
       const cell = r.cells.get(h.column);
       return cell !== undefined && !isNoDataMark(cell) && !isTotalRowLabel(cellText(r.cells.get(sheet.keys.park ?? -1)));
@@ -85,7 +86,7 @@ export async function planColumns(db: Kysely<Database>, sheet: WideFile, indicat
     if (decided && decided.choice !== IGNORE) {
       indicator = indicators.get(decided.choice) ?? null;
       if (!indicator) {
-        problem('unknown_indicator', `第 ${letter} 列“${h.text}”映射到的指标代码“${decided.choice}”不存在 (the mapping names an unknown indicator)`);
+        problem('unknown_indicator', `第 ${letter} 列“${h.text}”对应的指标不存在, 请重新选择`, `Column ${letter} (${h.text}) is mapped to an unknown indicator, ${decided.choice}: choose again`);
       }
     }
     const role: ImportColumnT['role'] = indicator ? 'indicator' : decided?.choice === IGNORE ? 'ignored' : 'unmatched';
@@ -94,18 +95,19 @@ export async function planColumns(db: Kysely<Database>, sheet: WideFile, indicat
     if (indicator) {
       const earlier = usedBy.get(indicator.code);
       if (earlier !== undefined) {
-        problem('duplicate_column', `第 ${letter} 列“${h.text}”与第 ${columnLetter(earlier)} 列都是“${indicator.nameZh}”: 请忽略其中一列 (two columns for one indicator: ignore one)`);
+        problem('duplicate_column', `第 ${letter} 列“${h.text}”与第 ${columnLetter(earlier)} 列都是“${indicator.nameZh}”: 请忽略其中一列`, `Columns ${columnLetter(earlier)} and ${letter} (${h.text}) are both ${indicator.nameEn}: ignore one of them`);
       } else usedBy.set(indicator.code, h.column);
       if (indicator.kind === 'coverage') {
-        problem('not_reported', `“${indicator.nameZh}”由园区名录计算, 不需填报: 请忽略第 ${letter} 列 (computed from the park register, not reported)`);
+        problem('not_reported', `“${indicator.nameZh}”由园区名录计算, 不需填报: 请忽略第 ${letter} 列`, `${indicator.nameEn} is computed from the park register, not reported: ignore column ${letter}`);
       } else if (h.unitText !== null) {
-        problem('wrong_unit', `第 ${letter} 列表头中的“${h.unitText}”不是可换算为 ${indicator.unit} 的单位, “${indicator.nameZh}”应以 ${indicator.unit} 或可换算的单位填报 (the header's unit cannot be converted)`);
+        problem('wrong_unit', `第 ${letter} 列表头中的“${h.unitText}”不是可换算为 ${indicator.unit} 的单位, “${indicator.nameZh}”应以 ${indicator.unit} 或可换算的单位填报`, `The unit in column ${letter}'s header, ${h.unitText}, does not convert to ${indicator.unit}, the unit of ${indicator.nameEn}`);
       } else if (h.unit !== null && !canConvert(h.unit, indicator.unit)) {
-        problem('wrong_unit', `第 ${letter} 列的单位“${h.unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位 (wrong unit)`);
+        problem('wrong_unit', `第 ${letter} 列的单位“${h.unit}”不适用于“${indicator.nameZh}”, 应为 ${indicator.unit} 或可换算的单位`, `Column ${letter}'s unit ${h.unit} does not fit ${indicator.nameEn}: use ${indicator.unit} or a unit that converts to it`);
       }
     } else if (role === 'unmatched' && figures > 0 && problems.length === 0) {
-      const hint = suggestions.length ? `; 可能是: ${suggestions.map((s) => `${s.nameZh}(${s.code})`).join('、')}` : '';
-      problem('unknown_column', `第 ${letter} 列“${h.text}”对应不到任何指标${hint}: 请在导入页面为它选择指标或忽略此列 (mapping) 后再导入 (unknown column: map it to an indicator or ignore it)`);
+      const hint = suggestions.length ? `; 可能是: ${suggestions.map((s) => s.nameZh).join('、')}` : '';
+      const hintEn = suggestions.length ? `; perhaps ${suggestions.map((s) => s.code).join(', ')}` : '';
+      problem('unknown_column', `第 ${letter} 列“${h.text}”对应不到任何指标${hint}: 请在“表头对应”中为它选择指标或忽略此列后再导入`, `Column ${letter} (${h.text}) matches no indicator${hintEn}: map it to an indicator or ignore it (mapping) before importing`);
     }
 
     const choice = indicator ? indicator.code : role === 'ignored' ? IGNORE : null;
@@ -129,4 +131,27 @@ export async function rememberMappings(db: Kysely<Database>, plans: ColumnPlan[]
       .onConflict((oc) => oc.column('header_key').doUpdateSet({ header_text: row.header_text, indicator_code: row.indicator_code, mapped_by_name: row.mapped_by_name, mapped_at: row.mapped_at }))
       .execute();
   }
+}
+
+/** Every remembered choice, newest first: what the next statistics sheet's headers will be read as. */
+export async function listMappings(db: Kysely<Database>): Promise<ColumnMappingT[]> {
+  const rows = await db.selectFrom('import_column_mappings as m').leftJoin('indicators as i', 'i.code', 'm.indicator_code')
+    .select(['m.header_key', 'm.header_text', 'm.indicator_code', 'i.name_zh', 'i.unit', 'm.mapped_by_name', 'm.mapped_at'])
+    .orderBy('m.mapped_at', 'desc').orderBy('m.header_key').execute();
+  return rows.map((r) => ({
+    header: r.header_text, headerKey: r.header_key,
+    indicator: r.indicator_code ? { code: r.indicator_code, nameZh: r.name_zh ?? r.indicator_code, unit: r.unit ?? '' } : null,
+    mappedBy: r.mapped_by_name, mappedAt: r.mapped_at,
+  }));
+}
+
+/** Forgets the remembered choice for a header: the next file with it asks again (or matches the catalogue). */
+export async function forgetMapping(db: Kysely<Database>, header: string, actor: Actor, now: Date): Promise<void> {
+  const keys = [...new Set([normalizeText(header), normalizeText(splitHeader(header).name)])];
+  await db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('import_column_mappings').select(['header_key', 'header_text', 'indicator_code']).where('header_key', 'in', keys).execute();
+    if (rows.length === 0) throw notFound({ zh: '表头对应', en: 'remembered column mapping' }, header);
+    await trx.deleteFrom('import_column_mappings').where('header_key', 'in', rows.map((r) => r.header_key)).execute();
+    await audit(trx, actor, now, 'forget_column_mapping', 'import_column_mappings', rows[0]!.header_key, { forgotten: rows });
+  });
 }

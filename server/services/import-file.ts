@@ -32,7 +32,7 @@ export const DATA_SHEET = '填报数据';
 
 export type ImportField = 'park' | 'parkId' | 'region' | 'indicator' | 'year' | 'value' | 'unit' | 'note' | 'confirm' | 'version';
 /** The columns of a wide sheet that are not indicators: who, when, and the row's note and confirmation. */
-export type WideKeyField = 'park' | 'parkId' | 'year' | 'note' | 'confirm';
+export type WideKeyField = 'park' | 'parkId' | 'region' | 'year' | 'note' | 'confirm';
 
 /** The header each field is written with in the template, and the texts accepted for it (compared without spaces, brackets, case). */
 export const FIELD_HEADERS: Record<ImportField, { zh: string; accepted: string[] }> = {
@@ -61,6 +61,8 @@ export interface HeaderProblem {
   field: string;
   code: string;
   message: string;
+  /** The same in Chinese and English, where written apart. */
+  messages?: { zh: string; en: string };
 }
 
 interface ParsedBase {
@@ -339,7 +341,7 @@ type Header =
   | { layout: 'long'; row: number; columns: Partial<Record<ImportField, number>>; problems: HeaderProblem[] }
   | { layout: 'wide'; row: number; keys: Partial<Record<WideKeyField, number>>; headers: WideFile['headers']; problems: HeaderProblem[] };
 
-const WIDE_KEYS = new Set<ImportField>(['park', 'parkId', 'year', 'note', 'confirm']);
+const WIDE_KEYS = new Set<ImportField>(['park', 'parkId', 'region', 'year', 'note', 'confirm']);
 
 /**
  * What a row says as a header, if anything. Long: 数值 and at least two of 园区/园区编号, 指标, 年份.
@@ -373,7 +375,8 @@ function headerOf(row: GridRow): Header | null {
     }
     return { layout: 'long', row: row.row, columns: fields, problems };
   }
-  if (fields.value === undefined && (fields.park !== undefined || fields.parkId !== undefined)) {
+  // A 地区代码 column: rows that are a region's own totals (the province's statistics, one column per indicator).
+  if (fields.value === undefined && (fields.park !== undefined || fields.parkId !== undefined || fields.region !== undefined)) {
     const wideKeys: Partial<Record<WideKeyField, number>> = {};
     const headers: WideFile['headers'] = others.map((o) => ({ ...o, field: null }));
     for (const [field, column] of Object.entries(fields) as [ImportField, number][]) {

@@ -233,6 +233,7 @@ async function wideFigures(db: Kysely<Database>, parsed: WideFile, indicators: M
       const cells: FigureCells['cells'] = {
         park: r.cells.get(keys.park ?? -1) ?? { kind: 'empty' },
         parkId: r.cells.get(keys.parkId ?? -1) ?? { kind: 'empty' },
+        region: r.cells.get(keys.region ?? -1) ?? { kind: 'empty' },
         indicator: { kind: 'text', value: p.indicator!.code },
         year: keys.year !== undefined ? r.cells.get(keys.year) ?? { kind: 'empty' } : { kind: 'number', value: titleYear.year, percentFormat: false },
         value: cell,
@@ -242,11 +243,12 @@ async function wideFigures(db: Kysely<Database>, parsed: WideFile, indicators: M
       };
       if (keys.park === undefined) delete cells.park;
       if (keys.parkId === undefined) delete cells.parkId;
+      if (keys.region === undefined) delete cells.region;
       const headerCell = { row: parsed.headerRow, column: p.column };
       result.figures.push({
         row: r.row, cells,
         at: {
-          park: place(r.row, keys.park), parkId: place(r.row, keys.parkId),
+          park: place(r.row, keys.park), parkId: place(r.row, keys.parkId), region: place(r.row, keys.region),
           year: keys.year !== undefined ? { row: r.row, column: keys.year } : { row: titleYear.row ?? parsed.headerRow, column: titleYear.column },
           indicator: headerCell, unit: headerCell, value: { row: r.row, column: p.column },
           note: place(r.row, keys.note), confirm: place(r.row, keys.confirm),
@@ -438,7 +440,7 @@ async function checkFile(db: Kysely<Database>, user: SessionUser, now: Date, par
   const hasProblem = (r: ReadRow) => (parsed.layout === 'long'
     ? rowsWithProblems.has(r.row)
     // A wide row's park problem spoils all its figures; a figure's own problem only its cell.
-    : cellsWithProblems.has(`${r.row}:${columnLetter(r.column)}`) || [r.source.at.park, r.source.at.parkId, r.source.at.year].some((at) => at && cellsWithProblems.has(`${at.row}:${at.column === null ? null : columnLetter(at.column)}`)));
+    : cellsWithProblems.has(`${r.row}:${columnLetter(r.column)}`) || [r.source.at.park, r.source.at.parkId, r.source.at.region, r.source.at.year].some((at) => at && cellsWithProblems.has(`${at.row}:${at.column === null ? null : columnLetter(at.column)}`)));
   const rows: ImportRowT[] = [];
   const versions: Record<string, number> = {};
   const counts = { new: 0, changed: 0, unchanged: 0 };
@@ -528,12 +530,15 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
     parkField = 'region';
     const found = regionByCode.get(regionText) ?? regionByName.get(normalizeText(regionText));
     if (idText || nameText) {
-      fail('region', 'park_and_region', `同一行填写了园区和地区代码“${regionText}”: 每行只能是一个园区的数据或一个地区的合计数据, 请删去其一 (a row is a park's figure or a region's total, not both)`);
+      const zh = `同一行填写了园区和地区代码“${regionText}”: 每行只能是一个园区的数据或一个地区的合计数据, 请删去其一`;
+      fail('region', 'park_and_region', zh, true, { messages: { zh, en: `The row names a park and the region code ${regionText}: a row is a park's figure or a region's own total, not both` } });
     } else if (!found) {
-      fail('region', 'unknown_region', `地区代码“${regionText}”不存在: 应为省或市的六位行政区划代码, 如 330000(浙江省)、330100(杭州市) (unknown region)`);
+      const zh = `地区代码“${regionText}”不存在: 应为省或市的六位行政区划代码, 如 330000(浙江省)、330100(杭州市)`;
+      fail('region', 'unknown_region', zh, true, { messages: { zh, en: `Unknown region code ${regionText}: give a province's or city's six-digit code, such as 330000 (Zhejiang) or 330100 (Hangzhou)` } });
     } else {
       regionTotal = found;
-      if (!canWriteRegion(user)) fail('region', 'forbidden_park', `无权填报“${found.name}”的合计数据: 地区数据由省级规划人员填报 (planners enter a region's totals)`, false);
+      const zh = `无权填报“${found.name}”的合计数据: 地区数据由省级规划人员填报`;
+      if (!canWriteRegion(user)) fail('region', 'forbidden_park', zh, false, { messages: { zh, en: `You may not write the totals of ${found.name}: planners enter a region's figures` } });
     }
   } else if (idText) {
     parkField = 'parkId';
@@ -550,7 +555,8 @@ function readFigure(figure: FigureCells, add: Add, { parkById, parksByName, regi
     const region = ids.length === 0 ? regionByName.get(normalizeText(nameText)) : undefined;
     if (region) {
       const level = region.level === 'province' ? '省' : '市';
-      fail('park', 'region_row', `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区的合计数据请用导入模板的“地区代码”列导入, 请删除此行后再导入 (a region's figures, not a park's: import a region's totals with the template's 地区代码 column)`, true, { region });
+      const zh = `“${nameText}”是地区(${level}, 代码 ${region.code})而不是园区: 地区自身的合计数据请在“地区代码”列填写其代码 ${region.code} 并留空园区名称; 如果是各园区的小计, 请删除此行`;
+      fail('park', 'region_row', zh, true, { region, messages: { zh, en: `${nameText} is a region (code ${region.code}), not a park: give a region's own totals in a 地区代码 column with its code and no park name; if the row is the parks' subtotal, delete it` } });
     } else if (ids.length === 0) fail('park', 'unknown_park', `园区“${nameText}”不存在, 请核对名称或填写园区编号 (unknown park)`);
     else if (ids.length > 1) fail('park', 'ambiguous_park', `园区名称“${nameText}”对应多个园区, 请填写园区编号 (ambiguous park name)`);
     else park = parkById.get(ids[0]!)!;

@@ -144,6 +144,8 @@ export interface AggregatePoint {
   /** ratio: Σ numerator and Σ denominator; share: Σ parks and the province total; sum: Σ. */
   numerator?: number;
   denominator?: number;
+  /** share: where the province's total comes from (its source, else its note: 浙江省统计公报 2024). */
+  denominatorSource?: string;
   /** The parks the point includes, by id (server-side only: for what is missing). */
   included: number[];
 }
@@ -305,15 +307,25 @@ export async function aggregateSeries(db: Kysely<Database>, indicator: Indicator
     return withCoverage(sums.map((r) => ({ year: r.year, value: r.total, numerator: r.total, parksIncluded: r.included.length, included: r.included })), expected);
   }
   // Share of the province: Σ parks / the province's own total of the same year.
-  const totals = new Map((await db.selectFrom(countedValues(db, basis).as('v'))
-    .select(['year', 'value'])
-    .where('subject_key', '=', `region:${scope.provinceCode}`)
-    .where('indicator_code', '=', summed)
-    .execute()).map((r) => [r.year, r.value]));
+  const [totalRows, sourceRows] = await Promise.all([
+    db.selectFrom(countedValues(db, basis).as('v'))
+      .select(['year', 'value'])
+      .where('subject_key', '=', `region:${scope.provinceCode}`)
+      .where('indicator_code', '=', summed)
+      .execute(),
+    db.selectFrom('reported_values as r').leftJoin('sources as s', 's.code', 'r.source_code')
+      .select(['r.year', 'r.note', 's.title'])
+      .where('r.subject_key', '=', `region:${scope.provinceCode}`)
+      .where('r.indicator_code', '=', summed)
+      .execute(),
+  ]);
+  const totals = new Map(totalRows.map((r) => [r.year, r.value]));
+  const sourceOf = new Map(sourceRows.flatMap((r) => (r.title || r.note ? [[r.year, (r.title || r.note)!] as const] : [])));
   return withCoverage(sums.flatMap((r) => {
     const total = totals.get(r.year);
+    const source = sourceOf.get(r.year);
     return total && total > 0
-      ? [{ year: r.year, value: (r.total / total) * 100, numerator: r.total, denominator: total, parksIncluded: r.included.length, included: r.included }]
+      ? [{ year: r.year, value: (r.total / total) * 100, numerator: r.total, denominator: total, ...(source ? { denominatorSource: source } : {}), parksIncluded: r.included.length, included: r.included }]
       : [];
   }), expected);
 }

@@ -11,7 +11,7 @@ import { getJson } from '../../lib/api.ts';
 import { exactMeasured } from '../../lib/exact.ts';
 import { figureState } from '../../lib/figureState.ts';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../lib/i18n.ts';
+import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite } from '../../lib/session.ts';
 import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
@@ -63,15 +63,17 @@ function batchOf(sheet: RegionEntrySheetT, drafts: Record<string, Draft>): { ite
     const d = drafts[row.indicator.code];
     if (!d) continue;
     const text = d.value.replace(/[,，\s]/g, '');
-    if (text === '') continue;
-    const value = Number(text);
+    // Only the source changed: the stored value again, with the new source.
+    const sourceOnly = text === '' && row.current !== null && d.note.trim() !== (row.current.note ?? '');
+    if (text === '' && !sourceOnly) continue;
+    const value = sourceOnly ? row.current!.value : Number(text);
     if (!Number.isFinite(value)) {
       invalid.push(row.indicator.code);
       continue;
     }
     items.push({
       regionCode: sheet.region.code, indicator: row.indicator.code, year: sheet.year, value,
-      ...(d.unit !== row.indicator.unit ? { unit: d.unit } : {}),
+      ...(!sourceOnly && d.unit !== row.indicator.unit ? { unit: d.unit } : {}),
       ...(d.note.trim() ? { note: d.note.trim() } : {}),
       ...(row.current ? { version: row.current.version } : {}),
     });
@@ -150,7 +152,7 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
         <h3 id="region-rows-title" className={panelCss.title}>{t('regionFigures')}</h3>
         {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
         <div className={tableCss.scroll} tabIndex={0}>
-          <table className={tableCss.table}>
+          <table className={clsx(tableCss.table, css.regionTable)}>
             <caption className={textCss.visuallyHidden}>{t('regionFigures')}</caption>
             <thead>
               <tr>
@@ -164,32 +166,33 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
               {sheet.rows.map((row) => {
                 const d = draftOf(row);
                 const code = row.indicator.code;
+                const label = indicatorName(row.indicator, locale);
                 const unit = row.indicator.unit;
                 const units: string[] = isUnit(unit) ? UNITS.filter((u) => canConvert(u, unit)) : [unit];
                 return (
                   <tr key={code} data-region-row={code} className={invalid.includes(code) ? css.regionRowBad : undefined}>
-                    <th scope="row">{row.indicator.nameZh}</th>
-                    <td className={tableCss.num}>{row.lastYear ? t('lastYearValue', { year: row.lastYear.year, value: exactMeasured(row.lastYear.value, row.indicator.unit, locale) }) : t('none')}</td>
-                    <td className={tableCss.num} data-region-current>{row.current ? exactMeasured(row.current.value, row.indicator.unit, locale) : t('none')}</td>
-                    <td><FigureStateBadge state={figureState(row.current && { status: row.current.status, returned: !!row.current.reviewComment })} compact /></td>
+                    <th scope="row">{label}</th>
+                    <td className={tableCss.num} data-label={t('common:col.lastYear')}>{row.lastYear ? t('lastYearValue', { year: row.lastYear.year, value: exactMeasured(row.lastYear.value, row.indicator.unit, locale) }) : t('none')}</td>
+                    <td className={tableCss.num} data-label={t('regionCurrent')} data-region-current>{row.current ? exactMeasured(row.current.value, row.indicator.unit, locale) : t('none')}</td>
+                    <td data-label={t('col.state')}><FigureStateBadge state={figureState(row.current && { status: row.current.status, returned: !!row.current.reviewComment })} compact /></td>
                     {sheet.canWrite && (
-                      <td>
+                      <td data-label={t('col.value', { year: sheet.year })}>
                         <span className={css.regionValue}>
                           <input className={formCss.control} inputMode="decimal" value={d.value} onChange={(e) => edit(row, { value: e.target.value })}
-                            aria-label={t('valueLabel', { name: row.indicator.nameZh, year: sheet.year })} data-region-value={code} />
-                          <select className={formCss.control} value={d.unit} onChange={(e) => edit(row, { unit: e.target.value })} aria-label={t('unitLabel', { name: row.indicator.nameZh })} data-region-unit={code}>
+                            aria-label={t('valueLabel', { name: label, year: sheet.year })} data-region-value={code} />
+                          <select className={formCss.control} value={d.unit} onChange={(e) => edit(row, { unit: e.target.value })} aria-label={t('unitLabel', { name: label })} data-region-unit={code}>
                             {units.map((u) => <option key={u} value={u}>{u}</option>)}
                           </select>
                         </span>
                       </td>
                     )}
-                    <td>
+                    <td data-label={t('source')}>
                       {sheet.canWrite
                         ? <input className={formCss.control} value={d.note} maxLength={2000} placeholder={t('sourcePlaceholder')} onChange={(e) => edit(row, { note: e.target.value })}
-                          aria-label={t('sourceLabel', { name: row.indicator.nameZh })} data-region-source={code} />
+                          aria-label={t('sourceLabel', { name: label })} data-region-source={code} />
                         : <span data-region-source-text={code}>{row.current?.note ?? t('none')}</span>}
                     </td>
-                    <td>{row.targets.map((x) => <Link key={x.id} to={`/targets/${x.id}`} className={css.regionTarget}>{x.code}</Link>)}</td>
+                    <td data-label={t('col.targets')}>{row.targets.map((x) => <Link key={x.id} to={`/targets/${x.id}`} className={css.regionTarget}>{x.code}</Link>)}</td>
                     <td>{row.current && <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, buttonCss.small)} onClick={() => setHistoryOf(row)} data-region-history={code}>{t('history')}</button>}</td>
                   </tr>
                 );
@@ -204,7 +207,7 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
           </div>
         )}
       </section>
-      {historyOf?.current && <HistoryDialog valueId={historyOf.current.id} title={`${region.name} · ${historyOf.indicator.nameZh}`} unit={historyOf.indicator.unit} onClose={() => setHistoryOf(null)} />}
+      {historyOf?.current && <HistoryDialog valueId={historyOf.current.id} title={`${region.name} · ${indicatorName(historyOf.indicator, locale)}`} unit={historyOf.indicator.unit} onClose={() => setHistoryOf(null)} />}
     </article>
   );
 }

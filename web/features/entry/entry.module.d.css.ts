@@ -39,6 +39,7 @@ export const problemWarning: string;
 export const regionButtons: string;
 export const regionPick: string;
 export const regionRowBad: string;
+export const regionTable: string;
 export const regionTarget: string;
 export const regionValue: string;
 export const reopenForm: string;

@@ -1,19 +1,21 @@
 // 导入 Excel: download the province's template, fill it in, 检查 (a dry run that writes nothing and lists
 // every problem with its sheet, row and column), then 确认导入 — the same file again with the versions
 // the dry run saw, written whole or not at all.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ImportReport, type ImportReportT } from '../../../shared/schemas.ts';
+import { ColumnMapping as ColumnMappingSchema, ImportReport, type ImportReportT } from '../../../shared/schemas.ts';
+import { z } from 'zod';
+import { getJson } from '../../lib/api.ts';
 import { defaultReportYear, writableParks } from '../../lib/access.ts';
 import { exactMeasured } from '../../lib/exact.ts';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/i18n.ts';
 import { useIndicators, useMeta } from '../../lib/queries.ts';
 import { recentYears, useAllParks, useCurrentYear } from '../../lib/reporting.ts';
-import { ApiWriteError, invalidateAfterWrite, sendForm, useMe } from '../../lib/session.ts';
+import { ApiWriteError, invalidateAfterWrite, sendForm, sendJson, useMe } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { canCommit, cellRef, columnChoice, fieldLabel, fileKey, IGNORE, mappableColumns, rowCounts, sortProblems, templateUrl, unmappedColumns, writtenForms } from './model.ts';
+import { canCommit, cellRef, columnChoice, fieldLabel, fileKey, IGNORE, mappableColumns, rowCounts, sortProblems, templateUrl, unmappedColumns, writtenForms, writtenRegionForms } from './model.ts';
 import { clsx } from 'clsx';
 import * as css from './import.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -68,6 +70,7 @@ export default function ImportPage() {
     onSuccess: () => {
       setChecked(null);
       void invalidateAfterWrite(queryClient);
+      void queryClient.invalidateQueries({ queryKey: MAPPINGS_KEY });
     },
   });
 
@@ -163,6 +166,7 @@ export default function ImportPage() {
           </div>
         </form>
         {dryRun.isError && <p className={formCss.error} role="alert" data-import-error><span aria-hidden="true">✖ </span>{dryRun.error.message}</p>}
+        {(me?.role === 'admin' || me?.role === 'planner') && <RememberedMappings />}
       </section>
 
       {report && (
@@ -195,6 +199,9 @@ export default function ImportPage() {
             {writtenForms(commit.data).map((f) => (
               <li key={`${f.parkId}-${f.year}`}><Link to={`/entry/${f.parkId}/${f.year}`}>{t('openForm', { park: f.parkName, year: f.year })}</Link></li>
             ))}
+            {writtenRegionForms(commit.data).map((f) => (
+              <li key={`r${f.regionCode}-${f.year}`}><Link to={`/entry/region/${f.regionCode}/${f.year}`}>{t('openRegionForm', { region: f.name, year: f.year })}</Link></li>
+            ))}
           </ul>
         </section>
       )}
@@ -206,6 +213,37 @@ export default function ImportPage() {
         </section>
       )}
     </div>
+  );
+}
+
+const MAPPINGS_KEY = ['import-mappings'] as const;
+
+/** The headers planners mapped before: each is read the same way in the next file, until forgotten. */
+function RememberedMappings() {
+  const { t } = useTranslation(['import', 'common']);
+  const queryClient = useQueryClient();
+  const mappings = useQuery({ queryKey: MAPPINGS_KEY, queryFn: ({ signal }) => getJson('/api/import/mappings', z.array(ColumnMappingSchema), { signal }) });
+  const forget = useMutation({
+    mutationFn: (header: string) => sendJson('DELETE', `/api/import/mappings?header=${encodeURIComponent(header)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: MAPPINGS_KEY }),
+  });
+  const list = mappings.data ?? [];
+  if (list.length === 0) return null;
+  return (
+    <details className={css.remembered} data-remembered-mappings>
+      <summary>{t('remembered', { count: list.length })}</summary>
+      <p className={textCss.muted}>{t('rememberedText')}</p>
+      <ul className={css.rememberedList}>
+        {list.map((m) => (
+          <li key={m.headerKey} data-remembered={m.headerKey}>
+            <span>{m.header}</span><span aria-hidden="true"> → </span><strong>{m.indicator ? `${m.indicator.nameZh} (${m.indicator.unit})` : t('mapping.ignore')}</strong>
+            <span className={textCss.muted}> · {m.mappedBy}</span>
+            <button type="button" className={clsx(buttonCss.button, buttonCss.ghost, buttonCss.small)} disabled={forget.isPending} onClick={() => forget.mutate(m.header)} data-forget-mapping={m.headerKey}>{t('forget')}</button>
+          </li>
+        ))}
+      </ul>
+      {forget.isError && <p className={formCss.error} role="alert">{forget.error.message}</p>}
+    </details>
   );
 }
 

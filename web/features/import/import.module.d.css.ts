@@ -20,5 +20,7 @@ export const mappingOpen: string;
 export const problemMessage: string;
 export const problemSuggestion: string;
 export const radioGroup: string;
+export const remembered: string;
+export const rememberedList: string;
 export const stepNo: string;
 

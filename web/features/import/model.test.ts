@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportProblemT, ImportReportT } from '../../../shared/schemas.ts';
-import { canCommit, cellRef, fieldLabel, fileKey, rowCounts, sortProblems, templateUrl, writtenForms } from './model.ts';
+import type { ImportColumnT, ImportProblemT, ImportReportT } from '../../../shared/schemas.ts';
+import { canCommit, cellRef, columnChoice, fieldLabel, fileKey, mappableColumns, rowCounts, sortProblems, templateUrl, unmappedColumns, writtenForms, writtenRegionForms } from './model.ts';
 
 const problem = (row: number | null, column: string | null, code = 'x'): ImportProblemT => ({ sheet: '填报数据', row, column, field: 'value', code, message: '问题' });
 const report = (over: Partial<ImportReportT> = {}): ImportReportT => ({
@@ -34,6 +34,27 @@ describe('the import report', () => {
   it('counts rows by result and lists the forms they wrote', () => {
     expect(rowCounts(report().rows)).toEqual({ new: 1, changed: 1, unchanged: 0 });
     expect(writtenForms(report())).toEqual([{ parkId: 6, parkName: '萧山临江高新区', year: 2022 }]);
+  });
+
+  it('lists a region’s totals apart from the parks’ forms', () => {
+    const withRegion = report({ rows: [...report().rows, { row: 4, parkId: null, regionCode: '330000', parkName: '浙江省', indicator: 'industrial_va', indicatorName: '规上工业增加值', year: 2024, value: 24000, unit: '亿元', originalValue: 24000, originalUnit: '亿元', status: 'new', oldValue: null, version: null }] });
+    expect(writtenForms(withRegion)).toEqual([{ parkId: 6, parkName: '萧山临江高新区', year: 2022 }]);
+    expect(writtenRegionForms(withRegion)).toEqual([{ regionCode: '330000', name: '浙江省', year: 2024 }]);
+  });
+
+  it('offers a statistics sheet’s columns for mapping, the unmatched first; those with figures block the import', () => {
+    const column = (letter: string, role: ImportColumnT['role'], extra: Partial<ImportColumnT> = {}): ImportColumnT => ({
+      column: letter, header: `表头${letter}`, name: `表头${letter}`, unit: null, unitText: null, role, indicator: null, matchedBy: null, suggestions: [], figures: 2, ...extra,
+    });
+    const columns = [
+      column('A', 'ignored', { matchedBy: 'auto' }), column('B', 'park'),
+      column('C', 'indicator', { indicator: { code: 'gdp', nameZh: '地区生产总值', unit: '亿元' }, matchedBy: 'name' }),
+      column('D', 'unmatched'), column('E', 'ignored', { matchedBy: 'mapping' }), column('F', 'unmatched', { figures: 0 }),
+    ];
+    const wide = report({ layout: 'wide', columns });
+    expect(mappableColumns(wide).map((c) => c.column)).toEqual(['D', 'F', 'C', 'E']);
+    expect(unmappedColumns(wide).map((c) => c.column)).toEqual(['D']);
+    expect(mappableColumns(wide).map(columnChoice)).toEqual(['', '', 'gdp', 'ignore']);
   });
 
   it('ties a report to its file and builds the template address', () => {

@@ -62,6 +62,17 @@ export function writtenForms(report: ImportReportT): { parkId: number; parkName:
   return [...seen.values()];
 }
 
+/** The regions and years a committed report wrote totals for, for links to their forms. */
+export function writtenRegionForms(report: ImportReportT): { regionCode: string; name: string; year: number }[] {
+  const seen = new Map<string, { regionCode: string; name: string; year: number }>();
+  for (const r of report.rows) {
+    if (!r.regionCode) continue;
+    const key = `${r.regionCode}:${r.year}`;
+    if (!seen.has(key)) seen.set(key, { regionCode: r.regionCode, name: r.parkName, year: r.year });
+  }
+  return [...seen.values()];
+}
+
 /** What a wide sheet's column is mapped to in the report's choice: 'ignore' for `IGNORE`. */
 export const IGNORE = 'ignore';
 

@@ -163,6 +163,7 @@ function ReviewList({ groups, refresh, onDone, onStart }: {
                 <div className={panelCss.tools}>
                   <label className={formCss.check}><input type="checkbox" checked={allOn} onChange={(e) => toggle(ids, e.target.checked)} data-select-group />{t('selectAll')}</label>
                   {g.parkId !== null && <Link className={clsx(buttonCss.button, buttonCss.ghost)} to={`/entry/${g.parkId}/${g.year}`}>{t('openForm')}</Link>}
+                  {g.regionCode !== null && <Link className={clsx(buttonCss.button, buttonCss.ghost)} to={`/entry/region/${g.regionCode}/${g.year}`}>{t('openForm')}</Link>}
                 </div>
               </header>
               {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}

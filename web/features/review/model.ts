@@ -19,6 +19,8 @@ export interface ReviewItem {
 export interface ReviewGroup {
   key: string;
   parkId: number | null;
+  /** A region's own totals: its code (their form is /entry/region/:code/:year). */
+  regionCode: string | null;
   name: string;
   year: number;
   items: ReviewItem[];
@@ -41,7 +43,7 @@ export function groupForReview(submitted: readonly ReportedValueT[], earlier: re
     const key = `${subjectKey(v)}:${v.year}`;
     let group = groups.get(key);
     if (!group) {
-      group = { key, parkId: v.subject.parkId, name: subjectName(v), year: v.year, items: [] };
+      group = { key, parkId: v.subject.parkId, regionCode: v.subject.parkId === null ? v.subject.regionCode : null, name: subjectName(v), year: v.year, items: [] };
       groups.set(key, group);
     }
     const history = [...(series.get(`${subjectKey(v)}:${v.indicator.code}`) ?? new Map<number, number>())].map(([year, value]) => ({ year, value }));

@@ -57,6 +57,7 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
   const indicator = catalogue.find((i) => i.code === d.indicator.code);
   const part = catalogue.find((i) => i.code === (indicator?.numerator ?? indicator?.shareOf));
   const base = catalogue.find((i) => i.code === indicator?.denominator);
+  const share = catalogue.find((i) => i.code === indicator?.shareOf);
   const look = statusLook(d.status);
   const goal = describeTarget(d, locale);
   const latest = describeLatest(d, locale);
@@ -77,6 +78,9 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
     const years = [...new Set([...d.series, ...d.path, ...d.projection].map((p) => p.year))].sort((a, b) => a - b);
     const at = (list: { year: number; value: number }[], y: number) => list.find((p) => p.year === y)?.value ?? null;
     const fmt = (x: number) => formatMeasured(x, d.unit, locale) ?? '';
+    // A share of the province: the province's own total of each year, and where it comes from.
+    const totalOf = d.indicator.kind === 'share' && share ? share : null;
+    const point = (y: number) => d.series.find((p) => p.year === y);
     const table: TableData = {
       columns: [
         { label: t('common:chart.year') },
@@ -84,11 +88,18 @@ function TargetDetail({ detail: d }: { detail: ProgressDetailT }) {
         { label: `${t('series.path')} (${d.unit})`, numeric: true, format: fmt },
         { label: `${t('series.projection')} (${d.unit})`, numeric: true, format: fmt },
         { label: `${t('series.target')} (${d.unit})`, numeric: true, format: fmt },
+        ...(totalOf ? [
+          { label: `${t('series.provinceTotal', { name: indicatorName(totalOf, locale) })} (${totalOf.unit})`, numeric: true, format: (x: number) => formatMeasured(x, totalOf.unit, locale) ?? '' },
+          { label: t('series.totalSource') },
+        ] : []),
       ],
-      rows: years.map((y) => [String(y), at(d.series, y), at(d.path, y), at(d.projection, y), d.targetValue]),
+      rows: years.map((y) => [
+        String(y), at(d.series, y), at(d.path, y), at(d.projection, y), d.targetValue,
+        ...(totalOf ? [point(y)?.denominator ?? null, point(y)?.denominatorSource ?? null] : []),
+      ]),
     };
     return { option, table };
-  }, [d, t, locale, name, latest, goal]);
+  }, [d, t, locale, name, latest, goal, share]);
 
   // A line the chart does not draw says why (held: no path; stale or one value: no projection).
   const chartNotes: string[] = [

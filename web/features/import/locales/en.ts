@@ -61,6 +61,9 @@ export default {
   'field.header': 'Header',
   'current': '(now {{value}}, by {{who}}, v{{version}})',
   'mapFirst': '{{count}} problems: first choose an indicator for each column above that was not recognised (or ignore it); fix the others in Excel and check again.',
+  'remembered': 'Remembered column choices ({{count}})',
+  'rememberedText': 'The indicator (or ignore) chosen for these headers in earlier statistics sheets: the next file with the same header is read the same way. Forget one to be asked again.',
+  'forget': 'Forget',
   'mappingTitle': 'Columns',
   'mappingOpen': '{{count}} column headers were not recognised: choose the indicator of each, or ignore the column. Each choice checks the file again; nothing is written.',
   'mappingDone': 'Every column is matched to an indicator or ignored; you may change it here.',
@@ -89,6 +92,7 @@ export default {
   'committing': 'Importing…',
   'committed': 'Imported “{{file}}”: {{new}} new, {{changed}} changed, {{unchanged}} unchanged.',
   'openForm': 'Open {{park}} {{year}}',
+  'openRegionForm': 'Open the {{year}} totals of {{region}}',
   'showAll': 'Show all {{count}} rows',
   'showFewer': 'Show the first 200 rows',
 } satisfies Words<typeof zh>;

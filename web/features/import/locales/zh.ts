@@ -58,6 +58,9 @@ export default {
   'field.header': '表头',
   'current': '(当前值 {{value}}, {{who}}, 第{{version}}版)',
   'mapFirst': '有 {{count}} 处问题: 请先在上面的“表头对应”中为未识别的列选择指标或忽略; 其余问题请在 Excel 中修改后重新检查。',
+  'remembered': '已记住的表头对应 ({{count}})',
+  'rememberedText': '以前导入统计报表时为这些表头选择的指标(或忽略), 下次遇到相同表头时自动使用。忘记后, 下次会重新询问。',
+  'forget': '忘记',
   'mappingTitle': '表头对应',
   'mappingOpen': '有 {{count}} 列表头未能识别: 请为每一列选择对应的指标, 或选择忽略此列。每次选择后自动重新检查, 不写入数据。',
   'mappingDone': '每一列都已对应到指标或忽略; 可在此修改。',
@@ -86,6 +89,7 @@ export default {
   'committing': '正在导入…',
   'committed': '已导入 “{{file}}”: 新增 {{new}} 项, 修改 {{changed}} 项, 不变 {{unchanged}} 项。',
   'openForm': '打开 {{park}} {{year}}年填报表',
+  'openRegionForm': '打开 {{region}} {{year}}年合计数据',
   'showAll': '显示全部 {{count}} 行',
   'showFewer': '只显示前 200 行',
 } as const;

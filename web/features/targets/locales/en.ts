@@ -8,6 +8,8 @@ export default {
   'chartTitle': 'Yearly values, target and projection',
   'reading': 'What it means',
   'series.actual': 'Actual',
+  'series.provinceTotal': 'Province’s {{name}}',
+  'series.totalSource': 'Source of the province’s total',
   'series.target': 'Target',
   'series.path': 'Straight path',
   'series.projection': 'Projection at current pace',

@@ -5,6 +5,8 @@ export default {
   'chartTitle': '历年数值、目标与预测',
   'reading': '解读',
   'series.actual': '实际值',
+  'series.provinceTotal': '全省{{name}}',
+  'series.totalSource': '全省合计的来源',
   'series.target': '目标',
   'series.path': '按期路径',
   'series.projection': '按当前速度预测',
