@@ -15,7 +15,7 @@ import { indicatorName, useLocale } from '../../lib/i18n.ts';
 import { ApiWriteError, invalidateAfterWrite, sendJson, useMe } from '../../lib/session.ts';
 import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
 import { ReviewLevels } from './ReviewLevels.tsx';
-import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
+import { EmptyState, Loading, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { changeText, groupForReview, refusalLines, selectedItems, yearSpan, type ReviewGroup } from './model.ts';
 import { clsx } from 'clsx';
@@ -84,7 +84,10 @@ export default function ReviewPage() {
       )}
       <QueryState query={submitted} loadingLines={2}
         renderEmpty={() => (visible.length === 0 ? <EmptyState title={t('emptyTitle')}><p>{t('emptyText')}</p></EmptyState> : null)}>
-        {() => <ReviewList groups={groups} refresh={() => void submitted.refetch()} onDone={setOutcome} onStart={() => setOutcome(null)} />}
+        {() => (visible.length > 0 && earlier.isPending
+          // The earlier years first: without them every change would read “—”.
+          ? <Loading lines={2} />
+          : <ReviewList groups={groups} refresh={() => void submitted.refetch()} onDone={setOutcome} onStart={() => setOutcome(null)} />)}
       </QueryState>
     </div>
   );
