@@ -82,6 +82,10 @@ for (const kind of TEST_DATABASES) {
       expect(await ids(ningbo)).toEqual([]);
       expect(await ids(planner)).not.toContain(figure.id);
       expect((await manager.request('GET', '/api/values/to-review')).status).toBe(403);
+      const tasks = async (client: Client) => (await client.get<any[]>('/api/tasks')).map((t) => [t.kind, t.year, t.count]);
+      expect(await tasks(hangzhou)).toEqual([['review', 2022, 1]]);
+      expect(await tasks(ningbo)).toEqual([]);
+      expect(await tasks(planner)).toEqual([]);
 
       // the province may not skip the city in a two-level province
       const early = await planner.request('POST', '/api/values/approve', { items: [figure] });
@@ -94,6 +98,8 @@ for (const kind of TEST_DATABASES) {
       figure.version = byCity.body.written[0].version;
       expect(await ids(hangzhou)).toEqual([]);
       expect(await ids(planner)).toContain(figure.id);
+      expect(await tasks(hangzhou)).toEqual([]);
+      expect(await tasks(planner)).toEqual([['review', 2022, 1]]);
       expect((await progressOf('T10')).latestValue).toBe(802);
       expect((await progressOf('T10', 'submitted')).latestValue).toBe(905);
     });

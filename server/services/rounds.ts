@@ -12,7 +12,7 @@ import { audit, type Actor } from './audit.ts';
 import type { SessionUser } from './sessions.ts';
 import { indicatorsByCode } from './catalog.ts';
 import { bumpDataVersion } from './data-version.ts';
-import { reviewLevelsOf } from './review-levels.ts';
+import { reviewLevelsOf, reviewQueue } from './review-levels.ts';
 
 type RoundOut = z.infer<typeof Round>;
 type BoardOut = z.infer<typeof RoundBoard>;
@@ -163,9 +163,11 @@ export async function tasksFor(db: Kysely<Database>, user: SessionUser, now: Dat
       }
     }
   }
-  if (user.role === 'planner' || user.role === 'admin') {
-    const waiting = await db.selectFrom('reported_values').select(['year', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', '=', 'submitted').groupBy('year').orderBy('year', 'desc').execute();
+  if (user.role === 'planner' || user.role === 'admin' || user.role === 'city_reviewer') {
+    // What this reviewer may act on: by review level, a city reviewer's own cities (services/review-levels.ts).
+    const perYear = new Map<number, number>();
+    for (const v of await reviewQueue(db, user)) perYear.set(v.year, (perYear.get(v.year) ?? 0) + 1);
+    const waiting = [...perYear].sort(([a], [b]) => b - a).map(([year, n]) => ({ year, n }));
     for (const w of waiting) {
       const n = Number(w.n);
       tasks.push({ kind: 'review', roundId: null, year: w.year, parkId: null, parkName: null, deadline: null, overdue: false, count: n, ...texts({
