@@ -158,6 +158,20 @@ for (const kind of TEST_DATABASES) {
       expect(same.status).toBe(200);
       expect(same.body.written[0]).toMatchObject({ changed: false, version: figure.version });
       expect((await stored(figure.id)).status).toBe('approved');
+      // the import is held to the same lock, naming the cell; the same value again passes unchanged
+      const importCsv = async (value: number) => {
+        const form = new FormData();
+        form.set('file', new File([`园区编号,指标,年份,数值,版本\n${qt},hte_count,2022,${value},${figure.version}\n`], 'figures.csv'));
+        form.set('status', 'submitted');
+        const res = await manager.fetch('/api/import', { method: 'POST', body: form, headers: { origin: server.url } });
+        return { status: res.status, body: await res.json() as any };
+      };
+      const imported = await importCsv(960);
+      expect(imported.status).toBe(422);
+      expect(imported.body.error.report.problems.map((p: any) => [p.code, p.cell])).toEqual([['locked', 'figures!D2']]);
+      const again = await importCsv(905);
+      expect(again.status).toBe(200);
+      expect((await stored(figure.id)).status).toBe('approved');
 
       expect((await manager.request('POST', `/api/values/${figure.id}/reopen`, { reason: '统计局更正' })).status).toBe(403);
       expect((await hangzhou.request('POST', `/api/values/${figure.id}/reopen`, { reason: '统计局更正' })).status).toBe(403);
