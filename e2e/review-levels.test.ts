@@ -94,6 +94,10 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('review by level in the 
     await page.locator('[data-review-outcome="approve"]').waitFor();
     expect(await page.locator('[data-review-outcome="approve"]').innerText()).toContain('等待省级终审');
     expect(await latestT10()).toBe(802);
+    // the park's form opens read-only for the reviewer, saying where a reviewer acts
+    await page.goto(`${server.url}/entry/${qt}/2022`);
+    await page.locator('[data-read-only]').waitFor();
+    expect(await page.locator('[data-read-only]').innerText()).toContain('市级审核员');
     await done(t);
   }, LONG);
 
