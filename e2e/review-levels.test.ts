@@ -98,6 +98,11 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('review by level in the 
     await page.goto(`${server.url}/entry/${qt}/2022`);
     await page.locator('[data-read-only]').waitFor();
     expect(await page.locator('[data-read-only]').innerText()).toContain('市级审核员');
+    // the rounds are in the reviewer's navigation; closing one is for planners
+    await page.goto(`${server.url}/rounds/${roundId}`);
+    await page.locator('[data-board-totals]').waitFor();
+    expect(await page.locator('[data-total-state="city_approved"]').count()).toBe(1);
+    expect(await page.locator('[data-close-round]').count()).toBe(0);
     await done(t);
   }, LONG);
 
