@@ -82,6 +82,10 @@ for (const kind of TEST_DATABASES) {
       expect(await ids(ningbo)).toEqual([]);
       expect(await ids(planner)).not.toContain(figure.id);
       expect((await manager.request('GET', '/api/values/to-review')).status).toBe(403);
+      const tasks = async (client: Client) => (await client.get<any[]>('/api/tasks')).map((t) => [t.kind, t.year, t.count]);
+      expect(await tasks(hangzhou)).toEqual([['review', 2022, 1]]);
+      expect(await tasks(ningbo)).toEqual([]);
+      expect(await tasks(planner)).toEqual([]);
 
       // the province may not skip the city in a two-level province
       const early = await planner.request('POST', '/api/values/approve', { items: [figure] });
@@ -94,6 +98,8 @@ for (const kind of TEST_DATABASES) {
       figure.version = byCity.body.written[0].version;
       expect(await ids(hangzhou)).toEqual([]);
       expect(await ids(planner)).toContain(figure.id);
+      expect(await tasks(hangzhou)).toEqual([]);
+      expect(await tasks(planner)).toEqual([['review', 2022, 1]]);
       expect((await progressOf('T10')).latestValue).toBe(802);
       expect((await progressOf('T10', 'submitted')).latestValue).toBe(905);
     });
@@ -151,6 +157,20 @@ for (const kind of TEST_DATABASES) {
       const same = await manager.request('PUT', '/api/values', { values: [{ parkId: qt, indicator: 'hte_count', year: 2022, value: 905, version: figure.version }], status: 'submitted' });
       expect(same.status).toBe(200);
       expect(same.body.written[0]).toMatchObject({ changed: false, version: figure.version });
+      expect((await stored(figure.id)).status).toBe('approved');
+      // the import is held to the same lock, naming the cell; the same value again passes unchanged
+      const importCsv = async (value: number) => {
+        const form = new FormData();
+        form.set('file', new File([`园区编号,指标,年份,数值,版本\n${qt},hte_count,2022,${value},${figure.version}\n`], 'figures.csv'));
+        form.set('status', 'submitted');
+        const res = await manager.fetch('/api/import', { method: 'POST', body: form, headers: { origin: server.url } });
+        return { status: res.status, body: await res.json() as any };
+      };
+      const imported = await importCsv(960);
+      expect(imported.status).toBe(422);
+      expect(imported.body.error.report.problems.map((p: any) => [p.code, p.cell])).toEqual([['locked', 'figures!D2']]);
+      const again = await importCsv(905);
+      expect(again.status).toBe(200);
       expect((await stored(figure.id)).status).toBe('approved');
 
       expect((await manager.request('POST', `/api/values/${figure.id}/reopen`, { reason: '统计局更正' })).status).toBe(403);

@@ -450,7 +450,7 @@ export async function reviewValues(db: Kysely<Database>, user: SessionUser, item
         if (!isCity && twoLevels && action === 'approve' && row.status === 'submitted') {
           return [{ path: `${index}.status`, messages: { zh: `“${who}”的数据尚未经市级审核通过: 该省实行两级审核, 请等待市级审核`, en: `${who}: the city has not approved this figure yet (the province reviews in two levels)` } }];
         }
-        return [{ path: `${index}.status`, messages: { zh: `只能审核待审核的数据, 当前为“${STATUS_ZH[row.status]}”`, en: `Only figures waiting for review can be reviewed; this one is ${row.status}` } }];
+        return [{ path: `${index}.status`, messages: { zh: `只能审核待审核的数据, 当前为“${STATUS_ZH[row.status]}”`, en: `Only figures waiting for review can be reviewed; this one is ${STATUS_EN[row.status]}` } }];
       }
       return [];
     });
@@ -483,6 +483,7 @@ export async function reviewValues(db: Kysely<Database>, user: SessionUser, item
 }
 
 const STATUS_ZH: Record<ValueStatus, string> = { draft: '草稿', submitted: '已提交', city_approved: '市级已通过', approved: '已通过' };
+const STATUS_EN: Record<ValueStatus, string> = { draft: 'a draft', submitted: 'submitted', city_approved: 'approved by the city', approved: 'approved' };
 
 export async function valueHistory(db: Kysely<Database>, valueId: number) {
   const rows = await db.selectFrom('value_revisions').selectAll().where('value_id', '=', valueId).orderBy('version').execute();

@@ -185,7 +185,7 @@ function EntryForm({ sheet, reload }: { sheet: Sheet; reload: () => Promise<unkn
 
       {readOnly && (
         <p className={clsx(noticeCss.notice, noticeCss.info)} role="note" data-read-only>
-          {me?.role === 'viewer' ? t('readOnlyViewer') : t('readOnly')}
+          {me?.role === 'viewer' ? t('readOnlyViewer') : me?.role === 'city_reviewer' ? t('readOnlyReviewer') : t('readOnly')}
         </p>
       )}
 

@@ -35,7 +35,7 @@ export function LockNote({ figure, name }: { figure: { id: number; version: numb
   return (
     <div className={clsx(drawerCss.rowNote, css.rowNoteLocked)} data-locked={figure.locked}>
       <p>
-        <span aria-hidden="true">🔒 </span>
+        
         {t(figure.locked === 'approved' ? 'locked.approved' : 'locked.roundClosed')} {planner ? '' : t('locked.ask')}
         {planner && !open && (
           <> <button type="button" className={clsx(buttonCss.button, buttonCss.small)} onClick={() => setOpen(true)} data-reopen={figure.id}>{t('locked.reopen')}</button></>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Park, Region } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
+import { useMeta } from '../../lib/queries.ts';
 import { invalidateAfterWrite, sendJson } from '../../lib/session.ts';
 import { clsx } from 'clsx';
 import * as css from './review.module.css';
@@ -35,8 +36,10 @@ export function ReviewLevels() {
   const queryClient = useQueryClient();
   const provinces = useProvincesWithParks();
   const [code, setCode] = useState<string | null>(null);
+  const meta = useMeta();
   const list = provinces.data ?? [];
-  const province = list.find((p) => p.code === code) ?? list[0];
+  // The province the product is about first (the meta's first), unless the planner picks another.
+  const province = list.find((p) => p.code === code) ?? list.find((p) => p.code === meta.data?.provinces[0]?.code) ?? list[0];
   const [levels, setLevels] = useState<Levels | null>(null);
   const chosen = levels ?? province?.reviewLevels ?? 1;
   const save = useMutation({

@@ -31,7 +31,7 @@ export function CloseRound({ round }: { round: Board['round'] }) {
   if (round.closedAt) {
     return (
       <p className={clsx(noticeCss.notice, noticeCss.info)} role="note" data-round-closed>
-        <span aria-hidden="true">🔒 </span>{t('closedLine', { when: formatWhen(round.closedAt) })}
+        {t('closedLine', { when: formatWhen(round.closedAt) })}
         {round.closeReason ? ` ${t('closedReason', { reason: round.closeReason })}` : ''}
       </p>
     );

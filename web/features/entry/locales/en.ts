@@ -12,6 +12,7 @@ export default {
   'noRound': 'No reporting round for this year yet',
   'viewPark': 'View the park',
   'readOnly': 'Read only: you may not write this park’s figures.',
+  'readOnlyReviewer': 'Read-only: a city reviewer does not enter figures; approve or send back your cities’ parks’ figures on the Review page.',
   'readOnlyViewer': 'Read only: viewers can look but not enter figures.',
   'countsLabel': 'Figures by state',
   'figures': 'This year’s figures',

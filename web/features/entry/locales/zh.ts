@@ -10,6 +10,7 @@ export default {
   'viewPark': '查看园区',
   'readOnly': '只读: 你没有填报这个园区的权限。',
   'readOnlyViewer': '只读: 只读用户可以查看, 不能填报。',
+  'readOnlyReviewer': '只读: 市级审核员不填报数据, 在“审核”页通过或退回所辖城市园区提交的数据。',
   'countsLabel': '本表各状态数量',
   'figures': '本年度数据',
   'col.value': '{{year}}年数值',
