@@ -140,7 +140,7 @@ interface Profile {
   ivaShare: number;
 }
 
-function profile(park: SynthPark): Profile {
+export function profile(park: SynthPark): Profile {
   const id = park.id;
   const u = (k: number) => hash01(id, 100 + k);
   const size = (park.level === 'national' ? 4 : park.level === 'other' ? 0.3 : 1) * between(u(0), 0.6, 1.6);
@@ -155,7 +155,7 @@ function profile(park: SynthPark): Profile {
 }
 
 /** The figure of one park, indicator (its index among the 40) and year offset t (0 = the first year). */
-function figure(p: Profile, code: string, ind: number, t: number): number {
+export function figure(p: Profile, code: string, ind: number, t: number): number {
   const noise = (k = 0) => (hash01(p.id, 1000 + ind * 8 + k, t) - 0.5) * 0.04;
   const gdp = p.gdp0 * (1 + p.gdpGrowth) ** t * (1 + noise(1));
   const rdIntensity = p.rd0 + p.rdStep * t + noise(2) * 2;
@@ -170,12 +170,25 @@ function figure(p: Profile, code: string, ind: number, t: number): number {
     case 'tax_revenue': return round2((taxPerMu * land) / 10_000);
     case 'tax_per_mu': return round2(taxPerMu);
     case 'industrial_va': return round2(gdp * p.ivaShare);
+    // Revenue is a few times the value added, and always above the tax paid out of it.
+    case 'operating_revenue': return round2(gdp * between(u(1), 2.2, 4) + (taxPerMu * land) / 10_000);
     case 'low_efficiency_firms': return Math.round(between(u(1), 20, 60) * 0.95 ** t);
     case 'national_rank': return Math.max(2, Math.round(between(u(1), 20, 178) - between(u(2), 0, 1.5) * t));
     case 'provincial_dz_rank': return Math.max(2, Math.round(between(u(1), 10, 100) - between(u(2), -0.5, 1.5) * t));
     default: break;
   }
-  const kind = INDICATORS.find((i) => i.code === code)?.kind ?? 'count';
+  const indicator = INDICATORS.find((i) => i.code === code);
+  return insideUsual(generic(p, indicator?.kind ?? 'count', ind, t, u, noise), indicator?.plausibleRange?.usual[1] ?? null);
+}
+
+/** Held under nine tenths of the indicator's usual upper bound (the plausibility checks' warning), as real parks are. */
+function insideUsual(value: number, upper: number | null): number {
+  if (upper === null || value <= upper * 0.9) return value;
+  const capped = upper * 0.9;
+  return Number.isInteger(value) ? Math.round(capped) : round2(capped);
+}
+
+function generic(p: Profile, kind: string, ind: number, t: number, u: (k: number) => number, noise: (k?: number) => number): number {
   switch (kind) {
     case 'amount': return round2(p.gdp0 * between(u(1), 0.02, 1.2) * (1 + between(u(2), 0.02, 0.12)) ** t * (1 + noise()));
     case 'share': return round2(between(u(1), 0.2, 3) * (1 + 0.02 * t) * (1 + noise()));
