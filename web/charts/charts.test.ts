@@ -92,6 +92,24 @@ describe('buildTargetOption', () => {
   });
 });
 
+describe('buildTargetOption with little to draw', () => {
+  it('draws the target across the frame when the axis has one year, and says inside the frame that there are no figures', () => {
+    const option = buildTargetOption({ series: [], path: [], projection: [], targets: [{ label: 'T2 约 42万元/亩', value: 42, year: 2025 }] }, { ...targetLabels, empty: '尚无可画出的数值' });
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2025']);
+    const target = seriesOf(option)[1]!;
+    expect(target.name).toBe('T2 约 42万元/亩');
+    expect(target.markLine.data).toEqual([{ yAxis: 42 }]);
+    expect(target.markLine.lineStyle.type).toBe(target.lineStyle.type);
+    expect((option.graphic as { style: { text: string } }[])[0]!.style.text).toBe('尚无可画出的数值');
+  });
+
+  it('keeps a plain line for a target over several years', () => {
+    const option = buildTargetOption({ series: [{ year: 2020, value: 6 }], path: [], projection: [], targets: [{ label: '目标', value: 8, year: 2025 }] }, targetLabels);
+    expect(seriesOf(option)[1]!.markLine).toBeUndefined();
+    expect(option.graphic).toBeUndefined();
+  });
+});
+
 describe('buildRankingOption', () => {
   const rows = [
     { id: 1, name: '甲', value: 5, status: 'limited' as const },

@@ -83,7 +83,7 @@ function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: s
     }));
     const option = buildTargetOption({ series: view.series, path: [], projection: [], targets, invert: indicator.unit === '名' }, {
       actual: name, path: '', projection: '', year: (y) => t('common:words.year', { year: y }), value: fmt,
-      axis: (x) => formatAxis(x, indicator.unit, locale), description: `${parkName} ${name}`,
+      axis: (x) => formatAxis(x, indicator.unit, locale), description: `${parkName} ${name}`, empty: t('park.noSeries'),
     });
     const table: TableData = {
       columns: [
