@@ -51,9 +51,9 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the Chinese interface i
     await createUserAndSignIn(server.url, admin, { username: 'ningbo', role: 'park_manager', parkIds: [ningbo] });
     await createUserAndSignIn(server.url, admin, { username: 'planner1', role: 'planner' });
     const round = await admin.request('POST', '/api/rounds', { year: 2025, provinceCode: '330000', deadline: '2026-12-31' });
-    expect(round.status).toBe(201);
+    if (round.status !== 201) throw new Error(`opening a round: ${round.status} ${JSON.stringify(round.body)}`);
     const screen = await admin.request('POST', '/api/screens', { label: '会议室', provinceCode: '330000', scenes: ['targets', 'laggards', 'ranking'] });
-    expect(screen.status).toBe(201);
+    if (screen.status !== 201) throw new Error(`creating a screen link: ${screen.status} ${JSON.stringify(screen.body)}`);
     const targets = await admin.get<{ id: number; code: string }[]>('/api/targets?province=330000');
     const plans = await admin.get<{ id: number }[]>('/api/plans');
     // Every route of web/app/routes.tsx, with real ids.
@@ -84,7 +84,8 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the Chinese interface i
           await page.goto(server.url + url);
           await settled(page);
           for (const p of chineseTextProblems(await readerText(page), NAMES)) found.push(`${name}: ${p.rule} “${p.fragment}” in “${p.line.slice(0, 120)}”`);
-          if (viewport.width === VIEWPORTS.phone.width && name !== 'screen') expect(await overflowsHorizontally(page), `${name} scrolls sideways at 375 px`).toBe(false);
+          // The wall display is drawn for a wall, not a phone; every other page fits 375 px.
+          if (name !== 'screen' && await overflowsHorizontally(page)) found.push(`${name}: scrolls sideways at ${viewport.width} px`);
           await screenshot(page, `zh-${role}-${name}-${viewport.width}`);
         }
         expect([...new Set(found)]).toEqual([]);
