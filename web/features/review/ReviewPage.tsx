@@ -17,6 +17,7 @@ import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
 import { ReviewLevels } from './ReviewLevels.tsx';
 import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { formatDay } from '../../lib/time.ts';
 import { changeText, groupForReview, refusalLines, selectedItems, yearSpan, type ReviewGroup } from './model.ts';
 import { clsx } from 'clsx';
 import * as css from './review.module.css';
@@ -187,7 +188,7 @@ function ReviewList({ groups, refresh, onDone, onStart }: {
                         <tr key={v.id} data-review-item={v.indicator.code} className={item.jump ? css.isJump : undefined}>
                           <td><input type="checkbox" checked={chosen.has(v.id)} onChange={(e) => toggle([v.id], e.target.checked)} aria-label={t('selectOne', { name })} data-select-item={v.indicator.code} /></td>
                           <th scope="row">{name}</th>
-                          <td className={tableCss.num} data-label={t('common:col.lastYear')}>{item.lastYear ? exactMeasured(item.lastYear.value, v.unit, locale) : '—'}</td>
+                          <td className={tableCss.num} data-label={t('common:col.lastYear')}>{item.lastYear ? t('lastYearValue', { year: item.lastYear.year, value: exactMeasured(item.lastYear.value, v.unit, locale) }) : '—'}</td>
                           <td className={tableCss.num} data-label={t('col.value')}>
                             <strong>{exactMeasured(v.value, v.unit, locale)}</strong>
                             {v.status === 'city_approved' && <> <FigureStateBadge state="city_approved" compact /></>}
@@ -196,7 +197,7 @@ function ReviewList({ groups, refresh, onDone, onStart }: {
                             {item.jump && <span className={css.jumpTag} title={t('jumpTitle')}><span aria-hidden="true">⚠ </span>{t('jump')} </span>}
                             {changeText(item)}
                           </td>
-                          <td className={css.reviewTableBy}>{v.enteredBy} <span className={textCss.muted}>{v.enteredAt.slice(0, 10)}</span></td>
+                          <td className={css.reviewTableBy}>{v.enteredBy} <span className={textCss.muted}>{formatDay(v.enteredAt)}</span></td>
                           <td className={clsx(tableCss.wrap, css.reviewTableNote)}>{v.note ?? ''}</td>
                         </tr>
                       );

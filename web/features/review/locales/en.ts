@@ -23,6 +23,7 @@ export default {
   'select': 'Select',
   'selectOne': 'Select {{name}}',
   'openForm': 'Open the form',
+  'lastYearValue': '{{year}}: {{value}}',
   'col.value': 'Submitted',
   'col.change': 'Change',
   'col.by': 'Entered by',

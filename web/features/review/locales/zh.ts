@@ -20,6 +20,7 @@ export default {
   'select': '选择',
   'selectOne': '选择 {{name}}',
   'openForm': '打开填报表',
+  'lastYearValue': '{{year}}年 {{value}}',
   'col.value': '本次数值',
   'col.change': '变化',
   'col.by': '填报人',
