@@ -156,7 +156,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     await page.fill('[data-region-source="industrial_va"]', '浙江省统计公报 2024');
     await page.click('[data-region-submit]');
     await page.locator('[data-entry-outcome="submitted"]').waitFor();
-    await expect.poll(() => page.locator('[data-region-row="industrial_va"] [data-region-current]').innerText()).toBe('24000亿元');
+    await expect.poll(() => page.locator('[data-region-row="industrial_va"] [data-region-current]').innerText()).toBe('24,000亿元');
     const listed = await admin.get<{ value: number; status: string; note: string | null; subject: { kind: string; regionCode: string } }[]>('/api/values?region=330000&indicator=industrial_va&from=2024&to=2024');
     expect(listed.map((v) => [v.subject.kind, v.subject.regionCode, v.value, v.status, v.note])).toEqual([['region', '330000', 24000, 'submitted', '浙江省统计公报 2024']]);
     await shoot(page, 'region-entry');

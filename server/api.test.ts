@@ -175,6 +175,17 @@ for (const kind of TEST_DATABASES) {
       expect(range.map((v) => v.indicator.code).sort()).toEqual(['hte_count', 'national_rank']);
     });
 
+    it('says the seed\'s notes in Chinese: no English phrase in a target\'s, park\'s or figure\'s note', async () => {
+      const targets = await get<{ code: string; note: string | null }[]>('/api/targets');
+      const parks = await get<{ name: string; note: string | null }[]>('/api/parks');
+      const values = await get<{ year: number; note: string | null }[]>('/api/values');
+      const notes = [...targets, ...parks, ...values].map((x) => x.note).filter((n): n is string => !!n);
+      expect(notes.length).toBeGreaterThan(20);
+      // Two Latin words in a row is an English phrase (R&D, GDP alone are names).
+      expect(notes.filter((n) => /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(n))).toEqual([]);
+      expect(targets.find((t) => t.code === 'T10')?.note).toBe('自2022年4月报道起两年, 即2023年底前');
+    });
+
     it('keeps both R&D intensities of Wuxi visible: the published 4.6% and 4.80% from its parts', async () => {
       const wuxi = (await get<{ id: number; name: string }[]>('/api/parks?province=320000'))[0]!;
       expect(wuxi.name).toBe('无锡高新区');

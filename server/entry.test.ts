@@ -167,6 +167,8 @@ for (const kind of TEST_DATABASES) {
         const stale = await qiantang.request('PUT', '/api/values', [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 70, version: current.version }]);
         expect(stale.status).toBe(409);
         expect(stale.body.error.problems[0]).toMatchObject({ code: 'stale', current: { value: 60, version: 2, enteredBy: 'planner1' } });
+        // When, in China Standard Time as the reader's clock says it, never an ISO time in UTC.
+        expect(stale.body.error.problems[0].messages.zh).toMatch(/于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(北京时间\) 修改为 60/);
         const blind = await qiantang.request('PUT', '/api/values', [{ parkId: qt(), indicator: 'gdp', year: 2022, value: 70 }]);
         expect(blind.status).toBe(409);
         expect(blind.body.error.problems[0].code).toBe('version_required');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLatest, describeTarget, formatMeasured, joinNames, type TargetLike } from './format.ts';
+import { describeLatest, describeTarget, formatChinaTime, formatMeasured, joinNames, type TargetLike } from './format.ts';
 
 const target = (over: Partial<TargetLike>): TargetLike => ({
   comparator: 'at_least', targetValue: 1, targetYear: 2025, unit: '%', scope: { kind: 'park' }, ...over,
@@ -81,5 +81,13 @@ describe('formatting in both languages', () => {
     });
     expect(describeTarget(target({ comparator: 'at_most', targetValue: 10, unit: '名' }), 'en').spoken).toBe('top 10 by 2025');
     expect(describeTarget(target({ targetValue: null, unit: '个', scope: { kind: 'coverage' } }), 'en').goal).toBe('full coverage');
+  });
+});
+
+describe('formatChinaTime', () => {
+  it('writes a stored UTC time on China’s clock, the next day after 16:00 UTC', () => {
+    expect(formatChinaTime('2026-12-06T20:00:00.000Z')).toBe('2026-12-07 04:00');
+    expect(formatChinaTime('2026-12-06T01:30:00Z')).toBe('2026-12-06 09:30');
+    expect(formatChinaTime('不是时间')).toBe('不是时间');
   });
 });

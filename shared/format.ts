@@ -135,3 +135,10 @@ export function describeSource(source: { title: string; publisher: string | null
   if (about.length === 0) return source.title;
   return locale === 'zh' ? `${source.title}（${about.join('，')}）` : `${source.title} (${about.join(', ')})`;
 }
+
+/** A stored time (ISO, UTC) as people in China read it: “2026-12-07 04:00”, China Standard Time (UTC+8, no daylight saving). */
+export function formatChinaTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -33,6 +33,10 @@ describe('Chinese number formatting', () => {
     expect(formatNumber(42400)).toBe('4.24万');
     expect(formatNumber(150_000_000_000)).toBe('1,500亿');
     expect(formatNumber(802)).toBe('802');
+    // Rounding never writes “-0”, and a tiny share keeps two significant digits.
+    expect(formatValue(-5 / 3_200_000 * 100, '%')).toBe('-0.00016%');
+    expect(formatValue(-0.0001, '%', { digits: 1 })).toBe('0%');
+    expect(formatValue(0.004, '亿元')).toBe('0.004亿元');
     expect(formatNumber(42400, { locale: 'en' })).toBe('42,400');
   });
 

@@ -133,6 +133,8 @@ function defaultDigits(value: number): number {
   const a = Math.abs(value);
   if (a === 0 || a >= 1000) return 0;
   if (a >= 100) return 1;
+  // A small share is not nothing: 0.00016% keeps two significant digits instead of reading “0%”.
+  if (a < 0.01) return Math.min(10, Math.ceil(-Math.log10(a)) + 1);
   return 2;
 }
 
@@ -147,7 +149,8 @@ function fixed(value: number, digits: number, locale: Locale = 'zh'): string {
     format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: true });
     numberFormats.set(key, format);
   }
-  return format.format(Number(value.toFixed(digits)));
+  // `|| 0`: a value that rounds to zero is 0, never “-0”.
+  return format.format(Number(value.toFixed(digits)) || 0);
 }
 
 /**

@@ -89,6 +89,33 @@ const IN_CHINESE: Record<string, string> = {
   "called the province's 5th national zone": '被称为全省第5个国家高新区',
   'renamed 杭州钱塘高新区 in later reports': '后续报道中更名为杭州钱塘高新区',
   'the only national zone in Zhejiang seated in a county': '浙江唯一设在县的国家高新区',
+  // targets.csv's notes
+  'the policy gives no baseline: 7 of 11 cities had a national zone when the opinions were issued (2021) and still in 2024 (zones.csv, the register), so the baseline is the register in 2021':
+    '政策未给出基期值: 意见发布时(2021年)11个设区市中有7个已有国家高新区, 2024年仍为7个(见园区名录), 故以2021年名录为基期',
+  'the policy does not list the strong-industry counties; planners define the set': '政策未列出工业强县名单, 由规划人员确定范围',
+  'Hangzhou ranked 5th (2023) and Ningbo 15th (2020), 13th (2021): see reported-values.csv; one target per listed zone':
+    '杭州2023年排名第5, 宁波2020年第15、2021年第13(见上报数据); 所列每个园区各一个目标',
+  'the 45 counties were redrawn in 2024; planners define the set': '45个县的范围于2024年调整, 由规划人员确定范围',
+  'two years from the 2022-04 article: by the end of 2023': '自2022年4月报道起两年, 即2023年底前',
+  'three years from the 2022-04 article: by the end of 2024': '自2022年4月报道起三年, 即2024年底前',
+  'three years from the 2022-10 bulletin: by the end of 2024': '自2022年10月简报起三年, 即2024年底前',
+  'five years from the 2022-10 bulletin: by the end of 2026': '自2022年10月简报起五年, 即2026年底前',
+  // reported-values.csv's notes
+  "more than 3/4 of the zone's GDP": '占园区GDP的四分之三以上',
+  '592 in 2021 less 462 added': '2021年的592家减去新增的462家',
+  'cumulative as reported 2024-11': '累计数, 据2024年11月报道',
+  'of 160 development zones; 2nd among Shandong high-tech zones': '在160个开发区中; 山东高新区中第2',
+  '4.35 times the 2012 value': '为2012年的4.35倍',
+  '4.75万家 at the end of 2024; secondary report': '2024年底4.75万家; 二次报道',
+  '109/2271 = 4.80 by the two figures above; the article states 4.6 (different GDP basis): keep both visible':
+    '按上面两个数计算 109/2271 = 4.80; 原文为4.6(GDP口径不同): 两者都保留',
+  'secondary report; check before relying on it': '二次报道; 引用前请核实',
+  "on under 0.1% of the province's area": '占全省面积不到0.1%',
+  'up 52% on the year': '同比增长52%',
+  'secondary report': '二次报道',
+  'as of the 2024-11 conference': '截至2024年11月推进会',
+  'secondary report; 7.14 points above the province': '二次报道; 高于全省7.14个百分点',
+  'more than 20%; the minister\'s "2345678" summary': '超过20%; 部长“2345678”的概括',
 };
 const inChinese = (text: string) => IN_CHINESE[text] ?? text;
 
@@ -303,7 +330,7 @@ async function seed(trx: Transaction<Database>, now: string): Promise<void> {
       baseline_value: num(row.baseline_value),
       quote: row.quote || null,
       quote_location: null,
-      note: row.note || null,
+      note: row.note ? inChinese(row.note) : null,
       supersedes_id: t.supersedes ? targetIds.get(t.supersedes)! : null,
       created_at: now,
       updated_at: now,
@@ -333,7 +360,7 @@ async function seed(trx: Transaction<Database>, now: string): Promise<void> {
       if (!isUnit(unit) || !canConvert(unit, indicator.unit)) {
         throw new Error(`seed: ${v.entity} ${v.indicator} ${v.year}: unit ${unit} does not fit ${indicator.code} (${indicator.unit})`);
       }
-      const note = [entityNote, item.note, v.note].filter(Boolean).join('; ') || null;
+      const note = [entityNote, item.note, v.note ? inChinese(v.note) : null].filter(Boolean).join('; ') || null;
       const { id } = await trx.insertInto('reported_values').values({
         subject_key: subjectKey(subject), park_id: subject.parkId, region_code: subject.regionCode,
         indicator_code: item.code, year: Number(v.year), value: convert(item.value, unit, indicator.unit),

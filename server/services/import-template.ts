@@ -146,7 +146,7 @@ export async function buildTemplate(db: Kysely<Database>, user: SessionUser, now
   // --- 说明 ---
   help.columns = [{ width: 22 }, { width: 110 }];
   const lines: [string, string][] = [
-    ['目标追踪 · 数据导入模板', `填报年份 ${year}; 生成于 ${now.toISOString().slice(0, 16).replace('T', ' ')} (UTC), 用户 ${user.username}`],
+    ['目标追踪 · 数据导入模板', `填报年份 ${year}; 生成于 ${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} (北京时间), 用户 ${user.username}`],
     ['', ''],
     ['怎么填', `在“${DATA_SHEET}”工作表中, 每一行是一个数: 某园区某指标某年份的数值。模板已为您可填报的园区列出应报的指标, 只需填写“数值”列(已有数据的行预填了当前值)。`],
     ['', '“数值”留空的行会被跳过, 不会报错。也可以添加行: 填写园区、指标、年份、数值(及单位)即可; 列的顺序可以调整, 其他列(如自己加的计算列)导入时忽略。'],

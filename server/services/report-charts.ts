@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { renderAsync } from '@resvg/resvg-js';
 
 // The builders keep axis labels inside the grid with `containLabel`, which ECharts 6 honours only with this feature.
-echarts.use([LineChart, BarChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, LegacyGridContainLabel, SVGRenderer]);
+echarts.use([LineChart, BarChart, AriaComponent, GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, LegacyGridContainLabel, SVGRenderer]);
 
 /** CJK fonts Debian installs (fonts-wqy-microhei, fonts-noto-cjk, fonts-wqy-zenhei), each with its family name. */
 export const CJK_FONTS: readonly { file: string; family: string }[] = [

@@ -21,9 +21,9 @@ type TaskOut = z.infer<typeof Task>;
 /** A task's words: `message` in Chinese until the HTTP layer sets it to the request's language. */
 const texts = (messages: Bilingual) => ({ message: messages.zh, messages });
 
-/** The deadline is the last day: overdue from the next day on (UTC dates). */
+/** The deadline is the last day: overdue from the next day on, on China's calendar (UTC+8). */
 export function isOverdue(deadline: string, now: Date): boolean {
-  return now.toISOString().slice(0, 10) > deadline;
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10) > deadline;
 }
 
 function toRound(r: Selectable<ReportingRoundsTable> & { province_name: string }, now: Date): RoundOut {

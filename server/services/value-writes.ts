@@ -3,6 +3,7 @@
 // revision per figure and an audit entry. The form, the JSON API and the Excel import all use it.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { figureProblems } from '../../shared/figure-checks.ts';
+import { formatChinaTime } from '../../shared/format.ts';
 import type { Indicator } from '../../shared/indicators.ts';
 import { checkFigure, JUMP_FACTOR, relatedIndicators, type PlausibilityProblem, type YearValue } from '../../shared/plausibility.ts';
 import { canConvert, convert, isUnit, type Unit } from '../../shared/units.ts';
@@ -186,8 +187,8 @@ export async function planValueWrites(db: Kysely<Database>, user: SessionUser, i
         }, current);
       } else if (item.version !== existing.version) {
         problem(index, 'version', 'stale', {
-          zh: `该数据已被 ${existing.entered_by_name} 于 ${existing.entered_at} 修改为 ${existing.value}, 请刷新后再改`,
-          en: `${existing.entered_by_name} changed it to ${existing.value} at ${existing.entered_at}, since you loaded it: reload and edit again`,
+          zh: `该数据已被 ${existing.entered_by_name} 于 ${formatChinaTime(existing.entered_at)} (北京时间) 修改为 ${existing.value}, 请刷新后再改`,
+          en: `${existing.entered_by_name} changed it to ${existing.value} at ${formatChinaTime(existing.entered_at)} (China time), since you loaded it: reload and edit again`,
         }, current);
       }
     }

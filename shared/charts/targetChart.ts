@@ -87,10 +87,12 @@ export function buildTargetOption(data: TargetChartData, labels: TargetChartLabe
     });
   }
   data.targets.forEach((t, i) => {
+    const lineStyle = { color: CHART_COLORS.target, width: 2, type: TARGET_DASHES[i % TARGET_DASHES.length] as 'dashed' };
     series.push({
-      name: t.label, type: 'line', data: years.map(() => t.value), symbol: 'none',
-      lineStyle: { color: CHART_COLORS.target, width: 2, type: TARGET_DASHES[i % TARGET_DASHES.length] as 'dashed' },
-      itemStyle: { color: CHART_COLORS.target },
+      name: t.label, type: 'line', data: years.map(() => t.value), symbol: 'none', lineStyle, itemStyle: { color: CHART_COLORS.target },
+      // One year on the axis (a park with no figures yet, only the target's year): a line needs two
+      // points, so the target is drawn across the frame instead of being only a word in the legend.
+      ...(years.length < 2 ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle, data: [{ yAxis: t.value }] } } : {}),
     });
   });
 

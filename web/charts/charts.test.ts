@@ -92,6 +92,24 @@ describe('buildTargetOption', () => {
   });
 });
 
+describe('buildTargetOption with little to draw', () => {
+  it('draws the target across the frame when the axis has one year, and says inside the frame that there are no figures', () => {
+    const option = buildTargetOption({ series: [], path: [], projection: [], targets: [{ label: 'T2 约 42万元/亩', value: 42, year: 2025 }] }, { ...targetLabels, empty: '尚无可画出的数值' });
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2025']);
+    const target = seriesOf(option)[1]!;
+    expect(target.name).toBe('T2 约 42万元/亩');
+    expect(target.markLine.data).toEqual([{ yAxis: 42 }]);
+    expect(target.markLine.lineStyle.type).toBe(target.lineStyle.type);
+    expect((option.graphic as { style: { text: string } }[])[0]!.style.text).toBe('尚无可画出的数值');
+  });
+
+  it('keeps a plain line for a target over several years', () => {
+    const option = buildTargetOption({ series: [{ year: 2020, value: 6 }], path: [], projection: [], targets: [{ label: '目标', value: 8, year: 2025 }] }, targetLabels);
+    expect(seriesOf(option)[1]!.markLine).toBeUndefined();
+    expect(option.graphic).toBeUndefined();
+  });
+});
+
 describe('buildRankingOption', () => {
   const rows = [
     { id: 1, name: '甲', value: 5, status: 'limited' as const },
@@ -191,10 +209,29 @@ describe('buildCompareOption', () => {
       { label: MARKUP, points: [{ year: 2021, value: 4 }] },
     ], { year: (y) => `${y}`, value: (v) => `${v}%`, axis: (v) => `${v}`, description: 'compare' });
     expect((option.xAxis as { data: string[] }).data).toEqual(['2020', '2021']);
-    expect(seriesOf(option).map((s) => s.data)).toEqual([[5, 6], [null, 4]]);
+    expect(seriesOf(option)[0]!.data).toEqual([5, 6]);
+    // A point alone is drawn with its value as a label.
+    expect(seriesOf(option)[1]!.data[0]).toBeNull();
+    expect(seriesOf(option)[1]!.data[1]).toMatchObject({ value: 4, label: { show: true } });
     const html = tooltipOf(option)([{ seriesName: MARKUP, value: 4, color: '#000', dataIndex: 1 }]);
     expect(html).toContain(ESCAPED);
     expect(html).not.toContain('<img');
+  });
+
+  it('leaves missing years as gaps, labels a point standing alone, and says in the legend which line has nothing to draw', () => {
+    const option = buildCompareOption([
+      { label: '江苏省高新区', points: [{ year: 2012, value: 4.09 }, { year: 2021, value: 4.8 }] },
+      { label: '浙江省高新区', points: [] },
+    ], { year: (y) => `${y}`, value: (v) => `${v}%`, axis: (v) => `${v}`, description: 'compare', noData: (l) => `${l} (无可比数值)` });
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2012', '2013', '2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021']);
+    const jiangsu = seriesOf(option)[0]!;
+    const zhejiang = seriesOf(option)[1]!;
+    const values = jiangsu.data.map((d: unknown) => (d !== null && typeof d === 'object' ? (d as { value: number }).value : d));
+    expect(values).toEqual([4.09, null, null, null, null, null, null, null, null, 4.8]);
+    expect(jiangsu.connectNulls).toBe(false);
+    expect(jiangsu.data[0].label.show).toBe(true);
+    expect(jiangsu.data[0].label.formatter()).toBe('4.09%');
+    expect(zhejiang.name).toBe('浙江省高新区 (无可比数值)');
   });
 });
 

@@ -11,10 +11,17 @@ export function numberText(value: number): string {
   return /e/i.test(text) ? clean.toFixed(12).replace(/\.?0+$/, '') : text;
 }
 
-/** 0.045亿元, 905家, 8.2%; in English 0.045 100m yuan. */
+/** The same digits with thousands separators in the whole part, for reading: 47500 → 47,500; 0.0000001 stays. */
+export function groupedNumberText(value: number): string {
+  const [whole, fraction] = numberText(value).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** 0.045亿元, 905家, 47,500家, 8.2%; in English 0.045 100m yuan. */
 export function exactMeasured(value: number | null | undefined, unit: string, locale: Locale = 'zh'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const n = numberText(value);
+  const n = groupedNumberText(value);
   if (unit === '%') return `${n}%`;
   if (locale === 'en' && isUnit(unit)) return `${n} ${UNIT_EN[unit]}`.trim();
   return `${n}${unit}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, hhmm, hhmmss } from './time.ts';
+import { formatDay, formatWhen, hhmm, hhmmss } from './time.ts';
 
 describe('times on China’s clock', () => {
   it('writes a moment in China Standard Time, whatever the machine’s zone', () => {
@@ -8,5 +8,7 @@ describe('times on China’s clock', () => {
     expect(hhmm(new Date('2026-12-06T01:00:00Z'))).toBe('09:00');
     expect(hhmmss(new Date('2026-12-06T01:00:05Z'))).toBe('09:00:05');
     expect(formatWhen('初始数据')).toBe('初始数据');
+    // A figure entered at 20:00 UTC was entered the next day in China.
+    expect(formatDay('2026-12-06T20:00:00Z')).toBe('2026-12-07');
   });
 });

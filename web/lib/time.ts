@@ -24,6 +24,11 @@ export function formatWhen(iso: string): string {
   return `${c.year}-${pad(c.month)}-${pad(c.day)} ${pad(c.hours)}:${pad(c.minutes)}`;
 }
 
+/** An ISO time as the day “YYYY-MM-DD” in China Standard Time (20:00 UTC is the next morning in China). */
+export function formatDay(iso: string): string {
+  return formatWhen(iso).slice(0, 10);
+}
+
 /** “HH:mm” and “HH:mm:ss” on China's clock. */
 export const hhmm = (d: Date) => { const c = chinaClock(d); return `${pad(c.hours)}:${pad(c.minutes)}`; };
 export const hhmmss = (d: Date) => { const c = chinaClock(d); return `${pad(c.hours)}:${pad(c.minutes)}:${pad(c.seconds)}`; };

@@ -6,6 +6,8 @@ import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { AuditEntry } from '../../../shared/schemas.ts';
 import { getJson } from '../../lib/api.ts';
+import { ALL_ROLES } from '../../lib/access.ts';
+import { useMeta } from '../../lib/queries.ts';
 import { useTranslation } from 'react-i18next';
 import { formatWhen } from '../../lib/time.ts';
 import { EmptyState, ErrorState, Loading } from '../../lib/ui/States.tsx';
@@ -54,6 +56,11 @@ export default function AuditPage() {
     set({ user: userText.trim() });
   };
   const entries = audit.data?.pages.flat() ?? [];
+  const provinces = useMeta().data?.provinces;
+  const detailNames = {
+    role: (code: string) => ((ALL_ROLES as readonly string[]).includes(code) ? t(`common:role.${code as (typeof ALL_ROLES)[number]}`) : null),
+    province: (code: string) => provinces?.find((p) => p.code === code)?.name ?? null,
+  };
 
   return (
     <div className={pageCss.page}>
@@ -103,7 +110,7 @@ export default function AuditPage() {
                       {entries.map((e) => {
                         const action = actionLabel(e.action);
                         const entity = entityLabel(e.entity);
-                        const summary = describeDetail(e.detail, t);
+                        const summary = describeDetail(e.detail, t, detailNames);
                         return (
                           <tr key={e.id} data-audit-entry={e.id} data-action={e.action} className={e.action === 'login_failed' ? css.isWarn : undefined}>
                             <td><time dateTime={e.at}>{formatWhen(e.at)}</time></td>

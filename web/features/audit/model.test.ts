@@ -20,6 +20,10 @@ describe('the audit log in words', () => {
     expect(describeDetail(save, t)).toBe('途径 Excel 导入 · 条数 3 · 原因 更正 · 文件 填报.xlsx');
     expect(describeDetail({ comment: '请附证明', ids: [4, 5] }, tEn)).toBe('comment 请附证明 · figures ×2');
     expect(describeDetail({ username: 'viewer1', parkIds: [] }, t)).toBe('用户名 viewer1');
+    const names = { role: (r: string) => (r === 'park_manager' ? '园区填报员' : null), province: (c: string) => (c === '330000' ? '浙江省' : null) };
+    expect(describeDetail({ username: 'ningbo', role: 'park_manager', parkIds: [3] }, t, names)).toBe('用户名 ningbo · 角色 园区填报员 · 园区 ×1');
+    expect(describeDetail({ year: 2025, deadline: '2026-12-31', provinceCode: '330000' }, t, names)).toBe('年份 2025 · 截止 2026-12-31 · 省份 浙江省');
+    expect(describeDetail({ provinceCode: '990000' }, t, names)).toBe('省份 990000');
     expect(describeDetail(null, t)).toBe('');
     expect(describeDetail('text', t)).toBe('text');
     expect(detailText({ a: '<b>' })).toBe('{\n  "a": "<b>"\n}');

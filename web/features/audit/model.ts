@@ -26,8 +26,17 @@ const SHOWN = ['via', 'count', 'reason', 'comment', 'file', 'sheet', 'new', 'cha
 const LISTS = ['values', 'ids', 'indicatorCodes', 'parkIds'] as const;
 const VIAS = ['api', 'import'] as const;
 
-/** “条数 3 · 原因 更正 · 文件 填报.xlsx”: the detail's telling fields, in a fixed order; lists as their length. */
-export function describeDetail(detail: unknown, t: TFunction<'audit'>): string {
+/** Words for stored codes the detail may hold (a role, a province's GB/T 2260 code); null: show the code. */
+export interface DetailNames {
+  role?: (code: string) => string | null;
+  province?: (code: string) => string | null;
+}
+
+/**
+ * “条数 3 · 原因 更正 · 文件 填报.xlsx”: the detail's telling fields, in a fixed order; lists as their
+ * length; a role and a province by their names (角色 省级规划人员, 省份 浙江省), never their codes.
+ */
+export function describeDetail(detail: unknown, t: TFunction<'audit'>, names: DetailNames = {}): string {
   if (detail === null || detail === undefined) return '';
   if (typeof detail !== 'object') return String(detail);
   const record = detail as Record<string, unknown>;
@@ -35,7 +44,11 @@ export function describeDetail(detail: unknown, t: TFunction<'audit'>): string {
   for (const key of SHOWN) {
     const v = record[key];
     if (v === null || v === undefined || v === '') continue;
-    const shown = key === 'via' && typeof v === 'string' && isOneOf(VIAS, v) ? t(`via.${v}`) : v;
+    const shown = typeof v !== 'string' ? v
+      : key === 'via' && isOneOf(VIAS, v) ? t(`via.${v}`)
+      : key === 'role' ? names.role?.(v) ?? v
+      : key === 'provinceCode' ? names.province?.(v) ?? v
+      : v;
     if (typeof shown === 'string' || typeof shown === 'number' || typeof shown === 'boolean') parts.push(`${t(`detail.${key}`)} ${String(shown)}`);
   }
   for (const key of LISTS) {

@@ -98,7 +98,7 @@ function CompareChart({ data }: { data: NonNullable<ReturnType<typeof useCompari
   const built = useMemo(() => {
     const fmt = (x: number) => formatMeasured(x, unit, locale) ?? '';
     const lines = data.series.map((s) => ({ label: s.kind === 'province' ? t('provinceZones', { province: s.label }) : s.label, points: s.points }));
-    const option = buildCompareOption(lines, { year: (y) => t('common:words.year', { year: y }), value: fmt, axis: (x) => formatAxis(x, unit, locale), description: `${name}: ${lines.map((l) => l.label).join(', ')}` });
+    const option = buildCompareOption(lines, { year: (y) => t('common:words.year', { year: y }), value: fmt, axis: (x) => formatAxis(x, unit, locale), description: `${name}: ${lines.map((l) => l.label).join(', ')}`, noData: (label) => t('noData', { name: label }) });
     const years = [...new Set(data.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
     const table: TableData = {
       columns: [{ label: t('common:chart.year') }, ...lines.map((l) => ({ label: `${l.label} (${unit})`, numeric: true, format: fmt }))],

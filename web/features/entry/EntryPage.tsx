@@ -351,7 +351,7 @@ function EntryRow({ row, year, draft, touched, readOnly, issues, problems, live,
       data-entry-row={code} data-state={state} data-changed={changed || undefined} data-focused={focused || undefined}>
       <div className={css.entryRowIndicator}>
         <span className={css.entryRowName} id={`${id}-name`}>{name}</span>
-        <span className={css.entryRowCode}>{code} · {indicator.unit}</span>
+        <span className={css.entryRowCode}>{t('unitLine', { unit: indicator.unit })}</span>
         {indicator.definitionZh && locale === 'zh' && <span className={css.entryRowDef}>{indicator.definitionZh}</span>}
       </div>
       <div className={css.entryRowLast} data-last-year={lastYear?.value} data-testid="last-year">

@@ -50,6 +50,10 @@ describe('reading what was typed', () => {
     expect(numberText(1e-7)).toBe('0.0000001');
     expect(exactMeasured(0.045, '亿元')).toBe('0.045亿元');
     expect(exactMeasured(905, '家')).toBe('905家');
+    // Exact, and readable: thousands separators in the whole part only.
+    expect(exactMeasured(47500, '家')).toBe('47,500家');
+    expect(exactMeasured(-3200000.25, '亿元')).toBe('-3,200,000.25亿元');
+    expect(exactMeasured(1e-7, '亿元')).toBe('0.0000001亿元');
     expect(exactMeasured(0.045, '亿元', 'en')).toBe('0.045 100m yuan');
     expect(exactMeasured(null, '%')).toBe('—');
   });

@@ -146,8 +146,14 @@ export default function ImportPage() {
         <p className={panelCss.subtitle}>{t('step2Text')}</p>
         <form className={css.importForm} onSubmit={check}>
           <div className={formCss.formField}>
-            <label htmlFor="import-file" className={formCss.label}>{t('file')}</label>
-            <input id="import-file" type="file" className={css.fileInput} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={chooseFile} data-import-file />
+            <span className={formCss.label} aria-hidden="true">{t('file')}</span>
+            {/* the browser's own file button speaks the browser's language (“Choose File”): ours says 选择文件 */}
+            <div className={css.filePick}>
+              <input id="import-file" type="file" className={clsx(textCss.visuallyHidden, css.fileInput)} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                aria-describedby="import-file-name" onChange={chooseFile} data-import-file />
+              <label htmlFor="import-file" className={clsx(buttonCss.button, buttonCss.secondary, css.fileButton)}>{t('chooseFile')}</label>
+              <span id="import-file-name" className={css.fileName} data-import-file-name>{file ? file.name : t('noFile')}</span>
+            </div>
           </div>
           <fieldset className={clsx(formCss.formField, css.radioGroup)}>
             <legend className={formCss.label}>{t('saveAs')}</legend>

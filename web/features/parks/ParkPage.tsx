@@ -15,6 +15,7 @@ import { EmptyState, QueryState } from '../../lib/ui/States.tsx';
 import { StatusBadge } from '../../lib/ui/StatusBadge.tsx';
 import { progressShare, stateNotes } from '../../../shared/state-notes.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { formatDay } from '../../lib/time.ts';
 import { clsx } from 'clsx';
 import * as css from './parks.module.css';
 import * as buttonCss from '../../lib/ui/button.module.css';
@@ -83,7 +84,7 @@ function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: s
     }));
     const option = buildTargetOption({ series: view.series, path: [], projection: [], targets, invert: indicator.unit === '名' }, {
       actual: name, path: '', projection: '', year: (y) => t('common:words.year', { year: y }), value: fmt,
-      axis: (x) => formatAxis(x, indicator.unit, locale), description: `${parkName} ${name}`,
+      axis: (x) => formatAxis(x, indicator.unit, locale), description: `${parkName} ${name}`, empty: t('park.noSeries'),
     });
     const table: TableData = {
       columns: [
@@ -93,7 +94,7 @@ function IndicatorSection({ view, parkName }: { view: IndicatorView; parkName: s
       rows: [...view.figures].sort((a, b) => a.year - b.year || a.indicator.code.localeCompare(b.indicator.code)).map((f) => [
         String(f.year), `${indicatorName(f.indicator, locale)} (${f.unit})`, f.value, f.status,
         f.source ? `${describeSource(f.source, locale)}${f.source.reliability === 'secondary' ? ` (${t('park.secondary')})` : ''}` : null,
-        f.enteredBy, f.enteredAt.slice(0, 10),
+        f.enteredBy, formatDay(f.enteredAt),
       ]),
     };
     return { option, table };

@@ -17,6 +17,7 @@ import { FigureStateBadge } from '../../lib/ui/FigureStateBadge.tsx';
 import { ReviewLevels } from './ReviewLevels.tsx';
 import { EmptyState, Loading, QueryState } from '../../lib/ui/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { formatDay } from '../../lib/time.ts';
 import { changeText, groupForReview, refusalLines, selectedItems, yearSpan, type ReviewGroup } from './model.ts';
 import { clsx } from 'clsx';
 import * as css from './review.module.css';
@@ -204,7 +205,7 @@ function ReviewList({ groups, refresh, onDone, onStart }: {
                             )}
                             {changeText(item)}
                           </td>
-                          <td className={css.reviewTableBy}>{v.enteredBy} <span className={textCss.muted}>{v.enteredAt.slice(0, 10)}</span></td>
+                          <td className={css.reviewTableBy}>{v.enteredBy} <span className={textCss.muted}>{formatDay(v.enteredAt)}</span></td>
                           <td className={clsx(tableCss.wrap, css.reviewTableNote)} data-review-note={v.indicator.code}>
                             {item.jump
                               ? (v.note ? <><strong className={css.confirmNoteLabel}>{t('confirmNote')}</strong> {v.note}</> : <span className={textCss.muted}>{t('noConfirmNote')}</span>)

@@ -8,7 +8,8 @@ import * as css from './StatusBadge.module.css';
 import * as textCss from './text.module.css';
 
 /**
- * The status as icon + words on its colour, in the chosen language; the other language on hover. A held
+ * The status as icon + words on its colour, in the chosen language (a compact badge, only the icon, says
+ * its words on hover; the English interface also gives the Chinese word, the Chinese one no English). A held
  * target that still attains reads 保持 (shared/readings.ts), as on every view.
  */
 export function StatusBadge({ status, held = false, compact = false }: { status: Status; held?: boolean; compact?: boolean }) {
@@ -16,9 +17,9 @@ export function StatusBadge({ status, held = false, compact = false }: { status:
   const look = statusLook(status);
   const style = { '--status-color': look.color, '--status-bg': look.background } as CSSProperties;
   const word = statusBadge({ status, held }, locale);
-  const other = statusBadge({ status, held }, locale === 'zh' ? 'en' : 'zh');
+  const title = locale === 'en' ? `${word} · ${statusBadge({ status, held }, 'zh')}` : compact ? word : undefined;
   return (
-    <span className={compact ? clsx(css.badge, css.compact) : css.badge} style={style} title={other} data-status-badge={status} data-held={held || undefined}>
+    <span className={compact ? clsx(css.badge, css.compact) : css.badge} style={style} title={title} data-status-badge={status} data-held={held || undefined}>
       <span className={css.icon} aria-hidden="true">{look.icon}</span>
       {compact ? <span className={textCss.visuallyHidden}>{word}</span> : <span>{word}</span>}
     </span>

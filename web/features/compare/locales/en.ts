@@ -12,5 +12,6 @@ export default {
   'remove': 'Remove {{name}}',
   'choose': 'Choose at least one province or park.',
   'notAggregable': 'This indicator does not add up over parks: compare parks only.',
+  'noData': '{{name}} (no figures to compare)',
   'provinceZones': '{{province}} (zones)',
 } satisfies Words<typeof zh>;

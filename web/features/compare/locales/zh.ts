@@ -9,5 +9,6 @@ export default {
   'remove': '移除 {{name}}',
   'choose': '请选择至少一个省份或园区。',
   'notAggregable': '该指标不能跨园区汇总, 只能对比园区。',
+  'noData': '{{name}} (无可比数值)',
   'provinceZones': '{{province}}高新区',
 } as const;

@@ -25,6 +25,7 @@ export default {
   'lastYearValue': '{{year}}: {{value}}',
   'none': 'none',
   'valueLabel': '{{name}}, {{year}} value',
+  'unitLine': 'Unit: {{unit}}',
   'unitLabel': 'Unit of {{name}}',
   'noteLabel': 'Note on {{name}}',
   'changed': 'Unsaved',

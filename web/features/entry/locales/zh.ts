@@ -22,6 +22,7 @@ export default {
   'lastYearValue': '{{year}}年: {{value}}',
   'none': '无',
   'valueLabel': '{{name}} {{year}}年数值',
+  'unitLine': '单位: {{unit}}',
   'unitLabel': '{{name}} 的单位',
   'noteLabel': '{{name}} 的备注',
   'changed': '未保存',

@@ -15,6 +15,8 @@ export default {
   'step2': 'Upload and check',
   'step2Text': '.xlsx or .csv (UTF-8 or GBK), up to 10 MB.',
   'file': 'File',
+  'chooseFile': 'Choose a file…',
+  'noFile': 'No file chosen',
   'saveAs': 'Save the figures as',
   'asDraft': 'Drafts (submit later from the form)',
   'asSubmitted': 'Submitted for review',

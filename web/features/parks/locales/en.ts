@@ -22,6 +22,7 @@ export default {
   'park.col.enteredBy': 'Entered by',
   'park.col.enteredAt': 'Entered at',
   'park.basis.parts': 'from its parts',
+  'park.noSeries': 'No figures to draw yet',
   'park.noFigures': 'This park has not reported any figures yet.',
   'park.targets': 'Targets that apply',
   'park.notFound': 'No such park',

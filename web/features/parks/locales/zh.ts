@@ -19,6 +19,7 @@ export default {
   'park.col.enteredBy': '填报人',
   'park.col.enteredAt': '填报时间',
   'park.basis.parts': '由分子分母计算',
+  'park.noSeries': '尚无可画出的数值',
   'park.noFigures': '这个园区还没有填报数据。',
   'park.targets': '适用的目标',
   'park.notFound': '没有这个园区',
