@@ -84,6 +84,8 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('the Chinese interface i
           await page.goto(server.url + url);
           await settled(page);
           for (const p of chineseTextProblems(await readerText(page), NAMES)) found.push(`${name}: ${p.rule} “${p.fragment}” in “${p.line.slice(0, 120)}”`);
+          // A browser's own file button speaks the browser's language (“Choose File”): pages show their own.
+          if (await page.evaluate(() => [...document.querySelectorAll('input[type=file]')].some((el) => (el as HTMLElement).offsetWidth > 1))) found.push(`${name}: the browser's own file button is shown`);
           // The wall display is drawn for a wall, not a phone; every other page fits 375 px.
           if (name !== 'screen' && await overflowsHorizontally(page)) found.push(`${name}: scrolls sideways at ${viewport.width} px`);
           await screenshot(page, `zh-${role}-${name}-${viewport.width}`);

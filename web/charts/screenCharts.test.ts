@@ -136,11 +136,14 @@ describe('the trend', () => {
     expect(series[3]!.data.every((v: number) => v === 8)).toBe(true);
   });
 
-  it('labels only the latest actual point and turns the axis for ranks', () => {
-    const option = buildScreenTrendOption({ ...data, invert: true }, labels);
+  it('labels the latest actual point and a point standing alone, not the others, and turns the axis for ranks', () => {
+    const option = buildScreenTrendOption({ ...data, series: [{ year: 2018, value: 3 }, { year: 2020, value: 5.5 }, { year: 2021, value: 5.9 }, { year: 2023, value: 6.4 }], invert: true }, labels);
     const format = seriesOf(option)[0]!.label.formatter as Formatter;
-    expect(format({ dataIndex: 0, value: 5.9 })).toBe('');
-    expect(format({ dataIndex: 2, value: 6.4 })).toBe('6.4');
+    expect((option.xAxis as { data: string[] }).data[0]).toBe('2018');
+    expect(format({ dataIndex: 0, value: 3 })).toBe('3'); // 2018: no figure in 2017 or 2019
+    expect(format({ dataIndex: 2, value: 5.5 })).toBe(''); // 2020: joined to 2021
+    expect(format({ dataIndex: 3, value: 5.9 })).toBe('');
+    expect(format({ dataIndex: 5, value: 6.4 })).toBe('6.4'); // the latest
     expect((option.yAxis as { inverse: boolean }).inverse).toBe(true);
   });
 

@@ -242,15 +242,18 @@ export function buildScreenTrendOption(data: ScreenTrendData, labels: ScreenTren
     const byYear = new Map(points.map((p) => [p.year, p.value]));
     return axisYears.map((y) => byYear.get(y) ?? null);
   };
+  const actual = align(data.series);
+  // A point with no figure on either side stands alone (no line reaches it): it carries its value too.
+  const alone = actual.map((v, i) => v !== null && (actual[i - 1] ?? null) === null && (actual[i + 1] ?? null) === null);
   const series: NonNullable<EChartsOption['series']> = [{
-    id: 'actual', name: labels.actual, type: 'line', data: align(data.series), connectNulls: false, showAllSymbol: true, z: 5,
+    id: 'actual', name: labels.actual, type: 'line', data: actual, connectNulls: false, showAllSymbol: true, z: 5,
     lineStyle: { color: SCREEN_COLORS.actual, width: 6 }, itemStyle: { color: SCREEN_COLORS.actual, borderColor: SCREEN_COLORS.ground, borderWidth: 2 },
     symbol: 'circle', symbolSize: 14,
     label: { show: true, position: 'top', ...SCREEN_TEXT, fontSize: SCREEN_TYPE.axis, formatter: (p: unknown) => {
-      // Only the latest point carries its value: the rest would crowd the line.
+      // Only the latest point and points standing alone carry their value: the rest would crowd the line.
       const i = (p as { dataIndex: number }).dataIndex;
       const latest = data.series.length ? Math.max(...data.series.map((x) => x.year)) : null;
-      return axisYears[i] === latest ? labels.axis((p as { value: number }).value) : '';
+      return axisYears[i] === latest || alone[i] ? labels.axis((p as { value: number }).value) : '';
     } },
   }];
   if (data.path.length) {
