@@ -239,13 +239,36 @@ function inIndicatorUnit(item: ValueInputT, indicator: Indicator | undefined): n
  * indicator (the nearest before and after, whatever the gap) and its figures of the same year of the
  * related indicators (GDP for R&D spending, land area for tax), stored or in the batch (the batch wins).
  */
+/** Years either side of a batch's own whose figures are read at once; older ones only for a series with none nearer. */
+const NEAR_YEARS = 2;
+
+/**
+ * What the checks need of the parks' series: the nearest year before and after each figure, whatever
+ * the gap. Read from the index alone (no row lookups): the years near the batch's, any later ones
+ * (usually none: the latest year is the one being reported), and the older years only of a series with
+ * no figure in reach before the batch's first year — an import of a new year reads two years, not fifteen.
+ */
+async function parkHistory(db: Kysely<Database>, items: readonly ValueInputT[], parkIds: number[], codes: string[], years: number[]) {
+  const first = Math.min(...years);
+  const [lo, hi] = [first - NEAR_YEARS, Math.max(...years) + NEAR_YEARS];
+  const series = (parks: number[], indicators: string[]) => db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
+    .where('park_id', 'in', parks).where('indicator_code', 'in', indicators);
+  const [near, later] = await Promise.all([
+    series(parkIds, codes).where('year', '>=', lo).where('year', '<=', hi).execute(),
+    series(parkIds, codes).where('year', '>', hi).execute(),
+  ]);
+  const reached = new Set(near.filter((r) => r.year < first).map((r) => `${r.park_id}:${r.indicator_code}`));
+  const short = items.filter((i) => i.parkId !== undefined && !reached.has(`${i.parkId}:${i.indicator}`));
+  if (short.length === 0) return [...near, ...later];
+  const older = await series([...new Set(short.map((i) => i.parkId!))], [...new Set(short.map((i) => i.indicator))]).where('year', '<', lo).execute();
+  return [...older, ...near, ...later];
+}
+
 async function plausibilityContext(db: Kysely<Database>, items: readonly ValueInputT[], parkIds: number[], regionKeys: string[], codes: string[], years: number[], indicators: Map<string, Indicator>) {
   const related = [...new Set(codes.flatMap((c) => relatedIndicators(c, (code) => indicators.get(code))))];
   const none = Promise.resolve([] as { park_id: number | null; subject_key?: string; indicator_code: string; year: number; value: number }[]);
   const [history, relatedRows, regionRows] = await Promise.all([
-    // Read from the index alone: no row lookups, however long the series.
-    parkIds.length && codes.length ? db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
-      .where('park_id', 'in', parkIds).where('indicator_code', 'in', codes).execute() : none,
+    parkIds.length && codes.length ? parkHistory(db, items, parkIds, codes, years) : none,
     parkIds.length && related.length ? db.selectFrom('reported_values').select(['park_id', 'indicator_code', 'year', 'value'])
       .where('park_id', 'in', parkIds).where('indicator_code', 'in', related).where('year', 'in', years).execute() : none,
     // A region's own totals: few, read whole.
