@@ -71,6 +71,8 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('plausibility checks in 
     expect(text).not.toMatch(/[A-Za-z]{3,}/);
     expect(await impossible.getAttribute('data-grade')).toBe('error');
     expect(await problems.locator('[data-problem="implausible_jump"]').innerText()).toContain('与2020年的 289.4亿元相比');
+    // Refused outright: no confirmation is offered beside an error.
+    expect(await page.locator('[data-confirm-row="gdp"]').count()).toBe(0);
     expect(await storedGdp(2024)).toBeUndefined();
     await shoot(page, 'entry-plausibility');
 

@@ -205,7 +205,9 @@ describe('the live plausibility check', () => {
     ];
     expect(plausibilityOf(problems).map((p) => p.code)).toEqual(['impossible_value', 'implausible_jump']);
     expect(comparedYear(problems)).toEqual({ year: 2020, value: 289.4 });
-    expect(needsConfirmation(problems)).toBe(true);
+    // An error refuses the figure whatever is confirmed: the warning beside it asks nothing.
+    expect(needsConfirmation(problems)).toBe(false);
+    expect(needsConfirmation([problems[1]!, problems[2]!])).toBe(true);
     expect(needsConfirmation([problems[0]!])).toBe(false);
     expect(comparedYear([problems[0]!])).toBeNull();
   });

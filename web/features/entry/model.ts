@@ -119,11 +119,6 @@ export function plausibilityOf(problems: readonly ValueProblemT[] | undefined): 
   return (problems ?? []).filter((p) => p.field === 'value' || p.field === 'note' || p.field === 'unit');
 }
 
-/** Whether the row's warnings need the confirmation with a note (and no error stands in the way). */
-export function needsWarningConfirmation(problems: readonly ValueProblemT[] | undefined): boolean {
-  return !!problems?.some((p) => p.grade === 'warning');
-}
-
 /** The year a warning compared the figure with: the one its confirmation names (the same as its message). */
 export function comparedYear(problems: readonly ValueProblemT[] | undefined): { year: number; value: number } | null {
   return problems?.find((p) => p.against)?.against ?? null;
@@ -186,9 +181,11 @@ export function problemsByRow(problems: readonly ValueProblemT[], codes: readonl
   return out;
 }
 
-/** Whether the row's problems include a warning that needs 确认 and a note (the jump, an unusual value or ratio). */
+/** Whether the row needs 确认 and a note: a warning (the jump, an unusual value or ratio) and no error that refuses it anyway. */
 export function needsConfirmation(problems: readonly ValueProblemT[] | undefined): boolean {
-  return !!problems?.some((p) => p.code === 'implausible_jump' || p.grade === 'warning');
+  const warned = !!problems?.some((p) => p.code === 'implausible_jump' || p.grade === 'warning');
+  // A figure the checks refuse outright cannot be confirmed: no checkbox beside an error.
+  return warned && !plausibilityOf(problems ?? []).some((p) => p.grade === 'error');
 }
 
 /** Whether the row was refused because someone changed the figure since (409): offer to reload, never overwrite. */
