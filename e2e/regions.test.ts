@@ -150,6 +150,11 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === '1')('a planner in the browse
     expect(await page.locator('[data-region-row]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-region-row'))))
       .toEqual(expect.arrayContaining(['industrial_va', 'hte_count', 'gdp']));
     expect(await page.locator('[data-region-row="industrial_va"]').innerText()).toContain('T3');
+    // The seed's 2024 count (4.75万家) is approved, so locked: read-only, with the planner's way to reopen it.
+    const hte = page.locator('[data-region-row="hte_count"]');
+    expect(await hte.locator('[data-locked="approved"]').count()).toBe(1);
+    expect(await hte.locator('[data-region-value="hte_count"]').getAttribute('readonly')).not.toBeNull();
+    expect(await hte.locator('[data-reopen]').count()).toBe(1);
 
     await page.fill('[data-region-value="industrial_va"]', '240000000');
     await page.selectOption('[data-region-unit="industrial_va"]', '万元');

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import { indicatorRef, indicatorsByCode } from './catalog.ts';
 import type { SessionUser } from './sessions.ts';
 import { canWriteRegion } from './value-writes.ts';
+import { lockOf } from './review-levels.ts';
 
 /** The indicators a region's total is needed for: what every share-of-the-province indicator divides by. */
 export function regionIndicatorCodes(indicators: Iterable<Indicator>): string[] {
@@ -40,6 +41,8 @@ export async function regionSheet(db: Kysely<Database>, code: string, year: numb
       current: current ? {
         id: current.id, value: current.value, version: current.version, status: current.status, note: current.note,
         reviewComment: current.review_comment, enteredBy: current.entered_by_name, enteredAt: current.entered_at,
+        // A region's approved total is locked as a park's figure is (rounds are the parks': no round locks a total).
+        locked: lockOf({ status: current.status, indicator: c, year, reopenedAt: current.reopened_at }, null, [])?.kind ?? null,
       } : null,
       lastYear: last ? { year: last.year, value: last.approved_value! } : null,
       targets: targets.filter((t) => indicators.get(t.indicator_code)?.shareOf === c).map((t) => ({ id: t.id, code: t.code })),

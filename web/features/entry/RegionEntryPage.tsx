@@ -20,6 +20,7 @@ import { HistoryDialog } from './HistoryDialog.tsx';
 import { putValues } from './queries.ts';
 import { clsx } from 'clsx';
 import * as css from './entry.module.css';
+import { LockNote } from './LockNote.tsx';
 import * as buttonCss from '../../lib/ui/button.module.css';
 import * as formCss from '../../lib/ui/form.module.css';
 import * as noticeCss from '../../lib/ui/notice.module.css';
@@ -169,6 +170,8 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
                 const label = indicatorName(row.indicator, locale);
                 const unit = row.indicator.unit;
                 const units: string[] = isUnit(unit) ? UNITS.filter((u) => canConvert(u, unit)) : [unit];
+                // Approved: it changes only once a planner reopens it with a reason (the note below).
+                const locked = !!row.current?.locked;
                 return (
                   <tr key={code} data-region-row={code} className={invalid.includes(code) ? css.regionRowBad : undefined}>
                     <th scope="row">{label}</th>
@@ -179,17 +182,18 @@ function RegionForm({ sheet }: { sheet: RegionEntrySheetT }) {
                       <td data-label={t('col.value', { year: sheet.year })}>
                         <span className={css.regionValue}>
                           <input className={formCss.control} inputMode="decimal" value={d.value} onChange={(e) => edit(row, { value: e.target.value })}
-                            aria-label={t('valueLabel', { name: label, year: sheet.year })} data-region-value={code} />
-                          <select className={formCss.control} value={d.unit} onChange={(e) => edit(row, { unit: e.target.value })} aria-label={t('unitLabel', { name: label })} data-region-unit={code}>
+                            readOnly={locked} aria-label={t('valueLabel', { name: label, year: sheet.year })} data-region-value={code} />
+                          <select className={formCss.control} value={d.unit} onChange={(e) => edit(row, { unit: e.target.value })} disabled={locked} aria-label={t('unitLabel', { name: label })} data-region-unit={code}>
                             {units.map((u) => <option key={u} value={u}>{u}</option>)}
                           </select>
                         </span>
+                        {row.current?.locked && <LockNote figure={{ id: row.current.id, version: row.current.version, locked: row.current.locked }} name={label} />}
                       </td>
                     )}
                     <td data-label={t('source')}>
                       {sheet.canWrite
                         ? <input className={formCss.control} value={d.note} maxLength={2000} placeholder={t('sourcePlaceholder')} onChange={(e) => edit(row, { note: e.target.value })}
-                          aria-label={t('sourceLabel', { name: label })} data-region-source={code} />
+                          readOnly={locked} aria-label={t('sourceLabel', { name: label })} data-region-source={code} />
                         : <span data-region-source-text={code}>{row.current?.note ?? t('none')}</span>}
                     </td>
                     <td data-label={t('col.targets')}>{row.targets.map((x) => <Link key={x.id} to={`/targets/${x.id}`} className={css.regionTarget}>{x.code}</Link>)}</td>

@@ -19,7 +19,7 @@ export default {
   'lastYearLabel': '上年({{year}}年)',
   'latestBeforeLabel': '此前最近一年',
   'lastYearFigure': '{{year}}年 {{value}}',
-  'lastYearValue': '{{year}}年: {{value}}',
+  'lastYearValue': '{{year}}年 {{value}}',
   'none': '无',
   'valueLabel': '{{name}} {{year}}年数值',
   'unitLine': '单位: {{unit}}',
