@@ -616,13 +616,22 @@ for (const kind of TEST_DATABASES) {
           transactionMs = Number(/导入完成[^\n]*?, (\d+) ms/.exec(log())?.[1]);
           expect(transactionMs).toBeGreaterThan(0);
         } else {
-          const deadline = Date.now() + 60_000;
-          while (!log().includes('导入写入中') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
-          expect(log()).toContain('导入写入中'); // the transaction has begun
-          const delay = when === 'after' ? transactionMs + 2000 : Math.round(transactionMs * when);
-          if (delay) await new Promise((r) => setTimeout(r, delay));
+          // Polls the server's log for a line: a condition, however slow the machine.
+          const logged = async (line: string) => {
+            const deadline = Date.now() + 120_000;
+            while (!log().includes(line) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+            expect(log()).toContain(line);
+          };
+          await logged('导入写入中'); // the transaction has begun
+          const begun = Date.now();
+          if (when === 'after') await logged('导入完成'); // committed: the kill comes after it
+          else if (when > 0) {
+            // Deliberately a moment inside the transaction (a share of its calibrated length): on a slow
+            // machine it lands earlier in it, and every outcome but a part of the file passes.
+            await new Promise((r) => setTimeout(r, Math.round(transactionMs * when)));
+          }
           await server.kill('SIGKILL');
-          killedAfter = `killed ${delay} ms after BEGIN`;
+          killedAfter = when === 'after' ? `killed after COMMIT (${Date.now() - begun} ms after BEGIN)` : `killed ${Date.now() - begun} ms after BEGIN`;
           server = await startServer({ env: { ...database.env, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } });
         }
         const committed = log().includes('导入完成');
