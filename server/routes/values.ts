@@ -1,6 +1,6 @@
 // /api/values: reported figures, written in batches (all or nothing), reviewed, and their history.
 import { z } from 'zod';
-import { CheckValuesResult, IdParam, PutValuesBody, PutValuesResult, ReopenBody, ReopenResult, ReportedValue, ReviewBody, ValueRevision, ValuesQuery } from '../../shared/schemas.ts';
+import { CheckValuesResult, IdParam, PutValuesBody, PutValuesResult, ReopenBody, ReopenResult, ReportedValue, ReviewBody, ValueRevision, ValuesQuery, type ValueInputT } from '../../shared/schemas.ts';
 import { actorOf, currentUser, requireRole } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { jsonRoute, localize, requestLanguage, resourceRouter } from '../http.ts';
@@ -11,6 +11,11 @@ import { reopenValue, reviewQueue } from '../services/review-levels.ts';
 const writers = requireRole('admin', 'planner', 'park_manager');
 const reviewers = requireRole('admin', 'planner', 'city_reviewer');
 const planners = requireRole('admin', 'planner');
+
+/** PUT /api/values and its check take a bare list (drafts) or `{ values, status, reason }`. */
+function batchOf(body: z.infer<typeof PutValuesBody>): { values: ValueInputT[]; status: 'draft' | 'submitted'; reason?: string } {
+  return Array.isArray(body) ? { values: body, status: 'draft' } : body;
+}
 
 export const values = resourceRouter()
   .openapi(
@@ -40,8 +45,7 @@ export const values = resourceRouter()
       middleware: [writers] as const,
     },
     async (c) => {
-      const body = c.req.valid('json');
-      const { values: items, status, reason } = Array.isArray(body) ? { values: body, status: 'draft' as const, reason: undefined } : body;
+      const { values: items, status, reason } = batchOf(c.req.valid('json'));
       const { db, clock } = c.var.deps;
       const written = await writeValues(db, currentUser(c), items, status, actorOf(c), clock.now(), reason ?? null);
       return c.json({ written }, 200);
@@ -57,8 +61,7 @@ export const values = resourceRouter()
       middleware: [writers] as const,
     },
     async (c) => {
-      const body = c.req.valid('json');
-      const { values: items, status } = Array.isArray(body) ? { values: body, status: 'draft' as const } : body;
+      const { values: items, status } = batchOf(c.req.valid('json'));
       const { db, clock } = c.var.deps;
       const problems = await checkValues(db, currentUser(c), items, status, clock.now());
       return c.json(localize({ problems }, requestLanguage(c)), 200);
